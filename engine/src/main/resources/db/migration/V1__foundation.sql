@@ -39,7 +39,9 @@ create table contact_event (
     properties    jsonb       not null default '{}'::jsonb,
     occurred_at   timestamptz not null,
     received_at   timestamptz not null,
-    processed_at  timestamptz
+    processed_at  timestamptz,
+    -- Why journeys could not act on this event, when that was not a passing outage.
+    processing_error text
 );
 create index contact_event_contact_idx on contact_event (contact_id, occurred_at);
 create index contact_event_pending_idx on contact_event (id) where processed_at is null;

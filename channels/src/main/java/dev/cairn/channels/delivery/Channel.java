@@ -1,0 +1,7 @@
+package dev.cairn.channels.delivery;
+
+/** The ways Cairn reaches a contact. */
+public enum Channel {
+  EMAIL,
+  SMS
+}

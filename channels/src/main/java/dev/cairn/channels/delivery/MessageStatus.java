@@ -1,0 +1,15 @@
+package dev.cairn.channels.delivery;
+
+/** Where a message stands in the delivery ledger. */
+public enum MessageStatus {
+  /** Recorded, about to be handed to its transport. */
+  PENDING,
+  /** Accepted by the transport (SMTP server, SMS provider). */
+  SENT,
+  /** Kept in Cairn's outbox because no transport is configured. */
+  OUTBOX,
+  /** Not sent, on purpose (no address, no consent); see the reason. */
+  SKIPPED,
+  /** The transport refused it for good. */
+  FAILED
+}

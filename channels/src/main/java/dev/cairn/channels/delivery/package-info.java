@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.channels.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.channels.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.channels.template;
+
+import org.jspecify.annotations.NullMarked;

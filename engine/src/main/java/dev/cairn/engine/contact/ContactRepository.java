@@ -1,0 +1,19 @@
+package dev.cairn.engine.contact;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ContactRepository extends JpaRepository<Contact, UUID> {
+
+  Optional<Contact> findByExternalId(String externalId);
+
+  Optional<Contact> findByAnonymousId(String anonymousId);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Contact c where c.id = :id")
+  Optional<Contact> lockById(UUID id);
+}

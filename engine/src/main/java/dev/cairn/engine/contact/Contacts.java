@@ -1,0 +1,132 @@
+package dev.cairn.engine.contact;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, updates and finds contacts. */
+@Service
+public class Contacts {
+
+  private final ContactRepository repository;
+  private final JdbcClient jdbc;
+
+  Contacts(ContactRepository repository, JdbcClient jdbc) {
+    this.repository = repository;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Finds the contact an identity names, creating it when new, and applies the traits. Safe under
+   * concurrent calls for the same new identity: the insert is an upsert, and the contact row is
+   * locked until the caller's transaction ends.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ContactId upsert(Identity identity, Traits traits, Instant seenAt) {
+    Contact contact = lockExisting(identity).orElseGet(() -> create(identity, seenAt));
+    contact.identifyAs(identity);
+    contact.applyTraits(traits, seenAt);
+    contact.seenAt(seenAt);
+    return contact.id();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ContactProfile> find(ContactId id) {
+    return repository.findById(id.value()).map(Contact::profile);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ContactProfile> findByUserId(String userId) {
+    return repository.findByExternalId(userId).map(Contact::profile);
+  }
+
+  /** Contacts whose id, email or name contains the query (all when blank), newest activity first. */
+  @Transactional(readOnly = true)
+  public List<ContactSummary> search(@Nullable String query, int offset, int limit) {
+    return jdbc.sql(
+            """
+            select id, external_id, email, first_name, last_name, last_seen_at, created_at
+            from contact
+            where cast(:pattern as text) is null
+               or external_id ilike :pattern or email ilike :pattern
+               or (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ilike :pattern
+            order by coalesce(last_seen_at, created_at) desc, id
+            limit :limit offset :offset
+            """)
+        .param("pattern", pattern(query))
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(
+            (rs, row) ->
+                new ContactSummary(
+                    new ContactId(rs.getObject("id", UUID.class)),
+                    rs.getString("external_id"),
+                    rs.getString("email"),
+                    rs.getString("first_name"),
+                    rs.getString("last_name"),
+                    toInstant(rs.getTimestamp("last_seen_at")),
+                    toInstant(rs.getTimestamp("created_at"))))
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public long count(@Nullable String query) {
+    return jdbc.sql(
+            """
+            select count(*) from contact
+            where cast(:pattern as text) is null
+               or external_id ilike :pattern or email ilike :pattern
+               or (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ilike :pattern
+            """)
+        .param("pattern", pattern(query))
+        .query(Long.class)
+        .single();
+  }
+
+  private Optional<Contact> lockExisting(Identity identity) {
+    Optional<Contact> found = Optional.empty();
+    if (identity.userId() != null) {
+      found = repository.findByExternalId(identity.userId());
+    }
+    if (found.isEmpty() && identity.anonymousId() != null) {
+      found = repository.findByAnonymousId(identity.anonymousId());
+    }
+    return found.flatMap(contact -> repository.lockById(contact.id().value()));
+  }
+
+  private Contact create(Identity identity, Instant now) {
+    jdbc.sql(
+            """
+            insert into contact (id, external_id, anonymous_id, created_at, updated_at)
+            values (:id, :externalId, :anonymousId, :now, :now)
+            on conflict do nothing
+            """)
+        .param("id", UUID.randomUUID())
+        .param("externalId", identity.userId())
+        .param("anonymousId", identity.anonymousId())
+        .param("now", Timestamp.from(now))
+        .update();
+    // Either our insert or a concurrent one created it; both are found the same way.
+    return lockExisting(identity)
+        .orElseThrow(() -> new IllegalStateException("contact vanished after upsert: " + identity));
+  }
+
+  private static @Nullable String pattern(@Nullable String query) {
+    if (query == null || query.isBlank()) {
+      return null;
+    }
+    String escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
+  }
+
+  private static @Nullable Instant toInstant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.engine.contact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package dev.cairn.engine.event;
+
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.Contacts;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records customer events: upserts the contact and appends the event, once per message id. */
+@Service
+public class EventIngestion {
+
+  private final Contacts contacts;
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final ApplicationEventPublisher publisher;
+  private final Clock clock;
+
+  EventIngestion(
+      Contacts contacts, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, Clock clock) {
+    this.contacts = contacts;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** Stores the event; a repeated message id changes nothing and says so. */
+  @Transactional
+  public IngestResult ingest(IncomingEvent event) {
+    if (isKnown(event.messageId())) {
+      return new IngestResult.Duplicate(event.messageId());
+    }
+    Instant now = clock.instant();
+    ContactId contact = contacts.upsert(event.identity(), event.traits(), event.occurredAt());
+    Optional<Long> id = append(event, contact, now);
+    if (id.isEmpty()) {
+      // A concurrent call with the same message id won the insert.
+      return new IngestResult.Duplicate(event.messageId());
+    }
+    publisher.publishEvent(new EventRecorded(id.get(), contact));
+    return new IngestResult.Accepted(id.get(), contact);
+  }
+
+  private boolean isKnown(String messageId) {
+    return jdbc.sql("select exists(select 1 from contact_event where message_id = :id)")
+        .param("id", messageId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  private Optional<Long> append(IncomingEvent event, ContactId contact, Instant now) {
+    return jdbc.sql(
+            """
+            insert into contact_event
+                (message_id, contact_id, type, name, properties, occurred_at, received_at)
+            values (:messageId, :contactId, :type, :name, cast(:properties as jsonb), :occurredAt, :receivedAt)
+            on conflict (message_id) do nothing
+            returning id
+            """)
+        .param("messageId", event.messageId())
+        .param("contactId", contact.value())
+        .param("type", event.type().name())
+        .param("name", event.name())
+        .param("properties", json.writeValueAsString(event.properties()))
+        .param("occurredAt", Timestamp.from(event.occurredAt()))
+        .param("receivedAt", Timestamp.from(now))
+        .query(Long.class)
+        .optional();
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.engine.event;
+
+import org.jspecify.annotations.NullMarked;

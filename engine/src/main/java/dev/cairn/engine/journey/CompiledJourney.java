@@ -1,0 +1,18 @@
+package dev.cairn.engine.journey;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A diagram turned into BPMN Zeebe can execute.
+ *
+ * @param triggerEvent the event that enrols a contact, null when contacts enter only by API
+ * @param awaitedEvents event names some "wait for event" node of this journey listens for
+ */
+public record CompiledJourney(
+    String id, String name, @Nullable String triggerEvent, Set<String> awaitedEvents, String executableXml) {
+
+  public CompiledJourney {
+    awaitedEvents = Set.copyOf(awaitedEvents);
+  }
+}

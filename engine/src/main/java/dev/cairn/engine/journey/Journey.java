@@ -1,0 +1,82 @@
+package dev.cairn.engine.journey;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A journey as the marketer drew it: the source diagram and its publishing state. */
+@Entity
+@Table(name = "journey")
+class Journey {
+
+  @Id private String id;
+
+  private String name;
+
+  private @Nullable String description;
+
+  @Enumerated(EnumType.STRING)
+  private JourneyStatus status;
+
+  @Column(name = "trigger_event")
+  private @Nullable String triggerEvent;
+
+  @Column(name = "source_xml")
+  private String sourceXml;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected Journey() {
+    this("", "", null, "", Instant.EPOCH);
+  }
+
+  Journey(String id, String name, @Nullable String description, String sourceXml, Instant now) {
+    this.id = id;
+    this.name = name;
+    this.description = description;
+    this.sourceXml = sourceXml;
+    this.status = JourneyStatus.DRAFT;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String name() {
+    return name;
+  }
+
+  @Nullable String description() {
+    return description;
+  }
+
+  JourneyStatus status() {
+    return status;
+  }
+
+  @Nullable String triggerEvent() {
+    return triggerEvent;
+  }
+
+  String sourceXml() {
+    return sourceXml;
+  }
+
+  void published(CompiledJourney compiled, Instant now) {
+    this.status = JourneyStatus.PUBLISHED;
+    this.triggerEvent = compiled.triggerEvent();
+    this.name = compiled.name();
+    this.updatedAt = now;
+  }
+}

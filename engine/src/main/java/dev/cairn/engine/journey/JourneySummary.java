@@ -1,0 +1,12 @@
+package dev.cairn.engine.journey;
+
+import org.jspecify.annotations.Nullable;
+
+/** One row of the journey list. */
+public record JourneySummary(
+    String id,
+    String name,
+    @Nullable String description,
+    JourneyStatus status,
+    @Nullable String triggerEvent,
+    @Nullable Integer latestVersion) {}

@@ -1,0 +1,163 @@
+package dev.cairn.engine.journey;
+
+import dev.cairn.engine.zeebe.EngineCommands;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Process;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The journeys of this workspace: what exists, what runs, and publishing new versions. */
+@Service
+public class Journeys {
+
+  private static final Logger log = LoggerFactory.getLogger(Journeys.class);
+
+  private final JourneyRepository repository;
+  private final JourneyCompiler compiler;
+  private final CamundaClient client;
+  private final EngineCommands commands;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Map<String, Map<String, String>> elementNamesByVersion = new ConcurrentHashMap<>();
+
+  Journeys(
+      JourneyRepository repository,
+      JourneyCompiler compiler,
+      CamundaClient client,
+      EngineCommands commands,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.repository = repository;
+    this.compiler = compiler;
+    this.client = client;
+    this.commands = commands;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<JourneySummary> list() {
+    return repository.findAllByOrderByName().stream().map(this::summary).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<JourneyDetail> find(String id) {
+    return repository.findById(id).map(this::detail);
+  }
+
+  /** Adds a journey as a draft unless one with its id exists; returns whether it was added. */
+  @Transactional
+  public boolean addIfAbsent(String id, String name, @Nullable String description, String sourceXml) {
+    if (repository.existsById(id)) {
+      return false;
+    }
+    repository.save(new Journey(id, name, description, sourceXml, clock.instant()));
+    return true;
+  }
+
+  /**
+   * Compiles the journey and deploys it to the engine. Deploying an unchanged journey again keeps
+   * its version, so this is safe to repeat (Cairn does so at every start).
+   */
+  @Transactional
+  public PublishResult publish(String id) {
+    Optional<Journey> found = repository.findById(id);
+    if (found.isEmpty()) {
+      return new PublishResult.NotFound(id);
+    }
+    Journey journey = found.get();
+    return switch (compiler.compile(journey.sourceXml())) {
+      case CompileResult.Rejected rejected -> new PublishResult.Rejected(id, rejected.problems());
+      case CompileResult.Compiled compiled -> deploy(journey, compiled.journey());
+    };
+  }
+
+  /** Published journeys a contact enters when this event arrives. */
+  @Transactional(readOnly = true)
+  public List<String> triggeredBy(String eventName) {
+    return jdbc.sql("select id from journey where status = 'PUBLISHED' and trigger_event = :event order by id")
+        .param("event", eventName)
+        .query(String.class)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> publishedIds() {
+    return repository.findByStatus(JourneyStatus.PUBLISHED).stream().map(Journey::id).toList();
+  }
+
+  private PublishResult deploy(Journey journey, CompiledJourney compiled) {
+    if (!compiled.id().equals(journey.id())) {
+      return new PublishResult.Rejected(
+          journey.id(),
+          List.of(new Problem(compiled.id(), "The process id must stay \"" + journey.id() + "\" for this journey.")));
+    }
+    DeploymentEvent deployment =
+        commands.execute(
+            "deploy journey " + journey.id(),
+            () ->
+                client
+                    .newDeployResourceCommand()
+                    .addResourceStringUtf8(compiled.executableXml(), journey.id() + ".bpmn")
+                    .send());
+    Process process = deployment.getProcesses().getFirst();
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into journey_version
+                (journey_id, version, process_definition_key, deployed_xml, awaited_events, deployed_at)
+            values (:journey, :version, :key, :xml, :awaited, :now)
+            on conflict do nothing
+            """)
+        .param("journey", journey.id())
+        .param("version", process.getVersion())
+        .param("key", process.getProcessDefinitionKey())
+        .param("xml", compiled.executableXml())
+        .param("awaited", compiled.awaitedEvents().toArray(String[]::new))
+        .param("now", Timestamp.from(now))
+        .update();
+    journey.published(compiled, now);
+    log.info("Journey {} runs as version {}", journey.id(), process.getVersion());
+    return new PublishResult.Published(journey.id(), process.getVersion(), process.getProcessDefinitionKey());
+  }
+
+  private JourneySummary summary(Journey journey) {
+    Integer latest =
+        jdbc.sql("select max(version) from journey_version where journey_id = :id")
+            .param("id", journey.id())
+            .query(Integer.class)
+            .optional()
+            .orElse(null);
+    return new JourneySummary(
+        journey.id(), journey.name(), journey.description(), journey.status(), journey.triggerEvent(), latest);
+  }
+
+  private JourneyDetail detail(Journey journey) {
+    JourneySummary summary = summary(journey);
+    String xml =
+        jdbc.sql("select deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
+            .param("id", journey.id())
+            .query(String.class)
+            .optional()
+            .orElse(journey.sourceXml());
+    // A deployed version never changes, so its element names are worth keeping; drafts are read anew.
+    Map<String, String> names =
+        summary.latestVersion() == null
+            ? JourneyCompiler.elementNames(xml)
+            : elementNamesByVersion.computeIfAbsent(
+                journey.id() + "@" + summary.latestVersion(), key -> JourneyCompiler.elementNames(xml));
+    return new JourneyDetail(summary, xml, names);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.engine.journey;
+
+import org.jspecify.annotations.NullMarked;

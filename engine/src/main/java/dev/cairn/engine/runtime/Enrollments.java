@@ -1,0 +1,79 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.contact.ContactId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which contact runs in which journey instance. An enrolment is active until the exporter has
+ * recorded its process instance as ended, so "active" is always read from tracking, never kept
+ * twice.
+ */
+@Repository
+class Enrollments {
+
+  private static final String ACTIVE =
+      """
+      not exists (select 1 from element_instance p
+                  where p.element_instance_key = e.process_instance_key and p.ended_at is not null)
+      """;
+
+  private final JdbcClient jdbc;
+
+  Enrollments(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Serialises entry decisions for one contact until the transaction ends. */
+  void lockContact(ContactId contact) {
+    jdbc.sql("select id from contact where id = :id for update").param("id", contact.value()).query().rowSet();
+  }
+
+  boolean isActiveIn(ContactId contact, String journeyId) {
+    return jdbc.sql(
+            "select exists(select 1 from enrollment e where e.contact_id = :contact and e.journey_id = :journey and "
+                + ACTIVE
+                + ")")
+        .param("contact", contact.value())
+        .param("journey", journeyId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Whether some journey the contact is in can wait for this event. */
+  boolean awaits(ContactId contact, String eventName) {
+    return jdbc.sql(
+            """
+            select exists(
+              select 1 from enrollment e
+              join journey_version v on v.journey_id = e.journey_id and v.version = e.version
+              where e.contact_id = :contact and :event = any(v.awaited_events) and
+            """
+                + ACTIVE
+                + ")")
+        .param("contact", contact.value())
+        .param("event", eventName)
+        .query(Boolean.class)
+        .single();
+  }
+
+  void record(
+      long processInstanceKey, ContactId contact, String journeyId, int version, @Nullable Long eventId, Instant at) {
+    jdbc.sql(
+            """
+            insert into enrollment (process_instance_key, contact_id, journey_id, version, trigger_event_id, started_at)
+            values (:key, :contact, :journey, :version, :event, :at)
+            on conflict do nothing
+            """)
+        .param("key", processInstanceKey)
+        .param("contact", contact.value())
+        .param("journey", journeyId)
+        .param("version", version)
+        .param("event", eventId)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+}

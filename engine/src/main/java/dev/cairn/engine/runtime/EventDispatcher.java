@@ -1,0 +1,156 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.event.EventFeed;
+import dev.cairn.engine.event.EventRecorded;
+import dev.cairn.engine.event.StoredEvent;
+import io.camunda.client.api.command.ClientException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Feeds stored events to journeys: entry triggers first, then waiting contacts. Events are read
+ * back from the database rather than handed over in memory, so an event stored just before a
+ * crash is still handled after the restart, and replicas share the work.
+ */
+@Component
+public class EventDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final EventFeed feed;
+  private final JourneyEntry entry;
+  private final MessageCorrelation correlation;
+  private final TransactionTemplate transactions;
+  private final JdbcClient jdbc;
+  private final Semaphore wakeUp = new Semaphore(0);
+  private volatile boolean running;
+  private Thread thread = new Thread(() -> {});
+
+  EventDispatcher(
+      EventFeed feed,
+      JourneyEntry entry,
+      MessageCorrelation correlation,
+      PlatformTransactionManager transactionManager,
+      JdbcClient jdbc) {
+    this.feed = feed;
+    this.entry = entry;
+    this.correlation = correlation;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.jdbc = jdbc;
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = Thread.ofPlatform().name("cairn-events").daemon().start(this::run);
+  }
+
+  public synchronized void stop() {
+    running = false;
+    wakeUp.release();
+    try {
+      thread.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @TransactionalEventListener
+  void on(EventRecorded recorded) {
+    wakeUp.release();
+  }
+
+  private void run() {
+    Duration backoff = Duration.ofMillis(200);
+    while (running) {
+      try {
+        if (!dispatchNext()) {
+          wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        }
+        backoff = Duration.ofMillis(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Events wait: journeys are not reachable right now ({}); retrying in {}", e.getMessage(), backoff);
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  /**
+   * Handles the oldest pending event in its own transaction; false when none is pending. An outage
+   * (engine or database unreachable) propagates and leaves the event pending.
+   */
+  boolean dispatchNext() {
+    try {
+      return Boolean.TRUE.equals(transactions.execute(status -> handleOne()));
+    } catch (PoisonEvent e) {
+      setAside(e.eventId, e.getCause());
+      return true;
+    }
+  }
+
+  private void setAside(long eventId, Throwable cause) {
+    log.error("Event {} cannot be handled and is set aside", eventId, cause);
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.sql("update contact_event set processed_at = now(), processing_error = :reason where id = :id")
+                .param("reason", cause.toString())
+                .param("id", eventId)
+                .update());
+  }
+
+  private boolean handleOne() {
+    List<StoredEvent> events = feed.claimPending(1);
+    if (events.isEmpty()) {
+      return false;
+    }
+    StoredEvent event = events.getFirst();
+    try {
+      entry.onEvent(event);
+      correlation.onEvent(event);
+    } catch (ClientException | TransientDataAccessException | CannotCreateTransactionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new PoisonEvent(event.id(), e);
+    }
+    feed.markProcessed(event.id());
+    return true;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** An event whose handling failed for a reason other than an outage; retrying will not help. */
+  private static final class PoisonEvent extends RuntimeException {
+    private final long eventId;
+
+    PoisonEvent(long eventId, RuntimeException cause) {
+      super(cause);
+      this.eventId = eventId;
+    }
+  }
+}

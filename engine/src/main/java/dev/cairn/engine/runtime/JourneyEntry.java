@@ -1,0 +1,77 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.event.StoredEvent;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.zeebe.EngineCommands;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts journeys for contacts: one active instance per contact and journey. */
+@Component
+public class JourneyEntry {
+
+  private static final Logger log = LoggerFactory.getLogger(JourneyEntry.class);
+
+  private final Journeys journeys;
+  private final Enrollments enrollments;
+  private final CamundaClient client;
+  private final EngineCommands commands;
+  private final Clock clock;
+
+  JourneyEntry(Journeys journeys, Enrollments enrollments, CamundaClient client, EngineCommands commands, Clock clock) {
+    this.journeys = journeys;
+    this.enrollments = enrollments;
+    this.client = client;
+    this.commands = commands;
+    this.clock = clock;
+  }
+
+  /** Enrols the event's contact in every published journey this event triggers. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void onEvent(StoredEvent event) {
+    if (event.name() == null) {
+      return;
+    }
+    for (String journeyId : journeys.triggeredBy(event.name())) {
+      Map<String, Object> trigger = new LinkedHashMap<>();
+      trigger.put("event", event.name());
+      trigger.put("properties", event.properties());
+      trigger.put("occurredAt", event.occurredAt().toString());
+      enter(event.contactId(), journeyId, trigger, event.id());
+    }
+  }
+
+  /** Starts the journey for the contact unless it is already inside; returns whether it started. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enter(ContactId contact, String journeyId, Map<String, Object> trigger, @Nullable Long eventId) {
+    enrollments.lockContact(contact);
+    if (enrollments.isActiveIn(contact, journeyId)) {
+      log.debug("Contact {} is already in journey {}", contact, journeyId);
+      return false;
+    }
+    Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger);
+    ProcessInstanceEvent instance =
+        commands.execute(
+            "start journey " + journeyId + " for " + contact,
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(journeyId)
+                    .latestVersion()
+                    .variables(variables)
+                    .send());
+    enrollments.record(
+        instance.getProcessInstanceKey(), contact, journeyId, instance.getVersion(), eventId, clock.instant());
+    return true;
+  }
+}

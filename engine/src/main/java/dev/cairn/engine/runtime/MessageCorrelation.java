@@ -1,0 +1,66 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.event.StoredEvent;
+import dev.cairn.engine.zeebe.EngineCommands;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands events to the journeys waiting for them. An event reaches the engine only when one of the
+ * contact's active journeys can wait for it, so ingestion scales with the database, not the engine.
+ */
+@Component
+class MessageCorrelation {
+
+  private static final Logger log = LoggerFactory.getLogger(MessageCorrelation.class);
+
+  private final Enrollments enrollments;
+  private final CamundaClient client;
+  private final EngineCommands commands;
+  private final RuntimeProperties properties;
+
+  MessageCorrelation(
+      Enrollments enrollments, CamundaClient client, EngineCommands commands, RuntimeProperties properties) {
+    this.enrollments = enrollments;
+    this.client = client;
+    this.commands = commands;
+    this.properties = properties;
+  }
+
+  /** Publishes the event to the engine if it can matter; returns whether it did. */
+  boolean onEvent(StoredEvent event) {
+    if (event.name() == null || !enrollments.awaits(event.contactId(), event.name())) {
+      return false;
+    }
+    Map<String, Object> lastEvent = new LinkedHashMap<>();
+    lastEvent.put("event", event.name());
+    lastEvent.put("properties", event.properties());
+    lastEvent.put("occurredAt", event.occurredAt().toString());
+    try {
+      commands.execute(
+          "publish " + event.name() + " for " + event.contactId(),
+          () ->
+              client
+                  .newPublishMessageCommand()
+                  .messageName(event.name())
+                  .correlationKey(event.contactId().toString())
+                  .messageId(event.messageId())
+                  .timeToLive(properties.messageTtl())
+                  .variables(Map.of("lastEvent", lastEvent))
+                  .send());
+    } catch (ClientStatusException e) {
+      // The same message id was published before (a redelivery after a crash): already done.
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+      log.debug("Event {} was already published", event.messageId());
+    }
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.cairn.engine.runtime;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How Cairn drives journeys on the engine.
+ *
+ * @param messageTtl how long the engine keeps an event for a contact who is about to wait for it
+ *     (an event may arrive while the contact is still in the step before the wait)
+ * @param dispatchBatch events handled per database transaction
+ * @param jobTimeout how long a worker may hold a step before the engine hands it out again
+ * @param maxJobsActive steps one worker performs at the same time
+ */
+@ConfigurationProperties("cairn.runtime")
+public record RuntimeProperties(
+    Duration messageTtl, int dispatchBatch, Duration jobTimeout, int maxJobsActive) {
+
+  public RuntimeProperties {
+    messageTtl = messageTtl == null ? Duration.ofMinutes(5) : messageTtl;
+    dispatchBatch = dispatchBatch <= 0 ? 100 : dispatchBatch;
+    jobTimeout = jobTimeout == null ? Duration.ofMinutes(1) : jobTimeout;
+    maxJobsActive = maxJobsActive <= 0 ? 8 : maxJobsActive;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
+import dev.cairn.engine.zeebe.EngineCommands;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobWorker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * One job worker per step type. Workers stop before the engine client and the broker do, so no
+ * step is left half-reported at shutdown.
+ */
+@Component
+class StepWorkers implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(StepWorkers.class);
+  private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(10);
+
+  private final List<StepHandler> handlers;
+  private final CamundaClient client;
+  private final EngineCommands commands;
+  private final RuntimeProperties properties;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  StepWorkers(
+      List<StepHandler> handlers, CamundaClient client, EngineCommands commands, RuntimeProperties properties) {
+    this.handlers = handlers;
+    this.client = client;
+    this.commands = commands;
+    this.properties = properties;
+  }
+
+  @Override
+  public synchronized void start() {
+    for (StepHandler handler : handlers) {
+      workers.add(
+          client
+              .newWorker()
+              .jobType(handler.type())
+              .handler((jobClient, job) -> perform(handler, job))
+              .name("cairn")
+              .timeout(properties.jobTimeout())
+              .maxJobsActive(properties.maxJobsActive())
+              .open());
+      log.info("Worker for {} steps ({}) is open", handler.displayName(), handler.type());
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    workers.forEach(JobWorker::close);
+    workers.clear();
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return !workers.isEmpty();
+  }
+
+  /** Stops early and starts late: after the engine client, before the broker stops. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 1000;
+  }
+
+  private void perform(StepHandler handler, ActivatedJob job) {
+    StepResult result;
+    try {
+      result = handler.perform(toStep(job));
+    } catch (RuntimeException e) {
+      log.warn("{} step {} failed", handler.displayName(), job.getKey(), e);
+      result = new StepResult.Failed(e.toString(), DEFAULT_BACKOFF);
+    }
+    switch (result) {
+      case StepResult.Completed completed ->
+          commands.execute(
+              "complete step " + job.getKey(),
+              () -> client.newCompleteCommand(job.getKey()).variables(completed.variables()).send());
+      case StepResult.Failed failed ->
+          commands.execute(
+              "fail step " + job.getKey(),
+              () ->
+                  client
+                      .newFailCommand(job.getKey())
+                      .retries(Math.max(0, job.getRetries() - 1))
+                      .retryBackoff(failed.retryBackoff())
+                      .errorMessage(failed.reason())
+                      .send());
+    }
+  }
+
+  private static Step toStep(ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Object contact = variables.get("contactId");
+    if (contact == null) {
+      throw new IllegalStateException("journey instance " + job.getProcessInstanceKey() + " has no contactId");
+    }
+    return new Step(
+        job.getKey(),
+        ContactId.parse(contact.toString()),
+        job.getBpmnProcessId(),
+        job.getProcessDefinitionVersion(),
+        job.getProcessInstanceKey(),
+        job.getElementId(),
+        job.getCustomHeaders(),
+        variables,
+        job.getRetries());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.engine.runtime;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package dev.cairn.engine.step;
+
+import java.util.Set;
+
+/**
+ * Performs one kind of journey step (send an email, send an SMS, ...). Channels implement it;
+ * the engine runs one job worker per step type and validates diagrams against the declared
+ * headers.
+ */
+public interface StepHandler {
+
+  /** The job type service tasks of this step carry, e.g. {@code cairn.email}. */
+  String type();
+
+  /** What a marketer calls this step, for validation messages. */
+  String displayName();
+
+  /** Task headers the step cannot work without, e.g. {@code template}. */
+  Set<String> requiredHeaders();
+
+  /**
+   * Performs the step. Called at least once per job: implementations make a repeated call for the
+   * same {@link Step#jobKey()} harmless.
+   */
+  StepResult perform(Step step);
+}

@@ -1,0 +1,22 @@
+package dev.cairn.engine.step;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** How a step ended; the engine completes or fails the job accordingly. */
+public sealed interface StepResult {
+
+  /** Done; the variables are merged into the journey instance. */
+  record Completed(Map<String, Object> variables) implements StepResult {
+    public Completed {
+      variables = Map.copyOf(variables);
+    }
+
+    public static Completed empty() {
+      return new Completed(Map.of());
+    }
+  }
+
+  /** Could not be done now; the engine retries after the backoff until retries run out. */
+  record Failed(String reason, Duration retryBackoff) implements StepResult {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cairn.engine.step;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,136 @@
+package dev.cairn.engine.tracking;
+
+import dev.cairn.engine.contact.ContactId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers "how many are at each node", "who is at node N" and "where is contact X". */
+@Service
+@Transactional(readOnly = true)
+public class JourneyTracking {
+
+  /** Element kinds a contact can be "at"; the process itself and flow plumbing are left out. */
+  private static final String NODE_TYPES =
+      "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')";
+
+  private final JdbcClient jdbc;
+
+  JourneyTracking(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Per-node counts over all versions of the journey. */
+  public List<NodeCount> nodeCounts(String journeyId) {
+    return jdbc.sql(
+            "select element_id,"
+                + " count(*) filter (where state = 'ACTIVE') as now,"
+                + " count(*) filter (where state = 'COMPLETED') as passed,"
+                + " count(*) filter (where state = 'TERMINATED') as dropped"
+                + " from element_instance where bpmn_process_id = :journey and "
+                + NODE_TYPES
+                + " group by element_id order by element_id")
+        .param("journey", journeyId)
+        .query((rs, row) -> new NodeCount(rs.getString("element_id"), rs.getLong("now"), rs.getLong("passed"), rs.getLong("dropped")))
+        .list();
+  }
+
+  /** Contacts at a node now, longest waiting first. */
+  public List<ContactAtNode> contactsAt(String journeyId, String elementId, int limit) {
+    return jdbc.sql(
+            """
+            select c.id, c.external_id, c.email, c.first_name, c.last_name, ei.activated_at
+            from element_instance ei
+            join enrollment e on e.process_instance_key = ei.process_instance_key
+            join contact c on c.id = e.contact_id
+            where ei.bpmn_process_id = :journey and ei.element_id = :element and ei.state = 'ACTIVE'
+            order by ei.activated_at
+            limit :limit
+            """)
+        .param("journey", journeyId)
+        .param("element", elementId)
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new ContactAtNode(
+                    new ContactId(rs.getObject("id", UUID.class)),
+                    rs.getString("external_id"),
+                    rs.getString("email"),
+                    fullName(rs.getString("first_name"), rs.getString("last_name")),
+                    rs.getTimestamp("activated_at").toInstant()))
+        .list();
+  }
+
+  /** Every journey instance of the contact, newest first, with the nodes it is at now. */
+  public List<JourneyPosition> positions(ContactId contact) {
+    return jdbc.sql(
+            "select e.journey_id, e.version, e.process_instance_key, e.started_at, p.ended_at,"
+                + " array(select ei.element_id from element_instance ei"
+                + "       where ei.process_instance_key = e.process_instance_key and ei.state = 'ACTIVE' and "
+                + NODE_TYPES.replace("element_type", "ei.element_type")
+                + "       order by ei.activated_at) as current_elements"
+                + " from enrollment e"
+                + " left join element_instance p on p.element_instance_key = e.process_instance_key"
+                + " where e.contact_id = :contact"
+                + " order by e.started_at desc")
+        .param("contact", contact.value())
+        .query(
+            (rs, row) ->
+                new JourneyPosition(
+                    rs.getString("journey_id"),
+                    rs.getInt("version"),
+                    rs.getLong("process_instance_key"),
+                    rs.getTimestamp("started_at").toInstant(),
+                    instant(rs.getTimestamp("ended_at")),
+                    Arrays.asList((String[]) rs.getArray("current_elements").getArray())))
+        .list();
+  }
+
+  /** The nodes the contact passed through in all journeys, in order. */
+  public List<ElementVisit> path(ContactId contact) {
+    return jdbc.sql(
+            "select e.journey_id, ei.version, ei.element_id, ei.element_type, ei.state, ei.activated_at, ei.ended_at"
+                + " from enrollment e join element_instance ei on ei.process_instance_key = e.process_instance_key"
+                + " where e.contact_id = :contact and "
+                + NODE_TYPES.replace("element_type", "ei.element_type")
+                + " order by ei.activated_at, ei.element_instance_key")
+        .param("contact", contact.value())
+        .query(
+            (rs, row) ->
+                new ElementVisit(
+                    rs.getString("journey_id"),
+                    rs.getInt("version"),
+                    rs.getString("element_id"),
+                    rs.getString("element_type"),
+                    rs.getString("state"),
+                    rs.getTimestamp("activated_at").toInstant(),
+                    instant(rs.getTimestamp("ended_at"))))
+        .list();
+  }
+
+  /** Contacts currently inside the journey (any node). */
+  public long activeContacts(String journeyId) {
+    return jdbc.sql(
+            """
+            select count(*) from element_instance
+            where bpmn_process_id = :journey and element_type = 'PROCESS' and state = 'ACTIVE'
+            """)
+        .param("journey", journeyId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String fullName(@Nullable String first, @Nullable String last) {
+    return ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
