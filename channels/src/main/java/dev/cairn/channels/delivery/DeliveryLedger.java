@@ -1,0 +1,87 @@
+package dev.cairn.channels.delivery;
+
+import dev.cairn.engine.step.Step;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of every message, written under the engine's job key before the message is handed
+ * to its transport: a job the engine hands out again finds its message here and does not send it
+ * twice.
+ */
+@Service
+public class DeliveryLedger {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  DeliveryLedger(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<MessageView> forJob(long jobKey) {
+    return jdbc.sql("select * from message where job_key = :job").param("job", jobKey).query(Deliveries::toView).optional();
+  }
+
+  /** Records the message as pending (or returns the one already recorded for this job). */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public long prepare(OutgoingMessage message) {
+    return record(message.step(), message, MessageStatus.PENDING, null);
+  }
+
+  /** Records that the step sends nothing, and why. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public long skip(Step step, Channel channel, String reason) {
+    return record(step, new OutgoingMessage(step, channel, "", null, null, ""), MessageStatus.SKIPPED, reason);
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void finish(long messageId, MessageStatus status, @Nullable String transport, @Nullable String error) {
+    jdbc.sql(
+            """
+            update message set status = :status, transport = :transport, error = :error,
+                   sent_at = case when :status in ('SENT', 'OUTBOX') then :now else sent_at end
+            where id = :id
+            """)
+        .param("status", status.name())
+        .param("transport", transport)
+        .param("error", error)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", messageId)
+        .update();
+  }
+
+  private long record(Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
+    jdbc.sql(
+            """
+            insert into message (job_key, contact_id, journey_id, process_instance_key, element_id, channel,
+                                 recipient, subject, body_html, body_text, status, error, created_at)
+            values (:job, :contact, :journey, :instance, :element, :channel,
+                    :recipient, :subject, :html, :text, :status, :error, :now)
+            on conflict (job_key) do nothing
+            """)
+        .param("job", step.jobKey())
+        .param("contact", step.contactId().value())
+        .param("journey", step.journeyId())
+        .param("instance", step.processInstanceKey())
+        .param("element", step.elementId())
+        .param("channel", message.channel().name())
+        .param("recipient", message.recipient())
+        .param("subject", message.subject())
+        .param("html", message.bodyHtml())
+        .param("text", message.bodyText())
+        .param("status", status.name())
+        .param("error", error)
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+    return jdbc.sql("select id from message where job_key = :job").param("job", step.jobKey()).query(Long.class).single();
+  }
+}

@@ -1,0 +1,4 @@
+package dev.cairn.channels.email;
+
+/** A rendered email. */
+record Email(long messageId, String to, String subject, String html, String text) {}

@@ -1,0 +1,109 @@
+package dev.cairn.channels.email;
+
+import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.DeliveryLedger;
+import dev.cairn.channels.delivery.MessageStatus;
+import dev.cairn.channels.delivery.MessageView;
+import dev.cairn.channels.delivery.OutgoingMessage;
+import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.TemplateProblem;
+import dev.cairn.channels.template.Templates;
+import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "send email" step: renders the step's Liquid template for the contact, records the message
+ * in the ledger under the job key, then hands it to SMTP or the outbox.
+ */
+@Component
+class EmailStep implements StepHandler {
+
+  static final String TYPE = "cairn.email";
+  private static final Logger log = LoggerFactory.getLogger(EmailStep.class);
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+  private final Contacts contacts;
+  private final Templates templates;
+  private final DeliveryLedger ledger;
+  private final EmailTransport transport;
+
+  EmailStep(Contacts contacts, Templates templates, DeliveryLedger ledger, MailProperties mail) {
+    this.contacts = contacts;
+    this.templates = templates;
+    this.ledger = ledger;
+    this.transport = mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport();
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String displayName() {
+    return "Send email";
+  }
+
+  @Override
+  public Set<String> requiredHeaders() {
+    return Set.of("template", "subject");
+  }
+
+  @Override
+  public StepResult perform(Step step) {
+    Optional<MessageView> earlier = ledger.forJob(step.jobKey());
+    if (earlier.isPresent() && earlier.get().status() != MessageStatus.PENDING) {
+      return done(earlier.get().id()); // handed out again after we finished: nothing to send
+    }
+    Optional<ContactProfile> contact = contacts.find(step.contactId());
+    if (contact.isEmpty() || contact.get().email() == null) {
+      return done(ledger.skip(step, Channel.EMAIL, "the contact has no email address"));
+    }
+    Email email;
+    try {
+      email = render(step, contact.get());
+    } catch (TemplateProblem problem) {
+      // A broken template does not heal by itself; fail the job so it shows as an incident.
+      return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
+    }
+    return deliver(email);
+  }
+
+  private Email render(Step step, ContactProfile contact) {
+    Map<String, Object> fields = MergeFields.of(contact, step.variables());
+    String subject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
+    fields.put("subject", subject);
+    String html = templates.render(step.header("template"), fields);
+    String text = HtmlToText.convert(html);
+    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, html, text));
+    return new Email(id, contact.email(), subject, html, text);
+  }
+
+  private StepResult deliver(Email email) {
+    SendOutcome outcome = transport.send(email);
+    switch (outcome) {
+      case SendOutcome.Delivered delivered -> ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
+      case SendOutcome.Held held -> ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
+      case SendOutcome.Rejected rejected -> ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
+      case SendOutcome.Deferred deferred -> {
+        log.info("Email {} deferred: {}", email.messageId(), deferred.reason());
+        return new StepResult.Failed(deferred.reason(), RETRY_AFTER);
+      }
+    }
+    return done(email.messageId());
+  }
+
+  private static StepResult done(long messageId) {
+    return new StepResult.Completed(Map.of("lastMessageId", messageId));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.cairn.channels.email;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * SMTP settings. Without a host, email goes to Cairn's outbox instead of being delivered.
+ *
+ * @param security NONE (plain, e.g. a local catcher), STARTTLS (port 587) or TLS (port 465)
+ * @param from the sender, e.g. {@code "Acme <hello@acme.test>"}
+ */
+@ConfigurationProperties("cairn.mail")
+public record MailProperties(
+    @Nullable String host,
+    int port,
+    @Nullable String username,
+    @Nullable String password,
+    Security security,
+    String from,
+    Duration timeout) {
+
+  public enum Security {
+    NONE,
+    STARTTLS,
+    TLS
+  }
+
+  public MailProperties {
+    port = port <= 0 ? 587 : port;
+    security = security == null ? Security.STARTTLS : security;
+    from = from == null || from.isBlank() ? "Cairn <hello@localhost>" : from;
+    timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+  }
+
+  boolean smtpConfigured() {
+    return host != null && !host.isBlank();
+  }
+}

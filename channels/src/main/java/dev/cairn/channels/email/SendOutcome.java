@@ -1,0 +1,17 @@
+package dev.cairn.channels.email;
+
+/** What a transport did with a message. */
+sealed interface SendOutcome {
+
+  /** Accepted by the server. */
+  record Delivered(String transport) implements SendOutcome {}
+
+  /** Kept in the outbox: no server is configured. */
+  record Held() implements SendOutcome {}
+
+  /** Refused for good (for example SMTP 5xx): retrying will not help. */
+  record Rejected(String reason) implements SendOutcome {}
+
+  /** Not possible right now (server down, SMTP 4xx): try again later. */
+  record Deferred(String reason) implements SendOutcome {}
+}

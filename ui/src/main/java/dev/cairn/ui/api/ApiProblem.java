@@ -1,0 +1,32 @@
+package dev.cairn.ui.api;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The RFC 9457 problems the event API answers with. */
+final class ApiProblem {
+
+  private static final String BASE = "https://cairn.dev/problems/";
+
+  private ApiProblem() {}
+
+  static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(BASE + slug));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  static ProblemDetail invalid(List<FieldError> errors) {
+    ProblemDetail problem =
+        of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-event",
+            "Invalid event",
+            "The event was not stored: " + errors.size() + " field(s) need fixing, see errors.");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

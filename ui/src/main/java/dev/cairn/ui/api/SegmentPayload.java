@@ -1,0 +1,147 @@
+package dev.cairn.ui.api;
+
+import dev.cairn.engine.contact.Identity;
+import dev.cairn.engine.contact.Traits;
+import dev.cairn.engine.event.EventType;
+import dev.cairn.engine.event.IncomingEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Segment HTTP Tracking API payloads (track and identify), collecting every problem rather
+ * than stopping at the first, so a sender can fix a request in one go.
+ */
+final class SegmentPayload {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final int MAX_ID_LENGTH = 200;
+
+  private final JsonMapper json;
+  private final Clock clock;
+
+  SegmentPayload(JsonMapper json, Clock clock) {
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The outcome of reading a payload: an event, or the list of what is wrong with it. */
+  sealed interface Parsed {
+    record Valid(IncomingEvent event) implements Parsed {}
+
+    record Invalid(List<FieldError> errors) implements Parsed {}
+  }
+
+  Parsed read(EventType type, JsonNode root) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!root.isObject()) {
+      return new Parsed.Invalid(List.of(new FieldError("/", "the body must be a JSON object")));
+    }
+    String userId = id(root, "userId", errors);
+    String anonymousId = id(root, "anonymousId", errors);
+    if (userId == null && anonymousId == null && errors.isEmpty()) {
+      errors.add(new FieldError("/userId", "either userId or anonymousId is required to know who this is about"));
+    }
+    String name = type == EventType.TRACK ? eventName(root, errors) : null;
+    Map<String, Object> properties = object(root, "properties", errors);
+    Map<String, Object> traits = object(root, "traits", errors);
+    Map<String, Object> context = object(root, "context", errors);
+    if (traits.isEmpty() && context.get("traits") instanceof Map<?, ?> contextTraits) {
+      traits = json.convertValue(contextTraits, MAP);
+    }
+    Instant occurredAt = timestamp(root, errors);
+    String messageId = messageId(root, errors);
+    if (!errors.isEmpty()) {
+      return new Parsed.Invalid(errors);
+    }
+    return new Parsed.Valid(
+        new IncomingEvent(
+            messageId,
+            type,
+            new Identity(userId, anonymousId),
+            name,
+            properties,
+            Traits.fromSegment(traits),
+            occurredAt));
+  }
+
+  private static @Nullable String id(JsonNode root, String field, List<FieldError> errors) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isString() && !node.isIntegralNumber()) {
+      errors.add(new FieldError("/" + field, field + " must be a string"));
+      return null;
+    }
+    String value = node.asString().strip();
+    if (value.length() > MAX_ID_LENGTH) {
+      errors.add(new FieldError("/" + field, field + " must be at most " + MAX_ID_LENGTH + " characters"));
+      return null;
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  private static @Nullable String eventName(JsonNode root, List<FieldError> errors) {
+    JsonNode node = root.get("event");
+    if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
+      errors.add(new FieldError("/event", "event is required: the name of what happened, e.g. \"Order Completed\""));
+      return null;
+    }
+    if (!node.isString()) {
+      errors.add(new FieldError("/event", "event must be a string"));
+      return null;
+    }
+    if (node.asString().length() > MAX_ID_LENGTH) {
+      errors.add(new FieldError("/event", "event must be at most " + MAX_ID_LENGTH + " characters"));
+      return null;
+    }
+    return node.asString().strip();
+  }
+
+  private Map<String, Object> object(JsonNode root, String field, List<FieldError> errors) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      errors.add(new FieldError("/" + field, field + " must be a JSON object"));
+      return Map.of();
+    }
+    return json.convertValue(node, MAP);
+  }
+
+  private Instant timestamp(JsonNode root, List<FieldError> errors) {
+    JsonNode node = root.get("timestamp");
+    if (node == null || node.isNull()) {
+      return clock.instant();
+    }
+    try {
+      return OffsetDateTime.parse(node.asString()).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError("/timestamp", "timestamp must be ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z"));
+      return clock.instant();
+    }
+  }
+
+  private static String messageId(JsonNode root, List<FieldError> errors) {
+    JsonNode node = root.get("messageId");
+    if (node == null || node.isNull()) {
+      return UUID.randomUUID().toString();
+    }
+    if (!node.isString() || node.asString().isBlank() || node.asString().length() > MAX_ID_LENGTH) {
+      errors.add(new FieldError("/messageId", "messageId must be a non-empty string of at most " + MAX_ID_LENGTH + " characters"));
+      return "";
+    }
+    return node.asString();
+  }
+}
