@@ -1,0 +1,134 @@
+package dev.cairn.engine.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JourneyCompilerTest {
+
+  private static final StepHandler EMAIL =
+      new StepHandler() {
+        @Override
+        public String type() {
+          return "cairn.email";
+        }
+
+        @Override
+        public String displayName() {
+          return "Send email";
+        }
+
+        @Override
+        public Set<String> requiredHeaders() {
+          return Set.of("template");
+        }
+
+        @Override
+        public StepResult perform(Step step) {
+          return StepResult.Completed.empty();
+        }
+      };
+
+  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null));
+
+  @Test
+  void a_journey_compiles_with_its_trigger_and_every_event_wait_keyed_by_contact() {
+    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+
+    assertThat(result).isInstanceOf(CompileResult.Compiled.class);
+    CompiledJourney compiled = ((CompileResult.Compiled) result).journey();
+    assertThat(compiled.id()).isEqualTo("sample");
+    assertThat(compiled.name()).isEqualTo("Sample journey");
+    assertThat(compiled.triggerEvent()).isEqualTo("Signed Up");
+    assertThat(compiled.awaitedEvents()).containsExactly("Order Completed");
+    assertThat(compiled.executableXml()).contains("correlationKey=\"=contactId\"").contains("P3D");
+  }
+
+  @Test
+  void a_step_without_its_template_is_reported_on_that_step() {
+    CompileResult result = compiler.compile(journey("", "P3D"));
+
+    assertThat(result)
+        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
+  }
+
+  @Test
+  void a_step_cairn_does_not_know_is_reported() {
+    String xml = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D").replace("cairn.email", "cairn.fax");
+
+    assertThat(compiler.compile(xml))
+        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "\"Send welcome\" is not a step Cairn knows (type cairn.fax)."))));
+  }
+
+  @Test
+  void a_wait_that_is_not_a_duration_is_reported_in_words() {
+    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "three days"));
+
+    assertThat(result)
+        .isEqualTo(
+            new CompileResult.Rejected(
+                List.of(new Problem("timeout", "\"Timeout\" has a wait of \"three days\", which is not a duration like P3D or PT2H."))));
+  }
+
+  @Test
+  void waits_are_shortened_to_the_longest_wait_when_one_is_configured() {
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null));
+
+    CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+
+    assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P3D");
+  }
+
+  @Test
+  void text_that_is_not_bpmn_is_rejected_with_a_reason() {
+    CompileResult result = compiler.compile("<html>not a journey</html>");
+
+    assertThat(result).isInstanceOf(CompileResult.Rejected.class);
+    assertThat(((CompileResult.Rejected) result).problems().getFirst().message()).startsWith("The diagram is not valid BPMN XML");
+  }
+
+  private static String journey(String headers, String wait) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+                          id="d" targetNamespace="https://cairn.dev/test">
+          <bpmn:process id="sample" name="Sample journey" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements>
+                <zeebe:properties><zeebe:property name="cairn:trigger-event" value="Signed Up" /></zeebe:properties>
+              </bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:serviceTask id="mail" name="Send welcome">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="cairn.email" />
+                <zeebe:taskHeaders>%s</zeebe:taskHeaders>
+              </bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:eventBasedGateway id="gate" />
+            <bpmn:intermediateCatchEvent id="order">
+              <bpmn:messageEventDefinition messageRef="order-message" />
+            </bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="timeout" name="Timeout">
+              <bpmn:timerEventDefinition><bpmn:timeDuration>%s</bpmn:timeDuration></bpmn:timerEventDefinition>
+            </bpmn:intermediateCatchEvent>
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="mail" />
+            <bpmn:sequenceFlow id="f2" sourceRef="mail" targetRef="gate" />
+            <bpmn:sequenceFlow id="f3" sourceRef="gate" targetRef="order" />
+            <bpmn:sequenceFlow id="f4" sourceRef="gate" targetRef="timeout" />
+            <bpmn:sequenceFlow id="f5" sourceRef="order" targetRef="end" />
+            <bpmn:sequenceFlow id="f6" sourceRef="timeout" targetRef="end" />
+          </bpmn:process>
+          <bpmn:message id="order-message" name="Order Completed" />
+        </bpmn:definitions>
+        """
+        .formatted(headers, wait);
+  }
+}
