@@ -1,0 +1,52 @@
+package dev.cairn.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module map of DESIGN.md, checked: who may depend on whom. */
+class ModuleBoundariesTest {
+
+  private static final JavaClasses CAIRN =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cairn");
+
+  @Test
+  void the_engine_depends_on_no_channel_and_no_console_code() {
+    noClasses()
+        .that().resideInAPackage("dev.cairn.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.channels..", "dev.cairn.ui..")
+        .check(CAIRN);
+  }
+
+  @Test
+  void channels_use_the_engine_only_through_its_public_features() {
+    noClasses()
+        .that().resideInAPackage("dev.cairn.channels..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.cairn.ui..",
+            "dev.cairn.engine.runtime..",
+            "dev.cairn.engine.zeebe..",
+            "dev.cairn.engine.broker..",
+            "dev.cairn.engine.database..",
+            "dev.cairn.engine.exporter..")
+        .check(CAIRN);
+  }
+
+  @Test
+  void only_the_engine_talks_to_zeebe() {
+    noClasses()
+        .that().resideOutsideOfPackage("dev.cairn.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.camunda..")
+        .check(CAIRN);
+  }
+
+  @Test
+  void feature_packages_have_no_cycles() {
+    slices().matching("dev.cairn.(*).(*)..").should().beFreeOfCycles().check(CAIRN);
+  }
+}
