@@ -1,0 +1,102 @@
+package dev.cairn.ui;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application as a user runs it: the real broker process with Cairn's exporter, embedded
+ * PostgreSQL, GreenMail as the SMTP server. Every test class extending this shares one running
+ * application (Spring caches the context), so the broker starts once per test run.
+ */
+@SpringBootTest(
+    classes = CairnApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "cairn.demo.enabled=false",
+      "cairn.api.write-key=" + CairnIntegrationTest.WRITE_KEY,
+      "cairn.admin.password=" + CairnIntegrationTest.ADMIN_PASSWORD,
+      "cairn.mail.security=NONE",
+      "cairn.mail.from=Acme <hello@acme.test>",
+      "cairn.journeys.longest-wait=PT20S",
+      "server.address=127.0.0.1"
+    })
+public abstract class CairnIntegrationTest {
+
+  public static final String WRITE_KEY = "wk_test_key";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+
+  protected static final GreenMail SMTP = startSmtp();
+  private static final Path DATA_DIR = dataDir();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void embeddedRuntime(DynamicPropertyRegistry registry) {
+    registry.add("cairn.data-dir", DATA_DIR::toString);
+    registry.add("cairn.mail.host", () -> "127.0.0.1");
+    registry.add("cairn.mail.port", () -> SMTP.getSmtp().getPort());
+    EmbeddedPorts.register(registry);
+  }
+
+  protected HttpResponse<String> post(String path, String body) {
+    return post(path, body, WRITE_KEY);
+  }
+
+  protected HttpResponse<String> post(String path, String body, String writeKey) {
+    String basic = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + basic)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail startSmtp() {
+    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+    return smtp;
+  }
+
+  private static Path dataDir() {
+    try {
+      return Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString())).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
