@@ -1,0 +1,53 @@
+package dev.cairn.engine.exporter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows waiting to be written, and the highest record position they cover. */
+final class TrackingBatch {
+
+  private final int capacity;
+  private final List<ElementRow> rows = new ArrayList<>();
+  private int partitionId;
+  private long lastPosition = -1;
+
+  TrackingBatch(int capacity) {
+    this.capacity = capacity;
+  }
+
+  void add(ElementRow row) {
+    rows.add(row);
+  }
+
+  /** Records Cairn does not track still move the position, so the broker can free their log. */
+  void advanceTo(int partitionId, long position) {
+    this.partitionId = partitionId;
+    this.lastPosition = Math.max(lastPosition, position);
+  }
+
+  boolean isFull() {
+    return rows.size() >= capacity;
+  }
+
+  /** Nothing to write and no position to acknowledge. */
+  boolean isEmpty() {
+    return rows.isEmpty() && lastPosition < 0;
+  }
+
+  List<ElementRow> rows() {
+    return rows;
+  }
+
+  int partitionId() {
+    return partitionId;
+  }
+
+  long lastPosition() {
+    return lastPosition;
+  }
+
+  void clear() {
+    rows.clear();
+    lastPosition = -1;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.cairn.engine.exporter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/**
+ * Writes batches of tracking rows and the position they reach in one transaction, so the rows
+ * and the high-water mark never disagree.
+ */
+final class TrackingStore implements AutoCloseable {
+
+  /**
+   * One statement for every state change, applied in record order. A replayed activation never
+   * undoes a completion: only rows that end an element overwrite an existing row.
+   */
+  private static final String UPSERT_ELEMENT =
+      """
+      insert into element_instance (element_instance_key, partition_id, process_instance_key,
+          process_definition_key, bpmn_process_id, version, element_id, element_type,
+          flow_scope_key, state, activated_at, ended_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      on conflict (element_instance_key) do update
+        set state = excluded.state, ended_at = excluded.ended_at
+        where excluded.state <> 'ACTIVE'
+      """;
+
+  private static final String UPSERT_POSITION =
+      """
+      insert into exporter_position (partition_id, position, updated_at) values (?, ?, now())
+      on conflict (partition_id) do update set position = excluded.position, updated_at = now()
+        where exporter_position.position < excluded.position
+      """;
+
+  private final ExporterSettings settings;
+  private Connection connection;
+
+  TrackingStore(ExporterSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The highest position already written for the partition, or -1. */
+  long committedPosition(int partitionId) {
+    try (PreparedStatement query =
+        connection().prepareStatement("select position from exporter_position where partition_id = ?")) {
+      query.setInt(1, partitionId);
+      try (ResultSet rs = query.executeQuery()) {
+        long position = rs.next() ? rs.getLong(1) : -1;
+        connection.commit();
+        return position;
+      }
+    } catch (SQLException e) {
+      reset();
+      // Unknown yet (database not up, schema not migrated): write everything, idempotently.
+      return -1;
+    }
+  }
+
+  void write(TrackingBatch batch) throws SQLException {
+    Connection db = connection();
+    try (PreparedStatement elements = db.prepareStatement(UPSERT_ELEMENT);
+        PreparedStatement position = db.prepareStatement(UPSERT_POSITION)) {
+      for (ElementRow row : batch.rows()) {
+        Timestamp at = new Timestamp(row.timestamp());
+        elements.setLong(1, row.elementInstanceKey());
+        elements.setInt(2, row.partitionId());
+        elements.setLong(3, row.processInstanceKey());
+        elements.setLong(4, row.processDefinitionKey());
+        elements.setString(5, row.bpmnProcessId());
+        elements.setInt(6, row.version());
+        elements.setString(7, row.elementId());
+        elements.setString(8, row.elementType());
+        elements.setLong(9, row.flowScopeKey());
+        elements.setString(10, row.state().name());
+        elements.setTimestamp(11, at);
+        elements.setTimestamp(12, row.state() == TrackedState.ACTIVE ? null : at);
+        elements.addBatch();
+      }
+      if (!batch.rows().isEmpty()) {
+        elements.executeBatch();
+      }
+      position.setInt(1, batch.partitionId());
+      position.setLong(2, batch.lastPosition());
+      position.executeUpdate();
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly(db);
+      throw e;
+    }
+  }
+
+  /** Drops the connection after a failure; the next write opens a fresh one. */
+  void reset() {
+    close();
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing a broken connection: nothing more to do
+      }
+      connection = null;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      // The broker loads this jar in its own class loader, where DriverManager cannot see the driver.
+      Properties credentials = new Properties();
+      credentials.setProperty("user", settings.user);
+      credentials.setProperty("password", settings.password);
+      connection = new Driver().connect(settings.url, credentials);
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  private static void rollbackQuietly(Connection db) {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // the connection is reset next anyway
+    }
+  }
+}
