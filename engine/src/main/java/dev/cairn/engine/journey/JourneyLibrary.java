@@ -38,8 +38,9 @@ public class JourneyLibrary {
   /** Adds library journeys not yet present and publishes those configured to run at once. */
   public void install() {
     for (LibraryJourney journey : read()) {
-      if (journeys.addIfAbsent(journey.id(), journey.name(), journey.description(), journey.xml())
-          && properties.publishOnInstall().contains(journey.id())) {
+      boolean added = journeys.addIfAbsent(journey.id(), journey.name(), journey.description(), journey.xml());
+      // Also when an earlier start added it but could not reach the engine to publish it.
+      if ((added || journeys.neverPublished(journey.id())) && properties.publishOnInstall().contains(journey.id())) {
         switch (journeys.publish(journey.id())) {
           case PublishResult.Published published -> log.info("Published library journey {}", journey.id());
           case PublishResult.Rejected rejected ->

@@ -67,6 +67,13 @@ public class Journeys {
     return true;
   }
 
+  /** A draft that has never run: no version of it was ever deployed. */
+  @Transactional(readOnly = true)
+  public boolean neverPublished(String id) {
+    return repository.findById(id).map(journey -> journey.status() == JourneyStatus.DRAFT).orElse(false)
+        && jdbc.sql("select not exists(select 1 from journey_version where journey_id = :id)").param("id", id).query(Boolean.class).single();
+  }
+
   /**
    * Compiles the journey and deploys it to the engine. Deploying an unchanged journey again keeps
    * its version, so this is safe to repeat (Cairn does so at every start).

@@ -3,6 +3,7 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.journey.JourneyLibrary;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brings journeys up once the application is ready, in the background so the console is usable
  * while the engine starts: installs the library, deploys every published journey (unchanged ones
- * keep their version), then starts feeding events.
+ * keep their version; the deploy waits for the engine to answer), then opens the step workers and
+ * starts feeding events.
  */
 @Component
 class RuntimeStartup {
@@ -23,11 +25,14 @@ class RuntimeStartup {
   private final JourneyLibrary library;
   private final Journeys journeys;
   private final EventDispatcher dispatcher;
+  private final StepWorkers workers;
+  private volatile boolean closing;
 
-  RuntimeStartup(JourneyLibrary library, Journeys journeys, EventDispatcher dispatcher) {
+  RuntimeStartup(JourneyLibrary library, Journeys journeys, EventDispatcher dispatcher, StepWorkers workers) {
     this.library = library;
     this.journeys = journeys;
     this.dispatcher = dispatcher;
+    this.workers = workers;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -37,21 +42,34 @@ class RuntimeStartup {
 
   @EventListener(ContextClosedEvent.class)
   void onClose() {
+    closing = true;
     dispatcher.stop();
   }
 
+  /** Keeps trying until the engine answers: a broker still booting or a cluster briefly away is normal. */
   private void bringUp() {
-    try {
-      library.install();
-      for (String id : journeys.publishedIds()) {
-        if (journeys.publish(id) instanceof PublishResult.Rejected rejected) {
-          log.error("Journey {} no longer compiles: {}", id, rejected.problems());
+    Duration retryIn = Duration.ofSeconds(5);
+    while (!closing) {
+      try {
+        library.install();
+        for (String id : journeys.publishedIds()) {
+          if (journeys.publish(id) instanceof PublishResult.Rejected rejected) {
+            log.error("Journey {} no longer compiles: {}", id, rejected.problems());
+          }
+        }
+        workers.start();
+        dispatcher.start();
+        log.info("Journeys are running");
+        return;
+      } catch (RuntimeException e) {
+        log.error("Journeys cannot start yet ({}); events are stored meanwhile. Retrying in {}", e.getMessage(), retryIn);
+        try {
+          Thread.sleep(retryIn);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
-      dispatcher.start();
-      log.info("Journeys are running");
-    } catch (RuntimeException e) {
-      log.error("Journeys could not start; events are stored and will be handled after the next start", e);
     }
   }
 }

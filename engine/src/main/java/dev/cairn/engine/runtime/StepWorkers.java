@@ -18,8 +18,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One job worker per step type. Workers stop before the engine client and the broker do, so no
- * step is left half-reported at shutdown.
+ * One job worker per step type. Opened by {@link RuntimeStartup} once the engine answers (not
+ * with the application context, which is up before the broker is); stopped before the engine
+ * client and the broker, so no step is left half-reported at shutdown.
  */
 @Component
 class StepWorkers implements SmartLifecycle {
@@ -68,7 +69,12 @@ class StepWorkers implements SmartLifecycle {
     return !workers.isEmpty();
   }
 
-  /** Stops early and starts late: after the engine client, before the broker stops. */
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  /** Stops early: before the engine client and the broker. */
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE - 1000;
