@@ -102,6 +102,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     return running == null ? null : running.pid();
   }
 
+  /** Stops supervising without stopping the process: what a Cairn killed outright leaves behind. */
+  void abandon() {
+    stopping = true;
+  }
+
   @Override
   public void close() {
     stopping = true;
