@@ -1,5 +1,8 @@
 package dev.cairn.ui;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +14,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @ConfigurationPropertiesScan("dev.cairn")
 @EntityScan("dev.cairn")
 @EnableJpaRepositories("dev.cairn")
-public class CairnApplication {
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+public class CairnApplication implements AppShellConfigurator {
 
   public static void main(String[] args) {
     SpringApplication.run(CairnApplication.class, args);

@@ -35,6 +35,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
   private static final String EXPORTER_RESOURCE = "cairn/exporter/cairn-exporter.jar";
   private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final ZeebeProperties.Embedded settings;
   private final DatabaseConnection database;
@@ -151,7 +152,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private List<String> command() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(
+    List<String> command = new java.util.ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      // Its own session: Ctrl-C in Cairn's terminal reaches Cairn, which then stops the broker in
+      // order, instead of reaching both at once.
+      command.add(SETSID.toString());
+    }
+    command.addAll(List.of(
         java.toString(),
         "-Xmx" + settings.heap().toMegabytes() + "m",
         "-XX:+ExitOnOutOfMemoryError",
@@ -162,7 +169,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         "-Dbasedir=" + brokerHome,
         "-classpath",
         brokerHome.resolve("config") + ":" + brokerHome.resolve("lib") + "/*",
-        "io.camunda.zeebe.broker.StandaloneBroker");
+        "io.camunda.zeebe.broker.StandaloneBroker"));
+    return command;
   }
 
   private Map<String, String> environment() {

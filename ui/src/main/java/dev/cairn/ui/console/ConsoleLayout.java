@@ -1,0 +1,49 @@
+package dev.cairn.ui.console;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame around every console page: navigation on the left, the signed-in user on top. */
+@Layout
+@PermitAll
+public class ConsoleLayout extends AppLayout {
+
+  public ConsoleLayout(AuthenticationContext authentication) {
+    Span title = new Span("Cairn");
+    title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+
+    Span user = new Span(authentication.getPrincipalName().orElse(""));
+    user.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    Button signOut = new Button("Sign out", event -> authentication.logout());
+    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+    HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+    header.setAlignItems(FlexComponent.Alignment.CENTER);
+    HorizontalLayout account = new HorizontalLayout(user, signOut);
+    account.setAlignItems(FlexComponent.Alignment.CENTER);
+    HorizontalLayout bar = new HorizontalLayout(header, account);
+    bar.setWidthFull();
+    bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+    bar.setAlignItems(FlexComponent.Alignment.CENTER);
+    bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+    addToNavbar(bar);
+
+    SideNav nav = new SideNav();
+    nav.addItem(new SideNavItem("Journeys", JourneysView.class, VaadinIcon.SITEMAP.create()));
+    nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
+    nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
+    addToDrawer(nav);
+    setPrimarySection(Section.DRAWER);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.cairn.ui.console;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.cairn.channels.delivery.Deliveries;
+import dev.cairn.channels.delivery.MessageView;
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.event.EventFeed;
+import dev.cairn.engine.event.StoredEvent;
+import dev.cairn.engine.journey.JourneyDetail;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.tracking.ElementVisit;
+import dev.cairn.engine.tracking.JourneyPosition;
+import dev.cairn.engine.tracking.JourneyTracking;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** One contact: who they are, where they are in each journey, and everything that happened to them. */
+@Route("contacts/:id")
+@PageTitle("Contact · Cairn")
+@PermitAll
+public class ContactView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final int EVENTS_SHOWN = 200;
+
+  /** One line of the timeline: an event the contact sent, a message Cairn sent, a step they took. */
+  record TimelineEntry(Instant at, String kind, String what, String detail) {}
+
+  /** A journey the contact is or was in, with node names instead of element ids. */
+  record PositionRow(String journey, int version, String where, Instant startedAt, boolean active) {}
+
+  private final Contacts contacts;
+  private final EventFeed events;
+  private final JourneyTracking tracking;
+  private final Journeys journeys;
+  private final Deliveries deliveries;
+
+  public ContactView(
+      Contacts contacts, EventFeed events, JourneyTracking tracking, Journeys journeys, Deliveries deliveries) {
+    this.contacts = contacts;
+    this.events = events;
+    this.tracking = tracking;
+    this.journeys = journeys;
+    this.deliveries = deliveries;
+    setWidthFull();
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String id = event.getRouteParameters().get("id").orElseThrow(NotFoundException::new);
+    ContactId contactId = parse(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+    ContactProfile contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + id));
+    removeAll();
+    Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
+    add(new H2(contact.displayName()), profile(contact));
+    add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
+    add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  private static Optional<ContactId> parse(String id) {
+    try {
+      return Optional.of(ContactId.parse(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Div profile(ContactProfile contact) {
+    Div facts = new Div();
+    facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "4px 16px");
+    fact(facts, "Email", contact.email());
+    fact(facts, "Phone", contact.phone());
+    fact(facts, "User id", contact.externalId());
+    fact(facts, "Anonymous id", contact.anonymousId());
+    fact(facts, "First seen", Formats.timestamp(contact.createdAt()));
+    fact(facts, "Last seen", Formats.timestamp(contact.lastSeenAt()));
+    contact.traits().forEach((name, value) -> fact(facts, name, String.valueOf(value)));
+    return facts;
+  }
+
+  private static void fact(Div facts, String label, @org.jspecify.annotations.Nullable String value) {
+    Span name = new Span(label);
+    name.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    facts.add(name, new Span(value == null || value.isEmpty() ? "—" : value));
+  }
+
+  private Grid<PositionRow> positions(List<JourneyPosition> positions, Map<String, Optional<JourneyDetail>> cache) {
+    List<PositionRow> rows = new ArrayList<>();
+    for (JourneyPosition position : positions) {
+      Optional<JourneyDetail> journey = cache.computeIfAbsent(position.journeyId(), journeys::find);
+      String where =
+          position.active()
+              ? position.currentElementIds().stream()
+                  .map(element -> journey.map(j -> j.nameOf(element)).orElse(element))
+                  .collect(Collectors.joining(", "))
+              : "Finished " + Formats.timestamp(position.endedAt());
+      String name = journey.map(j -> j.summary().name()).orElse(position.journeyId());
+      rows.add(new PositionRow(name, position.version(), where, position.startedAt(), position.active()));
+    }
+    Grid<PositionRow> grid = new Grid<>();
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    grid.addColumn(PositionRow::journey).setHeader("Journey");
+    grid.addColumn(row -> "v" + row.version()).setHeader("Version").setAutoWidth(true);
+    grid.addColumn(PositionRow::where).setHeader("Where now").setFlexGrow(2);
+    grid.addColumn(row -> Formats.timestamp(row.startedAt())).setHeader("Entered");
+    grid.setItems(rows);
+    grid.setAllRowsVisible(true);
+    grid.setId("contact-positions");
+    return grid;
+  }
+
+  private Grid<TimelineEntry> timeline(ContactId contact, Map<String, Optional<JourneyDetail>> cache) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (StoredEvent event : events.history(contact, EVENTS_SHOWN)) {
+      String what = event.name() != null ? event.name() : event.type().name().toLowerCase(java.util.Locale.ROOT);
+      entries.add(new TimelineEntry(event.occurredAt(), "Event", what, event.properties().isEmpty() ? "" : event.properties().toString()));
+    }
+    for (MessageView message : deliveries.forContact(contact)) {
+      String subject = message.subject() == null ? "" : message.subject();
+      entries.add(
+          new TimelineEntry(
+              message.createdAt(),
+              message.channel().name().charAt(0) + message.channel().name().substring(1).toLowerCase(java.util.Locale.ROOT),
+              subject,
+              message.status().name() + " to " + message.recipient()));
+    }
+    for (ElementVisit visit : tracking.path(contact)) {
+      Optional<JourneyDetail> journey = cache.computeIfAbsent(visit.journeyId(), journeys::find);
+      String journeyName = journey.map(j -> j.summary().name()).orElse(visit.journeyId());
+      String node = journey.map(j -> j.nameOf(visit.elementId())).orElse(visit.elementId());
+      entries.add(new TimelineEntry(visit.enteredAt(), "Journey", node, journeyName + " v" + visit.version() + stateText(visit)));
+    }
+    entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
+
+    Grid<TimelineEntry> grid = new Grid<>();
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(entry -> Formats.timestamp(entry.at())).setHeader("When").setAutoWidth(true);
+    grid.addColumn(TimelineEntry::kind).setHeader("Kind").setAutoWidth(true);
+    grid.addColumn(TimelineEntry::what).setHeader("What").setFlexGrow(2);
+    grid.addColumn(TimelineEntry::detail).setHeader("Detail").setFlexGrow(3);
+    grid.setItems(entries);
+    grid.setAllRowsVisible(true);
+    grid.setId("contact-timeline");
+    return grid;
+  }
+
+  private static String stateText(ElementVisit visit) {
+    return switch (visit.state()) {
+      case "ACTIVE" -> " · here now";
+      case "TERMINATED" -> " · left early";
+      default -> "";
+    };
+  }
+}

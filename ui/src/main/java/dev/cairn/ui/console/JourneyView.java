@@ -1,0 +1,161 @@
+package dev.cairn.ui.console;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
+import dev.cairn.engine.journey.JourneyDetail;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.tracking.ContactAtNode;
+import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.tracking.NodeCount;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One journey as drawn, with how many contacts sit at each node (refreshed every few seconds), the
+ * same numbers as a table, and who is at the node the user clicks.
+ */
+@Route("journeys/:id")
+@PageTitle("Journey · Cairn")
+@PermitAll
+public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final int REFRESH_MILLIS = 5_000;
+  private static final int CONTACTS_SHOWN = 200;
+
+  private final Journeys journeys;
+  private final JourneyTracking tracking;
+  private final BpmnViewer diagram = new BpmnViewer();
+  private final H2 title = new H2();
+  private final Span status = new Span();
+  private final Grid<NodeCount> nodes = new Grid<>();
+  private final H3 whoTitle = new H3("Who is here");
+  private final Grid<ContactAtNode> contacts = new Grid<>();
+  private @Nullable JourneyDetail journey;
+  private @Nullable String selectedNode;
+  private @Nullable Registration polling;
+
+  public JourneyView(Journeys journeys, JourneyTracking tracking) {
+    this.journeys = journeys;
+    this.tracking = tracking;
+    setSizeFull();
+
+    diagram.setWidthFull();
+    diagram.setHeight("420px");
+    diagram.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+    diagram.addNodeClickListener(click -> selectNode(click.elementId()));
+
+    nodes.addThemeVariants(GridVariant.LUMO_COMPACT);
+    nodes.addColumn(count -> nameOf(count.elementId())).setHeader("Node").setFlexGrow(3);
+    nodes.addColumn(NodeCount::now).setHeader("Here now");
+    nodes.addColumn(NodeCount::passed).setHeader("Passed");
+    nodes.addColumn(NodeCount::dropped).setHeader("Left early");
+    nodes.addItemClickListener(click -> selectNode(click.getItem().elementId()));
+    nodes.setAllRowsVisible(true);
+
+    contacts.addThemeVariants(GridVariant.LUMO_COMPACT);
+    contacts.addColumn(ContactAtNode::name).setHeader("Name");
+    contacts.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("Email").setFlexGrow(2);
+    contacts.addColumn(c -> c.externalId() == null ? "" : c.externalId()).setHeader("User id");
+    contacts.addColumn(c -> Formats.ago(c.since())).setHeader("Here since");
+    contacts.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
+    contacts.setAllRowsVisible(true);
+
+    VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes);
+    counts.setPadding(false);
+    VerticalLayout who = new VerticalLayout(whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
+    who.setPadding(false);
+    HorizontalLayout below = new HorizontalLayout(counts, who);
+    below.setWidthFull();
+    below.setFlexGrow(1, counts, who);
+
+    HorizontalLayout heading = new HorizontalLayout(title, status);
+    heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+    add(heading, diagram, below);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String id = event.getRouteParameters().get("id").orElseThrow(NotFoundException::new);
+    JourneyDetail found = journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
+    journey = found;
+    title.setText(found.summary().name());
+    status.removeAll();
+    status.add(JourneysView.statusBadge(found.summary().status()));
+    diagram.show(found.diagramXml());
+    refresh();
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    UI ui = event.getUI();
+    ui.setPollInterval(REFRESH_MILLIS);
+    polling = ui.addPollListener(poll -> refresh());
+  }
+
+  @Override
+  protected void onDetach(DetachEvent event) {
+    event.getUI().setPollInterval(-1);
+    if (polling != null) {
+      polling.remove();
+      polling = null;
+    }
+  }
+
+  private void refresh() {
+    JourneyDetail shown = journey;
+    if (shown == null) {
+      return;
+    }
+    List<NodeCount> counts = tracking.nodeCounts(shown.summary().id());
+    diagram.setCounts(counts);
+    nodes.setItems(counts);
+    showContactsAt(selectedNode);
+  }
+
+  private void selectNode(String elementId) {
+    selectedNode = elementId;
+    diagram.select(elementId);
+    showContactsAt(elementId);
+  }
+
+  private void showContactsAt(@Nullable String elementId) {
+    JourneyDetail shown = journey;
+    if (shown == null || elementId == null) {
+      contacts.setItems(List.of());
+      whoTitle.setText("Who is here");
+      return;
+    }
+    List<ContactAtNode> here = tracking.contactsAt(shown.summary().id(), elementId, CONTACTS_SHOWN);
+    whoTitle.setText("Who is at \"" + shown.nameOf(elementId) + "\" (" + here.size() + (here.size() == CONTACTS_SHOWN ? "+" : "") + ")");
+    contacts.setItems(here);
+  }
+
+  private String nameOf(String elementId) {
+    JourneyDetail shown = journey;
+    return shown == null ? elementId : shown.nameOf(elementId);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cairn.ui.console;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import dev.cairn.engine.journey.JourneyStatus;
+import dev.cairn.engine.journey.JourneySummary;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.tracking.JourneyTracking;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** The journey library: every journey, whether it runs, and how many contacts are inside. */
+@Route("")
+@PageTitle("Journeys · Cairn")
+@PermitAll
+public class JourneysView extends VerticalLayout {
+
+  record Row(JourneySummary journey, long contactsInside) {}
+
+  public JourneysView(Journeys journeys, JourneyTracking tracking) {
+    setSizeFull();
+    Grid<Row> grid = new Grid<>();
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(row -> row.journey().name()).setHeader("Journey").setFlexGrow(2);
+    grid.addColumn(new ComponentRenderer<>(row -> statusBadge(row.journey().status())))
+        .setHeader("Status")
+        .setAutoWidth(true);
+    grid.addColumn(row -> triggerText(row.journey())).setHeader("Entry").setFlexGrow(2);
+    grid.addColumn(row -> row.journey().latestVersion() == null ? "–" : "v" + row.journey().latestVersion())
+        .setHeader("Version")
+        .setAutoWidth(true);
+    grid.addColumn(Row::contactsInside).setHeader("Contacts inside").setAutoWidth(true);
+    grid.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui -> ui.navigate(JourneyView.class, new RouteParameters("id", click.getItem().journey().id()))));
+    List<Row> rows =
+        journeys.list().stream().map(j -> new Row(j, tracking.activeContacts(j.id()))).toList();
+    grid.setItems(rows);
+    grid.setSizeFull();
+
+    add(new H2("Journeys"), new Paragraph("Click a journey to see where its contacts are."), grid);
+  }
+
+  static Span statusBadge(JourneyStatus status) {
+    Span badge = new Span(
+        switch (status) {
+          case DRAFT -> "Draft";
+          case PUBLISHED -> "Running";
+          case PAUSED -> "Paused";
+        });
+    badge.getElement().getThemeList().add("badge");
+    badge.getElement().getThemeList().add(
+        switch (status) {
+          case DRAFT -> "contrast";
+          case PUBLISHED -> "success";
+          case PAUSED -> "warning";
+        });
+    return badge;
+  }
+
+  private static String triggerText(JourneySummary journey) {
+    return journey.triggerEvent() == null ? "—" : "When \"" + journey.triggerEvent() + "\" is tracked";
+  }
+}

@@ -1,0 +1,58 @@
+package dev.cairn.ui.security;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Console accounts, kept in the database with their password hashes. */
+@Service
+class ConsoleUsers implements UserDetailsService {
+
+  private final JdbcClient jdbc;
+
+  ConsoleUsers(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public UserDetails loadUserByUsername(String username) {
+    return jdbc.sql("select username, password_hash from app_user where username = :username")
+        .param("username", username)
+        .query(
+            (rs, row) ->
+                User.withUsername(rs.getString("username"))
+                    .password(rs.getString("password_hash"))
+                    .authorities(List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))
+                    .build())
+        .optional()
+        .orElseThrow(() -> new UsernameNotFoundException("No console user " + username));
+  }
+
+  @Transactional(readOnly = true)
+  boolean exists(String username) {
+    return jdbc.sql("select exists(select 1 from app_user where username = :username)")
+        .param("username", username)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Creates the account, or sets its password when it exists. */
+  @Transactional
+  void save(String username, String passwordHash) {
+    jdbc.sql(
+            """
+            insert into app_user (username, password_hash) values (:username, :hash)
+            on conflict (username) do update set password_hash = excluded.password_hash
+            """)
+        .param("username", username)
+        .param("hash", passwordHash)
+        .update();
+  }
+}

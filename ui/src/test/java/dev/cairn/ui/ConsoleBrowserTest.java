@@ -1,0 +1,142 @@
+package dev.cairn.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The console as a manager uses it, in Debian's Chromium: sign in, open the Welcome journey, see
+ * how many contacts sit at each node and who they are, follow one to their page and the outbox.
+ * Screenshots of each test's last page land in target/screenshots.
+ */
+class ConsoleBrowserTest extends CairnIntegrationTest {
+
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
+      new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
+
+  private static Playwright playwright;
+  private static Browser browser;
+  private Page page;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create();
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+    page.setDefaultTimeout(30_000);
+  }
+
+  @AfterEach
+  void keepScreenshot(TestInfo test) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")).setFullPage(true));
+    page.close();
+  }
+
+  @Test
+  void a_manager_signs_in_and_sees_how_many_contacts_sit_at_each_node_of_the_welcome_journey() {
+    String user = "u-" + UUID.randomUUID();
+    assertThat(post("/v1/track", signUp(user, "Greta")).statusCode()).isEqualTo(200);
+
+    signIn(ADMIN_PASSWORD);
+    Locator welcomeRow = page.getByText("Welcome", new Page.GetByTextOptions().setExact(true)).first();
+    assertThat(welcomeRow).isVisible();
+    assertThat(page.getByText("Running").first()).isVisible();
+    welcomeRow.click();
+
+    page.waitForURL("**/journeys/welcome");
+    Locator waitingBadge = page.locator(".cairn-count[data-element='wait-for-first-order'] .now");
+    assertThat(waitingBadge).isVisible(PATIENTLY);
+    assertThat(waitingBadge).not().hasText("0", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+
+    page.locator("[data-element-id='wait-for-first-order']").first().click();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("welcome-journey.png")));
+    Locator greta = page.getByText(user + "@example.com");
+    assertThat(greta).isVisible(PATIENTLY);
+    greta.click();
+
+    page.waitForURL("**/contacts/*");
+    assertThat(page.getByText("Greta").first()).isVisible();
+    assertThat(page.getByText("Welcome aboard, Greta!").first()).isVisible();
+  }
+
+  @Test
+  void the_outbox_shows_the_personalised_welcome_email() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/track", signUp(user, "Hugo"));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Outbox").first().click();
+    page.waitForURL("**/outbox");
+    Locator message = page.getByText(user + "@example.com");
+    for (int attempt = 0; attempt < 30 && message.count() == 0; attempt++) {
+      page.waitForTimeout(1_000);
+      page.reload();
+    }
+    page.getByText("Welcome aboard, Hugo!").first().click();
+    assertThat(page.getByText("Subject: Welcome aboard, Hugo!")).isVisible();
+    assertThat(page.frameLocator("iframe").getByText("Welcome, Hugo!")).isVisible();
+  }
+
+  @Test
+  void a_wrong_password_is_refused_with_a_message() {
+    signIn("not-the-password");
+
+    assertThat(page.getByText("Incorrect username or password")).isVisible();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?error.*"));
+  }
+
+  private void signIn(String password) {
+    page.navigate("http://127.0.0.1:" + port + "/");
+    page.waitForURL("**/login");
+    page.getByLabel("Username").fill("admin");
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+  }
+
+  private static String signUp(String user, String firstName) {
+    return """
+        {"userId":"%s","event":"Signed Up","properties":{"plan":"Pro"},
+         "traits":{"email":"%s@example.com","firstName":"%s"}}
+        """
+        .formatted(user, user, firstName);
+  }
+}
