@@ -61,17 +61,17 @@ class RestartTest {
   }
 
   private static ConfigurableApplicationContext start(Path dataDir) {
+    // Command-line arguments, as a user passes them: they outrank application.properties.
     return new SpringApplicationBuilder(CairnApplication.class)
-        .properties(
-            "server.port=0",
-            "server.address=127.0.0.1",
-            "cairn.data-dir=" + dataDir,
-            "cairn.demo.enabled=false",
-            "cairn.api.write-key=" + KEY,
-            "cairn.admin.password=restart-test",
-            "cairn.zeebe.embedded.gateway-port=0",
-            "cairn.database.embedded.port=0")
-        .run();
+        .run(
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--cairn.data-dir=" + dataDir,
+            "--cairn.demo.enabled=false",
+            "--cairn.api.write-key=" + KEY,
+            "--cairn.admin.password=restart-test",
+            "--cairn.zeebe.embedded.gateway-port=0",
+            "--cairn.database.embedded.port=0");
   }
 
   private void awaitAt(ConfigurableApplicationContext app, String user, String elementId) {
