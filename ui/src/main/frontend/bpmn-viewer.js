@@ -14,7 +14,6 @@ const STYLE = `
   cairn-bpmn-viewer .cairn-count span { border-radius: 10px; padding: 3px 7px; }
   cairn-bpmn-viewer .cairn-count .now { background: var(--lumo-primary-color, #1676f3); color: #fff; }
   cairn-bpmn-viewer .cairn-count .passed { background: #e8eaed; color: #333; }
-  cairn-bpmn-viewer .cairn-count .now.zero { background: #c9d3df; }
   cairn-bpmn-viewer .djs-element.cairn-selected .djs-visual > :first-child { stroke: #1676f3 !important; stroke-width: 3px !important; }
   cairn-bpmn-viewer .djs-element.cairn-has-contacts .djs-visual > :first-child { fill: #eaf2ff !important; }
 `;
@@ -45,12 +44,31 @@ class CairnBpmnViewer extends HTMLElement {
       }
     });
     this.counts = {};
+    // Fit the diagram again when the page lays the viewer out at a new size, until the user
+    // zooms or pans it themselves.
+    this.userMoved = false;
+    const userMoves = () => {
+      this.userMoved = true;
+    };
+    canvas.addEventListener('wheel', userMoves, { passive: true });
+    canvas.addEventListener('mousedown', userMoves);
+    new ResizeObserver(() => this.fit()).observe(this);
+  }
+
+  fit() {
+    if (this.userMoved || !this.shown) {
+      return;
+    }
+    this.viewer.get('canvas').resized();
+    this.viewer.get('canvas').zoom('fit-viewport', 'auto');
   }
 
   /** Shows a diagram; resolves once it is drawn. */
   async show(xml) {
     const result = await this.viewer.importXML(xml);
-    this.viewer.get('canvas').zoom('fit-viewport', 'auto');
+    this.shown = true;
+    this.userMoved = false;
+    this.fit();
     this.drawCounts();
     return result.warnings.length;
   }
@@ -90,7 +108,7 @@ class CairnBpmnViewer extends HTMLElement {
       badge.className = 'cairn-count';
       badge.dataset.element = element.id;
       badge.innerHTML =
-        `<span class="now${count.now === 0 ? ' zero' : ''}" title="contacts here now">${count.now}</span>` +
+        (count.now > 0 ? `<span class="now" title="contacts here now">${count.now}</span>` : '') +
         `<span class="passed" title="contacts who passed">✓ ${count.passed}</span>`;
       overlays.add(element.id, 'cairn-count', { position: { top: -22, left: -4 }, html: badge });
       if (count.now > 0) {

@@ -58,7 +58,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     setSizeFull();
 
     diagram.setWidthFull();
-    diagram.setHeight("420px");
+    diagram.setHeight("max(380px, 52vh)");
     diagram.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
     diagram.addNodeClickListener(click -> selectNode(click.elementId()));
 
