@@ -41,11 +41,10 @@ class AdminAccount {
       users.save(USERNAME, encoder.encode(configuredPassword));
       return;
     }
-    if (users.exists(USERNAME)) {
+    String password = generatePassword();
+    if (!users.createIfAbsent(USERNAME, encoder.encode(password))) {
       return;
     }
-    String password = generatePassword();
-    users.save(USERNAME, encoder.encode(password));
     log.warn(
         """
 

@@ -35,12 +35,21 @@ class ConsoleUsers implements UserDetailsService {
         .orElseThrow(() -> new UsernameNotFoundException("No console user " + username));
   }
 
-  @Transactional(readOnly = true)
-  boolean exists(String username) {
-    return jdbc.sql("select exists(select 1 from app_user where username = :username)")
-        .param("username", username)
-        .query(Boolean.class)
-        .single();
+  /**
+   * Creates the account unless it exists; false when it did. Safe when several Cairn instances
+   * start at once against one database: only one of them creates it.
+   */
+  @Transactional
+  boolean createIfAbsent(String username, String passwordHash) {
+    return jdbc.sql(
+                """
+                insert into app_user (username, password_hash) values (:username, :hash)
+                on conflict (username) do nothing
+                """)
+            .param("username", username)
+            .param("hash", passwordHash)
+            .update()
+        == 1;
   }
 
   /** Creates the account, or sets its password when it exists. */
