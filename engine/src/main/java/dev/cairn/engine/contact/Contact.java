@@ -74,21 +74,34 @@ class Contact {
     }
   }
 
-  void applyTraits(Traits incoming, Instant now) {
-    if (incoming.email() != null) {
-      email = incoming.email();
+  /** Segment's alias when only the old id has a contact: it is known by the new user id from now on. */
+  void renameTo(String userId) {
+    externalId = userId;
+  }
+
+  /**
+   * Takes the traits a call carried at {@code asOf}. A late call (older than the last one applied)
+   * only fills gaps: it never overwrites what a newer call said.
+   */
+  void applyTraits(Traits incoming, Instant asOf) {
+    boolean newer = !asOf.isBefore(updatedAt);
+    email = choose(email, incoming.email(), newer);
+    phone = choose(phone, incoming.phone(), newer);
+    firstName = choose(firstName, incoming.firstName(), newer);
+    lastName = choose(lastName, incoming.lastName(), newer);
+    if (newer) {
+      traits.putAll(incoming.custom());
+      updatedAt = asOf;
+    } else {
+      incoming.custom().forEach(traits::putIfAbsent);
     }
-    if (incoming.phone() != null) {
-      phone = incoming.phone();
+  }
+
+  private static @Nullable String choose(@Nullable String current, @Nullable String incoming, boolean newer) {
+    if (incoming == null) {
+      return current;
     }
-    if (incoming.firstName() != null) {
-      firstName = incoming.firstName();
-    }
-    if (incoming.lastName() != null) {
-      lastName = incoming.lastName();
-    }
-    traits.putAll(incoming.custom());
-    updatedAt = now;
+    return newer || current == null ? incoming : current;
   }
 
   void seenAt(Instant when) {

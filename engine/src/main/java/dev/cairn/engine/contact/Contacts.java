@@ -1,7 +1,9 @@
 package dev.cairn.engine.contact;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +19,14 @@ public class Contacts {
 
   private final ContactRepository repository;
   private final JdbcClient jdbc;
+  private final ContactMerges merges;
+  private final EntityManager entities;
 
-  Contacts(ContactRepository repository, JdbcClient jdbc) {
+  Contacts(ContactRepository repository, JdbcClient jdbc, ContactMerges merges, EntityManager entities) {
     this.repository = repository;
+    this.entities = entities;
     this.jdbc = jdbc;
+    this.merges = merges;
   }
 
   /**
@@ -30,6 +36,10 @@ public class Contacts {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public ContactId upsert(Identity identity, Traits traits, Instant seenAt) {
+    if (identity.userId() != null && identity.anonymousId() != null) {
+      // The anonymous visitor signed in: if both ids already have a contact, they become one.
+      mergeIfSplit(identity.anonymousId(), identity.userId(), seenAt);
+    }
     Contact contact = lockExisting(identity).orElseGet(() -> create(identity, seenAt));
     contact.identifyAs(identity);
     contact.applyTraits(traits, seenAt);
@@ -37,9 +47,43 @@ public class Contacts {
     return contact.id();
   }
 
+  /**
+   * Segment's alias: the person known as {@code previousId} (an anonymous id or an older user id)
+   * is {@code userId}. Merges the two contacts when both exist; otherwise gives the known one the
+   * new user id.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ContactId alias(String previousId, String userId, Instant seenAt) {
+    mergeIfSplit(previousId, userId, seenAt);
+    Optional<Contact> known = lockByAnyId(userId);
+    if (known.isEmpty()) {
+      known = lockByAnyId(previousId);
+      known.ifPresent(contact -> contact.renameTo(userId));
+    }
+    Contact contact = known.orElseGet(() -> create(new Identity(userId, null), seenAt));
+    contact.seenAt(seenAt);
+    return contact.id();
+  }
+
+  /** The contact, also when asked by the id of a contact since merged into it. */
   @Transactional(readOnly = true)
   public Optional<ContactProfile> find(ContactId id) {
-    return repository.findById(id.value()).map(Contact::profile);
+    return repository
+        .findById(id.value())
+        .or(() -> merges.survivorOf(id.value()).flatMap(repository::findById))
+        .map(Contact::profile);
+  }
+
+  /**
+   * Every id a contact is known by in running journeys: its own and those of contacts merged into
+   * it (their journeys still carry the old id).
+   */
+  @Transactional(readOnly = true)
+  public List<ContactId> idsOf(ContactId contact) {
+    List<ContactId> ids = new ArrayList<>();
+    ids.add(contact);
+    merges.mergedInto(contact.value()).forEach(id -> ids.add(new ContactId(id)));
+    return ids;
   }
 
   @Transactional(readOnly = true)
@@ -88,6 +132,27 @@ public class Contacts {
         .param("pattern", pattern(query))
         .query(Long.class)
         .single();
+  }
+
+  private void mergeIfSplit(String previousId, String userId, Instant now) {
+    Optional<Contact> previous = lockByAnyId(previousId);
+    Optional<Contact> known = repository.findByExternalId(userId).flatMap(c -> repository.lockById(c.id().value()));
+    if (previous.isPresent() && known.isPresent() && !previous.get().id().equals(known.get().id())) {
+      UUID from = previous.get().id().value();
+      UUID into = known.get().id().value();
+      // The merge works in SQL: detach both so the persistence context does not hold stale copies.
+      entities.detach(previous.get());
+      entities.detach(known.get());
+      merges.merge(from, into, now);
+    }
+  }
+
+  /** The contact with this user id, else the one with this anonymous id. */
+  private Optional<Contact> lockByAnyId(String id) {
+    return repository
+        .findByExternalId(id)
+        .or(() -> repository.findByAnonymousId(id))
+        .flatMap(contact -> repository.lockById(contact.id().value()));
   }
 
   private Optional<Contact> lockExisting(Identity identity) {

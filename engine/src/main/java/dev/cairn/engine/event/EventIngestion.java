@@ -5,6 +5,7 @@ import dev.cairn.engine.contact.Contacts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,11 @@ public class EventIngestion {
       return new IngestResult.Duplicate(event.messageId());
     }
     Instant now = clock.instant();
-    ContactId contact = contacts.upsert(event.identity(), event.traits(), event.occurredAt());
+    ContactId contact =
+        switch (event.type()) {
+          case ALIAS -> contacts.alias(Objects.requireNonNull(event.previousId()), Objects.requireNonNull(event.identity().userId()), event.occurredAt());
+          case TRACK, IDENTIFY, PAGE, SCREEN, GROUP -> contacts.upsert(event.identity(), event.traits(), event.occurredAt());
+        };
     Optional<Long> id = append(event, contact, now);
     if (id.isEmpty()) {
       // A concurrent call with the same message id won the insert.

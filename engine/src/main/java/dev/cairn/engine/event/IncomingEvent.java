@@ -3,16 +3,20 @@ package dev.cairn.engine.event;
 import dev.cairn.engine.contact.Identity;
 import dev.cairn.engine.contact.Traits;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A track or identify call as the API received it, already checked for shape.
+ * A call as the API received it, already checked for shape.
  *
  * @param messageId the sender's id for this call; a retry with the same id is stored once
- * @param name the event name for track calls ("Signed Up"), null for identify
+ * @param name the event name for track calls ("Signed Up"), the page or screen name for page and
+ *     screen calls, null otherwise
  * @param occurredAt when it happened at the source (Segment's `timestamp`)
+ * @param previousId for alias calls: the id the contact was known by before {@code identity}
  */
 public record IncomingEvent(
     String messageId,
@@ -21,7 +25,8 @@ public record IncomingEvent(
     @Nullable String name,
     Map<String, Object> properties,
     Traits traits,
-    Instant occurredAt) {
+    Instant occurredAt,
+    @Nullable String previousId) {
 
   public IncomingEvent {
     Objects.requireNonNull(messageId, "messageId");
@@ -31,6 +36,22 @@ public record IncomingEvent(
     if (type == EventType.TRACK && (name == null || name.isBlank())) {
       throw new IllegalArgumentException("a track call needs an event name");
     }
-    properties = Map.copyOf(properties);
+    if (type == EventType.ALIAS && (previousId == null || previousId.isBlank() || identity.userId() == null)) {
+      throw new IllegalArgumentException("an alias call needs a previousId and a userId");
+    }
+    // Senders send nulls ("coupon": null); keep them, which Map.copyOf would refuse.
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** Any call but alias. */
+  public IncomingEvent(
+      String messageId,
+      EventType type,
+      Identity identity,
+      @Nullable String name,
+      Map<String, Object> properties,
+      Traits traits,
+      Instant occurredAt) {
+    this(messageId, type, identity, name, properties, traits, occurredAt, null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.engine.runtime;
 
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
@@ -21,13 +23,19 @@ class MessageCorrelation {
   private static final Logger log = LoggerFactory.getLogger(MessageCorrelation.class);
 
   private final Enrollments enrollments;
+  private final Contacts contacts;
   private final CamundaClient client;
   private final EngineCommands commands;
   private final RuntimeProperties properties;
 
   MessageCorrelation(
-      Enrollments enrollments, CamundaClient client, EngineCommands commands, RuntimeProperties properties) {
+      Enrollments enrollments,
+      Contacts contacts,
+      CamundaClient client,
+      EngineCommands commands,
+      RuntimeProperties properties) {
     this.enrollments = enrollments;
+    this.contacts = contacts;
     this.client = client;
     this.commands = commands;
     this.properties = properties;
@@ -42,14 +50,22 @@ class MessageCorrelation {
     lastEvent.put("event", event.name());
     lastEvent.put("properties", event.properties());
     lastEvent.put("occurredAt", event.occurredAt().toString());
+    // Journeys a merged-away contact was in still wait under its old id.
+    for (ContactId key : contacts.idsOf(event.contactId())) {
+      publish(event, key, lastEvent);
+    }
+    return true;
+  }
+
+  private void publish(StoredEvent event, ContactId correlationKey, Map<String, Object> lastEvent) {
     try {
       commands.execute(
-          "publish " + event.name() + " for " + event.contactId(),
+          "publish " + event.name() + " for " + correlationKey,
           () ->
               client
                   .newPublishMessageCommand()
                   .messageName(event.name())
-                  .correlationKey(event.contactId().toString())
+                  .correlationKey(correlationKey.toString())
                   .messageId(event.messageId())
                   .timeToLive(properties.messageTtl())
                   .variables(Map.of("lastEvent", lastEvent))
@@ -61,6 +77,5 @@ class MessageCorrelation {
       }
       log.debug("Event {} was already published", event.messageId());
     }
-    return true;
   }
 }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -23,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Segment-compatible event endpoints: {@code POST /v1/track} and {@code POST /v1/identify},
- * authenticated with a write key as the Basic-auth user name (or a {@code writeKey} field).
+ * Segment-compatible event endpoints ({@code /v1/track, identify, page, screen, group, alias,
+ * batch}), authenticated with a write key as the Basic-auth user name (or a {@code writeKey}
+ * field).
  */
 @RestController
 @RequestMapping(path = "/v1", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -37,6 +41,8 @@ class EventApiController {
   private final JsonMapper json;
   private final SegmentPayload payload;
   private final int maxEventBytes;
+  private final SizeLimit eventLimit;
+  private final SizeLimit batchLimit;
 
   EventApiController(EventIngestion ingestion, WriteKeys writeKeys, JsonMapper json, Clock clock, ApiProperties properties) {
     this.ingestion = ingestion;
@@ -44,6 +50,9 @@ class EventApiController {
     this.json = json;
     this.payload = new SegmentPayload(json, clock);
     this.maxEventBytes = (int) properties.maxEventSize().toBytes();
+    this.eventLimit = new SizeLimit(maxEventBytes, "event-too-large", "Event too large", "An event");
+    this.batchLimit =
+        new SizeLimit((int) properties.maxBatchSize().toBytes(), "batch-too-large", "Batch too large", "A batch");
   }
 
   @PostMapping("/track")
@@ -56,36 +65,133 @@ class EventApiController {
     return receive(EventType.IDENTIFY, request);
   }
 
+  @PostMapping("/page")
+  ResponseEntity<?> page(HttpServletRequest request) throws IOException {
+    return receive(EventType.PAGE, request);
+  }
+
+  @PostMapping("/screen")
+  ResponseEntity<?> screen(HttpServletRequest request) throws IOException {
+    return receive(EventType.SCREEN, request);
+  }
+
+  @PostMapping("/group")
+  ResponseEntity<?> group(HttpServletRequest request) throws IOException {
+    return receive(EventType.GROUP, request);
+  }
+
+  @PostMapping("/alias")
+  ResponseEntity<?> alias(HttpServletRequest request) throws IOException {
+    return receive(EventType.ALIAS, request);
+  }
+
+  /**
+   * Many calls in one request, as Segment's libraries send them. Each call is checked and stored on
+   * its own: the good ones are stored, the answer says what happened to every one.
+   */
+  @PostMapping("/batch")
+  ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
+    return switch (readAuthorised(request, batchLimit)) {
+      case Body.Refused refused -> refused.answer();
+      case Body.Read read -> receiveBatch(read.root());
+    };
+  }
+
   private ResponseEntity<?> receive(EventType type, HttpServletRequest request) throws IOException {
+    return switch (readAuthorised(request, eventLimit)) {
+      case Body.Refused refused -> refused.answer();
+      case Body.Read read ->
+          switch (payload.read(type, read.root())) {
+            case SegmentPayload.Parsed.Invalid invalid -> problem(ApiProblem.invalid(invalid.errors()));
+            case SegmentPayload.Parsed.Valid valid -> accepted(ingestion.ingest(valid.event()));
+          };
+    };
+  }
+
+  private ResponseEntity<?> receiveBatch(JsonNode root) {
+    JsonNode items = root.isObject() ? root.get("batch") : null;
+    if (items == null || !items.isArray() || items.isEmpty()) {
+      return problem(ApiProblem.invalid(List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
+    }
+    JsonNode sharedContext = root.get("context");
+    List<BatchResult> results = new ArrayList<>();
+    for (int index = 0; index < items.size(); index++) {
+      results.add(receiveBatchItem(index, items.get(index), sharedContext));
+    }
+    long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("success", rejected == 0);
+    answer.put("stored", results.stream().filter(result -> result.status().equals("stored")).count());
+    answer.put("duplicates", results.stream().filter(result -> result.status().equals("duplicate")).count());
+    answer.put("rejected", rejected);
+    answer.put("results", results);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+  }
+
+  private BatchResult receiveBatchItem(int index, JsonNode item, @Nullable JsonNode sharedContext) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!item.isObject()) {
+      return BatchResult.rejected(index, List.of(new FieldError("/", "each call must be a JSON object")));
+    }
+    if (json.writeValueAsBytes(item).length > maxEventBytes) {
+      return BatchResult.rejected(
+          index, List.of(new FieldError("/", "a call may be at most " + maxEventBytes / 1024 + " KB")));
+    }
+    EventType type = SegmentPayload.type(item, errors);
+    if (type == null) {
+      return BatchResult.rejected(index, errors);
+    }
+    JsonNode call = item;
+    if (sharedContext != null && sharedContext.isObject() && !item.has("context")) {
+      call = ((ObjectNode) item.deepCopy()).set("context", sharedContext);
+    }
+    return switch (payload.read(type, call)) {
+      case SegmentPayload.Parsed.Invalid invalid -> BatchResult.rejected(index, invalid.errors());
+      case SegmentPayload.Parsed.Valid valid -> BatchResult.of(index, ingestion.ingest(valid.event()));
+    };
+  }
+
+  /** A request body that passed the size, JSON and write-key checks, or the answer refusing it. */
+  private sealed interface Body {
+    record Read(JsonNode root) implements Body {}
+
+    record Refused(ResponseEntity<?> answer) implements Body {}
+  }
+
+  /** How large a request may be, and the problem answering one that is larger. */
+  private record SizeLimit(int bytes, String slug, String title, String what) {
+    ProblemDetail problem() {
+      return ApiProblem.of(
+          HttpStatus.CONTENT_TOO_LARGE,
+          slug,
+          title,
+          what + " may be at most " + bytes / 1024 + " KB; split it into several requests or leave large data out.");
+    }
+  }
+
+  private Body readAuthorised(HttpServletRequest request, SizeLimit limit) throws IOException {
     String headerKey = basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (headerKey != null && !writeKeys.isValid(headerKey)) {
-      return unauthorized();
+      return new Body.Refused(unauthorized());
     }
-    byte[] body = readAtMost(request, maxEventBytes);
-    if (body.length > maxEventBytes) {
-      return problem(ApiProblem.of(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "event-too-large",
-          "Event too large",
-          "An event may be at most " + maxEventBytes / 1024 + " KB; send large data as several events or leave it out."));
+    byte[] body = readAtMost(request, limit.bytes());
+    if (body.length > limit.bytes()) {
+      return new Body.Refused(problem(limit.problem()));
     }
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return problem(ApiProblem.of(
+      return new Body.Refused(problem(ApiProblem.of(
           HttpStatus.BAD_REQUEST,
           "malformed-json",
           "Malformed JSON",
-          "The body is not valid JSON (" + e.getOriginalMessage() + "). Send one JSON object per call."));
+          "The body is not valid JSON (" + e.getOriginalMessage() + "). Send one JSON object per call.")));
     }
     if (headerKey == null && !writeKeys.isValid(bodyWriteKey(root))) {
-      return unauthorized();
+      return new Body.Refused(unauthorized());
     }
-    return switch (payload.read(type, root)) {
-      case SegmentPayload.Parsed.Invalid invalid -> problem(ApiProblem.invalid(invalid.errors()));
-      case SegmentPayload.Parsed.Valid valid -> accepted(ingestion.ingest(valid.event()));
-    };
+    return new Body.Read(root);
   }
 
   private static ResponseEntity<?> accepted(IngestResult result) {

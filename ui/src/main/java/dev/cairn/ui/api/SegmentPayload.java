@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads Segment HTTP Tracking API payloads (track and identify), collecting every problem rather
+ * Reads Segment HTTP Tracking API payloads (track, identify, page, screen, group, alias), collecting every problem rather
  * than stopping at the first, so a sender can fix a request in one go.
  */
 final class SegmentPayload {
@@ -48,15 +49,47 @@ final class SegmentPayload {
     }
     String userId = id(root, "userId", errors);
     String anonymousId = id(root, "anonymousId", errors);
-    if (userId == null && anonymousId == null && errors.isEmpty()) {
+    if (type == EventType.ALIAS) {
+      if (userId == null && errors.isEmpty()) {
+        errors.add(new FieldError("/userId", "userId is required: the id the person is known by from now on"));
+      }
+    } else if (userId == null && anonymousId == null && errors.isEmpty()) {
       errors.add(new FieldError("/userId", "either userId or anonymousId is required to know who this is about"));
     }
     String name = type == EventType.TRACK ? eventName(root, errors) : null;
-    Map<String, Object> properties = object(root, "properties", errors);
+    Map<String, Object> properties = new LinkedHashMap<>(object(root, "properties", errors));
     Map<String, Object> traits = object(root, "traits", errors);
     Map<String, Object> context = object(root, "context", errors);
     if (traits.isEmpty() && context.get("traits") instanceof Map<?, ?> contextTraits) {
       traits = json.convertValue(contextTraits, MAP);
+    }
+    String previousId = null;
+    switch (type) {
+      case PAGE, SCREEN -> {
+        name = optionalText(root, "name", errors);
+        String category = optionalText(root, "category", errors);
+        if (category != null) {
+          properties.putIfAbsent("category", category);
+        }
+      }
+      case GROUP -> {
+        // Group traits describe the group (company, plan), not the person: kept with the event.
+        String groupId = id(root, "groupId", errors);
+        if (groupId == null && errors.stream().noneMatch(e -> e.field().equals("/groupId"))) {
+          errors.add(new FieldError("/groupId", "groupId is required: the id of the company, team or account"));
+        }
+        properties.put("groupId", groupId);
+        properties.put("traits", traits);
+        traits = Map.of();
+      }
+      case ALIAS -> {
+        previousId = id(root, "previousId", errors);
+        if (previousId == null && errors.stream().noneMatch(e -> e.field().equals("/previousId"))) {
+          errors.add(new FieldError("/previousId", "previousId is required: the id the person was known by before"));
+        }
+        properties.put("previousId", previousId);
+      }
+      case TRACK, IDENTIFY -> {}
     }
     Instant occurredAt = timestamp(root, errors);
     String messageId = messageId(root, errors);
@@ -67,11 +100,38 @@ final class SegmentPayload {
         new IncomingEvent(
             messageId,
             type,
-            new Identity(userId, anonymousId),
+            new Identity(userId, type == EventType.ALIAS ? null : anonymousId),
             name,
             properties,
             Traits.fromSegment(traits),
-            occurredAt));
+            occurredAt,
+            previousId));
+  }
+
+  /** The call's type inside a batch ("track", "identify", ...), or null with an error. */
+  static @Nullable EventType type(JsonNode item, List<FieldError> errors) {
+    JsonNode node = item.get("type");
+    if (node != null && node.isString()) {
+      for (EventType type : EventType.values()) {
+        if (type.name().equalsIgnoreCase(node.asString().strip())) {
+          return type;
+        }
+      }
+    }
+    errors.add(new FieldError("/type", "type must be one of track, identify, page, screen, group, alias"));
+    return null;
+  }
+
+  private static @Nullable String optionalText(JsonNode root, String field, List<FieldError> errors) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isString() || node.asString().length() > MAX_ID_LENGTH) {
+      errors.add(new FieldError("/" + field, field + " must be a string of at most " + MAX_ID_LENGTH + " characters"));
+      return null;
+    }
+    return node.asString().isBlank() ? null : node.asString().strip();
   }
 
   private static @Nullable String id(JsonNode root, String field, List<FieldError> errors) {

@@ -1,0 +1,83 @@
+package dev.cairn.engine.contact;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes two contacts one when the same person arrived under two ids (first anonymously, then
+ * signed in). The survivor keeps its own values and gains what only the other had; events,
+ * journey enrolments and messages move over; the other id keeps resolving to the survivor,
+ * because journeys it was in still carry it.
+ */
+@Component
+class ContactMerges {
+
+  private final JdbcClient jdbc;
+
+  ContactMerges(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Merges {@code from} into {@code into}; both rows must be locked by the caller's transaction. */
+  void merge(UUID from, UUID into, Instant now) {
+    for (String table : List.of("contact_event", "enrollment", "message")) {
+      jdbc.sql("update " + table + " set contact_id = :into where contact_id = :from")
+          .param("into", into)
+          .param("from", from)
+          .update();
+    }
+    // Ids merged into `from` earlier now resolve to the survivor directly.
+    jdbc.sql("update contact_merge set into_id = :into where into_id = :from").param("into", into).param("from", from).update();
+    Map<String, Object> gone =
+        jdbc.sql("delete from contact where id = :from returning *").param("from", from).query().singleRow();
+    // Deleted first: its ids are unique, and the survivor may take them over.
+    jdbc.sql(
+            """
+            update contact set
+                external_id  = coalesce(external_id, :externalId),
+                anonymous_id = coalesce(anonymous_id, :anonymousId),
+                email        = coalesce(email, :email),
+                phone        = coalesce(phone, :phone),
+                first_name   = coalesce(first_name, :firstName),
+                last_name    = coalesce(last_name, :lastName),
+                traits       = cast(:traits as jsonb) || traits,
+                created_at   = least(created_at, :createdAt),
+                last_seen_at = greatest(last_seen_at, :lastSeenAt),
+                updated_at   = :now
+            where id = :into
+            """)
+        .param("externalId", gone.get("external_id"))
+        .param("anonymousId", gone.get("anonymous_id"))
+        .param("email", gone.get("email"))
+        .param("phone", gone.get("phone"))
+        .param("firstName", gone.get("first_name"))
+        .param("lastName", gone.get("last_name"))
+        .param("traits", String.valueOf(gone.get("traits")))
+        .param("createdAt", gone.get("created_at"))
+        .param("lastSeenAt", gone.get("last_seen_at"))
+        .param("now", Timestamp.from(now))
+        .param("into", into)
+        .update();
+    jdbc.sql("insert into contact_merge (merged_id, into_id, merged_at) values (:from, :into, :now)")
+        .param("from", from)
+        .param("into", into)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** The contact a merged-away id now belongs to. */
+  Optional<UUID> survivorOf(UUID merged) {
+    return jdbc.sql("select into_id from contact_merge where merged_id = :id").param("id", merged).query(UUID.class).optional();
+  }
+
+  /** The ids merged into a contact over time. */
+  List<UUID> mergedInto(UUID survivor) {
+    return jdbc.sql("select merged_id from contact_merge where into_id = :id").param("id", survivor).query(UUID.class).list();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.cairn.ui.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cairn.engine.event.IngestResult;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened to one call of a batch, by its position: stored, a duplicate of an earlier call
+ * (same messageId), or rejected with what to fix.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record BatchResult(
+    int index,
+    String status,
+    @Nullable String contactId,
+    @Nullable Long eventId,
+    @Nullable List<FieldError> errors) {
+
+  static BatchResult of(int index, IngestResult result) {
+    return switch (result) {
+      case IngestResult.Accepted accepted ->
+          new BatchResult(index, "stored", accepted.contactId().toString(), accepted.eventId(), null);
+      case IngestResult.Duplicate duplicate -> new BatchResult(index, "duplicate", null, null, null);
+    };
+  }
+
+  static BatchResult rejected(int index, List<FieldError> errors) {
+    return new BatchResult(index, "rejected", null, null, List.copyOf(errors));
+  }
+}
