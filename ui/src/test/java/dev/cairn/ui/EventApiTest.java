@@ -101,7 +101,12 @@ class EventApiTest extends CairnIntegrationTest {
     ContactId merged = contacts.findByUserId(user).orElseThrow().id();
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> tracking.path(merged).stream().anyMatch(visit -> visit.elementId().equals("thank-you-email")));
+        .until(() -> tracking.path(merged).stream().anyMatch(visit -> visit.elementId().equals("purchased")));
+    assertThat(jdbc.sql("select status from message where contact_id = :id and element_id = 'thank-you-email'")
+            .param("id", merged.value())
+            .query(String.class)
+            .list())
+        .containsExactly("SENT");
   }
 
   @Test
@@ -159,6 +164,25 @@ class EventApiTest extends CairnIntegrationTest {
     ContactProfile contact = contacts.findByUserId(user).orElseThrow();
     assertThat(contact.email()).isEqualTo("new@example.com");
     assertThat(contact.firstName()).isEqualTo("Lea");
+  }
+
+  @Test
+  void an_invalid_email_is_left_out_with_a_warning_and_the_event_is_still_stored() {
+    String user = newId("u");
+
+    HttpResponse<String> response =
+        post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"ann@\",\"phone\":\"+47 412 34 567\"},\"context\":{\"timezone\":\"Europe/Oslo\",\"locale\":\"nb-NO\"}}".formatted(user));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode warning = body(response).get("warnings").get(0);
+    assertThat(warning.get("field").asString()).isEqualTo("/traits/email");
+    assertThat(warning.get("message").asString()).contains("not an email address");
+    ContactProfile contact = contacts.findByUserId(user).orElseThrow();
+    assertThat(contact.email()).isNull();
+    assertThat(contact.phone()).isEqualTo("+4741234567");
+    assertThat(contact.timeZone()).isEqualTo("Europe/Oslo");
+    assertThat(contact.locale()).isEqualTo("nb-NO");
+    assertThat(eventsOf(contact.id())).isEqualTo(1);
   }
 
   private boolean waitsForOrder(ContactId contact) {

@@ -34,6 +34,11 @@ class Contact {
   @Column(name = "last_name")
   private @Nullable String lastName;
 
+  @Column(name = "time_zone")
+  private @Nullable String timeZone;
+
+  private @Nullable String locale;
+
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, Object> traits = new LinkedHashMap<>();
 
@@ -89,6 +94,8 @@ class Contact {
     phone = choose(phone, incoming.phone(), newer);
     firstName = choose(firstName, incoming.firstName(), newer);
     lastName = choose(lastName, incoming.lastName(), newer);
+    timeZone = choose(timeZone, incoming.timeZone(), newer);
+    locale = choose(locale, incoming.locale(), newer);
     if (newer) {
       traits.putAll(incoming.custom());
       updatedAt = asOf;
@@ -119,6 +126,8 @@ class Contact {
         phone,
         firstName,
         lastName,
+        timeZone,
+        locale,
         Map.copyOf(traits),
         createdAt,
         updatedAt,

@@ -1,7 +1,9 @@
 package dev.cairn.engine.event;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.contact.Traits;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +24,17 @@ public class EventIngestion {
   private final JsonMapper json;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  private final ContactProperties contactProperties;
 
   EventIngestion(
-      Contacts contacts, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, Clock clock) {
+      Contacts contacts,
+      JdbcClient jdbc,
+      JsonMapper json,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      ContactProperties contactProperties) {
     this.contacts = contacts;
+    this.contactProperties = contactProperties;
     this.jdbc = jdbc;
     this.json = json;
     this.publisher = publisher;
@@ -39,10 +48,11 @@ public class EventIngestion {
       return new IngestResult.Duplicate(event.messageId());
     }
     Instant now = clock.instant();
+    Traits.Checked traits = event.traits().check(contactProperties.defaultPhoneRegion());
     ContactId contact =
         switch (event.type()) {
           case ALIAS -> contacts.alias(Objects.requireNonNull(event.previousId()), Objects.requireNonNull(event.identity().userId()), event.occurredAt());
-          case TRACK, IDENTIFY, PAGE, SCREEN, GROUP -> contacts.upsert(event.identity(), event.traits(), event.occurredAt());
+          case TRACK, IDENTIFY, PAGE, SCREEN, GROUP -> contacts.upsert(event.identity(), traits.traits(), event.occurredAt());
         };
     Optional<Long> id = append(event, contact, now);
     if (id.isEmpty()) {
@@ -50,7 +60,7 @@ public class EventIngestion {
       return new IngestResult.Duplicate(event.messageId());
     }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
-    return new IngestResult.Accepted(id.get(), contact);
+    return new IngestResult.Accepted(id.get(), contact, traits.problems());
   }
 
   private boolean isKnown(String messageId) {

@@ -1,12 +1,22 @@
 package dev.cairn.engine.event;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.TraitProblem;
+import java.util.List;
 
 /** What happened to an incoming event. */
 public sealed interface IngestResult {
 
-  /** Stored for the first time. */
-  record Accepted(long eventId, ContactId contactId) implements IngestResult {}
+  /**
+   * Stored for the first time.
+   *
+   * @param warnings trait values left out because they were not valid (the event itself is stored)
+   */
+  record Accepted(long eventId, ContactId contactId, List<TraitProblem> warnings) implements IngestResult {
+    public Accepted {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /** Already stored under the same message id: a retry, nothing changed. */
   record Duplicate(String messageId) implements IngestResult {}

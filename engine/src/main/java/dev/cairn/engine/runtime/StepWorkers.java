@@ -1,6 +1,8 @@
 package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
@@ -29,14 +31,20 @@ class StepWorkers implements SmartLifecycle {
   private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(10);
 
   private final List<StepHandler> handlers;
+  private final Contacts contacts;
   private final CamundaClient client;
   private final EngineCommands commands;
   private final RuntimeProperties properties;
   private final List<JobWorker> workers = new ArrayList<>();
 
   StepWorkers(
-      List<StepHandler> handlers, CamundaClient client, EngineCommands commands, RuntimeProperties properties) {
+      List<StepHandler> handlers,
+      Contacts contacts,
+      CamundaClient client,
+      EngineCommands commands,
+      RuntimeProperties properties) {
     this.handlers = handlers;
+    this.contacts = contacts;
     this.client = client;
     this.commands = commands;
     this.properties = properties;
@@ -106,15 +114,19 @@ class StepWorkers implements SmartLifecycle {
     }
   }
 
-  private static Step toStep(ActivatedJob job) {
+  private Step toStep(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     Object contact = variables.get("contactId");
     if (contact == null) {
       throw new IllegalStateException("journey instance " + job.getProcessInstanceKey() + " has no contactId");
     }
+    // The instance carries the id the contact had when it entered; after a merge that is the id
+    // of a contact that became part of another one, which is the one the step is for.
+    ContactId entered = ContactId.parse(contact.toString());
+    ContactId current = contacts.find(entered).map(ContactProfile::id).orElse(entered);
     return new Step(
         job.getKey(),
-        ContactId.parse(contact.toString()),
+        current,
         job.getBpmnProcessId(),
         job.getProcessDefinitionVersion(),
         job.getProcessInstanceKey(),

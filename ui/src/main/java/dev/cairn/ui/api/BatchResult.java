@@ -15,17 +15,24 @@ record BatchResult(
     String status,
     @Nullable String contactId,
     @Nullable Long eventId,
-    @Nullable List<FieldError> errors) {
+    @Nullable List<FieldError> errors,
+    @Nullable List<FieldError> warnings) {
 
   static BatchResult of(int index, IngestResult result) {
     return switch (result) {
       case IngestResult.Accepted accepted ->
-          new BatchResult(index, "stored", accepted.contactId().toString(), accepted.eventId(), null);
-      case IngestResult.Duplicate duplicate -> new BatchResult(index, "duplicate", null, null, null);
+          new BatchResult(
+              index,
+              "stored",
+              accepted.contactId().toString(),
+              accepted.eventId(),
+              null,
+              accepted.warnings().isEmpty() ? null : FieldError.fromTraits(accepted.warnings()));
+      case IngestResult.Duplicate duplicate -> new BatchResult(index, "duplicate", null, null, null, null);
     };
   }
 
   static BatchResult rejected(int index, List<FieldError> errors) {
-    return new BatchResult(index, "rejected", null, null, List.copyOf(errors));
+    return new BatchResult(index, "rejected", null, null, List.copyOf(errors), null);
   }
 }

@@ -202,6 +202,9 @@ class EventApiController {
         answer.put("contactId", accepted.contactId().toString());
         answer.put("eventId", accepted.eventId());
         answer.put("duplicate", false);
+        if (!accepted.warnings().isEmpty()) {
+          answer.put("warnings", FieldError.fromTraits(accepted.warnings()));
+        }
       }
       case IngestResult.Duplicate duplicate -> answer.put("duplicate", true);
     }

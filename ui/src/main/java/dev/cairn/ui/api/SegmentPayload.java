@@ -103,9 +103,13 @@ final class SegmentPayload {
             new Identity(userId, type == EventType.ALIAS ? null : anonymousId),
             name,
             properties,
-            Traits.fromSegment(traits),
+            Traits.fromSegment(traits).withContext(contextText(context, "timezone"), contextText(context, "locale")),
             occurredAt,
             previousId));
+  }
+
+  private static @Nullable String contextText(Map<String, Object> context, String key) {
+    return context.get(key) instanceof String text ? text : null;
   }
 
   /** The call's type inside a batch ("track", "identify", ...), or null with an error. */
