@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInfo;
  */
 class ConsoleBrowserTest extends CairnIntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
@@ -117,11 +119,35 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_manager_deletes_a_contact_with_all_their_data_after_confirming() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/track", signUp(user, "Ivo"));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Contacts").first().click();
+    page.waitForURL("**/contacts");
+    page.locator("input[placeholder='Search name, email or user id']").fill(user);
+    page.getByText(user + "@example.com").first().click();
+    page.waitForURL("**/contacts/*");
+    assertThat(page.getByText("Download all data (JSON)")).isVisible();
+    page.getByText("Delete contact…").click();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete everything")).click();
+
+    page.waitForURL("**/contacts");
+    assertThat(page.getByText("Ivo was deleted")).isVisible();
+    assertThat(contactExists(user)).isFalse();
+  }
+
+  @Test
   void a_wrong_password_is_refused_with_a_message() {
     signIn("not-the-password");
 
     assertThat(page.getByText("Incorrect username or password")).isVisible();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?error.*"));
+  }
+
+  private boolean contactExists(String user) {
+    return jdbc.sql("select exists(select 1 from contact where external_id = :user)").param("user", user).query(Boolean.class).single();
   }
 
   private void signIn(String password) {

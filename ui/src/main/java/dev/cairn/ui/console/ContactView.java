@@ -1,17 +1,27 @@
 package dev.cairn.ui.console;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageView;
 import dev.cairn.engine.contact.ContactId;
@@ -21,10 +31,13 @@ import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.privacy.ContactErasure;
+import dev.cairn.engine.privacy.ContactExport;
 import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyPosition;
 import dev.cairn.engine.tracking.JourneyTracking;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One contact: who they are, where they are in each journey, and everything that happened to them. */
 @Route("contacts/:id")
@@ -53,14 +67,27 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final JourneyTracking tracking;
   private final Journeys journeys;
   private final Deliveries deliveries;
+  private final ContactExport export;
+  private final ContactErasure erasure;
+  private final JsonMapper json;
 
   public ContactView(
-      Contacts contacts, EventFeed events, JourneyTracking tracking, Journeys journeys, Deliveries deliveries) {
+      Contacts contacts,
+      EventFeed events,
+      JourneyTracking tracking,
+      Journeys journeys,
+      Deliveries deliveries,
+      ContactExport export,
+      ContactErasure erasure,
+      JsonMapper json) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
     this.journeys = journeys;
     this.deliveries = deliveries;
+    this.export = export;
+    this.erasure = erasure;
+    this.json = json;
     setWidthFull();
   }
 
@@ -71,9 +98,62 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     ContactProfile contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + id));
     removeAll();
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
-    add(new H2(contact.displayName()), profile(contact));
+    add(new H2(contact.displayName()), profile(contact), privacyActions(contact));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  /** GDPR: a copy of everything Cairn keeps about the person, and erasure of all of it. */
+  private HorizontalLayout privacyActions(ContactProfile contact) {
+    Anchor download =
+        new Anchor(
+            DownloadHandler.fromInputStream(
+                event -> {
+                  byte[] document = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export.export(contact.id()).orElseThrow());
+                  return new DownloadResponse(
+                      new ByteArrayInputStream(document), "contact-" + contact.id() + ".json", "application/json", document.length);
+                }),
+            "Download all data (JSON)");
+    download.getElement().setAttribute("download", true);
+
+    Button delete = new Button("Delete contact…", click -> confirmErasure(contact));
+    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    HorizontalLayout actions = new HorizontalLayout(download, delete);
+    actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+    return actions;
+  }
+
+  private void confirmErasure(ContactProfile contact) {
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setHeader("Delete " + contact.displayName() + "?");
+    dialog.setText(
+        "This deletes the contact with every event, message and journey step Cairn keeps about them, and stops the"
+            + " journeys they are in. It cannot be undone.");
+    dialog.setCancelable(true);
+    dialog.setConfirmText("Delete everything");
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.addConfirmListener(confirmed -> erase(contact));
+    dialog.open();
+  }
+
+  private void erase(ContactProfile contact) {
+    try {
+      erasure
+          .erase(contact.id())
+          .ifPresentOrElse(
+              erased ->
+                  Notification.show(
+                      contact.displayName() + " was deleted: " + erased.events() + " events, " + erased.messages()
+                          + " messages, " + erased.journeysStopped() + " journeys stopped."),
+              () -> Notification.show(contact.displayName() + " was already deleted."));
+      getUI().ifPresent(ui -> ui.navigate(ContactsView.class));
+    } catch (RuntimeException e) {
+      Notification failed =
+          Notification.show(
+              "Could not stop " + contact.displayName() + "'s journeys (" + e.getMessage()
+                  + "). Nothing was deleted; try again in a minute.");
+      failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
   }
 
   private static Optional<ContactId> parse(String id) {
