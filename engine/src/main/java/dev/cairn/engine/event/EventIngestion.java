@@ -3,10 +3,13 @@ package dev.cairn.engine.event;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.contact.Identity;
 import dev.cairn.engine.contact.Traits;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,6 +64,23 @@ public class EventIngestion {
     }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
     return new IngestResult.Accepted(id.get(), contact, traits.problems());
+  }
+
+  /**
+   * Records something Cairn itself observed about a known contact ("Segment Entered"), as a track
+   * event journeys can start on or wait for. Once per message id.
+   */
+  @Transactional
+  public IngestResult record(ContactId contact, String name, Map<String, Object> properties, String messageId) {
+    Instant now = clock.instant();
+    IncomingEvent event =
+        new IncomingEvent(messageId, EventType.TRACK, new Identity(null, "cairn:" + contact), name, properties, Traits.none(), now);
+    Optional<Long> id = append(event, contact, now);
+    if (id.isEmpty()) {
+      return new IngestResult.Duplicate(messageId);
+    }
+    publisher.publishEvent(new EventRecorded(id.get(), contact));
+    return new IngestResult.Accepted(id.get(), contact, List.of());
   }
 
   private boolean isKnown(String messageId) {

@@ -1,0 +1,181 @@
+package dev.cairn.engine.segment;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A segment's rule as one SQL condition on {@code contact c}, values bound as parameters (never
+ * spliced into the text). Event rules become (not) exists / count / sum subqueries on
+ * {@code contact_event}, so a segment is counted by PostgreSQL without loading contacts.
+ */
+final class SegmentQuery {
+
+  static final String TRAIT_PREFIX = "trait:";
+  private static final Set<String> TEXT_COLUMNS =
+      Set.of("email", "phone", "first_name", "last_name", "external_id", "time_zone", "locale");
+  private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_seen_at");
+
+  private final Map<String, Object> parameters = new LinkedHashMap<>();
+  private final String condition;
+
+  private SegmentQuery(SegmentRule rule) {
+    this.condition = sql(rule);
+  }
+
+  /** The condition, or an {@link InvalidSegmentException} saying what to fix. */
+  static SegmentQuery of(SegmentRule rule) {
+    return new SegmentQuery(rule);
+  }
+
+  String condition() {
+    return condition;
+  }
+
+  Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /** The attributes rules can use besides custom traits. */
+  static Set<String> attributes() {
+    return java.util.stream.Stream.concat(TEXT_COLUMNS.stream(), TIME_COLUMNS.stream()).collect(Collectors.toSet());
+  }
+
+  private String sql(SegmentRule rule) {
+    return switch (rule) {
+      case SegmentRule.All all -> group(all.rules(), " and ", "true");
+      case SegmentRule.Any any -> group(any.rules(), " or ", "false");
+      case SegmentRule.Attribute attribute -> attribute(attribute);
+      case SegmentRule.Activity activity -> activity(activity);
+      case SegmentRule.Membership membership ->
+          (membership.member() ? "" : "not ")
+              + "exists (select 1 from segment_member m where m.segment_id = " + bind(membership.segmentId())
+              + " and m.contact_id = c.id)";
+    };
+  }
+
+  private String group(List<SegmentRule> rules, String joiner, String empty) {
+    if (rules.isEmpty()) {
+      return empty;
+    }
+    return rules.stream().map(this::sql).collect(Collectors.joining(joiner, "(", ")"));
+  }
+
+  private String attribute(SegmentRule.Attribute rule) {
+    String name = rule.attribute().strip();
+    AttributeOperator operator = rule.operator();
+    String value = rule.value() == null ? null : rule.value().strip();
+    if (operator.needsValue() && (value == null || value.isEmpty())) {
+      throw new InvalidSegmentException("\"" + name + " " + operator.label() + "\" needs a value.");
+    }
+    if (TIME_COLUMNS.contains(name)) {
+      return timeCondition("c." + name, name, operator, value);
+    }
+    String text;
+    String number;
+    if (TEXT_COLUMNS.contains(name)) {
+      text = "c." + name;
+      number = null;
+    } else if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
+      String key = bind(name.substring(TRAIT_PREFIX.length()));
+      text = "(c.traits ->> " + key + ")";
+      number = "(case when jsonb_typeof(c.traits -> " + key + ") = 'number' then (c.traits ->> " + key + ")::numeric end)";
+    } else {
+      throw new InvalidSegmentException(
+          "\"" + name + "\" is not an attribute contacts have; use one of " + attributes().stream().sorted().toList()
+              + " or a custom trait as trait:<name>.");
+    }
+    return switch (operator) {
+      case EQUALS -> "lower(" + text + ") = lower(" + bind(value) + ")";
+      case NOT_EQUALS -> "(" + text + " is null or lower(" + text + ") <> lower(" + bind(value) + "))";
+      case CONTAINS -> text + " ilike " + bind("%" + escapeLike(value) + "%");
+      case STARTS_WITH -> text + " ilike " + bind(escapeLike(value) + "%");
+      case IS_SET -> "(" + text + " is not null and " + text + " <> '')";
+      case IS_NOT_SET -> "(" + text + " is null or " + text + " = '')";
+      case GREATER_THAN, LESS_THAN -> {
+        if (number == null) {
+          throw new InvalidSegmentException("\"" + name + "\" is text; \"" + operator.label() + "\" compares numbers.");
+        }
+        yield number + (operator == AttributeOperator.GREATER_THAN ? " > " : " < ") + bind(decimal(name, value));
+      }
+      case WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO ->
+          throw new InvalidSegmentException("\"" + name + "\" is not a date; \"" + operator.label() + "\" compares dates.");
+    };
+  }
+
+  private String timeCondition(String column, String name, AttributeOperator operator, String value) {
+    return switch (operator) {
+      case IS_SET -> column + " is not null";
+      case IS_NOT_SET -> column + " is null";
+      case WITHIN_LAST_DAYS -> column + " >= now() - make_interval(days => " + bind(days(name, value)) + ")";
+      case MORE_THAN_DAYS_AGO -> column + " < now() - make_interval(days => " + bind(days(name, value)) + ")";
+      default ->
+          throw new InvalidSegmentException(
+              "\"" + name + "\" is a date; use \"is within the last (days)\", \"is more than (days) ago\", \"is set\" or \"is not set\".");
+    };
+  }
+
+  private String activity(SegmentRule.Activity rule) {
+    if (rule.event().isBlank()) {
+      throw new InvalidSegmentException("An activity rule needs the event's name, e.g. Order Completed.");
+    }
+    if (rule.withinDays() != null && rule.withinDays() < 1) {
+      throw new InvalidSegmentException("\"within the last days\" must be 1 or more, or empty for ever.");
+    }
+    StringBuilder events =
+        new StringBuilder("from contact_event e where e.contact_id = c.id and e.type = 'TRACK' and e.name = ")
+            .append(bind(rule.event().strip()));
+    if (rule.withinDays() != null) {
+      events.append(" and e.occurred_at >= now() - make_interval(days => ").append(bind(rule.withinDays())).append(")");
+    }
+    String holds;
+    if (rule.sumProperty() != null && !rule.sumProperty().isBlank()) {
+      if (rule.sumAtLeast() == null) {
+        throw new InvalidSegmentException("Summing \"" + rule.sumProperty() + "\" needs the total to reach, e.g. 500.");
+      }
+      String key = bind(rule.sumProperty().strip());
+      holds =
+          "(select coalesce(sum(case when jsonb_typeof(e.properties -> " + key + ") = 'number' then (e.properties ->> " + key
+              + ")::numeric end), 0) " + events + ") >= " + bind(rule.sumAtLeast())
+              + " and (select count(*) " + events + ") >= " + bind(rule.atLeast());
+    } else if (rule.atLeast() == 1) {
+      holds = "exists (select 1 " + events + ")";
+    } else {
+      holds = "(select count(*) " + events + ") >= " + bind(rule.atLeast());
+    }
+    return rule.did() ? "(" + holds + ")" : "not (" + holds + ")";
+  }
+
+  private String bind(Object value) {
+    String name = "p" + parameters.size();
+    parameters.put(name, value);
+    return ":" + name;
+  }
+
+  private static int days(String name, String value) {
+    try {
+      int days = Integer.parseInt(value);
+      if (days >= 1) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidSegmentException("\"" + name + "\" needs a number of days of 1 or more, not \"" + value + "\".");
+  }
+
+  private static BigDecimal decimal(String name, String value) {
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidSegmentException("\"" + name + "\" compares numbers; \"" + value + "\" is not a number.");
+    }
+  }
+
+  private static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

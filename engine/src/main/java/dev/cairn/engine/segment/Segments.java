@@ -1,0 +1,239 @@
+package dev.cairn.engine.segment;
+
+import dev.cairn.engine.contact.ContactId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates, checks, counts and lists segments. Membership is kept current by {@link SegmentRefresh}. */
+@Service
+public class Segments {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  Segments(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<SegmentSummary> list() {
+    return jdbc.sql("select * from segment order by built_in desc, name").query(Segments::summary).list();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SegmentDefinition> find(String id) {
+    return jdbc.sql("select * from segment where id = :id")
+        .param("id", id)
+        .query((rs, row) -> new SegmentDefinition(summary(rs, row), json.readValue(rs.getString("rule"), SegmentRule.class)))
+        .optional();
+  }
+
+  /**
+   * How many contacts match the rule now: the live count while a marketer builds it. Throws
+   * {@link InvalidSegmentException} saying what to fix when the rule cannot be evaluated.
+   */
+  @Transactional(readOnly = true)
+  public long count(SegmentRule rule) {
+    SegmentQuery query = SegmentQuery.of(rule);
+    return jdbc.sql("select count(*) from contact c where " + query.condition())
+        .params(query.parameters())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Some contacts matching the rule now, most recently active first. */
+  @Transactional(readOnly = true)
+  public List<SegmentMember> preview(SegmentRule rule, int limit) {
+    SegmentQuery query = SegmentQuery.of(rule);
+    return jdbc.sql(
+            "select c.id, c.external_id, c.email, c.first_name, c.last_name, c.last_seen_at as since from contact c where "
+                + query.condition()
+                + " order by coalesce(c.last_seen_at, c.created_at) desc, c.id limit :limit")
+        .params(query.parameters())
+        .param("limit", limit)
+        .query(Segments::member)
+        .list();
+  }
+
+  /** Members as of the last refresh, longest-standing first. */
+  @Transactional(readOnly = true)
+  public List<SegmentMember> members(String segmentId, int offset, int limit) {
+    return jdbc.sql(
+            """
+            select c.id, c.external_id, c.email, c.first_name, c.last_name, m.entered_at as since
+            from segment_member m join contact c on c.id = m.contact_id
+            where m.segment_id = :segment
+            order by m.entered_at, c.id
+            limit :limit offset :offset
+            """)
+        .param("segment", segmentId)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(Segments::member)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> segmentsOf(ContactId contact) {
+    return jdbc.sql("select s.name from segment_member m join segment s on s.id = m.segment_id where m.contact_id = :id order by s.name")
+        .param("id", contact.value())
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Creates a segment (null id) or changes one. The rule is checked first: a segment that cannot
+   * be evaluated, or that (through others) contains itself, is refused with what to fix, and
+   * nothing is stored.
+   */
+  @Transactional
+  public SegmentDefinition save(@Nullable String id, String name, @Nullable String description, SegmentRule rule) {
+    if (name.isBlank()) {
+      throw new InvalidSegmentException("A segment needs a name.");
+    }
+    SegmentQuery.of(rule);
+    String segmentId = id != null ? id : uniqueId(name);
+    checkReferences(segmentId, rule);
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into segment (id, name, description, rule, created_at, updated_at)
+            values (:id, :name, :description, cast(:rule as jsonb), :now, :now)
+            on conflict (id) do update set name = excluded.name, description = excluded.description,
+                rule = excluded.rule, updated_at = excluded.updated_at
+            """)
+        .param("id", segmentId)
+        .param("name", name.strip())
+        .param("description", description == null || description.isBlank() ? null : description.strip())
+        .param("rule", json.writeValueAsString(rule))
+        .param("now", Timestamp.from(now))
+        .update();
+    return find(segmentId).orElseThrow();
+  }
+
+  /** Ships a segment unless one with its id exists (a marketer may have changed it). */
+  @Transactional
+  public void addBuiltIn(String id, String name, String description, SegmentRule rule) {
+    SegmentQuery.of(rule);
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into segment (id, name, description, rule, built_in, created_at, updated_at)
+            values (:id, :name, :description, cast(:rule as jsonb), true, :now, :now)
+            on conflict (id) do nothing
+            """)
+        .param("id", id)
+        .param("name", name)
+        .param("description", description)
+        .param("rule", json.writeValueAsString(rule))
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** Deletes a segment no other segment refers to. */
+  @Transactional
+  public void delete(String id) {
+    List<String> users =
+        list().stream()
+            .filter(other -> !other.id().equals(id))
+            .filter(other -> find(other.id()).map(d -> references(d.rule()).contains(id)).orElse(false))
+            .map(SegmentSummary::name)
+            .toList();
+    if (!users.isEmpty()) {
+      throw new InvalidSegmentException("Segments " + users + " use this segment; change them first.");
+    }
+    jdbc.sql("delete from segment where id = :id").param("id", id).update();
+  }
+
+  private void checkReferences(String segmentId, SegmentRule rule) {
+    Deque<String> pending = new ArrayDeque<>(references(rule));
+    Set<String> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      String referenced = pending.pop();
+      if (referenced.equals(segmentId)) {
+        throw new InvalidSegmentException("A segment cannot include itself, directly or through another segment.");
+      }
+      if (seen.add(referenced)) {
+        SegmentDefinition other =
+            find(referenced).orElseThrow(() -> new InvalidSegmentException("There is no segment \"" + referenced + "\"."));
+        pending.addAll(references(other.rule()));
+      }
+    }
+  }
+
+  static Set<String> references(SegmentRule rule) {
+    Set<String> found = new HashSet<>();
+    Deque<SegmentRule> pending = new ArrayDeque<>(List.of(rule));
+    while (!pending.isEmpty()) {
+      switch (pending.pop()) {
+        case SegmentRule.All all -> pending.addAll(all.rules());
+        case SegmentRule.Any any -> pending.addAll(any.rules());
+        case SegmentRule.Membership membership -> found.add(membership.segmentId());
+        case SegmentRule.Attribute attribute -> {}
+        case SegmentRule.Activity activity -> {}
+      }
+    }
+    return found;
+  }
+
+  private String uniqueId(String name) {
+    String slug =
+        Normalizer.normalize(name, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-|-$)", "");
+    if (slug.isEmpty()) {
+      slug = "segment";
+    }
+    String candidate = slug;
+    while (find(candidate).isPresent()) {
+      candidate = slug + "-" + UUID.randomUUID().toString().substring(0, 4);
+    }
+    return candidate;
+  }
+
+  private static SegmentSummary summary(ResultSet rs, int row) throws SQLException {
+    Timestamp refreshed = rs.getTimestamp("refreshed_at");
+    return new SegmentSummary(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getBoolean("built_in"),
+        rs.getLong("member_count"),
+        refreshed == null ? null : refreshed.toInstant());
+  }
+
+  private static SegmentMember member(ResultSet rs, int row) throws SQLException {
+    String name = ((rs.getString("first_name") == null ? "" : rs.getString("first_name")) + " "
+            + (rs.getString("last_name") == null ? "" : rs.getString("last_name")))
+        .strip();
+    Timestamp since = rs.getTimestamp("since");
+    return new SegmentMember(
+        new ContactId(rs.getObject("id", UUID.class)),
+        rs.getString("external_id"),
+        rs.getString("email"),
+        name,
+        since == null ? null : since.toInstant());
+  }
+}
