@@ -139,6 +139,37 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_builds_a_segment_by_clicking_and_sees_the_live_count() {
+    String domain = "seg" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    for (String name : List.of("Pia", "Rik")) {
+      post("/v1/identify", "{\"userId\":\"%s-%s\",\"traits\":{\"email\":\"%s@%s\",\"firstName\":\"%s\"}}".formatted(name, domain, name.toLowerCase(), domain, name));
+    }
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Segments").first().click();
+    page.waitForURL("**/segments");
+    assertThat(page.getByText("VIP customers")).isVisible();
+    page.getByText("New segment").click();
+    page.waitForURL("**/segments/new");
+    page.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name").setExact(true)).fill("People at " + domain);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Condition")).click();
+    page.locator(".condition-attribute input").fill("email");
+    page.keyboard().press("Enter");
+    page.locator(".condition-operator").click();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("contains")).click();
+    page.locator(".condition-value input").fill(domain);
+    page.keyboard().press("Tab");
+
+    assertThat(page.locator("#segment-count")).hasText("2 contacts match now", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    assertThat(page.getByText("pia@" + domain)).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("segment-builder.png")).setFullPage(true));
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+
+    page.waitForURL("**/segments/people-at-*");
+    assertThat(page.getByText("Members (2")).isVisible();
+  }
+
+  @Test
   void a_wrong_password_is_refused_with_a_message() {
     signIn("not-the-password");
 

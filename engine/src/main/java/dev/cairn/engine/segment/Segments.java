@@ -93,6 +93,27 @@ public class Segments {
         .list();
   }
 
+  /** Event names contacts have sent, for the builder's suggestions. */
+  @Transactional(readOnly = true)
+  public List<String> knownEvents() {
+    return jdbc.sql("select distinct name from contact_event where type = 'TRACK' and name is not null order by name limit 200")
+        .query(String.class)
+        .list();
+  }
+
+  /** Custom trait names contacts have, for the builder's suggestions. */
+  @Transactional(readOnly = true)
+  public List<String> knownTraits() {
+    return jdbc.sql("select distinct jsonb_object_keys(traits) as key from (select traits from contact order by updated_at desc limit 5000) recent order by key limit 200")
+        .query(String.class)
+        .list();
+  }
+
+  /** The attributes rules can use besides custom traits ({@code trait:<name>}). */
+  public List<String> attributes() {
+    return SegmentQuery.attributes().stream().sorted().toList();
+  }
+
   @Transactional(readOnly = true)
   public List<String> segmentsOf(ContactId contact) {
     return jdbc.sql("select s.name from segment_member m join segment s on s.id = m.segment_id where m.contact_id = :id order by s.name")

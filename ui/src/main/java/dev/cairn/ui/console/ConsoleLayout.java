@@ -42,6 +42,7 @@ public class ConsoleLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Journeys", JourneysView.class, VaadinIcon.SITEMAP.create()));
     nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
+    nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
     addToDrawer(nav);
     setPrimarySection(Section.DRAWER);

@@ -33,6 +33,7 @@ import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.privacy.ContactErasure;
 import dev.cairn.engine.privacy.ContactExport;
+import dev.cairn.engine.segment.Segments;
 import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyPosition;
 import dev.cairn.engine.tracking.JourneyTracking;
@@ -70,6 +71,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final ContactExport export;
   private final ContactErasure erasure;
   private final JsonMapper json;
+  private final Segments segments;
 
   public ContactView(
       Contacts contacts,
@@ -79,7 +81,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       Deliveries deliveries,
       ContactExport export,
       ContactErasure erasure,
-      JsonMapper json) {
+      JsonMapper json,
+      Segments segments) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -88,6 +91,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.export = export;
     this.erasure = erasure;
     this.json = json;
+    this.segments = segments;
     setWidthFull();
   }
 
@@ -99,6 +103,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     removeAll();
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
     add(new H2(contact.displayName()), profile(contact), privacyActions(contact));
+    List<String> memberOf = segments.segmentsOf(contactId);
+    add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
   }
