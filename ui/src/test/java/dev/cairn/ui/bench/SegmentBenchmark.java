@@ -95,7 +95,7 @@ class SegmentBenchmark extends CairnIntegrationTest {
             select 'seg-bench-' || e.n, c.id, 'TRACK',
                    case when e.n % 10 = 0 then 'Order Completed' when e.n % 10 < 3 then 'Product Added' else 'Product Viewed' end,
                    case when e.n % 10 = 0 then jsonb_build_object('revenue', (e.n % 300) + 20) else '{}'::jsonb end,
-                   now() - make_interval(mins => (e.n * 7919) % (730 * 24 * 60)), now(), now()
+                   now() - make_interval(mins => ((e.n::bigint * 7919) % (730 * 24 * 60))::int), now(), now()
             from generate_series(1, :events) e(n)
             join lateral (select id from contact where external_id = 'seg-bench-' || ((e.n % :contacts) + 1)) c on true
             """)

@@ -1,0 +1,336 @@
+package dev.cairn.engine.imports;
+
+import dev.cairn.engine.contact.ContactProperties;
+import dev.cairn.engine.contact.Traits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports contacts from CSV in batches of {@value #BATCH} rows, each batch one transaction: rows
+ * are normalised like API traits (emails, E.164 phones, time zones), matched to existing contacts
+ * by the chosen key with one query per batch, then updated and inserted with batched statements.
+ * A row that cannot be imported is reported with its reason and the rest go on.
+ */
+@Service
+public class ContactImport {
+
+  static final int BATCH = 1000;
+  private static final int PREVIEW_ROWS = 5;
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
+  private final TransactionTemplate transaction;
+  private final JsonMapper json;
+  private final ContactProperties contactProperties;
+  private final Clock clock;
+
+  ContactImport(
+      JdbcClient jdbc,
+      NamedParameterJdbcTemplate batches,
+      TransactionTemplate transaction,
+      JsonMapper json,
+      ContactProperties contactProperties,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.transaction = transaction;
+    this.json = json;
+    this.contactProperties = contactProperties;
+    this.clock = clock;
+  }
+
+  /** The file's columns, what they seem to hold, and its first rows. */
+  public Inspection inspect(InputStream csv) {
+    try (CSVParser parser = CsvSource.open(csv)) {
+      List<String> headers = parser.getHeaderNames();
+      if (headers.isEmpty()) {
+        throw new InvalidImportException("The file has no header row. The first row must name the columns (email, first name, ...).");
+      }
+      List<List<String>> preview = new ArrayList<>();
+      Iterator<CSVRecord> records = parser.iterator();
+      while (records.hasNext() && preview.size() < PREVIEW_ROWS) {
+        preview.add(records.next().toList());
+      }
+      return new Inspection(headers, headers.stream().map(ColumnMapping::guess).toList(), preview);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      throw new InvalidImportException("The file is not readable as CSV: " + e.getCause().getMessage());
+    }
+  }
+
+  /**
+   * Imports the file. Checks the plan against the header first: a file that does not match is
+   * refused before any contact is touched. {@code progress} hears the rows done after each batch.
+   */
+  public ImportReport run(InputStream csv, String fileName, ImportPlan plan, LongConsumer progress) {
+    Instant started = clock.instant();
+    try (CSVParser parser = CsvSource.open(csv)) {
+      Map<ImportTarget, Integer> fields = new HashMap<>();
+      Map<String, Integer> traits = new LinkedHashMap<>();
+      List<String> headers = parser.getHeaderNames();
+      for (ColumnMapping column : plan.columns()) {
+        int index = headers.indexOf(column.header());
+        if (index < 0) {
+          throw new InvalidImportException("The file has no column \"" + column.header() + "\"; its columns are " + headers + ".");
+        }
+        switch (column.target()) {
+          case TRAIT -> traits.put(column.traitName(), index);
+          case IGNORE -> {}
+          default -> fields.put(column.target(), index);
+        }
+      }
+      RowReader reader = new RowReader(headers.size(), fields, traits, plan.key(), contactProperties.defaultPhoneRegion());
+      Counts counts = new Counts();
+      List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+      List<ImportRow> batch = new ArrayList<>(BATCH);
+      for (CSVRecord record : parser) {
+        counts.rows++;
+        reader.read(record.getRecordNumber() + 1, record.toList()).ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
+        if (batch.size() == BATCH) {
+          importBatch(batch, plan.key(), counts, rejected);
+          batch.clear();
+          progress.accept(counts.rows);
+        }
+      }
+      importBatch(batch, plan.key(), counts, rejected);
+      progress.accept(counts.rows);
+      long id = record(fileName, plan, counts, rejected.size(), started);
+      return new ImportReport(id, counts.rows, counts.created, counts.updated, rejected);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      throw new InvalidImportException("The file stopped being readable as CSV: " + e.getCause().getMessage());
+    }
+  }
+
+  private static final class Counts {
+    long rows;
+    long created;
+    long updated;
+  }
+
+  private void importBatch(List<ImportRow> rows, DedupeKey key, Counts counts, List<ImportReport.RejectedRow> rejected) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    transaction.executeWithoutResult(status -> {
+      Map<String, ImportRow> byKey = new LinkedHashMap<>();
+      for (ImportRow row : rows) {
+        // The same person twice in the file: the later row adds to the earlier one.
+        byKey.merge(row.key(), row, ImportRow::then);
+        if (byKey.get(row.key()) != row) {
+          counts.updated++;
+        }
+      }
+      Map<String, UUID> existing = existing(key, byKey.keySet());
+      Map<String, UUID> userIds = ownersOfUserIds(byKey.values());
+      Instant now = clock.instant();
+      List<MapSqlParameterSource> updates = new ArrayList<>();
+      List<MapSqlParameterSource> inserts = new ArrayList<>();
+      Set<String> claimedUserIds = new HashSet<>();
+      for (ImportRow row : byKey.values()) {
+        UUID contact = existing.get(row.key());
+        String userId = row.traits().externalId();
+        if (userId != null) {
+          UUID owner = userIds.get(userId);
+          if ((owner != null && !owner.equals(contact)) || !claimedUserIds.add(userId)) {
+            rejected.add(row.rejected("user id \"" + userId + "\" belongs to another contact"));
+            continue;
+          }
+        }
+        MapSqlParameterSource values = row.parameters(json, now).addValue("id", contact == null ? UUID.randomUUID() : contact);
+        if (contact == null) {
+          inserts.add(values);
+        } else {
+          updates.add(values);
+        }
+      }
+      batches.batchUpdate(
+          """
+          update contact set external_id = coalesce(:externalId, external_id), email = coalesce(:email, email),
+              phone = coalesce(:phone, phone), first_name = coalesce(:firstName, first_name),
+              last_name = coalesce(:lastName, last_name), time_zone = coalesce(:timeZone, time_zone),
+              locale = coalesce(:locale, locale), traits = traits || cast(:traits as jsonb), updated_at = :now
+          where id = :id
+          """,
+          updates.toArray(MapSqlParameterSource[]::new));
+      batches.batchUpdate(
+          """
+          insert into contact (id, external_id, email, phone, first_name, last_name, time_zone, locale, traits, created_at, updated_at)
+          values (:id, :externalId, :email, :phone, :firstName, :lastName, :timeZone, :locale, cast(:traits as jsonb), :now, :now)
+          """,
+          inserts.toArray(MapSqlParameterSource[]::new));
+      counts.updated += updates.size();
+      counts.created += inserts.size();
+    });
+  }
+
+  private Map<String, UUID> existing(DedupeKey key, Set<String> keys) {
+    String sql =
+        switch (key) {
+          case EMAIL -> "select lower(email) as k, id from contact where lower(email) in (:keys) order by created_at";
+          case PHONE -> "select phone as k, id from contact where phone in (:keys) order by created_at";
+          case EXTERNAL_ID -> "select external_id as k, id from contact where external_id in (:keys)";
+        };
+    Map<String, UUID> found = new HashMap<>();
+    jdbc.sql(sql).param("keys", keys).query((rs, row) -> found.putIfAbsent(rs.getString("k"), rs.getObject("id", UUID.class))).list();
+    return found;
+  }
+
+  private Map<String, UUID> ownersOfUserIds(java.util.Collection<ImportRow> rows) {
+    Set<String> userIds = new HashSet<>();
+    rows.forEach(row -> {
+      String userId = row.traits().externalId();
+      if (userId != null) {
+        userIds.add(userId);
+      }
+    });
+    Map<String, UUID> owners = new HashMap<>();
+    if (!userIds.isEmpty()) {
+      jdbc.sql("select external_id, id from contact where external_id in (:ids)")
+          .param("ids", userIds)
+          .query((rs, row) -> owners.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
+          .list();
+    }
+    return owners;
+  }
+
+  private long record(String fileName, ImportPlan plan, Counts counts, int rejected, Instant started) {
+    return jdbc.sql(
+            """
+            insert into contact_import (file_name, source, dedupe_key, rows, created, updated, rejected, started_at, finished_at)
+            values (:file, :source, :key, :rows, :created, :updated, :rejected, :started, :finished)
+            returning id
+            """)
+        .param("file", fileName)
+        .param("source", plan.source())
+        .param("key", plan.key().name())
+        .param("rows", counts.rows)
+        .param("created", counts.created)
+        .param("updated", counts.updated)
+        .param("rejected", rejected)
+        .param("started", Timestamp.from(started))
+        .param("finished", Timestamp.from(clock.instant()))
+        .query(Long.class)
+        .single();
+  }
+
+  /** Reads one CSV record into a row, or remembers why it cannot be imported. */
+  private static final class RowReader {
+    private final int columns;
+    private final Map<ImportTarget, Integer> fields;
+    private final Map<String, Integer> traits;
+    private final DedupeKey key;
+    private final @Nullable String phoneRegion;
+    private ImportReport.@Nullable RejectedRow rejection;
+
+    RowReader(int columns, Map<ImportTarget, Integer> fields, Map<String, Integer> traits, DedupeKey key, @Nullable String phoneRegion) {
+      this.columns = columns;
+      this.fields = fields;
+      this.traits = traits;
+      this.key = key;
+      this.phoneRegion = phoneRegion;
+    }
+
+    java.util.Optional<ImportRow> read(long line, List<String> values) {
+      if (values.size() != columns) {
+        return reject(line, values, "has " + values.size() + " values, the header has " + columns);
+      }
+      Map<String, Object> custom = new LinkedHashMap<>();
+      traits.forEach((name, index) -> {
+        String value = values.get(index);
+        if (!value.isEmpty()) {
+          custom.put(name, typed(value));
+        }
+      });
+      Traits raw =
+          new Traits(
+              field(values, ImportTarget.EMAIL),
+              field(values, ImportTarget.PHONE),
+              field(values, ImportTarget.FIRST_NAME),
+              field(values, ImportTarget.LAST_NAME),
+              field(values, ImportTarget.TIME_ZONE),
+              field(values, ImportTarget.LOCALE),
+              custom);
+      Traits.Checked checked = raw.check(phoneRegion);
+      String externalId = field(values, ImportTarget.EXTERNAL_ID);
+      String keyValue =
+          switch (key) {
+            case EMAIL -> checked.traits().email() == null ? null : checked.traits().email().toLowerCase(Locale.ROOT);
+            case PHONE -> checked.traits().phone();
+            case EXTERNAL_ID -> externalId;
+          };
+      if (keyValue == null) {
+        String given = field(values, key.column());
+        return reject(
+            line,
+            values,
+            given == null
+                ? "no " + key.label().toLowerCase(Locale.ROOT) + " (contacts are matched by it)"
+                : checked.problems().stream()
+                    .filter(p -> p.trait().equals(key == DedupeKey.EMAIL ? "email" : "phone"))
+                    .map(p -> p.message())
+                    .findFirst()
+                    .orElse("invalid " + key.label().toLowerCase(Locale.ROOT)));
+      }
+      return java.util.Optional.of(new ImportRow(line, values, keyValue, new ImportRow.Values(externalId, checked.traits())));
+    }
+
+    ImportReport.RejectedRow lastRejection() {
+      return java.util.Objects.requireNonNull(rejection);
+    }
+
+    private java.util.Optional<ImportRow> reject(long line, List<String> values, String reason) {
+      rejection = new ImportReport.RejectedRow(line, reason, values);
+      return java.util.Optional.empty();
+    }
+
+    private @Nullable String field(List<String> values, ImportTarget target) {
+      Integer index = fields.get(target);
+      if (index == null) {
+        return null;
+      }
+      String value = values.get(index);
+      return value.isEmpty() ? null : value;
+    }
+
+    /** Numbers and true/false become typed attributes, so segments can compare them. */
+    private static Object typed(String value) {
+      if (value.matches("-?\\d{1,15}")) {
+        return Long.parseLong(value);
+      }
+      if (value.matches("-?\\d{1,15}\\.\\d{1,10}")) {
+        return new java.math.BigDecimal(value);
+      }
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      return value;
+    }
+  }
+}
