@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -170,6 +171,29 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_imports_a_csv_and_sees_which_rows_were_not_imported_and_why() throws Exception {
+    String domain = "imp" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    Path file = Files.createTempFile("people", ".csv");
+    Files.writeString(file, "Email;First name;Tier\numa@%1$s;Uma;gold\nvic@%1$s;Vic;silver\nbroken-address;Wes;gold\n".formatted(domain));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Contacts").first().click();
+    page.waitForURL("**/contacts");
+    page.getByText("Import CSV").click();
+    page.waitForURL("**/contacts/import");
+    page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+    assertThat(page.getByText("Where does each column go?")).isVisible();
+    page.locator("input[placeholder='e.g. Trade fair 2026 sign-up sheet']").fill("Browser test sheet");
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import " + file.getFileName())).click();
+
+    assertThat(page.getByText("3 rows: 2 contacts created, 0 updated, 1 not imported.")).isVisible(PATIENTLY);
+    assertThat(page.getByText("\"broken-address\" is not an email address").first()).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("import.png")).setFullPage(true));
+    assertThat(contactExists("uma@" + domain, "email")).isTrue();
+    Files.delete(file);
+  }
+
+  @Test
   void a_wrong_password_is_refused_with_a_message() {
     signIn("not-the-password");
 
@@ -178,7 +202,11 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   private boolean contactExists(String user) {
-    return jdbc.sql("select exists(select 1 from contact where external_id = :user)").param("user", user).query(Boolean.class).single();
+    return contactExists(user, "external_id");
+  }
+
+  private boolean contactExists(String value, String column) {
+    return jdbc.sql("select exists(select 1 from contact where " + column + " = :value)").param("value", value).query(Boolean.class).single();
   }
 
   private void signIn(String password) {

@@ -75,7 +75,7 @@ class ContactImportTest extends CairnIntegrationTest {
     assertThat(report.rejected())
         .extracting(ImportReport.RejectedRow::line, ImportReport.RejectedRow::reason)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(5L, "\"not-an-email\" is not an email address; the contact's email was left unchanged"),
+            org.assertj.core.groups.Tuple.tuple(5L, "\"not-an-email\" is not an email address"),
             org.assertj.core.groups.Tuple.tuple(6L, "no email (contacts are matched by it)"),
             org.assertj.core.groups.Tuple.tuple(7L, "user id \"" + takenUserId + "\" belongs to another contact"),
             org.assertj.core.groups.Tuple.tuple(8L, "has 2 values, the header has 6"));

@@ -294,7 +294,7 @@ public class ContactImport {
                 ? "no " + key.label().toLowerCase(Locale.ROOT) + " (contacts are matched by it)"
                 : checked.problems().stream()
                     .filter(p -> p.trait().equals(key == DedupeKey.EMAIL ? "email" : "phone"))
-                    .map(p -> p.message())
+                    .map(p -> p.message().split(";")[0])
                     .findFirst()
                     .orElse("invalid " + key.label().toLowerCase(Locale.ROOT)));
       }

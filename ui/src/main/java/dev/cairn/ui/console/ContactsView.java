@@ -1,9 +1,13 @@
 package dev.cairn.ui.console;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -12,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.imports.ContactCsvExport;
 import jakarta.annotation.security.PermitAll;
 
 /** All contacts, newest activity first, searchable by name, email or user id. */
@@ -20,7 +25,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ContactsView extends VerticalLayout {
 
-  public ContactsView(Contacts contacts) {
+  public ContactsView(Contacts contacts, ContactCsvExport export) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -46,6 +51,11 @@ public class ContactsView extends VerticalLayout {
     grid.setSizeFull();
     search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
-    add(new H2("Contacts"), search, grid);
+    Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(), click -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
+    Anchor exportCsv = new Anchor(ContactsCsv.download(export, null, "contacts.csv"), "Export CSV");
+    exportCsv.getElement().setAttribute("download", true);
+    HorizontalLayout tools = new HorizontalLayout(search, importCsv, exportCsv);
+    tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+    add(new H2("Contacts"), tools, grid);
   }
 }

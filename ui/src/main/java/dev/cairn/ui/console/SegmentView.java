@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.cairn.engine.imports.ContactCsvExport;
 import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentDefinition;
 import dev.cairn.engine.segment.SegmentMember;
@@ -45,6 +47,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
 
   private final Segments segments;
   private final SegmentRefresh refresh;
+  private final ContactCsvExport export;
+  private final VerticalLayout exportSlot = new VerticalLayout();
   private final H2 title = new H2();
   private final TextField name = new TextField("Name");
   private final TextField description = new TextField("Who is in it (for your team)");
@@ -56,9 +60,10 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable GroupEditor editor;
   private @Nullable String segmentId;
 
-  public SegmentView(Segments segments, SegmentRefresh refresh) {
+  public SegmentView(Segments segments, SegmentRefresh refresh, ContactCsvExport export) {
     this.segments = segments;
     this.refresh = refresh;
+    this.export = export;
     setWidthFull();
     name.setWidth("24rem");
     description.setWidth("36rem");
@@ -83,7 +88,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
 
     HorizontalLayout details = new HorizontalLayout(name, description);
     details.setAlignItems(FlexComponent.Alignment.BASELINE);
-    add(title, details, new H3("Conditions"), editorSlot, count, actions, new H3("Matching now"), matching, membersTitle, members);
+    exportSlot.setPadding(false);
+    add(title, details, new H3("Conditions"), editorSlot, count, actions, new H3("Matching now"), matching, membersTitle, exportSlot, members);
   }
 
   @Override
@@ -107,6 +113,12 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     editor = root;
     editorSlot.removeAll();
     editorSlot.add(root);
+    exportSlot.removeAll();
+    if (segmentId != null) {
+      Anchor download = new Anchor(ContactsCsv.download(export, segmentId, segmentId + ".csv"), "Export members (CSV)");
+      download.getElement().setAttribute("download", true);
+      exportSlot.add(download);
+    }
     membersTitle.setVisible(segmentId != null);
     members.setVisible(segmentId != null);
     showMembers();
