@@ -35,6 +35,7 @@ class SegmentsTest extends CairnIntegrationTest {
   @Autowired Segments segments;
   @Autowired SegmentRefresh refresh;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.cairn.engine.contact.Contacts contacts;
 
   private String plant;
   private final Instant now = Instant.now();
@@ -89,6 +90,25 @@ class SegmentsTest extends CairnIntegrationTest {
     assertThat(members(new Activity("Order Completed", true, 1, 30, "revenue", new BigDecimal("500")))).isEmpty();
     assertThat(members(new All(List.of(new Activity("Order Completed", true, 1, null, null, null), new Activity("Order Completed", false, 1, 90, null, null)))))
         .containsExactly("lapsed");
+  }
+
+  @Test
+  void orders_sent_to_the_api_add_up_to_lifecycle_stage_revenue_and_rfm_scores() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"plant\":\"%s\"}}".formatted(user, user, plant));
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"revenue\":40.5}}".formatted(user));
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"revenue\":\"59.50\"}}".formatted(user));
+    contacts.scoreRfm();
+
+    var metrics = contacts.metrics(contacts.findByUserId(user).orElseThrow().id()).orElseThrow();
+
+    assertThat(metrics.orderCount()).isEqualTo(2);
+    assertThat(metrics.totalRevenue()).isEqualByComparingTo("100");
+    assertThat(metrics.lifecycleStage()).isEqualTo("repeat customer");
+    assertThat(metrics.rfm()).matches("[1-5]-[1-5]-[1-5]");
+    assertThat(segments.preview(scoped(new Attribute("lifecycle_stage", AttributeOperator.EQUALS, "repeat customer")), 10)).hasSize(1);
+    assertThat(segments.preview(scoped(new Attribute("total_revenue", AttributeOperator.EQUALS, "100.00")), 10)).hasSize(1);
+    assertThat(segments.preview(scoped(new Attribute("order_count", AttributeOperator.GREATER_THAN, "2")), 10)).isEmpty();
   }
 
   @Test

@@ -49,6 +49,10 @@ class ContactMerges {
                 traits       = cast(:traits as jsonb) || traits,
                 created_at   = least(created_at, :createdAt),
                 last_seen_at = greatest(last_seen_at, :lastSeenAt),
+                order_count  = order_count + :orderCount,
+                total_revenue = total_revenue + :totalRevenue,
+                first_order_at = least(first_order_at, :firstOrderAt),
+                last_order_at = greatest(last_order_at, :lastOrderAt),
                 updated_at   = :now
             where id = :into
             """)
@@ -61,6 +65,10 @@ class ContactMerges {
         .param("traits", String.valueOf(gone.get("traits")))
         .param("createdAt", gone.get("created_at"))
         .param("lastSeenAt", gone.get("last_seen_at"))
+        .param("orderCount", gone.get("order_count"))
+        .param("totalRevenue", gone.get("total_revenue"))
+        .param("firstOrderAt", gone.get("first_order_at"))
+        .param("lastOrderAt", gone.get("last_order_at"))
         .param("now", Timestamp.from(now))
         .param("into", into)
         .update();

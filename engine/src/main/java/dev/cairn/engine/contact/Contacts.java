@@ -1,6 +1,7 @@
 package dev.cairn.engine.contact;
 
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,63 @@ public class Contacts {
     Contact contact = known.orElseGet(() -> create(new Identity(userId, null), seenAt));
     contact.seenAt(seenAt);
     return contact.id();
+  }
+
+  /** Counts an order: order count, revenue, first and last order time. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordOrder(ContactId contact, BigDecimal revenue, Instant at) {
+    jdbc.sql(
+            """
+            update contact set order_count = order_count + 1, total_revenue = total_revenue + :revenue,
+                first_order_at = least(first_order_at, :at), last_order_at = greatest(last_order_at, :at)
+            where id = :id
+            """)
+        .param("revenue", revenue)
+        .param("at", Timestamp.from(at))
+        .param("id", contact.value())
+        .update();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ContactMetrics> metrics(ContactId contact) {
+    return jdbc.sql(
+            """
+            select cairn_lifecycle_stage(order_count, last_order_at, email, last_seen_at) as stage, order_count,
+                   total_revenue, first_order_at, last_order_at, rfm_recency, rfm_frequency, rfm_monetary
+            from contact where id = :id
+            """)
+        .param("id", contact.value())
+        .query(
+            (rs, row) ->
+                new ContactMetrics(
+                    rs.getString("stage"),
+                    rs.getInt("order_count"),
+                    rs.getBigDecimal("total_revenue"),
+                    toInstant(rs.getTimestamp("first_order_at")),
+                    toInstant(rs.getTimestamp("last_order_at")),
+                    rs.getObject("rfm_recency") == null
+                        ? null
+                        : rs.getInt("rfm_recency") + "-" + rs.getInt("rfm_frequency") + "-" + rs.getInt("rfm_monetary")))
+        .optional();
+  }
+
+  /** Scores every customer 1-5 on recency, frequency and money against all customers. */
+  @Transactional
+  public int scoreRfm() {
+    return jdbc.sql(
+            """
+            with scores as (
+              select id,
+                     ntile(5) over (order by last_order_at) as r,
+                     ntile(5) over (order by order_count) as f,
+                     ntile(5) over (order by total_revenue) as m
+              from contact where order_count > 0)
+            update contact c set rfm_recency = s.r, rfm_frequency = s.f, rfm_monetary = s.m
+            from scores s
+            where c.id = s.id
+              and (c.rfm_recency, c.rfm_frequency, c.rfm_monetary) is distinct from (s.r::smallint, s.f::smallint, s.m::smallint)
+            """)
+        .update();
   }
 
   /** The contact, also when asked by the id of a contact since merged into it. */

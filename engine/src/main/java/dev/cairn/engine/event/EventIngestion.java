@@ -5,6 +5,7 @@ import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.contact.Identity;
 import dev.cairn.engine.contact.Traits;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +63,9 @@ public class EventIngestion {
       // A concurrent call with the same message id won the insert.
       return new IngestResult.Duplicate(event.messageId());
     }
+    if (event.type() == EventType.TRACK && contactProperties.purchaseEvent().equals(event.name())) {
+      contacts.recordOrder(contact, revenue(event.properties()), event.occurredAt());
+    }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
     return new IngestResult.Accepted(id.get(), contact, traits.problems());
   }
@@ -81,6 +85,22 @@ public class EventIngestion {
     }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
     return new IngestResult.Accepted(id.get(), contact, List.of());
+  }
+
+  /** The order's value; an order without a readable one still counts, as 0. */
+  private BigDecimal revenue(Map<String, Object> properties) {
+    Object value = properties.get(contactProperties.revenueProperty());
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString());
+    }
+    if (value instanceof String text) {
+      try {
+        return new BigDecimal(text.strip());
+      } catch (NumberFormatException e) {
+        return BigDecimal.ZERO;
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   private boolean isKnown(String messageId) {

@@ -15,9 +15,19 @@ import java.util.stream.Collectors;
 final class SegmentQuery {
 
   static final String TRAIT_PREFIX = "trait:";
-  private static final Set<String> TEXT_COLUMNS =
-      Set.of("email", "phone", "first_name", "last_name", "external_id", "time_zone", "locale");
-  private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_seen_at");
+  private static final Map<String, String> TEXT_COLUMNS =
+      Map.of(
+          "email", "c.email",
+          "phone", "c.phone",
+          "first_name", "c.first_name",
+          "last_name", "c.last_name",
+          "external_id", "c.external_id",
+          "time_zone", "c.time_zone",
+          "locale", "c.locale",
+          "lifecycle_stage", "cairn_lifecycle_stage(c.order_count, c.last_order_at, c.email, c.last_seen_at)");
+  private static final Set<String> NUMBER_COLUMNS =
+      Set.of("order_count", "total_revenue", "rfm_recency", "rfm_frequency", "rfm_monetary");
+  private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_seen_at", "first_order_at", "last_order_at");
 
   private final Map<String, Object> parameters = new LinkedHashMap<>();
   private final String condition;
@@ -41,7 +51,9 @@ final class SegmentQuery {
 
   /** The attributes rules can use besides custom traits. */
   static Set<String> attributes() {
-    return java.util.stream.Stream.concat(TEXT_COLUMNS.stream(), TIME_COLUMNS.stream()).collect(Collectors.toSet());
+    return java.util.stream.Stream.of(TEXT_COLUMNS.keySet(), NUMBER_COLUMNS, TIME_COLUMNS)
+        .flatMap(Set::stream)
+        .collect(Collectors.toSet());
   }
 
   private String sql(SegmentRule rule) {
@@ -76,9 +88,16 @@ final class SegmentQuery {
     }
     String text;
     String number;
-    if (TEXT_COLUMNS.contains(name)) {
-      text = "c." + name;
+    if (TEXT_COLUMNS.containsKey(name)) {
+      text = TEXT_COLUMNS.get(name);
       number = null;
+    } else if (NUMBER_COLUMNS.contains(name)) {
+      text = "c." + name + "::text";
+      number = "c." + name;
+      if (operator == AttributeOperator.EQUALS || operator == AttributeOperator.NOT_EQUALS) {
+        String compared = number + (operator == AttributeOperator.EQUALS ? " = " : " <> ") + bind(decimal(name, value));
+        return operator == AttributeOperator.EQUALS ? compared : "(" + number + " is null or " + compared + ")";
+      }
     } else if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
       String key = bind(name.substring(TRAIT_PREFIX.length()));
       text = "(c.traits ->> " + key + ")";

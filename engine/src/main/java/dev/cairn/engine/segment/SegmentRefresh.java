@@ -1,6 +1,7 @@
 package dev.cairn.engine.segment;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public class SegmentRefresh implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SegmentRefresh.class);
 
   private final Segments segments;
+  private final Contacts contacts;
   private final JdbcClient jdbc;
   private final EventIngestion events;
   private final TransactionTemplate transaction;
@@ -43,12 +45,14 @@ public class SegmentRefresh implements SmartLifecycle {
 
   SegmentRefresh(
       Segments segments,
+      Contacts contacts,
       JdbcClient jdbc,
       EventIngestion events,
       TransactionTemplate transaction,
       SegmentProperties properties,
       Clock clock) {
     this.segments = segments;
+    this.contacts = contacts;
     this.jdbc = jdbc;
     this.events = events;
     this.transaction = transaction;
@@ -69,6 +73,8 @@ public class SegmentRefresh implements SmartLifecycle {
 
   /** Refreshes every segment, those referred to by others first. */
   public void refreshAll() {
+    // Segments may use RFM scores: score first.
+    contacts.scoreRfm();
     for (String id : inDependencyOrder()) {
       try {
         refresh(id);

@@ -102,11 +102,33 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     ContactProfile contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + id));
     removeAll();
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
-    add(new H2(contact.displayName()), profile(contact), privacyActions(contact));
+    add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
     List<String> memberOf = segments.segmentsOf(contactId);
     add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  /** Lifecycle stage, orders, revenue and RFM scores on one line. */
+  private Span customer(ContactId contactId) {
+    Span line =
+        new Span(
+            contacts
+                .metrics(contactId)
+                .map(
+                    metrics ->
+                        capitalised(metrics.lifecycleStage()) + " · " + metrics.orderCount()
+                            + (metrics.orderCount() == 1 ? " order" : " orders") + " · " + metrics.totalRevenue().toPlainString()
+                            + " revenue" + (metrics.rfm() == null ? "" : " · RFM " + metrics.rfm())
+                            + (metrics.lastOrderAt() == null ? "" : " · last order " + Formats.ago(metrics.lastOrderAt())))
+                .orElse(""));
+    line.setId("contact-metrics");
+    line.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    return line;
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** GDPR: a copy of everything Cairn keeps about the person, and erasure of all of it. */
