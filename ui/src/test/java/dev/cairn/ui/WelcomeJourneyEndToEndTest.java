@@ -66,6 +66,17 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_sign_up_and_an_order_sent_back_to_back_are_handled_in_their_order() {
+    String user = newUser();
+
+    post("/v1/track", signUp(user, "Flo"));
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"B-2\"}}".formatted(user));
+
+    awaitEmail(user, "Thank you for your first order, Flo");
+    assertThat(tracking.path(contact(user).id())).extracting(visit -> visit.elementId()).doesNotContain("nudge-email");
+  }
+
+  @Test
   void a_contact_who_does_not_order_gets_the_nudge_when_the_wait_runs_out() {
     String user = newUser();
     post("/v1/track", signUp(user, "Chloe"));

@@ -25,7 +25,12 @@ class ZeebeConfiguration {
   /** Closed before the broker stops, since it depends on it. */
   @Bean(destroyMethod = "close")
   CamundaClient camundaClient(ZeebeProperties properties, ObjectProvider<EmbeddedBroker> embedded) {
-    CamundaClientBuilder builder = CamundaClient.newClientBuilder().preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofSeconds(20));
+    CamundaClientBuilder builder =
+        CamundaClient.newClientBuilder()
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofSeconds(20))
+            // Steps wait on SMTP servers and SMS providers: run several at once.
+            .numJobWorkerExecutionThreads(properties.workerThreads());
     return switch (properties.mode()) {
       case EMBEDDED -> builder.grpcAddress(embedded.getObject().gatewayAddress()).build();
       case REMOTE -> remote(builder, properties.remote()).build();

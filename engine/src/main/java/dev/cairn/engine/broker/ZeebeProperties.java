@@ -14,9 +14,11 @@ import org.springframework.util.unit.DataSize;
  *     cluster (self-managed or SaaS)
  * @param commandPatience how long a command is retried while the engine pushes back or is
  *     unreachable before Cairn gives up on it (and retries the work that needed it later)
+ * @param workerThreads threads performing journey steps (sending email, ...) at the same time
  */
 @ConfigurationProperties("cairn.zeebe")
-public record ZeebeProperties(Mode mode, Embedded embedded, Remote remote, Duration commandPatience) {
+public record ZeebeProperties(
+    Mode mode, Embedded embedded, Remote remote, Duration commandPatience, int workerThreads) {
 
   public enum Mode {
     EMBEDDED,
@@ -81,5 +83,6 @@ public record ZeebeProperties(Mode mode, Embedded embedded, Remote remote, Durat
     embedded = embedded == null ? Embedded.defaults() : embedded;
     remote = remote == null ? new Remote(null, null, null, null, null, null) : remote;
     commandPatience = commandPatience == null ? Duration.ofMinutes(2) : commandPatience;
+    workerThreads = workerThreads <= 0 ? 8 : workerThreads;
   }
 }

@@ -36,14 +36,18 @@ public class EventFeed {
 
   /**
    * Claims up to {@code max} unprocessed events for the caller's transaction. Rows claimed by
-   * another replica are skipped, so two replicas never handle the same event.
+   * another dispatcher or replica are skipped, so no event is handled twice; only a contact's
+   * oldest pending event is offered, so each contact's events are handled in order.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<StoredEvent> claimPending(int max) {
     return jdbc.sql(
             """
-            select * from contact_event
+            select * from contact_event e
             where processed_at is null
+              and not exists (
+                select 1 from contact_event earlier
+                where earlier.contact_id = e.contact_id and earlier.processed_at is null and earlier.id < e.id)
             order by id
             limit :max
             for update skip locked

@@ -5,6 +5,7 @@ import dev.cairn.engine.event.EventRecorded;
 import dev.cairn.engine.event.StoredEvent;
 import io.camunda.client.api.command.ClientException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +37,18 @@ public class EventDispatcher {
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
   private final Semaphore wakeUp = new Semaphore(0);
+  private final int dispatchers;
   private volatile boolean running;
-  private Thread thread = new Thread(() -> {});
+  private final List<Thread> threads = new ArrayList<>();
 
   EventDispatcher(
       EventFeed feed,
       JourneyEntry entry,
       MessageCorrelation correlation,
       PlatformTransactionManager transactionManager,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      RuntimeProperties properties) {
+    this.dispatchers = properties.dispatchers();
     this.feed = feed;
     this.entry = entry;
     this.correlation = correlation;
@@ -57,22 +61,29 @@ public class EventDispatcher {
       return;
     }
     running = true;
-    thread = Thread.ofPlatform().name("cairn-events").daemon().start(this::run);
+    for (int i = 1; i <= dispatchers; i++) {
+      threads.add(Thread.ofPlatform().name("cairn-events-" + i).daemon().start(this::run));
+    }
   }
 
   public synchronized void stop() {
     running = false;
-    wakeUp.release();
+    wakeUp.release(dispatchers);
     try {
-      thread.join(Duration.ofSeconds(10));
+      for (Thread thread : threads) {
+        thread.join(Duration.ofSeconds(10));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    threads.clear();
   }
 
   @TransactionalEventListener
   void on(EventRecorded recorded) {
-    wakeUp.release();
+    if (wakeUp.availablePermits() < dispatchers) {
+      wakeUp.release();
+    }
   }
 
   private void run() {
@@ -81,7 +92,6 @@ public class EventDispatcher {
       try {
         if (!dispatchNext()) {
           wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-          wakeUp.drainPermits();
         }
         backoff = Duration.ofMillis(200);
       } catch (InterruptedException e) {

@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dispatchBatch events handled per database transaction
  * @param jobTimeout how long a worker may hold a step before the engine hands it out again
  * @param maxJobsActive steps one worker performs at the same time
+ * @param dispatchers threads handing events to journeys; events of one contact are still handled
+ *     one after another, in the order they were stored
  */
 @ConfigurationProperties("cairn.runtime")
 public record RuntimeProperties(
-    Duration messageTtl, int dispatchBatch, Duration jobTimeout, int maxJobsActive) {
+    Duration messageTtl, int dispatchBatch, Duration jobTimeout, int maxJobsActive, int dispatchers) {
 
   public RuntimeProperties {
     messageTtl = messageTtl == null ? Duration.ofMinutes(5) : messageTtl;
     dispatchBatch = dispatchBatch <= 0 ? 100 : dispatchBatch;
     jobTimeout = jobTimeout == null ? Duration.ofMinutes(1) : jobTimeout;
-    maxJobsActive = maxJobsActive <= 0 ? 8 : maxJobsActive;
+    maxJobsActive = maxJobsActive <= 0 ? 32 : maxJobsActive;
+    dispatchers = dispatchers <= 0 ? 4 : dispatchers;
   }
 }
