@@ -82,7 +82,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     signIn(ADMIN_PASSWORD);
     Locator welcomeRow = page.getByText("Welcome", new Page.GetByTextOptions().setExact(true)).first();
     assertThat(welcomeRow).isVisible();
-    assertThat(page.getByText("Running").first()).isVisible();
+    assertThat(page.getByText("Running").first()).isVisible(PATIENTLY);
     welcomeRow.click();
 
     page.waitForURL("**/journeys/welcome");
@@ -99,6 +99,10 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     page.waitForURL("**/contacts/*");
     assertThat(page.getByText("Greta").first()).isVisible();
     assertThat(page.getByText("Welcome aboard, Greta!").first()).isVisible();
+
+    page.locator("vaadin-button[data-channel='EMAIL']").click();
+    assertThat(page.getByText("Email: subscribed · console: admin")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("contact.png")).setFullPage(true));
   }
 
   @Test

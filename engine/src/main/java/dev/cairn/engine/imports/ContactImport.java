@@ -1,5 +1,7 @@
 package dev.cairn.engine.imports;
 
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Traits;
 import java.io.IOException;
@@ -46,6 +48,7 @@ public class ContactImport {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final ContactProperties contactProperties;
+  private final Consents consents;
   private final Clock clock;
 
   ContactImport(
@@ -54,7 +57,9 @@ public class ContactImport {
       TransactionTemplate transaction,
       JsonMapper json,
       ContactProperties contactProperties,
+      Consents consents,
       Clock clock) {
+    this.consents = consents;
     this.jdbc = jdbc;
     this.batches = batches;
     this.transaction = transaction;
@@ -112,12 +117,12 @@ public class ContactImport {
         counts.rows++;
         reader.read(record.getRecordNumber() + 1, record.toList()).ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
         if (batch.size() == BATCH) {
-          importBatch(batch, plan.key(), counts, rejected);
+          importBatch(batch, plan, counts, rejected);
           batch.clear();
           progress.accept(counts.rows);
         }
       }
-      importBatch(batch, plan.key(), counts, rejected);
+      importBatch(batch, plan, counts, rejected);
       progress.accept(counts.rows);
       long id = record(fileName, plan, counts, rejected.size(), started);
       return new ImportReport(id, counts.rows, counts.created, counts.updated, rejected);
@@ -134,7 +139,8 @@ public class ContactImport {
     long updated;
   }
 
-  private void importBatch(List<ImportRow> rows, DedupeKey key, Counts counts, List<ImportReport.RejectedRow> rejected) {
+  private void importBatch(List<ImportRow> rows, ImportPlan plan, Counts counts, List<ImportReport.RejectedRow> rejected) {
+    DedupeKey key = plan.key();
     if (rows.isEmpty()) {
       return;
     }
@@ -187,6 +193,12 @@ public class ContactImport {
           inserts.toArray(MapSqlParameterSource[]::new));
       counts.updated += updates.size();
       counts.created += inserts.size();
+      if (plan.emailConsent() != null) {
+        List<UUID> imported = new ArrayList<>();
+        updates.forEach(values -> imported.add((UUID) values.getValue("id")));
+        inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
+        consents.recordAll(imported, ConsentChannel.EMAIL, plan.emailConsent(), "import: " + plan.source());
+      }
     });
   }
 

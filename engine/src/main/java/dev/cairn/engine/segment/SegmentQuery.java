@@ -24,12 +24,19 @@ final class SegmentQuery {
           "external_id", "c.external_id",
           "time_zone", "c.time_zone",
           "locale", "c.locale",
-          "lifecycle_stage", "cairn_lifecycle_stage(c.order_count, c.last_order_at, c.email, c.last_seen_at)");
+          "lifecycle_stage", "cairn_lifecycle_stage(c.order_count, c.last_order_at, c.email, c.last_seen_at)",
+          "email_consent", consent("EMAIL"),
+          "sms_consent", consent("SMS"));
   private static final Set<String> NUMBER_COLUMNS =
       Set.of("order_count", "total_revenue", "rfm_recency", "rfm_frequency", "rfm_monetary");
   private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_seen_at", "first_order_at", "last_order_at");
 
   private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  /** subscribed, pending, unsubscribed, or null (never asked). */
+  private static String consent(String channel) {
+    return "(select lower(cc.status) from contact_consent cc where cc.contact_id = c.id and cc.channel = '" + channel + "')";
+  }
   private final String condition;
 
   private SegmentQuery(SegmentRule rule) {

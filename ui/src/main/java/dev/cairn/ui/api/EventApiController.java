@@ -1,5 +1,6 @@
 package dev.cairn.ui.api;
 
+import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.event.EventType;
 import dev.cairn.engine.event.IngestResult;
@@ -37,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 class EventApiController {
 
   private final EventIngestion ingestion;
+  private final Consents consents;
   private final WriteKeys writeKeys;
   private final JsonMapper json;
   private final SegmentPayload payload;
@@ -44,8 +46,10 @@ class EventApiController {
   private final SizeLimit eventLimit;
   private final SizeLimit batchLimit;
 
-  EventApiController(EventIngestion ingestion, WriteKeys writeKeys, JsonMapper json, Clock clock, ApiProperties properties) {
+  EventApiController(
+      EventIngestion ingestion, Consents consents, WriteKeys writeKeys, JsonMapper json, Clock clock, ApiProperties properties) {
     this.ingestion = ingestion;
+    this.consents = consents;
     this.writeKeys = writeKeys;
     this.json = json;
     this.payload = new SegmentPayload(json, clock);
@@ -103,7 +107,7 @@ class EventApiController {
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
             case SegmentPayload.Parsed.Invalid invalid -> problem(ApiProblem.invalid(invalid.errors()));
-            case SegmentPayload.Parsed.Valid valid -> accepted(ingestion.ingest(valid.event()));
+            case SegmentPayload.Parsed.Valid valid -> accepted(store(valid));
           };
     };
   }
@@ -147,8 +151,17 @@ class EventApiController {
     }
     return switch (payload.read(type, call)) {
       case SegmentPayload.Parsed.Invalid invalid -> BatchResult.rejected(index, invalid.errors());
-      case SegmentPayload.Parsed.Valid valid -> BatchResult.of(index, ingestion.ingest(valid.event()));
+      case SegmentPayload.Parsed.Valid valid -> BatchResult.of(index, store(valid));
     };
+  }
+
+  /** Stores the call, then the consent it states (once per call: a retry states nothing new). */
+  private IngestResult store(SegmentPayload.Parsed.Valid valid) {
+    IngestResult result = ingestion.ingest(valid.event());
+    if (result instanceof IngestResult.Accepted accepted) {
+      valid.consent().forEach((channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
+    }
+    return result;
   }
 
   /** A request body that passed the size, JSON and write-key checks, or the answer refusing it. */

@@ -1,5 +1,7 @@
 package dev.cairn.ui.api;
 
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.contact.Identity;
 import dev.cairn.engine.contact.Traits;
 import dev.cairn.engine.event.EventType;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,12 @@ final class SegmentPayload {
 
   /** The outcome of reading a payload: an event, or the list of what is wrong with it. */
   sealed interface Parsed {
-    record Valid(IncomingEvent event) implements Parsed {}
+    /** A valid call, and the consent it states ({@code traits.email_consent}, {@code traits.sms_consent}). */
+    record Valid(IncomingEvent event, Map<ConsentChannel, ConsentStatus> consent) implements Parsed {
+      Valid(IncomingEvent event) {
+        this(event, Map.of());
+      }
+    }
 
     record Invalid(List<FieldError> errors) implements Parsed {}
   }
@@ -91,6 +99,8 @@ final class SegmentPayload {
       }
       case TRACK, IDENTIFY -> {}
     }
+    Map<ConsentChannel, ConsentStatus> consent = new EnumMap<>(ConsentChannel.class);
+    traits = withoutConsent(traits, consent, errors);
     Instant occurredAt = timestamp(root, errors);
     String messageId = messageId(root, errors);
     if (!errors.isEmpty()) {
@@ -105,7 +115,31 @@ final class SegmentPayload {
             properties,
             Traits.fromSegment(traits).withContext(contextText(context, "timezone"), contextText(context, "locale")),
             occurredAt,
-            previousId));
+            previousId),
+        consent);
+  }
+
+  /** Takes {@code email_consent} / {@code sms_consent} out of the traits: consent, not attributes. */
+  private static Map<String, Object> withoutConsent(
+      Map<String, Object> traits, Map<ConsentChannel, ConsentStatus> consent, List<FieldError> errors) {
+    Map<String, Object> rest = new LinkedHashMap<>(traits);
+    for (ConsentChannel channel : ConsentChannel.values()) {
+      String snake = channel.name().toLowerCase(java.util.Locale.ROOT) + "_consent";
+      String camel = channel.name().toLowerCase(java.util.Locale.ROOT) + "Consent";
+      Object value = rest.remove(snake);
+      Object camelValue = rest.remove(camel);
+      if (value == null) {
+        value = camelValue;
+      }
+      if (value != null) {
+        Object given = value;
+        ConsentStatus.parse(value)
+            .ifPresentOrElse(
+                status -> consent.put(channel, status),
+                () -> errors.add(new FieldError("/traits/" + snake, snake + " must be subscribed, unsubscribed or pending, not " + given)));
+      }
+    }
+    return rest;
   }
 
   private static @Nullable String contextText(Map<String, Object> context, String key) {

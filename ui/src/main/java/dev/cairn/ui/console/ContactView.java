@@ -24,6 +24,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageView;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.cairn.engine.consent.Consent;
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.ConsentStatus;
+import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
@@ -72,6 +77,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final ContactErasure erasure;
   private final JsonMapper json;
   private final Segments segments;
+  private final Consents consents;
+  private final AuthenticationContext authentication;
 
   public ContactView(
       Contacts contacts,
@@ -82,7 +89,9 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       ContactExport export,
       ContactErasure erasure,
       JsonMapper json,
-      Segments segments) {
+      Segments segments,
+      Consents consents,
+      AuthenticationContext authentication) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -92,6 +101,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.erasure = erasure;
     this.json = json;
     this.segments = segments;
+    this.consents = consents;
+    this.authentication = authentication;
     setWidthFull();
   }
 
@@ -103,10 +114,46 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     removeAll();
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
     add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
+    add(new H3("Consent"), consent(contactId));
     List<String> memberOf = segments.segmentsOf(contactId);
     add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  /** Per channel: the status, its source and time, and a button to change it (recorded as the console's doing). */
+  private VerticalLayout consent(ContactId contactId) {
+    VerticalLayout section = new VerticalLayout();
+    section.setPadding(false);
+    section.setSpacing(false);
+    Map<ConsentChannel, Consent> current = consents.of(contactId);
+    String user = authentication.getPrincipalName().orElse("console");
+    for (ConsentChannel channel : ConsentChannel.values()) {
+      Consent consent = current.get(channel);
+      String label = channel == ConsentChannel.EMAIL ? "Email" : "SMS";
+      Span state =
+          new Span(
+              label + ": " + (consent == null
+                  ? "not asked" + (consents.allows(contactId, channel) ? " (may be sent to)" : " (will not be sent to)")
+                  : consent.status().name().toLowerCase(java.util.Locale.ROOT) + " · " + consent.source() + " · "
+                      + Formats.timestamp(consent.changedAt())));
+      ConsentStatus next =
+          consent != null && consent.status() == ConsentStatus.SUBSCRIBED ? ConsentStatus.UNSUBSCRIBED : ConsentStatus.SUBSCRIBED;
+      Button change =
+          new Button(
+              next == ConsentStatus.SUBSCRIBED ? "Subscribe" : "Unsubscribe",
+              click -> {
+                consents.record(contactId, channel, next, "console: " + user);
+                Notification.show(label + " consent: " + next.name().toLowerCase(java.util.Locale.ROOT) + ".");
+                getUI().ifPresent(ui -> ui.getPage().reload());
+              });
+      change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+      change.getElement().setAttribute("data-channel", channel.name());
+      HorizontalLayout row = new HorizontalLayout(state, change);
+      row.setAlignItems(FlexComponent.Alignment.BASELINE);
+      section.add(row);
+    }
+    return section;
   }
 
   /** Lifecycle stage, orders, revenue and RFM scores on one line. */

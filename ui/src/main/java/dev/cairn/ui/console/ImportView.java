@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.imports.ColumnMapping;
 import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
@@ -67,6 +69,7 @@ public class ImportView extends VerticalLayout {
   private final List<ColumnRow> columns = new ArrayList<>();
   private final Select<DedupeKey> key = new Select<>();
   private final TextField source = new TextField("Where do these contacts come from?");
+  private final Checkbox agreed = new Checkbox("These contacts agreed to receive marketing email (recorded with the source above)");
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
   private @Nullable File uploaded;
@@ -168,7 +171,7 @@ public class ImportView extends VerticalLayout {
     Button start = new Button("Import " + fileName, click -> startImport());
     start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     mappingStep.removeAll();
-    mappingStep.add(new H3("Where does each column go?"), grid, key, source, start);
+    mappingStep.add(new H3("Where does each column go?"), grid, key, source, agreed, start);
     mappingStep.setVisible(true);
     resultStep.setVisible(false);
   }
@@ -181,7 +184,12 @@ public class ImportView extends VerticalLayout {
     }
     ImportPlan plan;
     try {
-      plan = new ImportPlan(columns.stream().map(ColumnRow::mapping).toList(), key.getValue(), source.getValue());
+      plan =
+          new ImportPlan(
+              columns.stream().map(ColumnRow::mapping).toList(),
+              key.getValue(),
+              source.getValue(),
+              agreed.getValue() ? ConsentStatus.SUBSCRIBED : null);
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
       return;

@@ -10,6 +10,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.JourneySummary;
 import dev.cairn.engine.journey.Journeys;
@@ -24,6 +25,8 @@ import java.util.List;
 public class JourneysView extends VerticalLayout {
 
   record Row(JourneySummary journey, long contactsInside) {}
+
+  private static final int REFRESH_MILLIS = 5_000;
 
   public JourneysView(Journeys journeys, JourneyTracking tracking) {
     setSizeFull();
@@ -43,12 +46,24 @@ public class JourneysView extends VerticalLayout {
             getUI()
                 .ifPresent(
                     ui -> ui.navigate(JourneyView.class, new RouteParameters("id", click.getItem().journey().id()))));
-    List<Row> rows =
-        journeys.list().stream().map(j -> new Row(j, tracking.activeContacts(j.id()))).toList();
-    grid.setItems(rows);
+    grid.setItems(rows(journeys, tracking));
     grid.setSizeFull();
+    // Status and counts change while the page is open (a journey goes live, contacts enter).
+    addAttachListener(attach -> {
+      attach.getUI().setPollInterval(REFRESH_MILLIS);
+      Registration polling = attach.getUI().addPollListener(poll -> grid.setItems(rows(journeys, tracking)));
+      addDetachListener(detach -> {
+        polling.remove();
+        detach.getUI().setPollInterval(-1);
+        detach.unregisterListener();
+      });
+    });
 
     add(new H2("Journeys"), new Paragraph("Click a journey to see where its contacts are."), grid);
+  }
+
+  private static List<Row> rows(Journeys journeys, JourneyTracking tracking) {
+    return journeys.list().stream().map(j -> new Row(j, tracking.activeContacts(j.id()))).toList();
   }
 
   static Span statusBadge(JourneyStatus status) {
