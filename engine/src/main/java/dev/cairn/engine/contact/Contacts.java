@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +65,36 @@ public class Contacts {
     Contact contact = known.orElseGet(() -> create(new Identity(userId, null), seenAt));
     contact.seenAt(seenAt);
     return contact.id();
+  }
+
+  /** The attributes a journey step may set; custom traits as {@code trait:<name>}. */
+  public static final Set<String> SETTABLE = Set.of("first_name", "last_name", "time_zone", "locale");
+
+  /**
+   * Sets one attribute. Trait values that look like numbers or true/false are stored as such, so
+   * segments can compare them.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void setAttribute(ContactId contact, String attribute, String value) {
+    if (attribute.startsWith("trait:") && attribute.length() > "trait:".length()) {
+      String text = value.strip();
+      boolean typed = text.matches("-?\\d{1,15}(\\.\\d{1,10})?") || text.equals("true") || text.equals("false");
+      String jsonValue = typed ? "cast(:value as jsonb)" : "to_jsonb(cast(:value as text))";
+      jdbc.sql("update contact set traits = traits || jsonb_build_object(cast(:name as text), " + jsonValue + "), updated_at = now() where id = :id")
+          .param("name", attribute.substring("trait:".length()))
+          .param("value", text)
+          .param("id", contact.value())
+          .update();
+      return;
+    }
+    if (!SETTABLE.contains(attribute)) {
+      throw new IllegalArgumentException(
+          "\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + " or trait:<name>.");
+    }
+    jdbc.sql("update contact set " + attribute + " = :value, updated_at = now() where id = :id")
+        .param("value", value.isBlank() ? null : value)
+        .param("id", contact.value())
+        .update();
   }
 
   /** Counts an order: order count, revenue, first and last order time. */

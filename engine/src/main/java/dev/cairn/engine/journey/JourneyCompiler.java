@@ -72,6 +72,7 @@ public class JourneyCompiler {
 
     String triggerEvent = triggerEvent(process, problems);
     checkSteps(model, problems);
+    new DecisionNodes(model, problems).compile(process);
     Set<String> awaitedEvents = wireEventWaits(model, problems);
     capWaits(model, problems);
 

@@ -61,6 +61,22 @@ public class Segments {
         .single();
   }
 
+  /** Throws {@link InvalidSegmentException} saying what to fix when the rule cannot be evaluated. */
+  public static void check(SegmentRule rule) {
+    SegmentQuery.of(rule);
+  }
+
+  /** Whether one contact matches the rule now (a journey branch asks this). */
+  @Transactional(readOnly = true)
+  public boolean matches(ContactId contact, SegmentRule rule) {
+    SegmentQuery query = SegmentQuery.of(rule);
+    return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
+        .params(query.parameters())
+        .param("contact", contact.value())
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Some contacts matching the rule now, most recently active first. */
   @Transactional(readOnly = true)
   public List<SegmentMember> preview(SegmentRule rule, int limit) {

@@ -1,0 +1,58 @@
+package dev.cairn.engine.decision;
+
+import dev.cairn.engine.segment.Segments;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chooses a branch's path for the contact: the first path whose condition the contact matches
+ * now, else the default path. Conditions are segment rules, evaluated by PostgreSQL.
+ */
+@Component
+class BranchStep implements StepHandler {
+
+  static final TypeReference<List<BranchPath>> PATHS = new TypeReference<>() {};
+
+  private final Segments segments;
+  private final JsonMapper json;
+
+  BranchStep(Segments segments, JsonMapper json) {
+    this.segments = segments;
+    this.json = json;
+  }
+
+  @Override
+  public String type() {
+    return Decisions.BRANCH;
+  }
+
+  @Override
+  public String displayName() {
+    return "Branch";
+  }
+
+  @Override
+  public Set<String> requiredHeaders() {
+    return Set.of("gateway", "paths", "default");
+  }
+
+  @Override
+  public StepResult perform(Step step) {
+    List<BranchPath> paths = json.readValue(Objects.requireNonNull(step.header("paths")), PATHS);
+    String chosen =
+        paths.stream()
+            .filter(path -> segments.matches(step.contactId(), path.rule()))
+            .map(BranchPath::flow)
+            .findFirst()
+            .orElse(Objects.requireNonNull(step.header("default")));
+    return new StepResult.Completed(Map.of(Decisions.variable(Objects.requireNonNull(step.header("gateway"))), chosen));
+  }
+}

@@ -1,0 +1,267 @@
+package dev.cairn.engine.journey;
+
+import dev.cairn.engine.decision.BranchPath;
+import dev.cairn.engine.decision.Decisions;
+import dev.cairn.engine.decision.SplitVariant;
+import dev.cairn.engine.segment.InvalidSegmentException;
+import dev.cairn.engine.segment.SegmentRule;
+import dev.cairn.engine.segment.Segments;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Compiles the marketing nodes Zeebe has no element for into plain BPMN:
+ *
+ * <ul>
+ *   <li>a <b>branch</b> (exclusive gateway whose paths carry {@code cairn:condition}, a segment
+ *       rule as JSON) gets a step before it that evaluates the conditions in PostgreSQL, and its
+ *       paths FEEL conditions on the step's answer;
+ *   <li>an <b>A/B split</b> (paths with {@code cairn:weight}, percentages adding up to 100) gets a
+ *       step that assigns each contact a variant, always the same one;
+ *   <li>a <b>goal</b> ({@code cairn:goal-event} on the process) becomes an interrupting event
+ *       sub-process: when the contact sends that event, wherever they are, the journey ends for
+ *       them as a conversion.
+ * </ul>
+ */
+final class DecisionNodes {
+
+  static final String CONDITION = "cairn:condition";
+  static final String WEIGHT = "cairn:weight";
+  static final String GOAL_EVENT = "cairn:goal-event";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BpmnModelInstance model;
+  private final List<Problem> problems;
+
+  DecisionNodes(BpmnModelInstance model, List<Problem> problems) {
+    this.model = model;
+    this.problems = problems;
+  }
+
+  void compile(Process process) {
+    for (ExclusiveGateway gateway : List.copyOf(model.getModelElementsByType(ExclusiveGateway.class))) {
+      Map<SequenceFlow, String> conditions = flowsWith(gateway, CONDITION);
+      Map<SequenceFlow, String> weights = flowsWith(gateway, WEIGHT);
+      if (!conditions.isEmpty() && !weights.isEmpty()) {
+        problems.add(
+            new Problem(gateway.getId(), "\"" + label(gateway) + "\" mixes conditions and A/B weights; make it a branch or a split."));
+      } else if (!conditions.isEmpty()) {
+        branch(gateway, conditions);
+      } else if (!weights.isEmpty()) {
+        split(gateway, weights);
+      }
+    }
+    String goal = JourneyCompiler.cairnProperties(process).get(GOAL_EVENT);
+    if (goal != null) {
+      goal(process, goal.strip());
+    }
+  }
+
+  private void branch(ExclusiveGateway gateway, Map<SequenceFlow, String> conditions) {
+    List<BranchPath> paths = new ArrayList<>();
+    for (var entry : conditions.entrySet()) {
+      SequenceFlow flow = entry.getKey();
+      try {
+        SegmentRule rule = JSON.readValue(entry.getValue(), SegmentRule.class);
+        Segments.check(rule);
+        paths.add(new BranchPath(flow.getId(), rule));
+      } catch (JacksonException e) {
+        problems.add(new Problem(flow.getId(), "The condition of path \"" + label(flow) + "\" cannot be read: " + e.getOriginalMessage()));
+      } catch (InvalidSegmentException e) {
+        problems.add(new Problem(flow.getId(), "Path \"" + label(flow) + "\": " + e.getMessage()));
+      }
+    }
+    SequenceFlow fallback = gateway.getDefault();
+    if (fallback == null) {
+      List<SequenceFlow> unconditioned = outgoing(gateway).stream().filter(flow -> !conditions.containsKey(flow)).toList();
+      if (unconditioned.size() == 1) {
+        fallback = unconditioned.getFirst();
+        gateway.setDefault(fallback);
+      } else {
+        problems.add(
+            new Problem(
+                gateway.getId(),
+                "\"" + label(gateway) + "\" needs exactly one path without a condition, for contacts who match none."));
+        return;
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("gateway", gateway.getId());
+    headers.put("paths", JSON.writeValueAsString(paths));
+    headers.put("default", fallback.getId());
+    decideBefore(gateway, Decisions.BRANCH, "Evaluate " + label(gateway), headers);
+    conditions.keySet().forEach(flow -> chooses(flow, gateway));
+  }
+
+  private void split(ExclusiveGateway gateway, Map<SequenceFlow, String> weights) {
+    List<SplitVariant> variants = new ArrayList<>();
+    int total = 0;
+    for (SequenceFlow flow : outgoing(gateway)) {
+      String weight = weights.get(flow);
+      if (weight == null) {
+        problems.add(new Problem(flow.getId(), "Variant \"" + label(flow) + "\" of \"" + label(gateway) + "\" needs a weight in percent."));
+        continue;
+      }
+      try {
+        int percent = Integer.parseInt(weight.strip());
+        if (percent < 0 || percent > 100) {
+          throw new NumberFormatException();
+        }
+        total += percent;
+        variants.add(new SplitVariant(flow.getId(), percent));
+      } catch (NumberFormatException e) {
+        problems.add(new Problem(flow.getId(), "The weight of \"" + label(flow) + "\" must be a whole percentage (0-100), not \"" + weight + "\"."));
+      }
+    }
+    if (total != 100 && variants.size() == outgoing(gateway).size()) {
+      problems.add(new Problem(gateway.getId(), "The weights of \"" + label(gateway) + "\" add up to " + total + "%, not 100%."));
+      return;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("gateway", gateway.getId());
+    headers.put("variants", JSON.writeValueAsString(variants));
+    decideBefore(gateway, Decisions.SPLIT, "Assign " + label(gateway), headers);
+    weights.keySet().forEach(flow -> chooses(flow, gateway));
+  }
+
+  /** Puts a decision step in front of the gateway: everything that led to it now leads to the step. */
+  private void decideBefore(ExclusiveGateway gateway, String type, String name, Map<String, String> headers) {
+    ModelElementInstance parent = gateway.getParentElement();
+    ServiceTask task = model.newInstance(ServiceTask.class);
+    task.setId(gateway.getId() + "-decide");
+    task.setName(name);
+    parent.addChildElement(task);
+    ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+    task.setExtensionElements(extensions);
+    ZeebeTaskDefinition definition = model.newInstance(ZeebeTaskDefinition.class);
+    definition.setType(type);
+    definition.setRetries("5");
+    extensions.addChildElement(definition);
+    ZeebeTaskHeaders taskHeaders = model.newInstance(ZeebeTaskHeaders.class);
+    extensions.addChildElement(taskHeaders);
+    headers.forEach((key, value) -> {
+      ZeebeHeader header = model.newInstance(ZeebeHeader.class);
+      header.setKey(key);
+      header.setValue(value);
+      taskHeaders.addChildElement(header);
+    });
+    for (SequenceFlow incoming : incoming(gateway)) {
+      gateway.getIncoming().remove(incoming);
+      incoming.setTarget(task);
+      task.getIncoming().add(incoming);
+    }
+    connect(parent, task, gateway, gateway.getId() + "-decided");
+  }
+
+  private void chooses(SequenceFlow flow, ExclusiveGateway gateway) {
+    ConditionExpression condition = model.newInstance(ConditionExpression.class);
+    condition.setTextContent("=" + Decisions.variable(gateway.getId()) + " = \"" + flow.getId() + "\"");
+    flow.setConditionExpression(condition);
+    removeCairnProperties(flow);
+  }
+
+  private void goal(Process process, String event) {
+    if (event.isEmpty()) {
+      problems.add(new Problem(process.getId(), "The journey's goal needs the event that counts as reaching it, e.g. Order Completed."));
+      return;
+    }
+    Message message = model.newInstance(Message.class);
+    message.setId("cairn-goal-message");
+    message.setName(event);
+    model.getDefinitions().addChildElement(message);
+
+    SubProcess goal = model.newInstance(SubProcess.class);
+    goal.setId("cairn-goal");
+    goal.setName("Goal: " + event);
+    goal.setTriggeredByEvent(true);
+    process.addChildElement(goal);
+    StartEvent reached = model.newInstance(StartEvent.class);
+    reached.setId("goal-reached");
+    reached.setName(event);
+    reached.setInterrupting(true);
+    goal.addChildElement(reached);
+    MessageEventDefinition definition = model.newInstance(MessageEventDefinition.class);
+    definition.setMessage(message);
+    reached.getEventDefinitions().add(definition);
+    EndEvent converted = model.newInstance(EndEvent.class);
+    converted.setId("goal-converted");
+    converted.setName("Converted");
+    goal.addChildElement(converted);
+    connect(goal, reached, converted, "goal-flow");
+  }
+
+  private void connect(ModelElementInstance parent, FlowNode from, FlowNode to, String id) {
+    SequenceFlow flow = model.newInstance(SequenceFlow.class);
+    flow.setId(id);
+    parent.addChildElement(flow);
+    flow.setSource(from);
+    flow.setTarget(to);
+    from.getOutgoing().add(flow);
+    to.getIncoming().add(flow);
+  }
+
+  private Map<SequenceFlow, String> flowsWith(ExclusiveGateway gateway, String property) {
+    Map<SequenceFlow, String> found = new LinkedHashMap<>();
+    for (SequenceFlow flow : outgoing(gateway)) {
+      String value = JourneyCompiler.cairnProperties(flow).get(property);
+      if (value != null) {
+        found.put(flow, value);
+      }
+    }
+    return found;
+  }
+
+  /** Paths leaving a node, by the flows' source (diagrams need not list them on the node). */
+  private List<SequenceFlow> outgoing(FlowNode node) {
+    return model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getSource() == node).toList();
+  }
+
+  private List<SequenceFlow> incoming(FlowNode node) {
+    return model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == node).toList();
+  }
+
+  /** Cairn's own settings are compiled away; the engine never sees them. */
+  private static void removeCairnProperties(BaseElement element) {
+    ZeebeProperties properties = element.getSingleExtensionElement(ZeebeProperties.class);
+    if (properties == null) {
+      return;
+    }
+    for (ZeebeProperty property : List.copyOf(properties.getProperties())) {
+      if (property.getName() != null && property.getName().startsWith("cairn:")) {
+        properties.getProperties().remove(property);
+      }
+    }
+    if (properties.getProperties().isEmpty()) {
+      element.getExtensionElements().removeChildElement(properties);
+    }
+  }
+
+  private static String label(BaseElement element) {
+    String name = element.getAttributeValue("name");
+    return name == null || name.isBlank() ? element.getId() : name;
+  }
+}
