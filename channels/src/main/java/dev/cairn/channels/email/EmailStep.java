@@ -1,6 +1,7 @@
 package dev.cairn.channels.email;
 
 import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.channels.delivery.MessageView;
@@ -9,6 +10,8 @@ import dev.cairn.channels.template.MergeFields;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
 import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
@@ -36,11 +39,21 @@ class EmailStep implements StepHandler {
   private final Templates templates;
   private final DeliveryLedger ledger;
   private final EmailTransport transport;
+  private final Consents consents;
+  private final EmailTracking tracking;
 
-  EmailStep(Contacts contacts, Templates templates, DeliveryLedger ledger, MailProperties mail) {
+  EmailStep(
+      Contacts contacts,
+      Templates templates,
+      DeliveryLedger ledger,
+      MailProperties mail,
+      Consents consents,
+      EmailTracking tracking) {
     this.contacts = contacts;
     this.templates = templates;
     this.ledger = ledger;
+    this.consents = consents;
+    this.tracking = tracking;
     this.transport = mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport();
   }
 
@@ -69,6 +82,9 @@ class EmailStep implements StepHandler {
     if (contact.isEmpty() || contact.get().email() == null) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has no email address"));
     }
+    if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
+      return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
+    }
     Email email;
     try {
       email = render(step, contact.get());
@@ -81,12 +97,16 @@ class EmailStep implements StepHandler {
 
   private Email render(Step step, ContactProfile contact) {
     Map<String, Object> fields = MergeFields.of(contact, step.variables());
+    String unsubscribeUrl = tracking.unsubscribeUrl(step.jobKey());
+    fields.put("unsubscribe_url", unsubscribeUrl);
     String subject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
     fields.put("subject", subject);
-    String html = templates.render(step.header("template"), fields);
-    String text = HtmlToText.convert(html);
-    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, html, text));
-    return new Email(id, contact.email(), subject, html, text);
+    String rendered = templates.render(step.header("template"), fields);
+    String text = HtmlToText.convert(rendered);
+    EmailTracking.Tracked tracked = tracking.track(rendered, step.jobKey());
+    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text));
+    tracking.recordLinks(id, tracked.links());
+    return new Email(id, contact.email(), subject, tracked.html(), text, unsubscribeUrl);
   }
 
   private StepResult deliver(Email email) {

@@ -55,6 +55,11 @@ final class SmtpTransport implements EmailTransport {
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to()));
     mime.setSubject(email.subject(), StandardCharsets.UTF_8.name());
     mime.setHeader("X-Cairn-Message-Id", Long.toString(email.messageId()));
+    if (email.unsubscribeUrl() != null) {
+      // RFC 8058: mail clients offer "unsubscribe" and POST to the link, no page visit needed.
+      mime.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+      mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
 
     MimeBodyPart text = new MimeBodyPart();
     text.setText(email.text(), StandardCharsets.UTF_8.name());

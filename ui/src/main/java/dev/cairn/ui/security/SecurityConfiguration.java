@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
+ * Two doors. The event API and the links in sent emails ({@code /t/**} tracking,
+ * {@code /u/**} unsubscribe): no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
  * {@code /swagger-ui.html}) is called by servers and website snippets: no session,
  * no CSRF token, each request authenticated by its write key in the controller, which answers a
  * missing or unknown key with a problem document. Everything else is the console: a login form,
@@ -26,7 +27,13 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain eventApi(HttpSecurity http) throws Exception {
     return http.securityMatcher(
-            "/v1/**", "/openapi.yaml", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config")
+            "/v1/**",
+            "/t/**",
+            "/u/**",
+            "/openapi.yaml",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/v3/api-docs/swagger-config")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,82 @@
+package dev.cairn.ui.tracking;
+
+import dev.cairn.channels.tracking.EmailTracking;
+import java.util.Base64;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * What recipients' mail clients call: the open pixel, click redirects (only to links the message
+ * contained: an unknown or tampered token gets a 404, never a redirect), and unsubscribe, as a
+ * confirmation page and as RFC 8058 one-click POST.
+ */
+@RestController
+class TrackingController {
+
+  /** A transparent 1x1 GIF. */
+  private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+  private final EmailTracking tracking;
+
+  TrackingController(EmailTracking tracking) {
+    this.tracking = tracking;
+  }
+
+  @GetMapping("/t/o/{token}")
+  ResponseEntity<byte[]> open(@PathVariable String token) {
+    tracking.open(token);
+    // The pixel either way: a mail client has nothing to show for an error.
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_GIF).cacheControl(CacheControl.noStore()).body(PIXEL);
+  }
+
+  @GetMapping("/t/c/{token}")
+  ResponseEntity<String> click(@PathVariable String token) {
+    return tracking
+        .click(token)
+        .<ResponseEntity<String>>map(url -> ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build())
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This link is not valid, or has expired."));
+  }
+
+  @GetMapping("/u/{token}")
+  ResponseEntity<String> unsubscribePage(@PathVariable String token) {
+    return tracking
+        .recipientOf(token)
+        .map(recipient ->
+            page(
+                HttpStatus.OK,
+                "Unsubscribe",
+                "Stop marketing email to <b>" + HtmlUtils.htmlEscape(recipient) + "</b>?"
+                    + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"))
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This unsubscribe link is not valid, or has expired."));
+  }
+
+  /** The confirmation page's button, and mail clients' one-click unsubscribe (RFC 8058). */
+  @PostMapping("/u/{token}")
+  ResponseEntity<String> unsubscribe(@PathVariable String token) {
+    return tracking
+        .unsubscribe(token)
+        .map(recipient ->
+            page(HttpStatus.OK, "Unsubscribed", "<b>" + HtmlUtils.htmlEscape(recipient) + "</b> will get no more marketing email from us."))
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This unsubscribe link is not valid, or has expired."));
+  }
+
+  private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+    String html =
+        """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s</title><style>body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f4f5f7;color:#1f2933;margin:0}
+        main{max-width:480px;margin:12vh auto;background:#fff;border-radius:8px;padding:32px;line-height:1.6}
+        button{background:#3563e9;color:#fff;border:0;border-radius:6px;padding:10px 20px;font-size:16px;cursor:pointer}</style></head>
+        <body><main><h1>%s</h1><p>%s</p></main></body></html>
+        """
+            .formatted(title, title, body);
+    return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore()).body(html);
+  }
+}
