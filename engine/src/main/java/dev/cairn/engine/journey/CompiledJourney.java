@@ -8,9 +8,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param triggerEvent the event that enrols a contact, null when contacts enter only by API
  * @param awaitedEvents event names some "wait for event" node of this journey listens for
+ * @param entryRule who may enter again
  */
 public record CompiledJourney(
-    String id, String name, @Nullable String triggerEvent, Set<String> awaitedEvents, String executableXml) {
+    String id,
+    String name,
+    @Nullable String triggerEvent,
+    Set<String> awaitedEvents,
+    String executableXml,
+    EntryRule entryRule) {
 
   public CompiledJourney {
     awaitedEvents = Set.copyOf(awaitedEvents);

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,13 @@ class Journey {
 
   @Column(name = "trigger_event")
   private @Nullable String triggerEvent;
+
+  @Column(name = "re_entry")
+  @Enumerated(EnumType.STRING)
+  private EntryRule.ReEntry reEntry = EntryRule.ReEntry.ONE_AT_A_TIME;
+
+  @Column(name = "re_entry_gap_seconds")
+  private @Nullable Long reEntryGapSeconds;
 
   @Column(name = "source_xml")
   private String sourceXml;
@@ -69,6 +77,10 @@ class Journey {
     return triggerEvent;
   }
 
+  EntryRule entryRule() {
+    return new EntryRule(reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
+  }
+
   String sourceXml() {
     return sourceXml;
   }
@@ -76,6 +88,9 @@ class Journey {
   void published(CompiledJourney compiled, Instant now) {
     this.status = JourneyStatus.PUBLISHED;
     this.triggerEvent = compiled.triggerEvent();
+    this.reEntry = compiled.entryRule().reEntry();
+    Duration gap = compiled.entryRule().minimumGap();
+    this.reEntryGapSeconds = gap == null ? null : gap.toSeconds();
     this.name = compiled.name();
     this.updatedAt = now;
   }

@@ -71,6 +71,7 @@ public class JourneyCompiler {
     List<Problem> problems = new ArrayList<>();
 
     String triggerEvent = triggerEvent(process, problems);
+    EntryRule entryRule = entryRule(process, problems);
     checkSteps(model, problems);
     new DecisionNodes(model, problems).compile(process);
     Set<String> awaitedEvents = wireEventWaits(model, problems);
@@ -81,7 +82,7 @@ public class JourneyCompiler {
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
-        new CompiledJourney(process.getId(), name, triggerEvent, awaitedEvents, Bpmn.convertToString(model)));
+        new CompiledJourney(process.getId(), name, triggerEvent, awaitedEvents, Bpmn.convertToString(model), entryRule));
   }
 
   private static @Nullable String triggerEvent(Process process, List<Problem> problems) {
@@ -95,6 +96,44 @@ public class JourneyCompiler {
       problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
     }
     return cairnProperties(start).get(TRIGGER_EVENT);
+  }
+
+  static final String RE_ENTRY = "cairn:re-entry";
+  static final String RE_ENTRY_GAP = "cairn:re-entry-gap";
+
+  private static EntryRule entryRule(Process process, List<Problem> problems) {
+    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
+    if (starts.size() != 1) {
+      return EntryRule.DEFAULT;
+    }
+    StartEvent start = starts.getFirst();
+    Map<String, String> settings = cairnProperties(start);
+    EntryRule.ReEntry reEntry = EntryRule.ReEntry.ONE_AT_A_TIME;
+    String mode = settings.get(RE_ENTRY);
+    if (mode != null) {
+      switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "once" -> reEntry = EntryRule.ReEntry.ONCE;
+        case "one-at-a-time" -> reEntry = EntryRule.ReEntry.ONE_AT_A_TIME;
+        case "every-time" -> reEntry = EntryRule.ReEntry.EVERY_TIME;
+        default ->
+            problems.add(
+                new Problem(start.getId(), "Re-entry \"" + mode + "\" is not one of once, one-at-a-time or every-time."));
+      }
+    }
+    Duration gap = null;
+    String gapText = settings.get(RE_ENTRY_GAP);
+    if (gapText != null) {
+      try {
+        gap = Duration.parse(gapText.strip());
+        if (gap.isNegative() || gap.isZero()) {
+          throw new DateTimeParseException("not positive", gapText, 0);
+        }
+      } catch (DateTimeParseException e) {
+        problems.add(
+            new Problem(start.getId(), "The re-entry gap \"" + gapText + "\" is not a positive duration like P30D or PT12H."));
+      }
+    }
+    return new EntryRule(reEntry, gap);
   }
 
   private void checkSteps(BpmnModelInstance model, List<Problem> problems) {

@@ -100,6 +100,12 @@ public class Journeys {
         .list();
   }
 
+  /** Who may enter the journey again, as last published. */
+  @Transactional(readOnly = true)
+  public EntryRule entryRule(String journeyId) {
+    return repository.findById(journeyId).map(Journey::entryRule).orElse(EntryRule.DEFAULT);
+  }
+
   @Transactional(readOnly = true)
   public List<String> publishedIds() {
     return repository.findByStatus(JourneyStatus.PUBLISHED).stream().map(Journey::id).toList();

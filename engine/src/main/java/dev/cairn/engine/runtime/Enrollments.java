@@ -3,6 +3,7 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.contact.ContactId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,6 +42,16 @@ class Enrollments {
         .param("journey", journeyId)
         .query(Boolean.class)
         .single();
+  }
+
+  /** When the contact last entered the journey, if ever. */
+  Optional<Instant> lastEntry(ContactId contact, String journeyId) {
+    return jdbc.sql("select max(started_at) from enrollment where contact_id = :contact and journey_id = :journey")
+        .param("contact", contact.value())
+        .param("journey", journeyId)
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
   }
 
   /** Whether some journey the contact is in can wait for this event. */

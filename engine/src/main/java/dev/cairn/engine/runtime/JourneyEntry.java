@@ -2,11 +2,13 @@ package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.event.StoredEvent;
+import dev.cairn.engine.journey.EntryRule;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -51,12 +53,30 @@ public class JourneyEntry {
     }
   }
 
-  /** Starts the journey for the contact unless it is already inside; returns whether it started. */
+  /** The journey's re-entry rule: once ever, one at a time, or every time, and the least gap. */
+  private boolean mayEnter(ContactId contact, String journeyId) {
+    EntryRule rule = journeys.entryRule(journeyId);
+    boolean allowed =
+        switch (rule.reEntry()) {
+          case ONCE -> enrollments.lastEntry(contact, journeyId).isEmpty();
+          case ONE_AT_A_TIME -> !enrollments.isActiveIn(contact, journeyId);
+          case EVERY_TIME -> true;
+        };
+    if (allowed && rule.minimumGap() != null) {
+      Instant earliest = clock.instant().minus(rule.minimumGap());
+      allowed = enrollments.lastEntry(contact, journeyId).map(last -> last.isBefore(earliest)).orElse(true);
+    }
+    if (!allowed) {
+      log.debug("Contact {} may not enter journey {} again now ({})", contact, journeyId, rule);
+    }
+    return allowed;
+  }
+
+  /** Starts the journey for the contact if its re-entry rule allows; returns whether it started. */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean enter(ContactId contact, String journeyId, Map<String, Object> trigger, @Nullable Long eventId) {
     enrollments.lockContact(contact);
-    if (enrollments.isActiveIn(contact, journeyId)) {
-      log.debug("Contact {} is already in journey {}", contact, journeyId);
+    if (!mayEnter(contact, journeyId)) {
       return false;
     }
     Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger);

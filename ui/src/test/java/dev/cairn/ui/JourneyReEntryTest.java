@@ -1,0 +1,90 @@
+package dev.cairn.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.event.EventFeed;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.journey.PublishResult;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Re-entry rules on the real broker: once ever, every time, and a minimum gap. */
+class JourneyReEntryTest extends CairnIntegrationTest {
+
+  @Autowired Journeys journeys;
+  @Autowired Contacts contacts;
+  @Autowired EventFeed feed;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void a_once_journey_is_entered_once_however_often_its_trigger_happens() {
+    assertThat(entriesAfterThreeTriggers("once", null)).isEqualTo(1);
+  }
+
+  @Test
+  void an_every_time_journey_is_entered_on_every_trigger() {
+    assertThat(entriesAfterThreeTriggers("every-time", null)).isEqualTo(3);
+  }
+
+  @Test
+  void a_minimum_gap_holds_back_entries_that_come_too_soon() {
+    assertThat(entriesAfterThreeTriggers("every-time", "PT1H")).isEqualTo(1);
+  }
+
+  @Test
+  void an_unknown_re_entry_rule_is_refused_when_publishing() {
+    String id = "reentry-bad";
+    journeys.addIfAbsent(id, "Bad re-entry", null, journey(id, "sometimes", null));
+
+    PublishResult result = journeys.publish(id);
+
+    assertThat(result).isInstanceOf(PublishResult.Rejected.class);
+    assertThat(((PublishResult.Rejected) result).problems().toString()).contains("Re-entry \"sometimes\" is not one of once, one-at-a-time or every-time.");
+  }
+
+  private long entriesAfterThreeTriggers(String reEntry, String gap) {
+    String id = "reentry-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Re-entry " + reEntry, null, journey(id, reEntry, gap));
+    assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
+    String user = "u-" + UUID.randomUUID();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id)).statusCode()).isEqualTo(200);
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> feed.pendingCount() == 0);
+    return jdbc.sql("select count(*) from enrollment where journey_id = :id and contact_id = :contact")
+        .param("id", id)
+        .param("contact", contacts.findByUserId(user).orElseThrow().id().value())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Start, wait a day, end: contacts stay inside, so "one at a time" and "every time" differ. */
+  private static String journey(String id, String reEntry, String gap) {
+    String gapProperty = gap == null ? "" : "<zeebe:property name=\"cairn:re-entry-gap\" value=\"" + gap + "\"/>";
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Re-entry" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements><zeebe:properties>
+                <zeebe:property name="cairn:trigger-event" value="%1$s"/>
+                <zeebe:property name="cairn:re-entry" value="%2$s"/>%3$s
+              </zeebe:properties></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait"/>
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id, reEntry, gapProperty);
+  }
+}
