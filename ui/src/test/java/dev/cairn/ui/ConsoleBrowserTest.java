@@ -86,6 +86,8 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     welcomeRow.click();
 
     page.waitForURL("**/journeys/welcome");
+    assertThat(page.getByText("Pause", new Page.GetByTextOptions().setExact(true))).isVisible();
+    assertThat(page.getByText("Stop…")).isVisible();
     Locator waitingBadge = page.locator(".cairn-count[data-element='wait-for-first-order'] .now");
     assertThat(waitingBadge).isVisible(PATIENTLY);
     assertThat(waitingBadge).not().hasText("0", new LocatorAssertions.HasTextOptions().setTimeout(60_000));

@@ -65,26 +65,9 @@ class JourneyReEntryTest extends CairnIntegrationTest {
         .single();
   }
 
-  /** Start, wait a day, end: contacts stay inside, so "one at a time" and "every time" differ. */
   private static String journey(String id, String reEntry, String gap) {
-    String gapProperty = gap == null ? "" : "<zeebe:property name=\"cairn:re-entry-gap\" value=\"" + gap + "\"/>";
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
-          <bpmn:process id="%1$s" name="Re-entry" isExecutable="true">
-            <bpmn:startEvent id="start">
-              <bpmn:extensionElements><zeebe:properties>
-                <zeebe:property name="cairn:trigger-event" value="%1$s"/>
-                <zeebe:property name="cairn:re-entry" value="%2$s"/>%3$s
-              </zeebe:properties></bpmn:extensionElements>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait"/>
-            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-            <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end"/>
-            <bpmn:endEvent id="end"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(id, reEntry, gapProperty);
+    return TestJourneys.waitingJourney(
+        id,
+        TestJourneys.property("cairn:re-entry", reEntry) + (gap == null ? "" : TestJourneys.property("cairn:re-entry-gap", gap)));
   }
 }

@@ -77,6 +77,11 @@ class Journey {
     return triggerEvent;
   }
 
+  void changeStatus(JourneyStatus status, Instant now) {
+    this.status = status;
+    this.updatedAt = now;
+  }
+
   EntryRule entryRule() {
     return new EntryRule(reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
   }

@@ -91,6 +91,27 @@ public class Journeys {
     };
   }
 
+  /**
+   * Pauses a running journey (no new contacts; those inside go on) or resumes a paused one. A
+   * draft or stopped journey is published instead.
+   */
+  @Transactional
+  public JourneyStatus setPaused(String id, boolean paused) {
+    Journey journey = repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No journey " + id));
+    JourneyStatus from = journey.status();
+    if (from != JourneyStatus.PUBLISHED && from != JourneyStatus.PAUSED) {
+      throw new IllegalStateException("\"" + journey.name() + "\" is " + from.name().toLowerCase(java.util.Locale.ROOT) + "; publish it first.");
+    }
+    journey.changeStatus(paused ? JourneyStatus.PAUSED : JourneyStatus.PUBLISHED, clock.instant());
+    return journey.status();
+  }
+
+  /** Marks a journey stopped; taking its contacts out is the runtime's part. */
+  @Transactional
+  public void markStopped(String id) {
+    repository.findById(id).ifPresent(journey -> journey.changeStatus(JourneyStatus.STOPPED, clock.instant()));
+  }
+
   /** Published journeys a contact enters when this event arrives. */
   @Transactional(readOnly = true)
   public List<String> triggeredBy(String eventName) {

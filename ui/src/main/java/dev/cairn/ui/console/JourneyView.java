@@ -3,15 +3,21 @@ package dev.cairn.ui.console;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -20,7 +26,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.engine.journey.JourneyDetail;
+import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.runtime.JourneyStop;
 import dev.cairn.engine.tracking.ContactAtNode;
 import dev.cairn.engine.tracking.JourneyTracking;
 import dev.cairn.engine.tracking.NodeCount;
@@ -42,6 +50,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   private final Journeys journeys;
   private final JourneyTracking tracking;
+  private final JourneyStop stopper;
+  private final HorizontalLayout controls = new HorizontalLayout();
   private final BpmnViewer diagram = new BpmnViewer();
   private final H2 title = new H2();
   private final Span status = new Span();
@@ -52,9 +62,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable String selectedNode;
   private @Nullable Registration polling;
 
-  public JourneyView(Journeys journeys, JourneyTracking tracking) {
+  public JourneyView(Journeys journeys, JourneyTracking tracking, JourneyStop stopper) {
     this.journeys = journeys;
     this.tracking = tracking;
+    this.stopper = stopper;
     setSizeFull();
 
     diagram.setWidthFull();
@@ -92,7 +103,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     below.setWidthFull();
     below.setFlexGrow(1, counts, who);
 
-    HorizontalLayout heading = new HorizontalLayout(title, status);
+    HorizontalLayout heading = new HorizontalLayout(title, status, controls);
     heading.setAlignItems(FlexComponent.Alignment.BASELINE);
     add(heading, diagram, below);
   }
@@ -103,10 +114,59 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     JourneyDetail found = journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
     journey = found;
     title.setText(found.summary().name());
-    status.removeAll();
-    status.add(JourneysView.statusBadge(found.summary().status()));
+    showStatus(found.summary().status());
     diagram.show(found.diagramXml());
     refresh();
+  }
+
+  /** The status badge, and what can be done from it: pause, resume, stop. */
+  private void showStatus(JourneyStatus current) {
+    status.removeAll();
+    status.add(JourneysView.statusBadge(current));
+    controls.removeAll();
+    JourneyDetail shown = journey;
+    if (shown == null) {
+      return;
+    }
+    String id = shown.summary().id();
+    if (current == JourneyStatus.PUBLISHED || current == JourneyStatus.PAUSED) {
+      boolean pause = current == JourneyStatus.PUBLISHED;
+      Button toggle =
+          new Button(
+              pause ? "Pause" : "Resume",
+              click -> {
+                showStatus(journeys.setPaused(id, pause));
+                Notification.show(pause ? "Paused: no new contacts enter; those inside go on." : "Running again.");
+              });
+      toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+      Button stop = new Button("Stop…", click -> confirmStop(id));
+      stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+      controls.add(toggle, stop);
+    }
+  }
+
+  private void confirmStop(String id) {
+    TextField reason = new TextField("Why? (kept with every contact taken out)");
+    reason.setWidthFull();
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setHeader("Stop this journey?");
+    dialog.add(new Paragraph("No new contacts enter, and everyone inside is taken out now. Publishing it again starts it afresh."), reason);
+    dialog.setCancelable(true);
+    dialog.setConfirmText("Stop journey");
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.setCloseOnEsc(true);
+    dialog.addConfirmListener(confirmed -> {
+      try {
+        int out = stopper.stop(id, reason.getValue());
+        Notification.show("Stopped; " + out + (out == 1 ? " contact" : " contacts") + " taken out.");
+        showStatus(JourneyStatus.STOPPED);
+        refresh();
+      } catch (IllegalArgumentException e) {
+        Notification failed = Notification.show(e.getMessage());
+        failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+      }
+    });
+    dialog.open();
   }
 
   @Override

@@ -72,6 +72,7 @@ public class JourneysView extends VerticalLayout {
           case DRAFT -> "Draft";
           case PUBLISHED -> "Running";
           case PAUSED -> "Paused";
+          case STOPPED -> "Stopped";
         });
     badge.getElement().getThemeList().add("badge");
     badge.getElement().getThemeList().add(
@@ -79,6 +80,7 @@ public class JourneysView extends VerticalLayout {
           case DRAFT -> "contrast";
           case PUBLISHED -> "success";
           case PAUSED -> "warning";
+          case STOPPED -> "error";
         });
     return badge;
   }

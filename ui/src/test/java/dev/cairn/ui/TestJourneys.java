@@ -1,0 +1,32 @@
+package dev.cairn.ui;
+
+/** Small journeys for tests: start on an event named like the journey, wait a day, end. */
+final class TestJourneys {
+
+  private TestJourneys() {}
+
+  /** Contacts stay inside for a day, so tests can see them there. */
+  static String waitingJourney(String id, String startProperties) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Test journey %1$s" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements><zeebe:properties>
+                <zeebe:property name="cairn:trigger-event" value="%1$s"/>%2$s
+              </zeebe:properties></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait"/>
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id, startProperties);
+  }
+
+  static String property(String name, String value) {
+    return "<zeebe:property name=\"" + name + "\" value=\"" + value + "\"/>";
+  }
+}
