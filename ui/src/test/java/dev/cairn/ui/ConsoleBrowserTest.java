@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInfo;
 class ConsoleBrowserTest extends CairnIntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @org.springframework.beans.factory.annotation.Autowired dev.cairn.engine.journey.Journeys journeys;
 
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -197,6 +198,22 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("import.png")).setFullPage(true));
     assertThat(contactExists("uma@" + domain, "email")).isTrue();
     Files.delete(file);
+  }
+
+  @Test
+  void publishing_a_journey_with_a_mistake_shows_the_problem_in_plain_words() {
+    String id = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Spring sale " + id, null, TestJourneys.waitingJourney(id, TestJourneys.property("cairn:re-entry", "sometimes")));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Spring sale " + id).click();
+    page.waitForURL("**/journeys/" + id);
+    assertThat(page.getByText("Draft")).isVisible();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+
+    assertThat(page.getByText("Fix these first")).isVisible();
+    assertThat(page.getByText("start: Re-entry \"sometimes\" is not one of once, one-at-a-time or every-time.")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("publish-problems.png")));
   }
 
   @Test

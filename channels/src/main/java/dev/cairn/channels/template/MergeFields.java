@@ -40,7 +40,11 @@ public final class MergeFields {
       if (map.get("properties") instanceof Map<?, ?> properties) {
         properties.forEach((key, value) -> fields.put(String.valueOf(key), value));
       }
-      putIfPresent(fields, "name", map.get("event"));
+      // The event's own name is event.event; event.name stays a property's ("Product Added" has one).
+      putIfPresent(fields, "event", map.get("event"));
+      if (map.get("event") != null) {
+        fields.putIfAbsent("name", map.get("event"));
+      }
       putIfPresent(fields, "occurred_at", map.get("occurredAt"));
     }
     return fields;

@@ -6,12 +6,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -27,6 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
+import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.runtime.JourneyStop;
 import dev.cairn.engine.tracking.ContactAtNode;
@@ -129,6 +133,11 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     String id = shown.summary().id();
+    if (current == JourneyStatus.DRAFT || current == JourneyStatus.STOPPED) {
+      Button publish = new Button("Publish", click -> publish(id));
+      publish.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+      controls.add(publish);
+    }
     if (current == JourneyStatus.PUBLISHED || current == JourneyStatus.PAUSED) {
       boolean pause = current == JourneyStatus.PUBLISHED;
       Button toggle =
@@ -142,6 +151,28 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       Button stop = new Button("Stop…", click -> confirmStop(id));
       stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
       controls.add(toggle, stop);
+    }
+  }
+
+  /** Publishes, or lists every problem on the element it belongs to, in the diagram's own words. */
+  private void publish(String id) {
+    switch (journeys.publish(id)) {
+      case PublishResult.Published published -> {
+        Notification.show("Published as version " + published.version() + ": contacts enter from now on.");
+        getUI().ifPresent(ui -> ui.getPage().reload());
+      }
+      case PublishResult.Rejected rejected -> {
+        JourneyDetail shown = journey;
+        Dialog problems = new Dialog();
+        problems.setHeaderTitle("Fix these first");
+        UnorderedList list = new UnorderedList();
+        rejected.problems().forEach(problem ->
+            list.add(new ListItem((problem.elementId() == null || shown == null ? "" : shown.nameOf(problem.elementId()) + ": ") + problem.message())));
+        problems.add(list);
+        problems.getFooter().add(new Button("Close", click -> problems.close()));
+        problems.open();
+      }
+      case PublishResult.NotFound notFound -> Notification.show("This journey no longer exists.");
     }
   }
 
