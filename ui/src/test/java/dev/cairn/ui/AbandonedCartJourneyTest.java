@@ -9,10 +9,8 @@ import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyTracking;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,31 +68,5 @@ class AbandonedCartJourneyTest extends CairnIntegrationTest {
         .until(
             () -> tracking.path(contacts.findByUserId(user).orElseThrow().id()).stream().map(ElementVisit::elementId).toList(),
             path -> path.contains(element));
-  }
-
-  private MimeMessage awaitEmail(String user, String subject) {
-    return await()
-        .atMost(PATIENCE)
-        .until(() -> emailsTo(user).stream().filter(message -> subject(message).equals(subject)).findFirst().orElse(null), message -> message != null);
-  }
-
-  private static List<MimeMessage> emailsTo(String user) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> recipient(message).equals(user + "@example.com")).toList();
-  }
-
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getAllRecipients()[0].toString();
-    } catch (MessagingException e) {
-      return "";
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      return "";
-    }
   }
 }

@@ -12,7 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import org.awaitility.Awaitility;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +80,34 @@ public abstract class CairnIntegrationTest {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Messages the SMTP server received for {@code <user>@example.com}, the tests' addresses. */
+  protected static List<MimeMessage> emailsTo(String user) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> recipient(message).equals(user + "@example.com")).toList();
+  }
+
+  /** Waits for the message with this subject to reach the SMTP server. */
+  protected static MimeMessage awaitEmail(String user, String subject) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> emailsTo(user).stream().filter(message -> subject(message).equals(subject)).findFirst().orElse(null), Objects::nonNull);
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,18 +104,6 @@ class EmailTrackingTest extends CairnIntegrationTest {
   private MimeMessage welcomeEmail(String user, String firstName) {
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}".formatted(user, user, firstName));
     return await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(user).stream().findFirst().orElse(null), message -> message != null);
-  }
-
-  private static java.util.List<MimeMessage> emailsTo(String user) {
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(message -> {
-          try {
-            return message.getAllRecipients()[0].toString().equals(user + "@example.com");
-          } catch (jakarta.mail.MessagingException e) {
-            return false;
-          }
-        })
-        .toList();
   }
 
   private static String path(String body, String prefix) {

@@ -9,11 +9,8 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.tracking.JourneyPosition;
 import dev.cairn.engine.tracking.JourneyTracking;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,20 +115,6 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
     return contacts.findByUserId(user).orElseThrow();
   }
 
-  private MimeMessage awaitEmail(String user, String subject) {
-    return await()
-        .atMost(JOURNEY_PATIENCE)
-        .until(
-            () -> emailsTo(user).stream().filter(message -> subjectOf(message).equals(subject)).findFirst().orElse(null),
-            message -> message != null);
-  }
-
-  private static List<MimeMessage> emailsTo(String user) {
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(message -> recipients(message).contains(user + "@example.com"))
-        .toList();
-  }
-
   private void awaitPosition(String user, String elementId) {
     await()
         .atMost(JOURNEY_PATIENCE)
@@ -148,21 +131,5 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
         .until(
             () -> tracking.positions(contact(user).id()).stream().filter(position -> !position.active()).findFirst().orElse(null),
             position -> position != null);
-  }
-
-  private static String subjectOf(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipients(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
