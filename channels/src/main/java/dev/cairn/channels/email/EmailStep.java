@@ -1,6 +1,7 @@
 package dev.cairn.channels.email;
 
 import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
@@ -41,6 +42,7 @@ class EmailStep implements StepHandler {
   private final EmailTransport transport;
   private final Consents consents;
   private final EmailTracking tracking;
+  private final SendPolicy policy;
 
   EmailStep(
       Contacts contacts,
@@ -48,7 +50,9 @@ class EmailStep implements StepHandler {
       DeliveryLedger ledger,
       MailProperties mail,
       Consents consents,
-      EmailTracking tracking) {
+      EmailTracking tracking,
+      SendPolicy policy) {
+    this.policy = policy;
     this.contacts = contacts;
     this.templates = templates;
     this.ledger = ledger;
@@ -84,6 +88,15 @@ class EmailStep implements StepHandler {
     }
     if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
+    }
+    switch (policy.check(contact.get().id().value(), Channel.EMAIL, contact.get().timeZone())) {
+      case SendPolicy.Decision.Skip skip -> {
+        return done(ledger.skip(step, Channel.EMAIL, skip.reason()));
+      }
+      case SendPolicy.Decision.Delay delay -> {
+        return new StepResult.Deferred(delay.reason(), delay.until());
+      }
+      case SendPolicy.Decision.Send send -> {}
     }
     Email email;
     try {

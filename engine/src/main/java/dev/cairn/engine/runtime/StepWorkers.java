@@ -101,6 +101,16 @@ class StepWorkers implements SmartLifecycle {
           commands.execute(
               "complete step " + job.getKey(),
               () -> client.newCompleteCommand(job.getKey()).variables(completed.variables()).send());
+      case StepResult.Deferred deferred ->
+          commands.execute(
+              "defer step " + job.getKey(),
+              () ->
+                  client
+                      .newFailCommand(job.getKey())
+                      .retries(job.getRetries())
+                      .retryBackoff(deferred.until())
+                      .errorMessage(deferred.reason())
+                      .send());
       case StepResult.Failed failed ->
           commands.execute(
               "fail step " + job.getKey(),

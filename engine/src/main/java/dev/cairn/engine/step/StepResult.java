@@ -19,4 +19,10 @@ public sealed interface StepResult {
 
   /** Could not be done now; the engine retries after the backoff until retries run out. */
   record Failed(String reason, Duration retryBackoff) implements StepResult {}
+
+  /**
+   * Not now, on purpose (quiet hours): the engine hands the step out again once {@code until} has
+   * passed, and the attempt does not count against its retries.
+   */
+  record Deferred(String reason, Duration until) implements StepResult {}
 }
