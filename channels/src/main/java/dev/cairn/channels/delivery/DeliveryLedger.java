@@ -59,6 +59,20 @@ public class DeliveryLedger {
         .update();
   }
 
+  /**
+   * A provider's later word on a message it accepted (an SMS status callback), found by the
+   * transport reference recorded when it was sent; false when no message has it.
+   */
+  @Transactional
+  public boolean reportFromTransport(String transport, MessageStatus status, @Nullable String error) {
+    return jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport")
+            .param("status", status.name())
+            .param("error", error)
+            .param("transport", transport)
+            .update()
+        > 0;
+  }
+
   private long record(Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
     jdbc.sql(
             """

@@ -6,6 +6,8 @@ public enum MessageStatus {
   PENDING,
   /** Accepted by the transport (SMTP server, SMS provider). */
   SENT,
+  /** The provider reported it reached the recipient's device (SMS status callbacks). */
+  DELIVERED,
   /** Kept in Cairn's outbox because no transport is configured. */
   OUTBOX,
   /** Not sent, on purpose (no address, no consent); see the reason. */

@@ -30,6 +30,7 @@ class SecurityConfiguration {
             "/v1/**",
             "/t/**",
             "/u/**",
+            "/sms/**",
             "/openapi.yaml",
             "/swagger-ui.html",
             "/swagger-ui/**",

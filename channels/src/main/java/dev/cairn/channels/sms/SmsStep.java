@@ -1,0 +1,153 @@
+package dev.cairn.channels.sms;
+
+import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.DeliveryLedger;
+import dev.cairn.channels.delivery.MessageStatus;
+import dev.cairn.channels.delivery.MessageView;
+import dev.cairn.channels.delivery.OutgoingMessage;
+import dev.cairn.channels.delivery.SendPolicy;
+import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.TemplateProblem;
+import dev.cairn.channels.template.Templates;
+import dev.cairn.channels.tracking.TrackingProperties;
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.ConsentStatus;
+import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "send SMS" step: the {@code text} header is a Liquid template. Only to contacts who
+ * subscribed to SMS; recorded in the ledger under the job key before Twilio is called, so a
+ * retried job never sends twice. Numbers Twilio refuses for good fail without retries (and a
+ * "replied STOP" refusal records the opt-out); throttling and outages are retried with backoff.
+ */
+@Component
+public class SmsStep implements StepHandler {
+
+  static final String TYPE = "cairn.sms";
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+  private final Contacts contacts;
+  private final Templates templates;
+  private final DeliveryLedger ledger;
+  private final Consents consents;
+  private final SendPolicy policy;
+  private final @Nullable TwilioGateway twilio;
+  private final String statusCallback;
+
+  @Autowired
+  SmsStep(
+      Contacts contacts,
+      Templates templates,
+      DeliveryLedger ledger,
+      Consents consents,
+      SendPolicy policy,
+      SmsProperties sms,
+      TrackingProperties tracking) {
+    this(contacts, templates, ledger, consents, policy, sms.configured() ? new TwilioGateway(sms) : null, tracking.publicUrl() + "/sms/status");
+  }
+
+  SmsStep(
+      Contacts contacts,
+      Templates templates,
+      DeliveryLedger ledger,
+      Consents consents,
+      SendPolicy policy,
+      @Nullable TwilioGateway twilio,
+      String statusCallback) {
+    this.contacts = contacts;
+    this.templates = templates;
+    this.ledger = ledger;
+    this.consents = consents;
+    this.policy = policy;
+    this.twilio = twilio;
+    this.statusCallback = statusCallback;
+  }
+
+  /** A step talking to a Twilio stand-in, for tests. */
+  public static SmsStep using(
+      Contacts contacts, Templates templates, DeliveryLedger ledger, Consents consents, SendPolicy policy, SmsProperties sms) {
+    return new SmsStep(contacts, templates, ledger, consents, policy, new TwilioGateway(sms), "http://localhost/sms/status");
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String displayName() {
+    return "Send SMS";
+  }
+
+  @Override
+  public Set<String> requiredHeaders() {
+    return Set.of("text");
+  }
+
+  @Override
+  public StepResult perform(Step step) {
+    Optional<MessageView> earlier = ledger.forJob(step.jobKey());
+    if (earlier.isPresent() && earlier.get().status() != MessageStatus.PENDING) {
+      return done(earlier.get().id());
+    }
+    Optional<ContactProfile> found = contacts.find(step.contactId());
+    if (found.isEmpty() || found.get().phone() == null) {
+      return done(ledger.skip(step, Channel.SMS, "the contact has no phone number"));
+    }
+    ContactProfile contact = found.get();
+    if (!consents.allows(contact.id(), ConsentChannel.SMS)) {
+      return done(ledger.skip(step, Channel.SMS, "the contact has not subscribed to SMS (or opted out)"));
+    }
+    switch (policy.check(contact.id().value(), Channel.SMS, contact.timeZone())) {
+      case SendPolicy.Decision.Skip skip -> {
+        return done(ledger.skip(step, Channel.SMS, skip.reason()));
+      }
+      case SendPolicy.Decision.Delay delay -> {
+        return new StepResult.Deferred(delay.reason(), delay.until());
+      }
+      case SendPolicy.Decision.Send send -> {}
+    }
+    String text;
+    try {
+      text = templates.renderInline("text of " + step.elementId(), step.header("text"), MergeFields.of(contact, step.variables())).strip();
+    } catch (TemplateProblem problem) {
+      return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
+    }
+    String to = contact.phone();
+    long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, to, null, null, text));
+    if (twilio == null) {
+      ledger.finish(id, MessageStatus.OUTBOX, "outbox", null);
+      return done(id);
+    }
+    return switch (twilio.send(to, text, statusCallback)) {
+      case TwilioGateway.Outcome.Sent sent -> {
+        ledger.finish(id, MessageStatus.SENT, "twilio:" + sent.sid(), null);
+        yield done(id);
+      }
+      case TwilioGateway.Outcome.Refused refused -> {
+        ledger.finish(id, MessageStatus.FAILED, null, refused.reason());
+        if (refused.code() == TwilioGateway.UNSUBSCRIBED) {
+          consents.record(contact.id(), ConsentChannel.SMS, ConsentStatus.UNSUBSCRIBED, "carrier: recipient replied STOP");
+        }
+        yield done(id);
+      }
+      case TwilioGateway.Outcome.TryLater later -> new StepResult.Failed(later.reason(), RETRY_AFTER);
+    };
+  }
+
+  private static StepResult done(long messageId) {
+    return new StepResult.Completed(Map.of("lastMessageId", messageId));
+  }
+}

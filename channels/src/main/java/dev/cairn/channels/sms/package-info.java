@@ -1,0 +1,8 @@
+/**
+ * Text messages through Twilio: the "send SMS" step, status callbacks and inbound keywords
+ * (STOP / START) verified by Twilio's signature. Without credentials, messages go to the outbox.
+ */
+@NullMarked
+package dev.cairn.channels.sms;
+
+import org.jspecify.annotations.NullMarked;
