@@ -18,6 +18,7 @@ import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,15 @@ class EmailStep implements StepHandler {
   @Override
   public Set<String> requiredHeaders() {
     return Set.of("template", "subject");
+  }
+
+  @Override
+  public List<String> problems(Map<String, String> headers) {
+    String template = headers.get("template");
+    if (template != null && !templates.exists(template)) {
+      return List.of("the template \"" + template + "\" does not exist.");
+    }
+    return List.of();
   }
 
   @Override

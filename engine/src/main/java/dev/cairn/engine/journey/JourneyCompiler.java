@@ -73,6 +73,7 @@ public class JourneyCompiler {
     String triggerEvent = triggerEvent(process, problems);
     EntryRule entryRule = entryRule(process, problems);
     checkSteps(model, problems);
+    new GraphChecks(model, process, problems).check();
     new DecisionNodes(model, problems).compile(process);
     Set<String> awaitedEvents = wireEventWaits(model, problems);
     capWaits(model, problems);
@@ -95,7 +96,16 @@ public class JourneyCompiler {
     if (!start.getEventDefinitions().isEmpty()) {
       problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
     }
-    return cairnProperties(start).get(TRIGGER_EVENT);
+    String trigger = cairnProperties(start).get(TRIGGER_EVENT);
+    if (trigger != null && trigger.isBlank()) {
+      problems.add(
+          new Problem(
+              start.getId(),
+              "The entry point's trigger event is empty; name the event that starts the journey (e.g. Signed Up), or remove it to"
+                  + " start the journey only through the API."));
+      return null;
+    }
+    return trigger == null ? null : trigger.strip();
   }
 
   static final String RE_ENTRY = "cairn:re-entry";
@@ -150,6 +160,11 @@ public class JourneyCompiler {
         String value = headers.get(required);
         if (value == null || value.isBlank()) {
           problems.add(new Problem(task.getId(), step.displayName() + " \"" + label(task) + "\" needs a " + required + "."));
+        }
+      }
+      if (step.requiredHeaders().stream().allMatch(required -> headers.get(required) != null && !headers.get(required).isBlank())) {
+        for (String problem : step.problems(headers)) {
+          problems.add(new Problem(task.getId(), step.displayName() + " \"" + label(task) + "\": " + problem));
         }
       }
     }

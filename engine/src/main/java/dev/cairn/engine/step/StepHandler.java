@@ -1,5 +1,7 @@
 package dev.cairn.engine.step;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +19,14 @@ public interface StepHandler {
 
   /** Task headers the step cannot work without, e.g. {@code template}. */
   Set<String> requiredHeaders();
+
+  /**
+   * What is wrong with a step's configuration, in a marketer's words (a template that does not
+   * exist, say), checked before a journey is published. Nothing by default.
+   */
+  default List<String> problems(Map<String, String> headers) {
+    return List.of();
+  }
 
   /**
    * Performs the step. Called at least once per job: implementations make a repeated call for the
