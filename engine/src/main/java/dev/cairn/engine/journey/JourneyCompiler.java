@@ -75,6 +75,7 @@ public class JourneyCompiler {
     checkSteps(model, problems);
     new GraphChecks(model, process, problems).check();
     new DecisionNodes(model, problems).compile(process);
+    new ScheduledWaits(model, problems).compile();
     Set<String> awaitedEvents = wireEventWaits(model, problems);
     capWaits(model, problems);
 
