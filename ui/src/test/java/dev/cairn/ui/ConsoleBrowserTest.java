@@ -217,6 +217,28 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void an_operator_sees_a_stopped_step_with_its_reason_and_retries_it() {
+    String id = "stuck-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Stuck " + id, null, TestJourneys.stuckJourney(id));
+    journeys.publish(id);
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Incidents").first().click();
+    page.waitForURL("**/incidents");
+    Locator row = page.getByText(user);
+    for (int attempt = 0; attempt < 30 && row.count() == 0; attempt++) {
+      page.waitForTimeout(1_000);
+      page.reload();
+    }
+    assertThat(row.first()).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("incidents.png")));
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry")).first().click();
+    assertThat(page.getByText("Retrying").first()).isVisible();
+  }
+
+  @Test
   void a_wrong_password_is_refused_with_a_message() {
     signIn("not-the-password");
 

@@ -26,6 +26,25 @@ final class TestJourneys {
         .formatted(id, startProperties);
   }
 
+  /** A branch whose conditions are all false and that has no default path: the engine stops there. */
+  static String stuckJourney(String id) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Stuck on purpose" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose"/>
+            <bpmn:exclusiveGateway id="choose" name="Choose"/>
+            <bpmn:sequenceFlow id="never" sourceRef="choose" targetRef="a"><bpmn:conditionExpression>=false</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="nor-this" sourceRef="choose" targetRef="b"><bpmn:conditionExpression>=1 &gt; 2</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:endEvent id="a"/>
+            <bpmn:endEvent id="b"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id);
+  }
+
   static String property(String name, String value) {
     return "<zeebe:property name=\"" + name + "\" value=\"" + value + "\"/>";
   }

@@ -115,6 +115,38 @@ public class JourneyTracking {
   }
 
   /** Contacts currently inside the journey (any node). */
+  /** Steps that stopped and need a person, oldest first. */
+  public List<OpenIncident> openIncidents(int limit) {
+    return jdbc.sql(
+            """
+            select i.incident_key, i.job_key, i.bpmn_process_id, i.element_id, i.error_type, i.error_message, i.created_at,
+                   c.id as contact_id, c.first_name, c.last_name, c.email, c.external_id
+            from incident i
+            left join enrollment e on e.process_instance_key = i.process_instance_key
+            left join contact c on c.id = e.contact_id
+            where i.state = 'OPEN'
+            order by i.created_at
+            limit :limit
+            """)
+        .param("limit", limit)
+        .query(
+            (rs, row) -> {
+              UUID contact = rs.getObject("contact_id", UUID.class);
+              String name = fullName(rs.getString("first_name"), rs.getString("last_name"));
+              return new OpenIncident(
+                  rs.getLong("incident_key"),
+                  rs.getLong("job_key"),
+                  rs.getString("bpmn_process_id"),
+                  rs.getString("element_id"),
+                  contact == null ? null : new ContactId(contact),
+                  contact == null ? null : displayName(name, rs.getString("email"), rs.getString("external_id")),
+                  rs.getString("error_type"),
+                  rs.getString("error_message"),
+                  rs.getTimestamp("created_at").toInstant());
+            })
+        .list();
+  }
+
   public long activeContacts(String journeyId) {
     return jdbc.sql(
             """
@@ -124,6 +156,17 @@ public class JourneyTracking {
         .param("journey", journeyId)
         .query(Long.class)
         .single();
+  }
+
+  /** Full name, else email, else user id. */
+  private static String displayName(String name, @Nullable String email, @Nullable String externalId) {
+    if (!name.isEmpty()) {
+      return name;
+    }
+    if (email != null) {
+      return email;
+    }
+    return externalId == null ? "" : externalId;
   }
 
   private static String fullName(@Nullable String first, @Nullable String last) {

@@ -44,6 +44,7 @@ public class ConsoleLayout extends AppLayout {
     nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
     nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
+    nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
     addToDrawer(nav);
     setPrimarySection(Section.DRAWER);
   }

@@ -7,7 +7,9 @@ import io.camunda.zeebe.exporter.api.context.ScheduledTask;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,7 +48,7 @@ public final class CairnExporter implements Exporter {
 
           @Override
           public boolean acceptValue(ValueType valueType) {
-            return valueType == ValueType.PROCESS_INSTANCE;
+            return valueType == ValueType.PROCESS_INSTANCE || valueType == ValueType.INCIDENT;
           }
         });
   }
@@ -87,6 +89,10 @@ public final class CairnExporter implements Exporter {
           && TrackedState.of(intent) != null
           && record.getValue() instanceof ProcessInstanceRecordValue value) {
         batch.add(ElementRow.from(record, value, TrackedState.of(intent)));
+      } else if (record.getIntent() instanceof IncidentIntent intent
+          && (intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED)
+          && record.getValue() instanceof IncidentRecordValue value) {
+        batch.add(IncidentRow.from(record, value, intent == IncidentIntent.RESOLVED));
       }
       batch.advanceTo(record.getPartitionId(), record.getPosition());
     }

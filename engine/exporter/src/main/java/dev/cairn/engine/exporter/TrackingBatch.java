@@ -8,6 +8,7 @@ final class TrackingBatch {
 
   private final int capacity;
   private final List<ElementRow> rows = new ArrayList<>();
+  private final List<IncidentRow> incidents = new ArrayList<>();
   private int partitionId;
   private long lastPosition = -1;
 
@@ -19,6 +20,10 @@ final class TrackingBatch {
     rows.add(row);
   }
 
+  void add(IncidentRow incident) {
+    incidents.add(incident);
+  }
+
   /** Records Cairn does not track still move the position, so the broker can free their log. */
   void advanceTo(int partitionId, long position) {
     this.partitionId = partitionId;
@@ -26,16 +31,20 @@ final class TrackingBatch {
   }
 
   boolean isFull() {
-    return rows.size() >= capacity;
+    return rows.size() + incidents.size() >= capacity;
   }
 
   /** Nothing to write and no position to acknowledge. */
   boolean isEmpty() {
-    return rows.isEmpty() && lastPosition < 0;
+    return rows.isEmpty() && incidents.isEmpty() && lastPosition < 0;
   }
 
   List<ElementRow> rows() {
     return rows;
+  }
+
+  List<IncidentRow> incidents() {
+    return incidents;
   }
 
   int partitionId() {
@@ -48,6 +57,7 @@ final class TrackingBatch {
 
   void clear() {
     rows.clear();
+    incidents.clear();
     lastPosition = -1;
   }
 }

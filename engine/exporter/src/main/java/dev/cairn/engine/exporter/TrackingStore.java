@@ -29,6 +29,17 @@ final class TrackingStore implements AutoCloseable {
         where excluded.state <> 'ACTIVE'
       """;
 
+  /** Raised, then resolved; a replayed "raised" never reopens a resolved incident. */
+  private static final String UPSERT_INCIDENT =
+      """
+      insert into incident (incident_key, partition_id, process_instance_key, bpmn_process_id, element_id,
+          element_instance_key, job_key, error_type, error_message, state, created_at, resolved_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      on conflict (incident_key) do update
+        set state = excluded.state, resolved_at = excluded.resolved_at
+        where excluded.state = 'RESOLVED'
+      """;
+
   private static final String UPSERT_POSITION =
       """
       insert into exporter_position (partition_id, position, updated_at) values (?, ?, now())
@@ -63,6 +74,7 @@ final class TrackingStore implements AutoCloseable {
   void write(TrackingBatch batch) throws SQLException {
     Connection db = connection();
     try (PreparedStatement elements = db.prepareStatement(UPSERT_ELEMENT);
+        PreparedStatement incidents = db.prepareStatement(UPSERT_INCIDENT);
         PreparedStatement position = db.prepareStatement(UPSERT_POSITION)) {
       for (ElementRow row : batch.rows()) {
         Timestamp at = new Timestamp(row.timestamp());
@@ -82,6 +94,25 @@ final class TrackingStore implements AutoCloseable {
       }
       if (!batch.rows().isEmpty()) {
         elements.executeBatch();
+      }
+      for (IncidentRow incident : batch.incidents()) {
+        Timestamp at = new Timestamp(incident.timestamp());
+        incidents.setLong(1, incident.incidentKey());
+        incidents.setInt(2, incident.partitionId());
+        incidents.setLong(3, incident.processInstanceKey());
+        incidents.setString(4, incident.bpmnProcessId());
+        incidents.setString(5, incident.elementId());
+        incidents.setLong(6, incident.elementInstanceKey());
+        incidents.setLong(7, incident.jobKey());
+        incidents.setString(8, incident.errorType());
+        incidents.setString(9, incident.errorMessage());
+        incidents.setString(10, incident.resolved() ? "RESOLVED" : "OPEN");
+        incidents.setTimestamp(11, at);
+        incidents.setTimestamp(12, incident.resolved() ? at : null);
+        incidents.addBatch();
+      }
+      if (!batch.incidents().isEmpty()) {
+        incidents.executeBatch();
       }
       position.setInt(1, batch.partitionId());
       position.setLong(2, batch.lastPosition());
