@@ -11,7 +11,10 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ErrorType;
+import io.camunda.zeebe.protocol.record.value.ImmutableIncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -55,7 +58,7 @@ class CairnExporterTest {
   @BeforeEach
   void emptyTables() throws SQLException {
     try (Connection db = postgres.getPostgresDatabase().getConnection()) {
-      db.createStatement().execute("truncate element_instance, exporter_position");
+      db.createStatement().execute("truncate element_instance, exporter_position, incident");
     }
   }
 
@@ -131,6 +134,52 @@ class CairnExporterTest {
 
     assertThat(rowCount()).isZero();
     assertThat(controller.acknowledged).isEqualTo(51);
+  }
+
+  @Test
+  void an_incident_is_open_until_resolved_and_a_replay_does_not_reopen_it() throws Exception {
+    CairnExporter exporter = open(url());
+    exporter.export(incident(60, 600, IncidentIntent.CREATED));
+    controller.runScheduledTasks();
+    assertThat(incidentState(600)).isEqualTo("OPEN");
+
+    exporter.export(incident(61, 600, IncidentIntent.RESOLVED));
+    controller.runScheduledTasks();
+    executeSql("delete from exporter_position");
+    CairnExporter replaying = open(url());
+    replaying.export(incident(60, 600, IncidentIntent.CREATED));
+    controller.runScheduledTasks();
+
+    assertThat(incidentState(600)).isEqualTo("RESOLVED");
+  }
+
+  private static Record<?> incident(long position, long key, Intent intent) {
+    return ImmutableRecord.builder()
+        .withPosition(position)
+        .withKey(key)
+        .withPartitionId(1)
+        .withTimestamp(1_700_000_000_000L + position)
+        .withRecordType(RecordType.EVENT)
+        .withValueType(ValueType.INCIDENT)
+        .withIntent(intent)
+        .withValue(
+            ImmutableIncidentRecordValue.builder()
+                .withErrorType(ErrorType.JOB_NO_RETRIES)
+                .withErrorMessage("SMTP server unreachable")
+                .withBpmnProcessId("welcome")
+                .withProcessInstanceKey(99)
+                .withElementId("welcome-email")
+                .withElementInstanceKey(98)
+                .withJobKey(97)
+                .build())
+        .build();
+  }
+
+  private static String incidentState(long key) throws SQLException {
+    try (Connection db = postgres.getPostgresDatabase().getConnection();
+        ResultSet rs = db.createStatement().executeQuery("select state from incident where incident_key = " + key)) {
+      return rs.next() ? rs.getString(1) : "";
+    }
   }
 
   private CairnExporter open(String url) {
