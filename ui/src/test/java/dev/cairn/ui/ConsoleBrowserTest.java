@@ -105,6 +105,9 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
 
     page.locator("vaadin-button[data-channel='EMAIL']").click();
     assertThat(page.getByText("Email: subscribed · console: admin")).isVisible();
+    page.locator("input[placeholder='add a tag']").fill("VIP");
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+    assertThat(page.getByText("vip ×")).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("contact.png")).setFullPage(true));
   }
 

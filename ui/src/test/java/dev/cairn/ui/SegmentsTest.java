@@ -112,6 +112,20 @@ class SegmentsTest extends CairnIntegrationTest {
   }
 
   @Test
+  void tags_put_on_and_taken_off_a_contact_decide_tag_conditions() {
+    UUID tagged = contact("tagged", "T", null, Duration.ofDays(1), "{}");
+    contact("plain", "P", null, Duration.ofDays(1), "{}");
+    contacts.tag(new dev.cairn.engine.contact.ContactId(tagged), " VIP ");
+
+    assertThat(members(new Attribute("tag", AttributeOperator.EQUALS, "vip"))).containsExactly("tagged");
+    assertThat(members(new Attribute("tag", AttributeOperator.IS_NOT_SET, null))).containsExactly("plain");
+
+    contacts.untag(new dev.cairn.engine.contact.ContactId(tagged), "vip");
+
+    assertThat(members(new Attribute("tag", AttributeOperator.EQUALS, "vip"))).isEmpty();
+  }
+
+  @Test
   void groups_combine_rules_with_and_and_or() {
     contact("a", "A", "a@acme.test", Duration.ofDays(1), "{\"plan\":\"Pro\"}");
     contact("b", "B", "b@acme.test", Duration.ofDays(1), "{\"plan\":\"free\"}");

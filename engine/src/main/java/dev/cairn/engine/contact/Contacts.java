@@ -67,6 +67,48 @@ public class Contacts {
     return contact.id();
   }
 
+  /** Puts a tag on the contact (lower case, trimmed); true when it was not there yet. */
+  @Transactional
+  public boolean tag(ContactId contact, String tag) {
+    return jdbc.sql("update contact set tags = array_append(tags, :tag), updated_at = now() where id = :id and not (:tag = any(tags))")
+            .param("tag", normalisedTag(tag))
+            .param("id", contact.value())
+            .update()
+        > 0;
+  }
+
+  /** Takes a tag off the contact; true when it was there. */
+  @Transactional
+  public boolean untag(ContactId contact, String tag) {
+    return jdbc.sql("update contact set tags = array_remove(tags, :tag), updated_at = now() where id = :id and :tag = any(tags)")
+            .param("tag", normalisedTag(tag))
+            .param("id", contact.value())
+            .update()
+        > 0;
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> tags(ContactId contact) {
+    return jdbc.sql("select unnest(tags) from contact where id = :id order by 1").param("id", contact.value()).query(String.class).list();
+  }
+
+  /** Tags are compared as written in lower case, so "VIP" and "vip " are one tag. */
+  public static String normalisedTag(String tag) {
+    String normalised = tag.strip().toLowerCase(java.util.Locale.ROOT);
+    if (normalised.isEmpty() || normalised.length() > 100) {
+      throw new IllegalArgumentException("A tag is 1 to 100 characters, e.g. vip or webinar-2026.");
+    }
+    return normalised;
+  }
+
+  /** Why a journey step may not change this attribute, if it may not. */
+  public static Optional<String> unsettable(String attribute) {
+    if (attribute.equals("tag") || attribute.equals("untag") || attribute.startsWith("trait:") || SETTABLE.contains(attribute)) {
+      return Optional.empty();
+    }
+    return Optional.of("\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + ", trait:<name>, tag or untag.");
+  }
+
   /** The attributes a journey step may set; custom traits as {@code trait:<name>}. */
   public static final Set<String> SETTABLE = Set.of("first_name", "last_name", "time_zone", "locale");
 

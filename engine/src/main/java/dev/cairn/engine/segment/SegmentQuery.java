@@ -58,7 +58,7 @@ final class SegmentQuery {
 
   /** The attributes rules can use besides custom traits. */
   static Set<String> attributes() {
-    return java.util.stream.Stream.of(TEXT_COLUMNS.keySet(), NUMBER_COLUMNS, TIME_COLUMNS)
+    return java.util.stream.Stream.of(TEXT_COLUMNS.keySet(), NUMBER_COLUMNS, TIME_COLUMNS, Set.of("tag"))
         .flatMap(Set::stream)
         .collect(Collectors.toSet());
   }
@@ -92,6 +92,15 @@ final class SegmentQuery {
     }
     if (TIME_COLUMNS.contains(name)) {
       return timeCondition("c." + name, name, operator, value);
+    }
+    if (name.equals("tag")) {
+      return switch (operator) {
+        case EQUALS -> "lower(" + bind(value) + ") = any(c.tags)";
+        case NOT_EQUALS -> "not (lower(" + bind(value) + ") = any(c.tags))";
+        case IS_SET -> "cardinality(c.tags) > 0";
+        case IS_NOT_SET -> "cardinality(c.tags) = 0";
+        default -> throw new InvalidSegmentException("Tags are matched with \"is\", \"is not\", \"is set\" or \"is not set\".");
+      };
     }
     String text;
     String number;

@@ -30,7 +30,7 @@ class InvalidJourneyCatalogueTest {
   private static final Path CATALOGUE = Path.of("src/test/resources/journeys/invalid");
   private static final Pattern EXPECT = Pattern.compile("<!-- expect: (\\S+) \\| (.+?) -->");
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(new EmailStep()), new JourneyProperties(null, null));
+  private final JourneyCompiler compiler = new JourneyCompiler(List.of(new EmailStep(), new UpdateContactStep()), new JourneyProperties(null, null));
 
   static Stream<Path> diagrams() throws IOException {
     return Files.list(CATALOGUE).filter(path -> path.toString().endsWith(".bpmn")).sorted();
@@ -84,6 +84,34 @@ class InvalidJourneyCatalogueTest {
       expected.add(new Problem(element.equals("-") ? null : element, matcher.group(2)));
     }
     return expected;
+  }
+
+  /** The update-contact step as far as validation goes: the real rule on which attributes it may set. */
+  private static final class UpdateContactStep implements StepHandler {
+    @Override
+    public String type() {
+      return "cairn.update-contact";
+    }
+
+    @Override
+    public String displayName() {
+      return "Update contact";
+    }
+
+    @Override
+    public Set<String> requiredHeaders() {
+      return Set.of("attribute", "value");
+    }
+
+    @Override
+    public List<String> problems(Map<String, String> headers) {
+      return dev.cairn.engine.contact.Contacts.unsettable(headers.get("attribute")).stream().toList();
+    }
+
+    @Override
+    public StepResult perform(Step step) {
+      return StepResult.Completed.empty();
+    }
   }
 
   /** The email step as far as validation goes: a template is required and must exist. */

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -115,10 +116,42 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
     add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
     add(new H3("Consent"), consent(contactId));
+    add(new H3("Tags"), tags(contactId));
     List<String> memberOf = segments.segmentsOf(contactId);
     add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  /** The contact's tags as removable chips, and a field to add one. */
+  private HorizontalLayout tags(ContactId contactId) {
+    HorizontalLayout row = new HorizontalLayout();
+    row.setAlignItems(FlexComponent.Alignment.BASELINE);
+    row.getStyle().set("flex-wrap", "wrap");
+    for (String tag : contacts.tags(contactId)) {
+      Button chip = new Button(tag + " ×", click -> {
+        contacts.untag(contactId, tag);
+        getUI().ifPresent(ui -> ui.getPage().reload());
+      });
+      chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+      chip.getElement().setAttribute("title", "Remove tag " + tag);
+      row.add(chip);
+    }
+    TextField tag = new TextField();
+    tag.setPlaceholder("add a tag");
+    tag.setWidth("10rem");
+    Button add = new Button("Add", click -> {
+      try {
+        contacts.tag(contactId, tag.getValue());
+        getUI().ifPresent(ui -> ui.getPage().reload());
+      } catch (IllegalArgumentException e) {
+        tag.setInvalid(true);
+        tag.setErrorMessage(e.getMessage());
+      }
+    });
+    add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    row.add(tag, add);
+    return row;
   }
 
   /** Per channel: the status, its source and time, and a button to change it (recorded as the console's doing). */
