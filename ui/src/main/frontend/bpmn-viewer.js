@@ -51,7 +51,12 @@ class CairnBpmnViewer extends HTMLElement {
       this.userMoved = true;
     };
     canvas.addEventListener('wheel', userMoves, { passive: true });
-    canvas.addEventListener('mousedown', userMoves);
+    // Dragging pans the diagram; a click on a node does not count as moving it.
+    canvas.addEventListener('mousemove', (event) => {
+      if (event.buttons === 1) {
+        userMoves();
+      }
+    });
     new ResizeObserver(() => this.fit()).observe(this);
   }
 
@@ -59,8 +64,14 @@ class CairnBpmnViewer extends HTMLElement {
     if (this.userMoved || !this.shown) {
       return;
     }
-    this.viewer.get('canvas').resized();
-    this.viewer.get('canvas').zoom('fit-viewport', 'auto');
+    // After the browser has laid the page out, so the viewport has its final size.
+    requestAnimationFrame(() => {
+      const canvas = this.viewer.get('canvas');
+      canvas.resized();
+      canvas.zoom('fit-viewport', 'auto');
+      // A margin for the count badges above the nodes.
+      canvas.zoom(canvas.zoom() * 0.9, 'auto');
+    });
   }
 
   /** Shows a diagram; resolves once it is drawn. */
