@@ -126,6 +126,27 @@ class SegmentsTest extends CairnIntegrationTest {
   }
 
   @Test
+  void the_contacts_list_filters_by_segment_lifecycle_stage_and_tag() {
+    UUID buyer = contact("buyer", "B", "b@x.test", Duration.ofDays(10), "{}");
+    UUID other = contact("other", "O", "o@x.test", Duration.ofDays(10), "{}");
+    order(buyer, Duration.ofDays(1), 50);
+    jdbc.sql("update contact set order_count = 1, total_revenue = 50, first_order_at = now(), last_order_at = now() where id = :id").param("id", buyer).update();
+    contacts.tag(new dev.cairn.engine.contact.ContactId(other), "webinar");
+    var buyers = segments.save(null, "Buyers " + plant, null, scoped(new Activity("Order Completed", true, 1, null, null, null)));
+    refresh.refresh(buyers.id());
+
+    assertThat(listed(new dev.cairn.engine.contact.ContactFilter(plant, buyers.id(), null, null))).containsExactly("buyer");
+    assertThat(listed(new dev.cairn.engine.contact.ContactFilter(plant, null, "first-time customer", null))).containsExactly("buyer");
+    assertThat(listed(new dev.cairn.engine.contact.ContactFilter(plant, null, null, "Webinar"))).containsExactly("other");
+    assertThat(listed(new dev.cairn.engine.contact.ContactFilter(plant, null, null, null))).containsExactlyInAnyOrder("buyer", "other");
+  }
+
+  private List<String> listed(dev.cairn.engine.contact.ContactFilter filter) {
+    assertThat(contacts.count(filter)).isEqualTo(contacts.search(filter, 0, 100).size());
+    return contacts.search(filter, 0, 100).stream().map(c -> c.externalId().substring(plant.length() + 1)).toList();
+  }
+
+  @Test
   void groups_combine_rules_with_and_and_or() {
     contact("a", "A", "a@acme.test", Duration.ofDays(1), "{\"plan\":\"Pro\"}");
     contact("b", "B", "b@acme.test", Duration.ofDays(1), "{\"plan\":\"free\"}");

@@ -225,17 +225,21 @@ public class Contacts {
   /** Contacts whose id, email or name contains the query (all when blank), newest activity first. */
   @Transactional(readOnly = true)
   public List<ContactSummary> search(@Nullable String query, int offset, int limit) {
-    return jdbc.sql(
-            """
-            select id, external_id, email, first_name, last_name, last_seen_at, created_at
-            from contact
-            where cast(:pattern as text) is null
-               or external_id ilike :pattern or email ilike :pattern
-               or (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ilike :pattern
-            order by coalesce(last_seen_at, created_at) desc, id
-            limit :limit offset :offset
-            """)
-        .param("pattern", pattern(query))
+    return search(ContactFilter.search(query), offset, limit);
+  }
+
+  @Transactional(readOnly = true)
+  public long count(@Nullable String query) {
+    return count(ContactFilter.search(query));
+  }
+
+  /** Contacts matching the filter, newest activity first. */
+  @Transactional(readOnly = true)
+  public List<ContactSummary> search(ContactFilter filter, int offset, int limit) {
+    return filtered(
+            "select id, external_id, email, first_name, last_name, last_seen_at, created_at from contact",
+            filter,
+            " order by coalesce(last_seen_at, created_at) desc, id limit :limit offset :offset")
         .param("limit", limit)
         .param("offset", offset)
         .query(
@@ -252,17 +256,32 @@ public class Contacts {
   }
 
   @Transactional(readOnly = true)
-  public long count(@Nullable String query) {
+  public long count(ContactFilter filter) {
+    return filtered("select count(*) from contact", filter, "").query(Long.class).single();
+  }
+
+  private JdbcClient.StatementSpec filtered(String select, ContactFilter filter, String orderAndPage) {
     return jdbc.sql(
-            """
-            select count(*) from contact
-            where cast(:pattern as text) is null
-               or external_id ilike :pattern or email ilike :pattern
-               or (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ilike :pattern
-            """)
-        .param("pattern", pattern(query))
-        .query(Long.class)
-        .single();
+            select
+                + """
+                 where (cast(:pattern as text) is null
+                    or external_id ilike :pattern or email ilike :pattern
+                    or (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) ilike :pattern)
+                  and (cast(:segment as text) is null
+                    or exists (select 1 from segment_member m where m.contact_id = contact.id and m.segment_id = :segment))
+                  and (cast(:stage as text) is null
+                    or cairn_lifecycle_stage(order_count, last_order_at, email, last_seen_at) = :stage)
+                  and (cast(:tag as text) is null or :tag = any(tags))
+                """
+                + orderAndPage)
+        .param("pattern", pattern(filter.query()))
+        .param("segment", blankToNull(filter.segmentId()))
+        .param("stage", blankToNull(filter.lifecycleStage()))
+        .param("tag", filter.tag() == null || filter.tag().isBlank() ? null : normalisedTag(filter.tag()));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private void mergeIfSplit(String previousId, String userId, Instant now) {

@@ -9,23 +9,31 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.cairn.engine.contact.ContactFilter;
 import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.imports.ContactCsvExport;
+import dev.cairn.engine.segment.SegmentSummary;
+import dev.cairn.engine.segment.Segments;
 import jakarta.annotation.security.PermitAll;
+import java.util.function.Supplier;
 
-/** All contacts, newest activity first, searchable by name, email or user id. */
+/**
+ * All contacts, newest activity first: searchable by name, email or user id, and filtered by
+ * segment, lifecycle stage or tag.
+ */
 @Route("contacts")
 @PageTitle("Contacts · Cairn")
 @PermitAll
 public class ContactsView extends VerticalLayout {
 
-  public ContactsView(Contacts contacts, ContactCsvExport export) {
+  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -41,9 +49,32 @@ public class ContactsView extends VerticalLayout {
     grid.addColumn(c -> c.externalId() == null ? "" : c.externalId()).setHeader("User id");
     grid.addColumn(c -> Formats.ago(c.lastSeenAt())).setHeader("Last seen");
     grid.addColumn(c -> Formats.timestamp(c.createdAt())).setHeader("Created");
+    Select<SegmentSummary> segment = new Select<>();
+    segment.setPlaceholder("Any segment");
+    segment.setItems(segments.list());
+    segment.setItemLabelGenerator(chosen -> chosen == null ? "Any segment" : chosen.name());
+    segment.setEmptySelectionAllowed(true);
+    segment.setEmptySelectionCaption("Any segment");
+    Select<String> stage = new Select<>();
+    stage.setPlaceholder("Any stage");
+    stage.setItems(ContactFilter.STAGES);
+    stage.setEmptySelectionAllowed(true);
+    stage.setEmptySelectionCaption("Any stage");
+    stage.addClassName("contacts-stage");
+    TextField tag = new TextField();
+    tag.setPlaceholder("Tag");
+    tag.setValueChangeMode(ValueChangeMode.LAZY);
+    tag.setWidth("8rem");
+    Supplier<ContactFilter> filter =
+        () ->
+            new ContactFilter(
+                search.getValue(), segment.getValue() == null ? null : segment.getValue().id(), stage.getValue(), tag.getValue());
     grid.setItems(
-        query -> contacts.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
-        query -> (int) Math.min(Integer.MAX_VALUE, contacts.count(search.getValue())));
+        query -> contacts.search(filter.get(), query.getOffset(), query.getLimit()).stream(),
+        query -> (int) Math.min(Integer.MAX_VALUE, contacts.count(filter.get())));
+    segment.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+    stage.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+    tag.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     grid.addItemClickListener(
         click ->
             getUI()
@@ -54,7 +85,8 @@ public class ContactsView extends VerticalLayout {
     Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(), click -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
     Anchor exportCsv = new Anchor(ContactsCsv.download(export, null, "contacts.csv"), "Export CSV");
     exportCsv.getElement().setAttribute("download", true);
-    HorizontalLayout tools = new HorizontalLayout(search, importCsv, exportCsv);
+    exportCsv.getStyle().set("white-space", "nowrap");
+    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, tag, importCsv, exportCsv);
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
     add(new H2("Contacts"), tools, grid);
   }

@@ -1,0 +1,20 @@
+package dev.cairn.engine.contact;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the contacts list shows: a search text (id, email or name) and, optionally, only members
+ * of a segment, contacts at a lifecycle stage, or with a tag.
+ */
+public record ContactFilter(
+    @Nullable String query, @Nullable String segmentId, @Nullable String lifecycleStage, @Nullable String tag) {
+
+  /** The lifecycle stages, in the order a customer passes them. */
+  public static final List<String> STAGES =
+      List.of("visitor", "subscriber", "lead", "first-time customer", "repeat customer", "loyal customer", "at-risk", "lapsed");
+
+  public static ContactFilter search(@Nullable String query) {
+    return new ContactFilter(query, null, null, null);
+  }
+}
