@@ -37,6 +37,30 @@ class JourneyReEntryTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_trigger_filter_starts_the_journey_only_for_events_with_those_property_values() {
+    String id = "filtered-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Pro only", null, TestJourneys.waitingJourney(id, TestJourneys.property("cairn:trigger-where", "plan=Pro")));
+    assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
+    String free = "u-" + UUID.randomUUID();
+    String pro = "u-" + UUID.randomUUID();
+
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Free\"}}".formatted(free, id));
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Pro\"}}".formatted(pro, id));
+    await().atMost(Duration.ofSeconds(60)).until(() -> feed.pendingCount() == 0);
+
+    assertThat(enrollments(id, free)).isZero();
+    assertThat(enrollments(id, pro)).isEqualTo(1);
+  }
+
+  private long enrollments(String journey, String user) {
+    return jdbc.sql("select count(*) from enrollment where journey_id = :id and contact_id = :contact")
+        .param("id", journey)
+        .param("contact", contacts.findByUserId(user).orElseThrow().id().value())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void an_unknown_re_entry_rule_is_refused_when_publishing() {
     String id = "reentry-bad";
     journeys.addIfAbsent(id, "Bad re-entry", null, journey(id, "sometimes", null));

@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param triggerEvent the event that enrols a contact, null when contacts enter only by API
  * @param awaitedEvents event names some "wait for event" node of this journey listens for
  * @param entryRule who may enter again
+ * @param triggerFilter event properties the trigger event must have ({@code plan=Pro}); empty: any
  */
 public record CompiledJourney(
     String id,
@@ -16,9 +18,11 @@ public record CompiledJourney(
     @Nullable String triggerEvent,
     Set<String> awaitedEvents,
     String executableXml,
-    EntryRule entryRule) {
+    EntryRule entryRule,
+    Map<String, String> triggerFilter) {
 
   public CompiledJourney {
     awaitedEvents = Set.copyOf(awaitedEvents);
+    triggerFilter = Map.copyOf(triggerFilter);
   }
 }

@@ -8,6 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /** A journey as the marketer drew it: the source diagram and its publishing state. */
@@ -33,6 +37,10 @@ class Journey {
 
   @Column(name = "re_entry_gap_seconds")
   private @Nullable Long reEntryGapSeconds;
+
+  @Column(name = "trigger_filter")
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, String> triggerFilter = new LinkedHashMap<>();
 
   @Column(name = "source_xml")
   private String sourceXml;
@@ -82,6 +90,10 @@ class Journey {
     this.updatedAt = now;
   }
 
+  Map<String, String> triggerFilter() {
+    return Map.copyOf(triggerFilter);
+  }
+
   EntryRule entryRule() {
     return new EntryRule(reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
   }
@@ -96,6 +108,7 @@ class Journey {
     this.reEntry = compiled.entryRule().reEntry();
     Duration gap = compiled.entryRule().minimumGap();
     this.reEntryGapSeconds = gap == null ? null : gap.toSeconds();
+    this.triggerFilter = new LinkedHashMap<>(compiled.triggerFilter());
     this.name = compiled.name();
     this.updatedAt = now;
   }

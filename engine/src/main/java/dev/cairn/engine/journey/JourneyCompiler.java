@@ -72,6 +72,7 @@ public class JourneyCompiler {
 
     String triggerEvent = triggerEvent(process, problems);
     EntryRule entryRule = entryRule(process, problems);
+    Map<String, String> triggerFilter = triggerFilter(process, problems);
     checkSteps(model, problems);
     new GraphChecks(model, process, problems).check();
     new DecisionNodes(model, problems).compile(process);
@@ -84,7 +85,7 @@ public class JourneyCompiler {
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
-        new CompiledJourney(process.getId(), name, triggerEvent, awaitedEvents, Bpmn.convertToString(model), entryRule));
+        new CompiledJourney(process.getId(), name, triggerEvent, awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter));
   }
 
   private static @Nullable String triggerEvent(Process process, List<Problem> problems) {
@@ -107,6 +108,33 @@ public class JourneyCompiler {
       return null;
     }
     return trigger == null ? null : trigger.strip();
+  }
+
+  static final String TRIGGER_WHERE = "cairn:trigger-where";
+
+  /** {@code plan=Pro, segment_id=vip}: the trigger event must have these property values. */
+  private static Map<String, String> triggerFilter(Process process, List<Problem> problems) {
+    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
+    if (starts.size() != 1) {
+      return Map.of();
+    }
+    String where = cairnProperties(starts.getFirst()).get(TRIGGER_WHERE);
+    Map<String, String> filter = new java.util.LinkedHashMap<>();
+    if (where == null || where.isBlank()) {
+      return filter;
+    }
+    for (String condition : where.split(",")) {
+      String[] parts = condition.split("=", 2);
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        problems.add(
+            new Problem(
+                starts.getFirst().getId(),
+                "The trigger filter \"" + where.strip() + "\" is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
+        return Map.of();
+      }
+      filter.put(parts[0].strip(), parts[1].strip());
+    }
+    return filter;
   }
 
   static final String RE_ENTRY = "cairn:re-entry";

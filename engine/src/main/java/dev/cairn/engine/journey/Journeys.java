@@ -121,6 +121,17 @@ public class Journeys {
         .list();
   }
 
+  /** Whether an event's properties pass the journey's trigger filter ({@code plan=Pro}). */
+  @Transactional(readOnly = true)
+  public boolean triggerAccepts(String journeyId, Map<String, Object> properties) {
+    return repository
+        .findById(journeyId)
+        .map(journey -> journey.triggerFilter().entrySet().stream()
+            .allMatch(wanted -> properties.get(wanted.getKey()) != null
+                && String.valueOf(properties.get(wanted.getKey())).equals(wanted.getValue())))
+        .orElse(false);
+  }
+
   /** Who may enter the journey again, as last published. */
   @Transactional(readOnly = true)
   public EntryRule entryRule(String journeyId) {

@@ -45,6 +45,9 @@ public class JourneyEntry {
       return;
     }
     for (String journeyId : journeys.triggeredBy(event.name())) {
+      if (!journeys.triggerAccepts(journeyId, event.properties())) {
+        continue;
+      }
       Map<String, Object> trigger = new LinkedHashMap<>();
       trigger.put("event", event.name());
       trigger.put("properties", event.properties());
