@@ -10,9 +10,11 @@ import dev.cairn.channels.template.MergeFields;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
 import dev.cairn.channels.tracking.TrackingProperties;
+import dev.cairn.engine.consent.Consent;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
@@ -108,7 +110,7 @@ public class SmsStep implements StepHandler {
     }
     ContactProfile contact = found.get();
     if (!consents.allows(contact.id(), ConsentChannel.SMS)) {
-      return done(ledger.skip(step, Channel.SMS, "the contact has not subscribed to SMS (or opted out)"));
+      return done(ledger.skip(step, Channel.SMS, withoutConsent(contact.id())));
     }
     switch (policy.check(contact.id().value(), Channel.SMS, contact.timeZone())) {
       case SendPolicy.Decision.Skip skip -> {
@@ -145,6 +147,14 @@ public class SmsStep implements StepHandler {
       }
       case TwilioGateway.Outcome.TryLater later -> new StepResult.Failed(later.reason(), RETRY_AFTER);
     };
+  }
+
+  /** Why the contact may not be texted, as the outbox shows it: an opt-out names its source. */
+  private String withoutConsent(ContactId contact) {
+    Consent sms = consents.of(contact).get(ConsentChannel.SMS);
+    return sms != null && sms.status() == ConsentStatus.UNSUBSCRIBED
+        ? "opted out of SMS (" + sms.source() + ")"
+        : "the contact has not subscribed to SMS";
   }
 
   private static StepResult done(long messageId) {
