@@ -26,7 +26,7 @@ final class TestJourneys {
         .formatted(id, startProperties);
   }
 
-  /** A branch whose conditions are all false and that has no default path: the engine stops there. */
+  /** A branch whose condition cannot be evaluated (a variable no one sets): the engine stops there. */
   static String stuckJourney(String id) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -34,9 +34,9 @@ final class TestJourneys {
           <bpmn:process id="%1$s" name="Stuck on purpose" isExecutable="true">
             <bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements></bpmn:startEvent>
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose"/>
-            <bpmn:exclusiveGateway id="choose" name="Choose"/>
-            <bpmn:sequenceFlow id="never" sourceRef="choose" targetRef="a"><bpmn:conditionExpression>=false</bpmn:conditionExpression></bpmn:sequenceFlow>
-            <bpmn:sequenceFlow id="nor-this" sourceRef="choose" targetRef="b"><bpmn:conditionExpression>=1 &gt; 2</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:exclusiveGateway id="choose" name="Choose" default="nor-this"/>
+            <bpmn:sequenceFlow id="never" sourceRef="choose" targetRef="a"><bpmn:conditionExpression>=notSetAnywhere &gt; 2</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="nor-this" sourceRef="choose" targetRef="b"/>
             <bpmn:endEvent id="a"/>
             <bpmn:endEvent id="b"/>
           </bpmn:process>

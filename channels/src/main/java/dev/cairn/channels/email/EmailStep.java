@@ -44,6 +44,7 @@ class EmailStep implements StepHandler {
   private final Consents consents;
   private final EmailTracking tracking;
   private final SendPolicy policy;
+  private final EmailStepCheck check;
 
   EmailStep(
       Contacts contacts,
@@ -60,6 +61,7 @@ class EmailStep implements StepHandler {
     this.consents = consents;
     this.tracking = tracking;
     this.transport = mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport();
+    this.check = new EmailStepCheck(templates);
   }
 
   @Override
@@ -79,11 +81,7 @@ class EmailStep implements StepHandler {
 
   @Override
   public List<String> problems(Map<String, String> headers) {
-    String template = headers.get("template");
-    if (template != null && !templates.exists(template)) {
-      return List.of("the template \"" + template + "\" does not exist.");
-    }
-    return List.of();
+    return check.problems(headers);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProfile;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,39 @@ class TemplatesTest {
     assertThatThrownBy(() -> templates.render("broken", Map.of()))
         .isInstanceOf(TemplateProblem.class)
         .hasMessageStartingWith("Template \"broken\"");
+  }
+
+  @Test
+  void a_template_that_exists_and_parses_has_no_defect() {
+    assertThat(templates.check("greeting")).isEmpty();
+  }
+
+  @Test
+  void a_missing_template_is_reported_with_the_templates_there_are() {
+    assertThat(templates.check("greting")).contains(new TemplateDefect.Missing("greting", List.of("broken", "greeting")));
+  }
+
+  @Test
+  void a_template_that_does_not_parse_is_reported_with_its_line_and_column() {
+    assertThat(templates.check("broken"))
+        .hasValueSatisfying(defect -> assertThat(defect)
+            .isInstanceOfSatisfying(TemplateDefect.Unreadable.class, unreadable -> {
+              assertThat(unreadable.source()).isEqualTo("broken");
+              assertThat(unreadable.line()).isEqualTo(2);
+              assertThat(unreadable.column()).isEqualTo(1);
+              assertThat(unreadable.reason()).isEqualTo("mismatched input '<EOF>' expecting TagStart");
+            }));
+  }
+
+  @Test
+  void an_inline_snippet_with_an_unknown_filter_is_reported_where_the_filter_is() {
+    assertThat(templates.checkInline("subject", "Hi {{ name | shout }}"))
+        .contains(new TemplateDefect.Unreadable("subject", 1, 12, "no filter available named: |shout"));
+  }
+
+  @Test
+  void the_templates_to_pick_from_are_listed_by_name() {
+    assertThat(templates.names()).containsExactly("broken", "greeting");
   }
 
   private static ContactProfile contact(String firstName) {

@@ -68,7 +68,7 @@ final class DecisionNodes {
       Map<SequenceFlow, String> weights = flowsWith(gateway, WEIGHT);
       if (!conditions.isEmpty() && !weights.isEmpty()) {
         problems.add(
-            new Problem(gateway.getId(), "\"" + label(gateway) + "\" mixes conditions and A/B weights; make it a branch or a split."));
+            new Problem(gateway.getId(), "\"" + Label.of(gateway) + "\" mixes conditions and A/B weights; make it a branch or a split."));
       } else if (!conditions.isEmpty()) {
         branch(gateway, conditions);
       } else if (!weights.isEmpty()) {
@@ -90,9 +90,9 @@ final class DecisionNodes {
         Segments.check(rule);
         paths.add(new BranchPath(flow.getId(), rule));
       } catch (JacksonException e) {
-        problems.add(new Problem(flow.getId(), "The condition of path \"" + label(flow) + "\" cannot be read: " + e.getOriginalMessage()));
+        problems.add(new Problem(flow.getId(), "The condition of path \"" + Label.of(flow) + "\" cannot be read: " + e.getOriginalMessage()));
       } catch (InvalidSegmentException e) {
-        problems.add(new Problem(flow.getId(), "Path \"" + label(flow) + "\": " + e.getMessage()));
+        problems.add(new Problem(flow.getId(), "Path \"" + Label.of(flow) + "\": " + e.getMessage()));
       }
     }
     SequenceFlow fallback = gateway.getDefault();
@@ -105,7 +105,7 @@ final class DecisionNodes {
         problems.add(
             new Problem(
                 gateway.getId(),
-                "\"" + label(gateway) + "\" needs exactly one path without a condition, for contacts who match none."));
+                "\"" + Label.of(gateway) + "\" needs exactly one path without a condition, for contacts who match none."));
         return;
       }
     }
@@ -113,7 +113,7 @@ final class DecisionNodes {
     headers.put("gateway", gateway.getId());
     headers.put("paths", JSON.writeValueAsString(paths));
     headers.put("default", fallback.getId());
-    decideBefore(gateway, Decisions.BRANCH, "Evaluate " + label(gateway), headers);
+    decideBefore(gateway, Decisions.BRANCH, "Evaluate " + Label.of(gateway), headers);
     conditions.keySet().forEach(flow -> chooses(flow, gateway));
   }
 
@@ -123,7 +123,7 @@ final class DecisionNodes {
     for (SequenceFlow flow : outgoing(gateway)) {
       String weight = weights.get(flow);
       if (weight == null) {
-        problems.add(new Problem(flow.getId(), "Variant \"" + label(flow) + "\" of \"" + label(gateway) + "\" needs a weight in percent."));
+        problems.add(new Problem(flow.getId(), "Variant \"" + Label.of(flow) + "\" of \"" + Label.of(gateway) + "\" needs a weight in percent."));
         continue;
       }
       try {
@@ -134,17 +134,17 @@ final class DecisionNodes {
         total += percent;
         variants.add(new SplitVariant(flow.getId(), percent));
       } catch (NumberFormatException e) {
-        problems.add(new Problem(flow.getId(), "The weight of \"" + label(flow) + "\" must be a whole percentage (0-100), not \"" + weight + "\"."));
+        problems.add(new Problem(flow.getId(), "The weight of \"" + Label.of(flow) + "\" must be a whole percentage (0-100), not \"" + weight + "\"."));
       }
     }
     if (total != 100 && variants.size() == outgoing(gateway).size()) {
-      problems.add(new Problem(gateway.getId(), "The weights of \"" + label(gateway) + "\" add up to " + total + "%, not 100%."));
+      problems.add(new Problem(gateway.getId(), "The weights of \"" + Label.of(gateway) + "\" add up to " + total + "%, not 100%."));
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("gateway", gateway.getId());
     headers.put("variants", JSON.writeValueAsString(variants));
-    decideBefore(gateway, Decisions.SPLIT, "Assign " + label(gateway), headers);
+    decideBefore(gateway, Decisions.SPLIT, "Assign " + Label.of(gateway), headers);
     weights.keySet().forEach(flow -> chooses(flow, gateway));
   }
 
@@ -258,10 +258,5 @@ final class DecisionNodes {
     if (properties.getProperties().isEmpty()) {
       element.getExtensionElements().removeChildElement(properties);
     }
-  }
-
-  private static String label(BaseElement element) {
-    String name = element.getAttributeValue("name");
-    return name == null || name.isBlank() ? element.getId() : name;
   }
 }

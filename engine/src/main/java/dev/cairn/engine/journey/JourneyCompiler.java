@@ -9,18 +9,19 @@ import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimeDuration;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.util.time.Interval;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,11 +48,11 @@ public class JourneyCompiler {
   static final String TRIGGER_EVENT = "cairn:trigger-event";
   static final String CONTACT_CORRELATION = "=contactId";
 
-  private final Map<String, StepHandler> steps;
+  private final JourneyValidator validator;
   private final @Nullable Duration longestWait;
 
   JourneyCompiler(List<StepHandler> steps, JourneyProperties properties) {
-    this.steps = steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
+    this.validator = new JourneyValidator(steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity())));
     this.longestWait = properties.longestWait();
   }
 
@@ -60,53 +61,47 @@ public class JourneyCompiler {
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(sourceXml.getBytes(StandardCharsets.UTF_8)));
     } catch (RuntimeException e) {
-      return reject(null, "The diagram is not valid BPMN XML: " + rootMessage(e));
+      return new CompileResult.Rejected(DiagramSyntax.explain(sourceXml, e));
     }
     List<Process> processes =
         model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).toList();
     if (processes.size() != 1) {
-      return reject(null, "A journey needs exactly one executable process, found " + processes.size() + ".");
+      return reject(
+          null,
+          processes.isEmpty()
+              ? "A journey needs exactly one executable process, found 0; mark the journey's process as executable."
+              : "A journey needs exactly one executable process, found " + processes.size() + "; keep one journey per diagram.");
     }
     Process process = processes.getFirst();
-    List<Problem> problems = new ArrayList<>();
+    JourneyGraph graph = new JourneyGraph(process);
+    List<Problem> problems = new ArrayList<>(validator.check(model, process, graph));
+    if (!graph.wellFormed()) {
+      return new CompileResult.Rejected(problems); // compiling follows every path, which needs both its ends
+    }
 
-    String triggerEvent = triggerEvent(process, problems);
     EntryRule entryRule = entryRule(process, problems);
     Map<String, String> triggerFilter = triggerFilter(process, problems);
-    checkSteps(model, problems);
-    new GraphChecks(model, process, problems).check();
+    listPaths(process);
     new DecisionNodes(model, problems).compile(process);
     new ScheduledWaits(model, problems).compile();
-    Set<String> awaitedEvents = wireEventWaits(model, problems);
-    capWaits(model, problems);
+    Set<String> awaitedEvents = wireEventWaits(model);
+    capWaits(model);
+    if (problems.isEmpty()) {
+      problems.addAll(EngineRules.check(model));
+    }
 
     if (!problems.isEmpty()) {
       return new CompileResult.Rejected(problems);
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
-        new CompiledJourney(process.getId(), name, triggerEvent, awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter));
+        new CompiledJourney(process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter));
   }
 
-  private static @Nullable String triggerEvent(Process process, List<Problem> problems) {
-    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
-    if (starts.size() != 1) {
-      problems.add(new Problem(process.getId(), "A journey needs exactly one entry point, found " + starts.size() + "."));
-      return null;
-    }
-    StartEvent start = starts.getFirst();
-    if (!start.getEventDefinitions().isEmpty()) {
-      problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
-    }
+  /** The event that enters contacts, or none for a journey started through the API; checked by {@link EntryChecks}. */
+  private static @Nullable String triggerEvent(Process process) {
+    StartEvent start = process.getChildElementsByType(StartEvent.class).iterator().next();
     String trigger = cairnProperties(start).get(TRIGGER_EVENT);
-    if (trigger != null && trigger.isBlank()) {
-      problems.add(
-          new Problem(
-              start.getId(),
-              "The entry point's trigger event is empty; name the event that starts the journey (e.g. Signed Up), or remove it to"
-                  + " start the journey only through the API."));
-      return null;
-    }
     return trigger == null ? null : trigger.strip();
   }
 
@@ -175,37 +170,28 @@ public class JourneyCompiler {
     return new EntryRule(reEntry, gap);
   }
 
-  private void checkSteps(BpmnModelInstance model, List<Problem> problems) {
-    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
-      String type = definition == null ? null : definition.getType();
-      StepHandler step = type == null ? null : steps.get(type);
-      if (step == null) {
-        problems.add(new Problem(task.getId(), "\"" + label(task) + "\" is not a step Cairn knows (type " + type + ")."));
-        continue;
+  /**
+   * Writes each path into its nodes' incoming / outgoing lists. The engine reads a node's paths
+   * from those lists (a "wait for event" with none has no branches), and diagrams written by hand
+   * often leave them out.
+   */
+  private static void listPaths(Process process) {
+    for (SequenceFlow flow : process.getChildElementsByType(SequenceFlow.class)) {
+      if (!flow.getSource().getOutgoing().contains(flow)) {
+        flow.getSource().getOutgoing().add(flow);
       }
-      Map<String, String> headers = headers(task);
-      for (String required : step.requiredHeaders()) {
-        String value = headers.get(required);
-        if (value == null || value.isBlank()) {
-          problems.add(new Problem(task.getId(), step.displayName() + " \"" + label(task) + "\" needs a " + required + "."));
-        }
-      }
-      if (step.requiredHeaders().stream().allMatch(required -> headers.get(required) != null && !headers.get(required).isBlank())) {
-        for (String problem : step.problems(headers)) {
-          problems.add(new Problem(task.getId(), step.displayName() + " \"" + label(task) + "\": " + problem));
-        }
+      if (!flow.getTarget().getIncoming().contains(flow)) {
+        flow.getTarget().getIncoming().add(flow);
       }
     }
   }
 
-  private static Set<String> wireEventWaits(BpmnModelInstance model, List<Problem> problems) {
+  /** Unnamed events are reported by {@link WaitChecks}. */
+  private static Set<String> wireEventWaits(BpmnModelInstance model) {
     Set<String> awaited = new LinkedHashSet<>();
     for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
       Message message = definition.getMessage();
-      BaseElement owner = (BaseElement) definition.getParentElement();
       if (message == null || message.getName() == null || message.getName().isBlank()) {
-        problems.add(new Problem(owner.getId(), "\"" + label(owner) + "\" waits for an event but does not say which."));
         continue;
       }
       awaited.add(message.getName());
@@ -229,25 +215,27 @@ public class JourneyCompiler {
     subscription.setCorrelationKey(CONTACT_CORRELATION);
   }
 
-  private void capWaits(BpmnModelInstance model, List<Problem> problems) {
+  /** Shortens waits to the configured longest one; waits that cannot be read are reported by {@link WaitChecks}. */
+  private void capWaits(BpmnModelInstance model) {
+    if (longestWait == null) {
+      return;
+    }
+    // Months and years have no fixed length: compare where both waits would end from one date.
+    ZonedDateTime from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       TimeDuration duration = timer.getTimeDuration();
-      if (duration == null) {
+      String text = duration == null || duration.getTextContent() == null ? "" : duration.getTextContent().strip();
+      if (text.isEmpty() || text.startsWith("=")) {
         continue;
       }
-      String text = duration.getTextContent().strip();
-      if (text.startsWith("=")) {
-        continue;
-      }
+      Interval wait;
       try {
-        Duration wait = Duration.parse(text);
-        if (longestWait != null && wait.compareTo(longestWait) > 0) {
-          duration.setTextContent(longestWait.toString());
-        }
+        wait = Interval.parse(text);
       } catch (DateTimeParseException e) {
-        BaseElement owner = (BaseElement) timer.getParentElement();
-        problems.add(
-            new Problem(owner.getId(), "\"" + label(owner) + "\" has a wait of \"" + text + "\", which is not a duration like P3D or PT2H."));
+        continue; // reported by WaitChecks; the journey is rejected
+      }
+      if (from.plus(wait).isAfter(from.plus(longestWait))) {
+        duration.setTextContent(longestWait.toString());
       }
     }
   }
@@ -265,32 +253,8 @@ public class JourneyCompiler {
     return values;
   }
 
-  private static Map<String, String> headers(ServiceTask task) {
-    ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-    Map<String, String> values = new HashMap<>();
-    if (headers != null) {
-      headers.getHeaders().forEach(header -> values.put(header.getKey(), header.getValue()));
-    }
-    return values;
-  }
-
-  private static String label(BaseElement element) {
-    if (element instanceof FlowElement flow && flow.getName() != null && !flow.getName().isBlank()) {
-      return flow.getName();
-    }
-    return element.getId();
-  }
-
   private static CompileResult reject(@Nullable String elementId, String message) {
     return new CompileResult.Rejected(List.of(new Problem(elementId, message)));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return String.valueOf(root.getMessage());
   }
 
   /** Names of all flow elements, for showing element ids to people. */
@@ -299,7 +263,7 @@ public class JourneyCompiler {
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
     Map<String, String> names = new HashMap<>();
     for (FlowElement element : elements) {
-      names.put(element.getId(), label(element));
+      names.put(element.getId(), Label.of(element));
     }
     return names;
   }

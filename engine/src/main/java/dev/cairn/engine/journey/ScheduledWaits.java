@@ -45,13 +45,13 @@ final class ScheduledWaits {
         continue;
       }
       if (timers.isEmpty()) {
-        problems.add(new Problem(wait.getId(), "\"" + label(wait) + "\" has a \"wait until\" setting but is not a timer; make it a timer."));
+        problems.add(new Problem(wait.getId(), "\"" + Label.of(wait) + "\" has a \"wait until\" setting but is not a timer; make it a timer."));
         continue;
       }
       try {
         WaitUntil.parse(until, settings.get(OFFSET), settings.get(AT));
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(wait.getId(), "\"" + label(wait) + "\": " + e.getMessage()));
+        problems.add(new Problem(wait.getId(), "\"" + Label.of(wait) + "\": " + e.getMessage()));
         continue;
       }
       Map<String, String> headers = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class ScheduledWaits {
     ModelElementInstance parent = wait.getParentElement();
     ServiceTask task = model.newInstance(ServiceTask.class);
     task.setId(wait.getId() + "-schedule");
-    task.setName("Schedule " + label(wait));
+    task.setName("Schedule " + Label.of(wait));
     parent.addChildElement(task);
     ExtensionElements extensions = model.newInstance(ExtensionElements.class);
     task.setExtensionElements(extensions);
@@ -109,9 +109,5 @@ final class ScheduledWaits {
     flow.setTarget(wait);
     task.getOutgoing().add(flow);
     wait.getIncoming().add(flow);
-  }
-
-  private static String label(IntermediateCatchEvent wait) {
-    return wait.getName() == null || wait.getName().isBlank() ? wait.getId() : wait.getName();
   }
 }

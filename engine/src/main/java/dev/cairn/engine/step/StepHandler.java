@@ -22,7 +22,10 @@ public interface StepHandler {
 
   /**
    * What is wrong with a step's configuration, in a marketer's words (a template that does not
-   * exist, say), checked before a journey is published. Nothing by default.
+   * exist, say), checked before a journey is published. Called only when every {@link
+   * #requiredHeaders() required header} has a value; each problem is shown after the step's name,
+   * as in {@code Send email "Welcome": the template "welcom" does not exist; ...}, so it starts in
+   * lower case. Nothing by default.
    */
   default List<String> problems(Map<String, String> headers) {
     return List.of();

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +68,7 @@ class JourneyCompilerTest {
     String xml = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D").replace("cairn.email", "cairn.fax");
 
     assertThat(compiler.compile(xml))
-        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "\"Send welcome\" is not a step Cairn knows (type cairn.fax)."))));
+        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "\"Send welcome\" is not a step Cairn knows (type cairn.fax); replace it with a step from the palette."))));
   }
 
   @Test
@@ -83,6 +88,55 @@ class JourneyCompilerTest {
     CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
     assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P3D");
+  }
+
+  @Test
+  void a_wait_of_months_is_a_duration_too_and_is_shortened_like_any_other() {
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null));
+
+    CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P1M"));
+
+    assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P1M");
+  }
+
+  @Test
+  void every_problem_of_a_journey_is_reported_at_once_on_its_element() {
+    String xml =
+        journey("", "PT0S")
+            .replace("<bpmn:endEvent id=\"end\" />", "<bpmn:endEvent id=\"end\" /><bpmn:serviceTask id=\"survey\" name=\"Send survey\" />");
+
+    CompileResult result = compiler.compile(xml);
+
+    assertThat(((CompileResult.Rejected) result).problems())
+        .containsExactlyInAnyOrder(
+            new Problem("mail", "Send email \"Send welcome\" needs a template."),
+            new Problem("timeout", "\"Timeout\" has a wait of \"PT0S\", which is no wait at all; use a duration like P3D or PT2H."),
+            new Problem("survey", "\"Send survey\" does not say which step it is; replace it with a step from the palette."),
+            new Problem("survey", "\"Send survey\" cannot be reached from the entry point; connect it or delete it."),
+            new Problem("survey", "\"Send survey\" leads nowhere; connect it to the next step or to an end."));
+  }
+
+  @Test
+  void paths_a_diagram_leaves_off_its_nodes_are_listed_on_them_for_the_engine() {
+    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+
+    String xml = ((CompileResult.Compiled) result).journey().executableXml();
+    EventBasedGateway gate =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getModelElementById("gate");
+    assertThat(gate.getOutgoing()).extracting(SequenceFlow::getId).containsExactlyInAnyOrder("f3", "f4");
+  }
+
+  @Test
+  void a_duplicated_id_is_reported_in_words_instead_of_the_xml_schema_error() {
+    String xml = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D").replace("\"timeout\"", "\"order\"");
+
+    assertThat(compiler.compile(xml))
+        .isEqualTo(
+            new CompileResult.Rejected(
+                List.of(
+                    new Problem(
+                        "order",
+                        "The id \"order\" is used by 2 elements (an intermediate catch event, \"Timeout\"); give each element an id of its own."))));
   }
 
   @Test

@@ -1,0 +1,56 @@
+package dev.cairn.channels.email;
+
+import dev.cairn.channels.template.TemplateDefect;
+import dev.cairn.channels.template.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is wrong with a "send email" step before its journey is published: a template that does not
+ * exist or is not valid Liquid, a subject that is not valid Liquid. Otherwise every contact reaching
+ * the step would stop there with an incident.
+ */
+final class EmailStepCheck {
+
+  private final Templates templates;
+
+  EmailStepCheck(Templates templates) {
+    this.templates = templates;
+  }
+
+  List<String> problems(Map<String, String> headers) {
+    List<String> problems = new ArrayList<>();
+    String template = headers.get("template");
+    if (template != null && !template.isBlank()) {
+      templates.check(template).ifPresent(defect -> problems.add(template(template, defect)));
+    }
+    String subject = headers.get("subject");
+    if (subject != null && !subject.isBlank()) {
+      templates.checkInline("subject", subject).ifPresent(defect -> problems.add("the subject " + unreadable(defect)));
+    }
+    return problems;
+  }
+
+  private static String template(String name, TemplateDefect defect) {
+    return switch (defect) {
+      case TemplateDefect.Missing missing when missing.available().isEmpty() ->
+          "the template \"" + name + "\" does not exist; add it as cairn/templates/" + name + ".liquid.";
+      case TemplateDefect.Missing missing ->
+          "the template \"" + name + "\" does not exist; pick one of: " + String.join(", ", missing.available()) + ".";
+      case TemplateDefect.Unreadable broken when !broken.source().equals(name) ->
+          "the layout \"" + broken.source() + "\" that every email is placed into " + unreadable(broken);
+      case TemplateDefect.Unreadable broken -> "the template \"" + name + "\" " + unreadable(broken);
+    };
+  }
+
+  private static String unreadable(TemplateDefect.Unreadable broken) {
+    String where = broken.line() == null ? "" : broken.column() == null ? " at line " + broken.line() : " at line " + broken.line() + ", column " + broken.column();
+    return "has a Liquid error" + where + ": " + broken.reason() + hint(broken.reason());
+  }
+
+  /** The parser's words for an unclosed tag are the least obvious; say what usually causes them. */
+  private static String hint(String reason) {
+    return reason.contains("<EOF>") ? " (is an {% endif %}, {% endfor %} or }} missing?)" : ".";
+  }
+}

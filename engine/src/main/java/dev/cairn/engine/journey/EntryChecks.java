@@ -1,0 +1,48 @@
+package dev.cairn.engine.journey;
+
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point: exactly one, a plain start (Cairn starts contacts itself), and a trigger event
+ * that is either absent (the journey starts through the API only) or names an event.
+ */
+final class EntryChecks {
+
+  private final Process process;
+
+  EntryChecks(Process process) {
+    this.process = process;
+  }
+
+  List<Problem> problems() {
+    List<Problem> problems = new ArrayList<>();
+    // Start events inside sub-processes start those sub-processes, not the journey.
+    List<StartEvent> starts = List.copyOf(process.getChildElementsByType(StartEvent.class));
+    if (starts.isEmpty()) {
+      problems.add(new Problem(process.getId(), "The journey has no entry point; add one and connect it to the first step."));
+    }
+    for (StartEvent extra : starts.stream().skip(1).toList()) {
+      problems.add(
+          new Problem(
+              extra.getId(),
+              Label.quoted(extra) + " is a second entry point, but a journey has exactly one; delete it, or make it a journey of its own."));
+    }
+    for (StartEvent start : starts) {
+      if (!start.getEventDefinitions().isEmpty()) {
+        problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
+      }
+      String trigger = JourneyCompiler.cairnProperties(start).get(JourneyCompiler.TRIGGER_EVENT);
+      if (trigger != null && trigger.isBlank()) {
+        problems.add(
+            new Problem(
+                start.getId(),
+                "The entry point's trigger event is empty; name the event that starts the journey (e.g. Signed Up), or remove it to"
+                    + " start the journey only through the API."));
+      }
+    }
+    return problems;
+  }
+}

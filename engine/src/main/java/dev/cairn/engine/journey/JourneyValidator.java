@@ -1,0 +1,31 @@
+package dev.cairn.engine.journey;
+
+import dev.cairn.engine.step.StepHandler;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything wrong with a journey as the marketer drew it, found before anything is compiled, so
+ * that publishing lists every problem at once. One family of rules per class.
+ */
+final class JourneyValidator {
+
+  private final Map<String, StepHandler> steps;
+
+  JourneyValidator(Map<String, StepHandler> steps) {
+    this.steps = steps;
+  }
+
+  List<Problem> check(BpmnModelInstance model, Process process, JourneyGraph graph) {
+    List<Problem> problems = new ArrayList<>();
+    problems.addAll(new EntryChecks(process).problems());
+    problems.addAll(new StepChecks(model, steps).problems());
+    problems.addAll(new PathChecks(graph).problems());
+    problems.addAll(new GatewayChecks(graph).problems());
+    problems.addAll(new WaitChecks(model, graph).problems());
+    return problems;
+  }
+}
