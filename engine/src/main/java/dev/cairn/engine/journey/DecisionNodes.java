@@ -11,25 +11,19 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
-import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,7 +107,7 @@ final class DecisionNodes {
     headers.put("gateway", gateway.getId());
     headers.put("paths", JSON.writeValueAsString(paths));
     headers.put("default", fallback.getId());
-    decideBefore(gateway, Decisions.BRANCH, "Evaluate " + Label.of(gateway), headers);
+    StepInsertion.before(model, gateway, "-decide", "-decided", "Evaluate " + Label.of(gateway), Decisions.BRANCH, headers);
     conditions.keySet().forEach(flow -> chooses(flow, gateway));
   }
 
@@ -144,37 +138,8 @@ final class DecisionNodes {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("gateway", gateway.getId());
     headers.put("variants", JSON.writeValueAsString(variants));
-    decideBefore(gateway, Decisions.SPLIT, "Assign " + Label.of(gateway), headers);
+    StepInsertion.before(model, gateway, "-decide", "-decided", "Assign " + Label.of(gateway), Decisions.SPLIT, headers);
     weights.keySet().forEach(flow -> chooses(flow, gateway));
-  }
-
-  /** Puts a decision step in front of the gateway: everything that led to it now leads to the step. */
-  private void decideBefore(ExclusiveGateway gateway, String type, String name, Map<String, String> headers) {
-    ModelElementInstance parent = gateway.getParentElement();
-    ServiceTask task = model.newInstance(ServiceTask.class);
-    task.setId(gateway.getId() + "-decide");
-    task.setName(name);
-    parent.addChildElement(task);
-    ExtensionElements extensions = model.newInstance(ExtensionElements.class);
-    task.setExtensionElements(extensions);
-    ZeebeTaskDefinition definition = model.newInstance(ZeebeTaskDefinition.class);
-    definition.setType(type);
-    definition.setRetries("5");
-    extensions.addChildElement(definition);
-    ZeebeTaskHeaders taskHeaders = model.newInstance(ZeebeTaskHeaders.class);
-    extensions.addChildElement(taskHeaders);
-    headers.forEach((key, value) -> {
-      ZeebeHeader header = model.newInstance(ZeebeHeader.class);
-      header.setKey(key);
-      header.setValue(value);
-      taskHeaders.addChildElement(header);
-    });
-    for (SequenceFlow incoming : incoming(gateway)) {
-      gateway.getIncoming().remove(incoming);
-      incoming.setTarget(task);
-      task.getIncoming().add(incoming);
-    }
-    connect(parent, task, gateway, gateway.getId() + "-decided");
   }
 
   private void chooses(SequenceFlow flow, ExclusiveGateway gateway) {
@@ -211,17 +176,7 @@ final class DecisionNodes {
     converted.setId("goal-converted");
     converted.setName("Converted");
     goal.addChildElement(converted);
-    connect(goal, reached, converted, "goal-flow");
-  }
-
-  private void connect(ModelElementInstance parent, FlowNode from, FlowNode to, String id) {
-    SequenceFlow flow = model.newInstance(SequenceFlow.class);
-    flow.setId(id);
-    parent.addChildElement(flow);
-    flow.setSource(from);
-    flow.setTarget(to);
-    from.getOutgoing().add(flow);
-    to.getIncoming().add(flow);
+    StepInsertion.connect(model, goal, reached, converted, "goal-flow");
   }
 
   private Map<SequenceFlow, String> flowsWith(ExclusiveGateway gateway, String property) {

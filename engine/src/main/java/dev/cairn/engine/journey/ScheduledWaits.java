@@ -3,15 +3,9 @@ package dev.cairn.engine.journey;
 import dev.cairn.engine.schedule.ScheduleStep;
 import dev.cairn.engine.schedule.WaitUntil;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
-import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.TimeDate;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +57,7 @@ final class ScheduledWaits {
       if (settings.get(AT) != null) {
         headers.put("at", settings.get(AT));
       }
-      scheduleBefore(wait, headers);
+      StepInsertion.before(model, wait, "-schedule", "-scheduled", "Schedule " + Label.of(wait), ScheduleStep.TYPE, headers);
       TimerEventDefinition timer = timers.getFirst();
       // The step decides when the wait ends; any duration or date drawn on the timer gives way.
       for (ModelElementInstance child : java.util.Arrays.asList(timer.getTimeDuration(), timer.getTimeCycle(), timer.getTimeDate())) {
@@ -75,39 +69,5 @@ final class ScheduledWaits {
       date.setTextContent("=date and time(" + ScheduleStep.variable(wait.getId()) + ")");
       timer.setTimeDate(date);
     }
-  }
-
-  private void scheduleBefore(IntermediateCatchEvent wait, Map<String, String> headers) {
-    ModelElementInstance parent = wait.getParentElement();
-    ServiceTask task = model.newInstance(ServiceTask.class);
-    task.setId(wait.getId() + "-schedule");
-    task.setName("Schedule " + Label.of(wait));
-    parent.addChildElement(task);
-    ExtensionElements extensions = model.newInstance(ExtensionElements.class);
-    task.setExtensionElements(extensions);
-    ZeebeTaskDefinition definition = model.newInstance(ZeebeTaskDefinition.class);
-    definition.setType(ScheduleStep.TYPE);
-    definition.setRetries("5");
-    extensions.addChildElement(definition);
-    ZeebeTaskHeaders taskHeaders = model.newInstance(ZeebeTaskHeaders.class);
-    extensions.addChildElement(taskHeaders);
-    headers.forEach((key, value) -> {
-      ZeebeHeader header = model.newInstance(ZeebeHeader.class);
-      header.setKey(key);
-      header.setValue(value);
-      taskHeaders.addChildElement(header);
-    });
-    for (SequenceFlow incoming : model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == wait).toList()) {
-      wait.getIncoming().remove(incoming);
-      incoming.setTarget(task);
-      task.getIncoming().add(incoming);
-    }
-    SequenceFlow flow = model.newInstance(SequenceFlow.class);
-    flow.setId(wait.getId() + "-scheduled");
-    parent.addChildElement(flow);
-    flow.setSource(task);
-    flow.setTarget(wait);
-    task.getOutgoing().add(flow);
-    wait.getIncoming().add(flow);
   }
 }
