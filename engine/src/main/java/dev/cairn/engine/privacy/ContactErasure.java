@@ -1,10 +1,7 @@
 package dev.cairn.engine.privacy;
 
 import dev.cairn.engine.contact.ContactId;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import dev.cairn.engine.zeebe.JourneyInstances;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -27,16 +24,14 @@ public class ContactErasure {
   private static final Logger log = LoggerFactory.getLogger(ContactErasure.class);
 
   private final JdbcClient jdbc;
-  private final CamundaClient engine;
-  private final EngineCommands commands;
+  private final JourneyInstances instances;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   ContactErasure(
-      JdbcClient jdbc, CamundaClient engine, EngineCommands commands, TransactionTemplate transaction, Clock clock) {
+      JdbcClient jdbc, JourneyInstances instances, TransactionTemplate transaction, Clock clock) {
     this.jdbc = jdbc;
-    this.engine = engine;
-    this.commands = commands;
+    this.instances = instances;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -50,7 +45,7 @@ public class ContactErasure {
     }
     List<Long> running = runningJourneys(contact);
     for (long processInstanceKey : running) {
-      stop(processInstanceKey);
+      instances.stop(processInstanceKey, "erasure");
     }
     return Optional.ofNullable(transaction.execute(status -> delete(contact, running.size())));
   }
@@ -69,19 +64,6 @@ public class ContactErasure {
         .param("id", contact.value())
         .query(Long.class)
         .list();
-  }
-
-  private void stop(long processInstanceKey) {
-    try {
-      commands.execute(
-          "stop journey instance " + processInstanceKey + " for erasure",
-          () -> engine.newCancelInstanceCommand(processInstanceKey).send());
-    } catch (ClientStatusException e) {
-      // Ended on its own meanwhile: nothing left to stop.
-      if (e.getStatusCode() != Status.Code.NOT_FOUND) {
-        throw e;
-      }
-    }
   }
 
   private Erased delete(ContactId contact, int journeysStopped) {

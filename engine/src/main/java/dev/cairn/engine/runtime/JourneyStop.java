@@ -1,10 +1,7 @@
 package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import dev.cairn.engine.zeebe.JourneyInstances;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -25,15 +22,13 @@ public class JourneyStop {
 
   private final Journeys journeys;
   private final JdbcClient jdbc;
-  private final CamundaClient engine;
-  private final EngineCommands commands;
+  private final JourneyInstances instances;
   private final Clock clock;
 
-  JourneyStop(Journeys journeys, JdbcClient jdbc, CamundaClient engine, EngineCommands commands, Clock clock) {
+  JourneyStop(Journeys journeys, JdbcClient jdbc, JourneyInstances instances, Clock clock) {
     this.journeys = journeys;
     this.jdbc = jdbc;
-    this.engine = engine;
-    this.commands = commands;
+    this.instances = instances;
     this.clock = clock;
   }
 
@@ -54,13 +49,7 @@ public class JourneyStop {
             .query(Long.class)
             .list();
     for (long instance : inside) {
-      try {
-        commands.execute("stop journey instance " + instance, () -> engine.newCancelInstanceCommand(instance).send());
-      } catch (ClientStatusException e) {
-        if (e.getStatusCode() != Status.Code.NOT_FOUND) {
-          throw e;
-        }
-      }
+      instances.stop(instance, "journey stopped");
       jdbc.sql("update enrollment set exited_at = :now, exit_reason = :reason where process_instance_key = :instance")
           .param("now", Timestamp.from(clock.instant()))
           .param("reason", reason.strip())
