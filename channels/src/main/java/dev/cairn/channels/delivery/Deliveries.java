@@ -43,6 +43,14 @@ public class Deliveries {
         .list();
   }
 
+  /** The messages of one journey instance (a test run's, say), oldest first. */
+  public List<MessageView> forJourneyInstance(long processInstanceKey) {
+    return jdbc.sql("select * from message where process_instance_key = :instance order by created_at, id")
+        .param("instance", processInstanceKey)
+        .query(Deliveries::toView)
+        .list();
+  }
+
   public Optional<MessageView> find(long id) {
     return jdbc.sql("select * from message where id = :id").param("id", id).query(Deliveries::toView).optional();
   }

@@ -13,5 +13,7 @@ public enum MessageStatus {
   /** Not sent, on purpose (no address, no consent); see the reason. */
   SKIPPED,
   /** The transport refused it for good. */
-  FAILED
+  FAILED,
+  /** Rendered for a marketer's test run and shown there; never sent. */
+  TEST
 }

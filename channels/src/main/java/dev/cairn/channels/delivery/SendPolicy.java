@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import dev.cairn.engine.step.Step;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,11 @@ public class SendPolicy {
     this.properties = properties;
     this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  /** Test runs fast-forward: no quiet hours, and their messages (never sent) count against no cap. */
+  public Decision check(Step step, Channel channel, @Nullable String contactTimeZone) {
+    return step.testRun() ? new Decision.Send() : check(step.contactId().value(), channel, contactTimeZone);
   }
 
   public Decision check(java.util.UUID contact, Channel channel, @Nullable String contactTimeZone) {

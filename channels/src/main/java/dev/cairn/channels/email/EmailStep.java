@@ -97,7 +97,7 @@ class EmailStep implements StepHandler {
     if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
     }
-    switch (policy.check(contact.get().id().value(), Channel.EMAIL, contact.get().timeZone())) {
+    switch (policy.check(step, Channel.EMAIL, contact.get().timeZone())) {
       case SendPolicy.Decision.Skip skip -> {
         return done(ledger.skip(step, Channel.EMAIL, skip.reason()));
       }
@@ -112,6 +112,10 @@ class EmailStep implements StepHandler {
     } catch (TemplateProblem problem) {
       // A broken template does not heal by itself; fail the job so it shows as an incident.
       return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
+    }
+    if (step.testRun()) {
+      ledger.finish(email.messageId(), MessageStatus.TEST, "test run", null);
+      return done(email.messageId());
     }
     return deliver(email);
   }

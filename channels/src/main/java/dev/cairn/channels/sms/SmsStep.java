@@ -112,7 +112,7 @@ public class SmsStep implements StepHandler {
     if (!consents.allows(contact.id(), ConsentChannel.SMS)) {
       return done(ledger.skip(step, Channel.SMS, withoutConsent(contact.id())));
     }
-    switch (policy.check(contact.id().value(), Channel.SMS, contact.timeZone())) {
+    switch (policy.check(step, Channel.SMS, contact.timeZone())) {
       case SendPolicy.Decision.Skip skip -> {
         return done(ledger.skip(step, Channel.SMS, skip.reason()));
       }
@@ -129,6 +129,10 @@ public class SmsStep implements StepHandler {
     }
     String to = contact.phone();
     long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, to, null, null, text));
+    if (step.testRun()) {
+      ledger.finish(id, MessageStatus.TEST, "test run", null);
+      return done(id);
+    }
     if (twilio == null) {
       ledger.finish(id, MessageStatus.OUTBOX, "outbox", null);
       return done(id);

@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -47,16 +48,36 @@ public class JourneyCompiler {
 
   static final String TRIGGER_EVENT = "cairn:trigger-event";
   static final String CONTACT_CORRELATION = "=contactId";
+  /** A test run's events are published under its own key, so they never reach the contact's real journeys. */
+  static final String TEST_RUN_CORRELATION = "=" + Step.TEST_RUN_KEY;
+  /** Appended to the journey's process id for its test-run process. */
+  public static final String TEST_RUN_SUFFIX = ".test-run";
 
   private final JourneyValidator validator;
   private final @Nullable Duration longestWait;
+  private final Duration testRunWait;
 
   JourneyCompiler(List<StepHandler> steps, JourneyProperties properties) {
     this.validator = new JourneyValidator(steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity())));
     this.longestWait = properties.longestWait();
+    this.testRunWait = properties.testRunWait();
   }
 
+  /** The journey as it runs for real contacts once published. */
   public CompileResult compile(String sourceXml) {
+    return compile(sourceXml, false);
+  }
+
+  /**
+   * The journey as a test run executes it: checked exactly as for publishing, but as a process of
+   * its own ({@code <id>.test-run}), with every wait cut to the test-run wait and every "wait for
+   * event" listening to the test run instead of the contact.
+   */
+  public CompileResult compileTestRun(String sourceXml) {
+    return compile(sourceXml, true);
+  }
+
+  private CompileResult compile(String sourceXml, boolean testRun) {
     BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(sourceXml.getBytes(StandardCharsets.UTF_8)));
@@ -84,14 +105,17 @@ public class JourneyCompiler {
     listPaths(process);
     new DecisionNodes(model, problems).compile(process);
     new ScheduledWaits(model, problems).compile();
-    Set<String> awaitedEvents = wireEventWaits(model);
-    capWaits(model);
+    Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : CONTACT_CORRELATION);
+    capWaits(model, testRun ? testRunWait : longestWait);
     if (problems.isEmpty()) {
       problems.addAll(EngineRules.check(model));
     }
 
     if (!problems.isEmpty()) {
       return new CompileResult.Rejected(problems);
+    }
+    if (testRun) {
+      process.setId(process.getId() + TEST_RUN_SUFFIX);
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
@@ -187,7 +211,7 @@ public class JourneyCompiler {
   }
 
   /** Unnamed events are reported by {@link WaitChecks}. */
-  private static Set<String> wireEventWaits(BpmnModelInstance model) {
+  private static Set<String> wireEventWaits(BpmnModelInstance model, String correlationKey) {
     Set<String> awaited = new LinkedHashSet<>();
     for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
       Message message = definition.getMessage();
@@ -195,13 +219,13 @@ public class JourneyCompiler {
         continue;
       }
       awaited.add(message.getName());
-      correlateByContact(model, message);
+      correlate(model, message, correlationKey);
     }
     return awaited;
   }
 
-  /** Every event a contact sends is published with the contact's id as correlation key. */
-  private static void correlateByContact(BpmnModelInstance model, Message message) {
+  /** Events are published with the contact's id (or a test run's key) as correlation key. */
+  private static void correlate(BpmnModelInstance model, Message message, String correlationKey) {
     ExtensionElements extensions = message.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);
@@ -212,11 +236,11 @@ public class JourneyCompiler {
       subscription = model.newInstance(ZeebeSubscription.class);
       extensions.addChildElement(subscription);
     }
-    subscription.setCorrelationKey(CONTACT_CORRELATION);
+    subscription.setCorrelationKey(correlationKey);
   }
 
-  /** Shortens waits to the configured longest one; waits that cannot be read are reported by {@link WaitChecks}. */
-  private void capWaits(BpmnModelInstance model) {
+  /** Shortens waits to the longest one allowed; waits that cannot be read are reported by {@link WaitChecks}. */
+  private static void capWaits(BpmnModelInstance model, @Nullable Duration longestWait) {
     if (longestWait == null) {
       return;
     }

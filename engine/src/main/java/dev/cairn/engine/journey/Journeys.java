@@ -92,6 +92,32 @@ public class Journeys {
   }
 
   /**
+   * Deploys the journey's diagram as it is now (a draft too) as its test-run process. Nothing about
+   * the journey changes: no version is recorded, no contact enters it, its status stays.
+   */
+  @Transactional(readOnly = true)
+  public TestDeployment deployTestRun(String id) {
+    Optional<Journey> found = repository.findById(id);
+    if (found.isEmpty()) {
+      return new TestDeployment.NotFound(id);
+    }
+    return switch (compiler.compileTestRun(found.get().sourceXml())) {
+      case CompileResult.Rejected rejected -> new TestDeployment.Rejected(id, rejected.problems());
+      case CompileResult.Compiled compiled when !compiled.journey().id().equals(id + JourneyCompiler.TEST_RUN_SUFFIX) ->
+          new TestDeployment.Rejected(id, List.of(processIdChanged(id)));
+      case CompileResult.Compiled compiled -> {
+        CompiledJourney test = compiled.journey();
+        DeploymentEvent deployment =
+            commands.execute(
+                "deploy test run of " + id,
+                () -> client.newDeployResourceCommand().addResourceStringUtf8(test.executableXml(), test.id() + ".bpmn").send());
+        yield new TestDeployment.Deployed(
+            id, deployment.getProcesses().getFirst().getProcessDefinitionKey(), test.triggerEvent(), test.awaitedEvents());
+      }
+    };
+  }
+
+  /**
    * Pauses a running journey (no new contacts; those inside go on) or resumes a paused one. A
    * draft or stopped journey is published instead.
    */
@@ -145,9 +171,7 @@ public class Journeys {
 
   private PublishResult deploy(Journey journey, CompiledJourney compiled) {
     if (!compiled.id().equals(journey.id())) {
-      return new PublishResult.Rejected(
-          journey.id(),
-          List.of(new Problem(compiled.id(), "The process id must stay \"" + journey.id() + "\" for this journey.")));
+      return new PublishResult.Rejected(journey.id(), List.of(processIdChanged(journey.id())));
     }
     DeploymentEvent deployment =
         commands.execute(
@@ -176,6 +200,10 @@ public class Journeys {
     journey.published(compiled, now);
     log.info("Journey {} runs as version {}", journey.id(), process.getVersion());
     return new PublishResult.Published(journey.id(), process.getVersion(), process.getProcessDefinitionKey());
+  }
+
+  private static Problem processIdChanged(String journeyId) {
+    return new Problem(null, "The process id must stay \"" + journeyId + "\" for this journey; change it back in the diagram.");
   }
 
   private JourneySummary summary(Journey journey) {

@@ -22,6 +22,12 @@ public record Step(
     Map<String, Object> variables,
     int retriesLeft) {
 
+  /** Instance variable set on test runs: steps show what they would do and send nothing. */
+  public static final String TEST_RUN = "testRun";
+
+  /** Instance variable holding a test run's correlation key, under which its events arrive. */
+  public static final String TEST_RUN_KEY = "testRunKey";
+
   public Step {
     headers = Map.copyOf(headers);
     variables = Map.copyOf(variables);
@@ -29,5 +35,10 @@ public record Step(
 
   public @Nullable String header(String name) {
     return headers.get(name);
+  }
+
+  /** Whether this step belongs to a marketer's test run rather than a real contact's journey. */
+  public boolean testRun() {
+    return Boolean.TRUE.equals(variables.get(TEST_RUN));
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,6 +113,36 @@ public class JourneyTracking {
                     rs.getTimestamp("activated_at").toInstant(),
                     instant(rs.getTimestamp("ended_at"))))
         .list();
+  }
+
+  /** The nodes one journey instance passed through, in order (a test run's steps, say). */
+  public List<ElementVisit> pathOf(long processInstanceKey) {
+    return jdbc.sql(
+            "select bpmn_process_id, version, element_id, element_type, state, activated_at, ended_at"
+                + " from element_instance where process_instance_key = :instance and element_instance_key <> :instance and "
+                + NODE_TYPES
+                + " order by activated_at, element_instance_key")
+        .param("instance", processInstanceKey)
+        .query(
+            (rs, row) ->
+                new ElementVisit(
+                    rs.getString("bpmn_process_id"),
+                    rs.getInt("version"),
+                    rs.getString("element_id"),
+                    rs.getString("element_type"),
+                    rs.getString("state"),
+                    rs.getTimestamp("activated_at").toInstant(),
+                    instant(rs.getTimestamp("ended_at"))))
+        .list();
+  }
+
+  /** When a journey instance ended, if it has. */
+  public Optional<Instant> endOf(long processInstanceKey) {
+    return jdbc.sql("select ended_at from element_instance where element_instance_key = :instance and ended_at is not null")
+        .param("instance", processInstanceKey)
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
   }
 
   /** Contacts currently inside the journey (any node). */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DecisionNodesTest {
 
   private final JourneyCompiler compiler =
-      new JourneyCompiler(List.of(step("cairn.branch"), step("cairn.split")), new JourneyProperties(null, null));
+      new JourneyCompiler(List.of(step("cairn.branch"), step("cairn.split")), new JourneyProperties(null, null, null));
 
   @Test
   void a_branch_gets_a_deciding_step_and_feel_conditions_on_its_answer() {

@@ -33,7 +33,7 @@ class InvalidJourneyCatalogueTest {
   private static final Path CATALOGUE = Path.of("src/test/resources/journeys/invalid");
   private static final Pattern EXPECT = Pattern.compile("<!-- expect: (.+?) \\| (.+?) -->");
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(new EmailStep(), new UpdateContactStep()), new JourneyProperties(null, null));
+  private final JourneyCompiler compiler = new JourneyCompiler(List.of(new EmailStep(), new UpdateContactStep()), new JourneyProperties(null, null, null));
 
   static Stream<Path> diagrams() throws IOException {
     return Files.list(CATALOGUE).filter(path -> path.toString().endsWith(".bpmn")).sorted();

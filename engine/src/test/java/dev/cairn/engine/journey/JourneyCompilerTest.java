@@ -40,7 +40,7 @@ class JourneyCompilerTest {
         }
       };
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null));
+  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, null));
 
   @Test
   void a_journey_compiles_with_its_trigger_and_every_event_wait_keyed_by_contact() {
@@ -83,7 +83,7 @@ class JourneyCompilerTest {
 
   @Test
   void waits_are_shortened_to_the_longest_wait_when_one_is_configured() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null));
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null));
 
     CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
@@ -92,11 +92,36 @@ class JourneyCompilerTest {
 
   @Test
   void a_wait_of_months_is_a_duration_too_and_is_shortened_like_any_other() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null));
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null));
 
     CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P1M"));
 
     assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P1M");
+  }
+
+  @Test
+  void a_test_run_is_a_process_of_its_own_with_waits_fast_forwarded_and_events_keyed_to_the_run() {
+    JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, Duration.ofSeconds(3)));
+
+    CompileResult result = compiler.compileTestRun(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+
+    CompiledJourney test = ((CompileResult.Compiled) result).journey();
+    assertThat(test.id()).isEqualTo("sample.test-run");
+    assertThat(test.awaitedEvents()).containsExactly("Order Completed");
+    assertThat(test.executableXml())
+        .contains("correlationKey=\"=testRunKey\"")
+        .doesNotContain("=contactId")
+        .contains("PT3S")
+        .doesNotContain("P3D");
+    assertThat(Bpmn.readModelFromStream(new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8))).getDefinitions())
+        .as("the test-run process is valid BPMN")
+        .isNotNull();
+  }
+
+  @Test
+  void a_test_run_of_a_journey_with_problems_reports_them_as_publishing_would() {
+    assertThat(compiler.compileTestRun(journey("", "P3D")))
+        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
   }
 
   @Test

@@ -28,17 +28,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
+import dev.cairn.channels.delivery.Deliveries;
+import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.runtime.JourneyStop;
+import dev.cairn.engine.testrun.TestRuns;
 import dev.cairn.engine.tracking.ContactAtNode;
 import dev.cairn.engine.tracking.JourneyTracking;
 import dev.cairn.engine.tracking.NodeCount;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One journey as drawn, with how many contacts sit at each node (refreshed every few seconds), the
@@ -55,6 +59,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final Journeys journeys;
   private final JourneyTracking tracking;
   private final JourneyStop stopper;
+  private final TestRuns testRuns;
+  private final Contacts contactDirectory;
+  private final Deliveries deliveries;
+  private final JsonMapper json;
   private final HorizontalLayout controls = new HorizontalLayout();
   private final BpmnViewer diagram = new BpmnViewer();
   private final H2 title = new H2();
@@ -66,10 +74,21 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable String selectedNode;
   private @Nullable Registration polling;
 
-  public JourneyView(Journeys journeys, JourneyTracking tracking, JourneyStop stopper) {
+  public JourneyView(
+      Journeys journeys,
+      JourneyTracking tracking,
+      JourneyStop stopper,
+      TestRuns testRuns,
+      Contacts contactDirectory,
+      Deliveries deliveries,
+      JsonMapper json) {
     this.journeys = journeys;
     this.tracking = tracking;
     this.stopper = stopper;
+    this.testRuns = testRuns;
+    this.contactDirectory = contactDirectory;
+    this.deliveries = deliveries;
+    this.json = json;
     setSizeFull();
 
     diagram.setWidthFull();
@@ -133,6 +152,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     String id = shown.summary().id();
+    Button test = new Button("Test run…", click -> new TestRunDialog(shown, testRuns, contactDirectory, deliveries, json).open());
+    test.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    test.addClassName("journey-test-run");
+    controls.add(test);
     if (current == JourneyStatus.DRAFT || current == JourneyStatus.STOPPED) {
       Button publish = new Button("Publish", click -> publish(id));
       publish.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);

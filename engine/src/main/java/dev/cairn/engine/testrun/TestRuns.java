@@ -1,0 +1,166 @@
+package dev.cairn.engine.testrun;
+
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.journey.Problem;
+import dev.cairn.engine.journey.TestDeployment;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.zeebe.EngineCommands;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs one contact through a journey as a test: the journey's current diagram is deployed as its
+ * own test-run process (waits fast-forwarded, events keyed to the run), so a draft can be tried
+ * before it is published and the contact's real journeys never see it.
+ */
+@Service
+public class TestRuns {
+
+  /** Long enough for a test run to reach the wait an event was sent for. */
+  private static final Duration EVENT_TTL = Duration.ofMinutes(2);
+
+  private final Journeys journeys;
+  private final Contacts contacts;
+  private final JourneyTracking tracking;
+  private final CamundaClient client;
+  private final EngineCommands commands;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  TestRuns(
+      Journeys journeys,
+      Contacts contacts,
+      JourneyTracking tracking,
+      CamundaClient client,
+      EngineCommands commands,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.journeys = journeys;
+    this.contacts = contacts;
+    this.tracking = tracking;
+    this.client = client;
+    this.commands = commands;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a test run of the journey for the contact, as if the journey's trigger event had
+   * arrived with these properties.
+   */
+  @Transactional
+  public TestRunStart start(String journeyId, ContactId contact, Map<String, Object> triggerProperties, String startedBy) {
+    if (contacts.find(contact).isEmpty()) {
+      return new TestRunStart.Rejected(List.of(new Problem(null, "No contact " + contact + "; pick an existing contact to test with.")));
+    }
+    TestDeployment.Deployed deployed;
+    switch (journeys.deployTestRun(journeyId)) {
+      case TestDeployment.Rejected rejected -> {
+        return new TestRunStart.Rejected(rejected.problems());
+      }
+      case TestDeployment.NotFound notFound -> {
+        return new TestRunStart.Rejected(List.of(new Problem(null, "No journey " + journeyId + ".")));
+      }
+      case TestDeployment.Deployed ready -> deployed = ready;
+    }
+    Instant now = clock.instant();
+    long runId =
+        jdbc.sql(
+                """
+                insert into journey_test_run (journey_id, contact_id, awaited_events, started_by, started_at)
+                values (:journey, :contact, :awaited, :by, :now) returning id
+                """)
+            .param("journey", journeyId)
+            .param("contact", contact.value())
+            .param("awaited", deployed.awaitedEvents().stream().sorted().toArray(String[]::new))
+            .param("by", startedBy)
+            .param("now", Timestamp.from(now))
+            .query(Long.class)
+            .single();
+    Map<String, Object> trigger = new LinkedHashMap<>();
+    trigger.put("event", deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent());
+    trigger.put("properties", triggerProperties);
+    trigger.put("occurredAt", now.toString());
+    Map<String, Object> variables =
+        Map.of("contactId", contact.toString(), "trigger", trigger, Step.TEST_RUN, true, Step.TEST_RUN_KEY, key(runId));
+    ProcessInstanceEvent instance =
+        commands.execute(
+            "start test run " + runId + " of " + journeyId,
+            () -> client.newCreateInstanceCommand().processDefinitionKey(deployed.processDefinitionKey()).variables(variables).send());
+    jdbc.sql("update journey_test_run set process_instance_key = :key where id = :id")
+        .param("key", instance.getProcessInstanceKey())
+        .param("id", runId)
+        .update();
+    return new TestRunStart.Started(runId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<TestRun> find(long runId) {
+    return jdbc.sql("select * from journey_test_run where id = :id and process_instance_key is not null")
+        .param("id", runId)
+        .query(
+            (rs, row) -> {
+              long instance = rs.getLong("process_instance_key");
+              return new TestRun(
+                  rs.getLong("id"),
+                  rs.getString("journey_id"),
+                  new ContactId(rs.getObject("contact_id", UUID.class)),
+                  instance,
+                  rs.getString("started_by"),
+                  rs.getTimestamp("started_at").toInstant(),
+                  tracking.endOf(instance).orElse(null),
+                  new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("awaited_events").getArray())),
+                  tracking.pathOf(instance));
+            })
+        .optional();
+  }
+
+  /**
+   * Sends an event into a running test run on the contact's behalf (it reaches only the test run,
+   * and is not stored with the contact's events); false when the run is over or the journey never
+   * waits for that event.
+   */
+  public boolean sendEvent(long runId, String eventName, Map<String, Object> properties) {
+    Optional<TestRun> run = find(runId);
+    if (run.isEmpty() || !run.get().running() || !run.get().awaitedEvents().contains(eventName)) {
+      return false;
+    }
+    Map<String, Object> lastEvent = new LinkedHashMap<>();
+    lastEvent.put("event", eventName);
+    lastEvent.put("properties", properties);
+    lastEvent.put("occurredAt", clock.instant().toString());
+    commands.execute(
+        "publish " + eventName + " to test run " + runId,
+        () ->
+            client
+                .newPublishMessageCommand()
+                .messageName(eventName)
+                .correlationKey(key(runId))
+                .messageId("test-run-" + runId + "-" + UUID.randomUUID())
+                .timeToLive(EVENT_TTL)
+                .variables(Map.of("lastEvent", lastEvent))
+                .send());
+    return true;
+  }
+
+  private static String key(long runId) {
+    return "test-run:" + runId;
+  }
+}
