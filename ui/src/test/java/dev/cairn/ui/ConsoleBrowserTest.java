@@ -220,6 +220,43 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_test_runs_the_abandoned_cart_journey_and_sees_every_step_and_message_in_seconds() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Tara\"}}".formatted(user, user));
+
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/journeys/abandoned-cart");
+    page.locator("vaadin-button.journey-test-run").click();
+    page.locator("vaadin-combo-box.test-run-contact input").fill(user);
+    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(user)).first().click();
+    page.locator("vaadin-text-area.test-run-properties textarea").fill("{\"name\": \"Trail shoes\", \"price\": 89, \"url\": \"https://shop.test/cart\"}");
+    page.locator("vaadin-button.test-run-start").click();
+
+    assertThat(page.getByText("Testing with Tara")).isVisible();
+    assertThat(page.getByText("Send \"Order Completed\"")).isVisible();
+    Locator reminder = page.locator(".test-run-messages").getByText("Tara, you left something in your cart");
+    assertThat(reminder).isVisible(PATIENTLY);
+    reminder.click();
+    assertThat(page.frameLocator(".test-run-dialog iframe").getByText("Trail shoes").first()).isVisible();
+    assertThat(page.locator(".test-run-messages").getByText("10% off what is waiting in your cart")).isVisible(PATIENTLY);
+    assertThat(page.locator(".test-run-status")).containsText("finished", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("test-run.png")));
+    assertThat(emailsTo(user)).as("a test run sends nothing").isEmpty();
+  }
+
+  @Test
+  void a_test_run_with_properties_that_are_not_json_says_so_and_starts_nothing() {
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/journeys/abandoned-cart");
+    page.locator("vaadin-button.journey-test-run").click();
+    page.locator("vaadin-text-area.test-run-properties textarea").fill("{name: shoes");
+    page.locator("vaadin-button.test-run-start").click();
+
+    assertThat(page.locator(".test-run-problems")).containsText("The properties are not valid JSON");
+    assertThat(page.locator(".test-run-problems")).containsText("Pick the contact to test with.");
+  }
+
+  @Test
   void an_operator_sees_a_stopped_step_with_its_reason_and_retries_it() {
     String id = "stuck-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(id, "Stuck " + id, null, TestJourneys.stuckJourney(id));

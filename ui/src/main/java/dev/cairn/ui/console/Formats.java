@@ -12,7 +12,14 @@ final class Formats {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
+  private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
   private Formats() {}
+
+  /** For things that happen within minutes of each other, such as a test run's steps. */
+  static String timeOfDay(@Nullable Instant instant) {
+    return instant == null ? "" : TIME_OF_DAY.format(instant);
+  }
 
   static String timestamp(@Nullable Instant instant) {
     return instant == null ? "" : TIMESTAMP.format(instant);

@@ -75,8 +75,8 @@ class TestRunDialog extends Dialog {
 
     steps.addThemeVariants(GridVariant.LUMO_COMPACT);
     steps.addColumn(visit -> journey.nameOf(visit.elementId())).setHeader("Step").setFlexGrow(3);
-    steps.addColumn(visit -> Formats.timestamp(visit.enteredAt())).setHeader("Entered").setFlexGrow(2);
-    steps.addColumn(TestRunDialog::outcome).setHeader("Left").setFlexGrow(2);
+    steps.addColumn(visit -> Formats.timeOfDay(visit.enteredAt())).setHeader("Entered");
+    steps.addColumn(TestRunDialog::outcome).setHeader("Left");
     steps.setAllRowsVisible(true);
     steps.addClassName("test-run-steps");
 
@@ -231,8 +231,8 @@ class TestRunDialog extends Dialog {
       return "here now";
     }
     return switch (visit.state()) {
-      case "TERMINATED" -> "left early " + Formats.timestamp(visit.leftAt());
-      default -> Formats.timestamp(visit.leftAt());
+      case "TERMINATED" -> "left early " + Formats.timeOfDay(visit.leftAt());
+      default -> Formats.timeOfDay(visit.leftAt());
     };
   }
 
