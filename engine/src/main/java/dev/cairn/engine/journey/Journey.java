@@ -45,6 +45,9 @@ class Journey {
   @Column(name = "source_xml")
   private String sourceXml;
 
+  @Column(name = "draft_changed_at")
+  private @Nullable Instant draftChangedAt;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -102,8 +105,22 @@ class Journey {
     return sourceXml;
   }
 
+  /** A new diagram, in effect from the next publication. */
+  void revise(String sourceXml, Instant now) {
+    this.sourceXml = sourceXml;
+    this.draftChangedAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Whether the diagram changed since it was last published. */
+  boolean hasUnpublishedChanges() {
+    return draftChangedAt != null;
+  }
+
+  /** Publishing a new version of a paused journey keeps it paused. */
   void published(CompiledJourney compiled, Instant now) {
-    this.status = JourneyStatus.PUBLISHED;
+    this.status = status == JourneyStatus.PAUSED ? JourneyStatus.PAUSED : JourneyStatus.PUBLISHED;
+    this.draftChangedAt = null;
     this.triggerEvent = compiled.triggerEvent();
     this.reEntry = compiled.entryRule().reEntry();
     Duration gap = compiled.entryRule().minimumGap();

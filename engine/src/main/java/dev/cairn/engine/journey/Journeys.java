@@ -4,9 +4,14 @@ import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +70,61 @@ public class Journeys {
     }
     repository.save(new Journey(id, name, description, sourceXml, clock.instant()));
     return true;
+  }
+
+  /**
+   * Replaces the journey's diagram (drawn in Camunda Modeler, say) and, when no journey has the
+   * diagram's process id, adds it as a new draft. Contacts inside go on with what they run now; the
+   * new diagram runs from the next publication. A file that is not a journey diagram, or whose
+   * process id belongs to another journey, is refused and nothing changes.
+   */
+  @Transactional
+  public Revision saveDiagram(@Nullable String journeyId, String xml) {
+    String processId;
+    String name;
+    try {
+      BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      Collection<io.camunda.zeebe.model.bpmn.instance.Process> processes =
+          model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class);
+      if (processes.size() != 1) {
+        return new Revision.Refused("The file holds " + processes.size() + " processes; a journey diagram holds exactly one.");
+      }
+      var process = processes.iterator().next();
+      processId = process.getId();
+      name = process.getName() == null || process.getName().isBlank() ? processId : process.getName();
+    } catch (RuntimeException e) {
+      return new Revision.Refused("This is not a BPMN diagram Cairn can read: " + DiagramSyntax.explain(xml, e).getFirst().message());
+    }
+    if (journeyId != null && !journeyId.equals(processId)) {
+      return new Revision.Refused(
+          "The diagram's process id is \"" + processId + "\", but this journey's is \"" + journeyId
+              + "\"; set the process id back to \"" + journeyId + "\" in the diagram, or add it as a new journey.");
+    }
+    if (processId.endsWith(JourneyCompiler.TEST_RUN_SUFFIX)) {
+      return new Revision.Refused("A process id may not end in \"" + JourneyCompiler.TEST_RUN_SUFFIX + "\"; Cairn uses that for test runs.");
+    }
+    Optional<Journey> existing = repository.findById(processId);
+    if (journeyId == null && existing.isPresent()) {
+      return new Revision.Refused(
+          "A journey with the process id \"" + processId + "\" exists (\"" + existing.get().name() + "\"); open it to replace its diagram, or change the process id.");
+    }
+    if (existing.isPresent()) {
+      existing.get().revise(xml, clock.instant());
+    } else {
+      repository.save(new Journey(processId, name, null, xml, clock.instant()));
+    }
+    List<Problem> problems =
+        switch (compiler.compile(xml)) {
+          case CompileResult.Rejected rejected -> rejected.problems();
+          case CompileResult.Compiled compiled -> List.of();
+        };
+    return new Revision.Saved(processId, problems);
+  }
+
+  /** The diagram as last saved, which is what the next publication deploys. */
+  @Transactional(readOnly = true)
+  public Optional<String> sourceOf(String id) {
+    return repository.findById(id).map(Journey::sourceXml);
   }
 
   /** A draft that has never run: no version of it was ever deployed. */
@@ -214,7 +274,7 @@ public class Journeys {
             .optional()
             .orElse(null);
     return new JourneySummary(
-        journey.id(), journey.name(), journey.description(), journey.status(), journey.triggerEvent(), latest);
+        journey.id(), journey.name(), journey.description(), journey.status(), journey.triggerEvent(), latest, journey.hasUnpublishedChanges());
   }
 
   private JourneyDetail detail(Journey journey) {

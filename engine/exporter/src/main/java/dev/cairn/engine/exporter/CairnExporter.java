@@ -89,6 +89,9 @@ public final class CairnExporter implements Exporter {
           && TrackedState.of(intent) != null
           && record.getValue() instanceof ProcessInstanceRecordValue value) {
         batch.add(ElementRow.from(record, value, TrackedState.of(intent)));
+      } else if (record.getIntent() == ProcessInstanceIntent.ELEMENT_MIGRATED
+          && record.getValue() instanceof ProcessInstanceRecordValue value) {
+        batch.addMigration(ElementRow.from(record, value, TrackedState.ACTIVE));
       } else if (record.getIntent() instanceof IncidentIntent intent
           && (intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED)
           && record.getValue() instanceof IncidentRecordValue value) {

@@ -9,6 +9,7 @@ final class TrackingBatch {
   private final int capacity;
   private final List<ElementRow> rows = new ArrayList<>();
   private final List<IncidentRow> incidents = new ArrayList<>();
+  private final List<ElementRow> migrations = new ArrayList<>();
   private int partitionId;
   private long lastPosition = -1;
 
@@ -24,6 +25,11 @@ final class TrackingBatch {
     incidents.add(incident);
   }
 
+  /** An element that now runs in another version of its journey (process instance migration). */
+  void addMigration(ElementRow migrated) {
+    migrations.add(migrated);
+  }
+
   /** Records Cairn does not track still move the position, so the broker can free their log. */
   void advanceTo(int partitionId, long position) {
     this.partitionId = partitionId;
@@ -31,12 +37,12 @@ final class TrackingBatch {
   }
 
   boolean isFull() {
-    return rows.size() + incidents.size() >= capacity;
+    return rows.size() + incidents.size() + migrations.size() >= capacity;
   }
 
   /** Nothing to write and no position to acknowledge. */
   boolean isEmpty() {
-    return rows.isEmpty() && incidents.isEmpty() && lastPosition < 0;
+    return rows.isEmpty() && incidents.isEmpty() && migrations.isEmpty() && lastPosition < 0;
   }
 
   List<ElementRow> rows() {
@@ -45,6 +51,10 @@ final class TrackingBatch {
 
   List<IncidentRow> incidents() {
     return incidents;
+  }
+
+  List<ElementRow> migrations() {
+    return migrations;
   }
 
   int partitionId() {
@@ -58,6 +68,7 @@ final class TrackingBatch {
   void clear() {
     rows.clear();
     incidents.clear();
+    migrations.clear();
     lastPosition = -1;
   }
 }

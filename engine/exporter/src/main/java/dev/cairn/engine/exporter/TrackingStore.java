@@ -29,6 +29,13 @@ final class TrackingStore implements AutoCloseable {
         where excluded.state <> 'ACTIVE'
       """;
 
+  /**
+   * A migrated element keeps its state and times and takes its new version, definition and id.
+   * Written after the batch's other rows, so an activation in the same batch exists by then.
+   */
+  private static final String MIGRATE_ELEMENT =
+      "update element_instance set process_definition_key = ?, version = ?, element_id = ? where element_instance_key = ?";
+
   /** Raised, then resolved; a replayed "raised" never reopens a resolved incident. */
   private static final String UPSERT_INCIDENT =
       """
@@ -75,6 +82,7 @@ final class TrackingStore implements AutoCloseable {
     Connection db = connection();
     try (PreparedStatement elements = db.prepareStatement(UPSERT_ELEMENT);
         PreparedStatement incidents = db.prepareStatement(UPSERT_INCIDENT);
+        PreparedStatement migrations = db.prepareStatement(MIGRATE_ELEMENT);
         PreparedStatement position = db.prepareStatement(UPSERT_POSITION)) {
       for (ElementRow row : batch.rows()) {
         Timestamp at = new Timestamp(row.timestamp());
@@ -113,6 +121,16 @@ final class TrackingStore implements AutoCloseable {
       }
       if (!batch.incidents().isEmpty()) {
         incidents.executeBatch();
+      }
+      for (ElementRow migrated : batch.migrations()) {
+        migrations.setLong(1, migrated.processDefinitionKey());
+        migrations.setInt(2, migrated.version());
+        migrations.setString(3, migrated.elementId());
+        migrations.setLong(4, migrated.elementInstanceKey());
+        migrations.addBatch();
+      }
+      if (!batch.migrations().isEmpty()) {
+        migrations.executeBatch();
       }
       position.setInt(1, batch.partitionId());
       position.setLong(2, batch.lastPosition());

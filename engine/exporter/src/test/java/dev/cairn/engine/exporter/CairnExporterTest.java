@@ -153,6 +153,53 @@ class CairnExporterTest {
     assertThat(incidentState(600)).isEqualTo("RESOLVED");
   }
 
+  @Test
+  void a_migrated_element_keeps_its_state_and_times_and_takes_the_new_version() throws Exception {
+    CairnExporter exporter = open(url());
+    exporter.export(element(70, 700, "wait-for-first-order", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    exporter.export(migrated(71, 700, "wait-for-first-order", 2, 8));
+    controller.runScheduledTasks();
+    executeSql("delete from exporter_position");
+
+    CairnExporter replaying = open(url());
+    replaying.export(element(70, 700, "wait-for-first-order", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    replaying.export(migrated(71, 700, "wait-for-first-order", 2, 8));
+    controller.runScheduledTasks();
+
+    try (Connection db = postgres.getPostgresDatabase().getConnection();
+        ResultSet rs = db.createStatement().executeQuery(
+            "select state, version, process_definition_key, activated_at from element_instance where element_instance_key = 700")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("state")).isEqualTo("ACTIVE");
+      assertThat(rs.getInt("version")).isEqualTo(2);
+      assertThat(rs.getLong("process_definition_key")).isEqualTo(8);
+      assertThat(rs.getTimestamp("activated_at").getTime()).isEqualTo(1_700_000_000_070L);
+    }
+    assertThat(rowCount()).isEqualTo(1);
+  }
+
+  private static Record<?> migrated(long position, long key, String elementId, int version, long definitionKey) {
+    return ImmutableRecord.builder()
+        .withPosition(position)
+        .withKey(key)
+        .withPartitionId(1)
+        .withTimestamp(1_700_000_000_000L + position)
+        .withRecordType(RecordType.EVENT)
+        .withValueType(ValueType.PROCESS_INSTANCE)
+        .withIntent(ProcessInstanceIntent.ELEMENT_MIGRATED)
+        .withValue(
+            ImmutableProcessInstanceRecordValue.builder()
+                .withBpmnProcessId("welcome")
+                .withVersion(version)
+                .withProcessDefinitionKey(definitionKey)
+                .withProcessInstanceKey(99)
+                .withElementId(elementId)
+                .withFlowScopeKey(99)
+                .withBpmnElementType(BpmnElementType.INTERMEDIATE_CATCH_EVENT)
+                .build())
+        .build();
+  }
+
   private static Record<?> incident(long position, long key, Intent intent) {
     return ImmutableRecord.builder()
         .withPosition(position)

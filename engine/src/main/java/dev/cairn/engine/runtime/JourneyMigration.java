@@ -1,0 +1,203 @@
+package dev.cairn.engine.runtime;
+
+import dev.cairn.engine.zeebe.JourneyInstances;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moves contacts running on older versions of a journey to its latest version, node for node
+ * (see {@link NodeMapping}). A contact at a node the latest version no longer has stays on its
+ * version, and the report says where and why. Steps that had stopped (an incident) start again
+ * with the new version's settings, which is how a broken step is mended for those already there.
+ */
+@Service
+public class JourneyMigration {
+
+  private static final Logger log = LoggerFactory.getLogger(JourneyMigration.class);
+
+  /** Contacts on one older version, and the nodes some of them are at that the latest lacks. */
+  public record OlderVersion(int version, int contacts, List<String> nodesNotInLatest) {
+    public OlderVersion {
+      nodesNotInLatest = List.copyOf(nodesNotInLatest);
+    }
+  }
+
+  /** Who would move: contacts per older version. */
+  public record Preview(int latestVersion, List<OlderVersion> older) {
+    public Preview {
+      older = List.copyOf(older);
+    }
+
+    public int contacts() {
+      return older.stream().mapToInt(OlderVersion::contacts).sum();
+    }
+  }
+
+  /** What moving did: how many moved, and why the others stayed (reason → how many). */
+  public record Outcome(int latestVersion, int moved, Map<String, Integer> stayed) {
+    public Outcome {
+      stayed = Map.copyOf(stayed);
+    }
+  }
+
+  private record Latest(int version, long processDefinitionKey, String xml) {}
+
+  private record Running(long processInstanceKey, int version) {}
+
+  private final JdbcClient jdbc;
+  private final JourneyInstances instances;
+
+  JourneyMigration(JdbcClient jdbc, JourneyInstances instances) {
+    this.jdbc = jdbc;
+    this.instances = instances;
+  }
+
+  public Optional<Preview> preview(String journeyId) {
+    return latest(journeyId).map(latest -> {
+      List<OlderVersion> older = new ArrayList<>();
+      for (Map.Entry<Integer, List<Running>> version : olderRunning(journeyId, latest.version()).entrySet()) {
+        Map<String, String> mapping = NodeMapping.between(xmlOf(journeyId, version.getKey()), latest.xml());
+        List<String> unmapped =
+            activeNodes(journeyId, version.getKey()).stream().filter(node -> !mapping.containsKey(node)).toList();
+        older.add(new OlderVersion(version.getKey(), version.getValue().size(), unmapped));
+      }
+      return new Preview(latest.version(), older);
+    });
+  }
+
+  /** Moves every contact it can to the latest version; those the engine refuses stay where they are. */
+  public Outcome moveToLatest(String journeyId) {
+    Latest latest = latest(journeyId).orElseThrow(() -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
+    int moved = 0;
+    Map<String, Integer> stayed = new TreeMap<>();
+    for (Map.Entry<Integer, List<Running>> version : olderRunning(journeyId, latest.version()).entrySet()) {
+      String olderXml = xmlOf(journeyId, version.getKey());
+      Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
+      Map<String, String> names = NodeMapping.names(olderXml);
+      for (Running running : version.getValue()) {
+        Optional<String> missing = activeNodesOf(running.processInstanceKey()).stream().filter(node -> !mapping.containsKey(node)).findFirst();
+        if (missing.isPresent()) {
+          stayed.merge("\"" + names.getOrDefault(missing.get(), missing.get()) + "\" is not in the new version", 1, Integer::sum);
+          continue;
+        }
+        switch (instances.migrate(running.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
+          case JourneyInstances.Migration.Migrated migrated -> {
+            jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
+                .param("version", latest.version())
+                .param("instance", running.processInstanceKey())
+                .update();
+            restartStoppedSteps(running.processInstanceKey());
+            moved++;
+          }
+          case JourneyInstances.Migration.Refused refused -> stayed.merge(inWords(refused.reason(), names), 1, Integer::sum);
+        }
+      }
+    }
+    log.info("Journey {}: {} contacts moved to version {}, {} stayed", journeyId, moved, latest.version(), stayed);
+    return new Outcome(latest.version(), moved, stayed);
+  }
+
+  private static final Pattern UNSUPPORTED =
+      Pattern.compile("active element with id '([^']+)' has an unsupported type\\. The migration of an? ([A-Z_]+) is not supported");
+
+  /** The engine's refusal in a marketer's words where Cairn knows it; the engine's own otherwise. */
+  static String inWords(String refusal, Map<String, String> names) {
+    Matcher unsupported = UNSUPPORTED.matcher(refusal);
+    if (!unsupported.find()) {
+      return refusal;
+    }
+    String kind =
+        switch (unsupported.group(2)) {
+          case "INTERMEDIATE_CATCH_EVENT" -> "a wait";
+          case "EVENT_BASED_GATEWAY" -> "a wait for an event";
+          case "EXCLUSIVE_GATEWAY" -> "a branch";
+          default -> unsupported.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    return "the engine cannot move contacts while they are at \"" + names.getOrDefault(unsupported.group(1), unsupported.group(1)) + "\" ("
+        + kind + "); they finish on the version they are on (Zeebe 8.6 and later can move waits)";
+  }
+
+  /** A step that stopped on the old version's settings gets a fresh try with the new version's. */
+  private void restartStoppedSteps(long processInstanceKey) {
+    jdbc.sql(
+            """
+            select distinct i.element_instance_key, i.element_id from incident i
+            join element_instance ei on ei.element_instance_key = i.element_instance_key
+            where i.process_instance_key = :instance and i.state = 'OPEN' and ei.state = 'ACTIVE'
+            """)
+        .param("instance", processInstanceKey)
+        .query((rs, row) -> Map.entry(rs.getLong("element_instance_key"), rs.getString("element_id")))
+        .list()
+        .forEach(stopped -> instances.restartStep(processInstanceKey, stopped.getKey(), stopped.getValue()));
+  }
+
+  private List<String> activeNodesOf(long processInstanceKey) {
+    return jdbc.sql(
+            """
+            select element_id from element_instance
+            where process_instance_key = :instance and state = 'ACTIVE' and element_instance_key <> :instance
+              and element_type <> 'SEQUENCE_FLOW'
+            """)
+        .param("instance", processInstanceKey)
+        .query(String.class)
+        .list();
+  }
+
+  private Optional<Latest> latest(String journeyId) {
+    return jdbc.sql(
+            "select version, process_definition_key, deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
+        .param("id", journeyId)
+        .query((rs, row) -> new Latest(rs.getInt("version"), rs.getLong("process_definition_key"), rs.getString("deployed_xml")))
+        .optional();
+  }
+
+  private String xmlOf(String journeyId, int version) {
+    return jdbc.sql("select deployed_xml from journey_version where journey_id = :id and version = :version")
+        .param("id", journeyId)
+        .param("version", version)
+        .query(String.class)
+        .single();
+  }
+
+  private Map<Integer, List<Running>> olderRunning(String journeyId, int latestVersion) {
+    Map<Integer, List<Running>> byVersion = new TreeMap<>();
+    jdbc.sql(
+            """
+            select e.process_instance_key, e.version from enrollment e
+            join element_instance p on p.element_instance_key = e.process_instance_key
+            where e.journey_id = :journey and e.version < :latest and p.state = 'ACTIVE'
+            order by e.version, e.started_at
+            """)
+        .param("journey", journeyId)
+        .param("latest", latestVersion)
+        .query((rs, row) -> new Running(rs.getLong("process_instance_key"), rs.getInt("version")))
+        .list()
+        .forEach(running -> byVersion.computeIfAbsent(running.version(), v -> new ArrayList<>()).add(running));
+    return byVersion;
+  }
+
+  /** The nodes contacts on this version are at now. */
+  private List<String> activeNodes(String journeyId, int version) {
+    return jdbc.sql(
+            """
+            select distinct ei.element_id from enrollment e
+            join element_instance ei on ei.process_instance_key = e.process_instance_key
+            where e.journey_id = :journey and e.version = :version and ei.state = 'ACTIVE'
+              and ei.element_instance_key <> e.process_instance_key and ei.element_type <> 'SEQUENCE_FLOW'
+            order by ei.element_id
+            """)
+        .param("journey", journeyId)
+        .param("version", version)
+        .query(String.class)
+        .list();
+  }
+}
