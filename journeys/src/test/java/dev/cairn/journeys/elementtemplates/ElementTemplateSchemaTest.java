@@ -39,7 +39,7 @@ class ElementTemplateSchemaTest {
   }
 
   @Test
-  void every_template_says_it_is_a_zeebe_template_and_names_its_element() {
+  void every_template_is_a_camunda_8_template_in_the_cairn_category_with_a_description_and_groups() {
     for (JsonNode template : ElementTemplate.shippedJson()) {
       // The Modeler treats a template as Camunda 8 (not Camunda 7) by this schema address.
       assertThat(template.path("$schema").asString()).as(template.path("id").asString()).contains("zeebe-element-templates-json-schema");
