@@ -13,8 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors. The event API and the links in sent emails ({@code /t/**} tracking,
- * {@code /u/**} unsubscribe): no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
+ * Two doors. The event API, the links in sent emails ({@code /t/**} tracking,
+ * {@code /u/**} unsubscribe) and the Camunda Modeler element templates ({@code /element-templates/**}):
+ * no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
  * {@code /swagger-ui.html}) is called by servers and website snippets: no session,
  * no CSRF token, each request authenticated by its write key in the controller, which answers a
  * missing or unknown key with a problem document. Everything else is the console: a login form,
@@ -32,6 +33,7 @@ class SecurityConfiguration {
             "/u/**",
             "/sms/**",
             "/openapi.yaml",
+            "/element-templates/**",
             "/swagger-ui.html",
             "/swagger-ui/**",
             "/v3/api-docs/swagger-config")
