@@ -1,6 +1,7 @@
 package dev.cairn.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @ConfigurationPropertiesScan("dev.cairn")
 @EntityScan("dev.cairn")
 @EnableJpaRepositories("dev.cairn")
+// The console is one app for a few signed-in users: load every component up front rather than per
+// view, so a component one view adds never goes missing from another view's lazily loaded chunk.
+@LoadDependenciesOnStartup
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 public class CairnApplication implements AppShellConfigurator {

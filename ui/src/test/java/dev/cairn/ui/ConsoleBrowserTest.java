@@ -257,6 +257,33 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_uploads_a_fixed_diagram_publishes_it_and_moves_the_stuck_contacts_to_it() throws Exception {
+    String id = "fix-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Thank-you " + id, null, TestJourneys.stepJourney(id, "{{ 5 | divided_by: 0 }}"));
+    journeys.publish(id);
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, id, user));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        jdbc.sql("select count(*) from incident where bpmn_process_id = :id and state = 'OPEN'").param("id", id).query(Long.class).single() == 1);
+    Path fixed = Files.createTempFile(id, ".bpmn");
+    Files.writeString(fixed, TestJourneys.stepJourney(id, "Thanks, fixed"));
+
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/journeys/" + id);
+    page.locator("vaadin-upload.journey-upload input[type=file]").setInputFiles(fixed);
+    assertThat(page.locator(".journey-unpublished")).isVisible(PATIENTLY);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish changes")).click();
+    page.locator("vaadin-button.journey-move-contacts").click();
+    assertThat(page.getByText("1 contact on version 1")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("move-contacts.png")));
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move contacts")).click();
+
+    assertThat(page.getByText("1 contact moved to version 2.")).isVisible();
+    awaitEmail(user, "Thanks, fixed");
+    Files.delete(fixed);
+  }
+
+  @Test
   void an_operator_sees_a_stopped_step_with_its_reason_and_retries_it() {
     String id = "stuck-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(id, "Stuck " + id, null, TestJourneys.stuckJourney(id));

@@ -37,13 +37,13 @@ class JourneyVersionsTest extends CairnIntegrationTest {
   @Test
   void contacts_stopped_at_a_broken_step_move_to_the_fixed_version_and_the_step_runs_again_with_its_new_settings() {
     String id = "versions-" + UUID.randomUUID().toString().substring(0, 8);
-    journeys.addIfAbsent(id, "Versions " + id, null, stepJourney(id, "{{ 5 | divided_by: 0 }}"));
+    journeys.addIfAbsent(id, "Versions " + id, null, TestJourneys.stepJourney(id, "{{ 5 | divided_by: 0 }}"));
     assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
     String ada = enter(id);
     String bo = enter(id);
     await().atMost(PATIENCE).until(() -> incidents(id).size() == 2);
 
-    assertThat(journeys.saveDiagram(id, stepJourney(id, "Version two"))).isEqualTo(new Revision.Saved(id, List.of()));
+    assertThat(journeys.saveDiagram(id, TestJourneys.stepJourney(id, "Version two"))).isEqualTo(new Revision.Saved(id, List.of()));
     assertThat(journeys.find(id).orElseThrow().summary().unpublishedChanges()).isTrue();
     assertThat(journeys.publish(id)).isInstanceOfSatisfying(PublishResult.Published.class, published -> assertThat(published.version()).isEqualTo(2));
     assertThat(journeys.find(id).orElseThrow().summary().unpublishedChanges()).isFalse();
@@ -130,29 +130,6 @@ class JourneyVersionsTest extends CairnIntegrationTest {
 
   private List<OpenIncident> incidents(String journeyId) {
     return tracking.openIncidents(500).stream().filter(incident -> incident.journeyId().equals(journeyId)).toList();
-  }
-
-  /** A thank-you email whose subject may fail to render, stopping the step for everyone. */
-  private static String stepJourney(String id, String subject) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
-          <bpmn:process id="%1$s" name="Versions %1$s" isExecutable="true">
-            <bpmn:startEvent id="start">
-              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="to-thanks" sourceRef="start" targetRef="thanks"/>
-            <bpmn:serviceTask id="thanks" name="Thanks">
-              <bpmn:extensionElements><zeebe:taskDefinition type="cairn.email" retries="1"/><zeebe:taskHeaders>
-                <zeebe:header key="template" value="first-order-thanks"/><zeebe:header key="subject" value="%2$s"/>
-              </zeebe:taskHeaders></bpmn:extensionElements>
-            </bpmn:serviceTask>
-            <bpmn:sequenceFlow id="to-end" sourceRef="thanks" targetRef="end-two"/>
-            <bpmn:endEvent id="end-two"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(id, subject);
   }
 
   private String journey() {

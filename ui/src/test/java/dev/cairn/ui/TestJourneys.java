@@ -45,6 +45,29 @@ final class TestJourneys {
         .formatted(id);
   }
 
+  /** A thank-you email whose subject may fail to render, stopping the step for everyone. */
+  static String stepJourney(String id, String subject) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Versions %1$s" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-thanks" sourceRef="start" targetRef="thanks"/>
+            <bpmn:serviceTask id="thanks" name="Thanks">
+              <bpmn:extensionElements><zeebe:taskDefinition type="cairn.email" retries="1"/><zeebe:taskHeaders>
+                <zeebe:header key="template" value="first-order-thanks"/><zeebe:header key="subject" value="%2$s"/>
+              </zeebe:taskHeaders></bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="to-end" sourceRef="thanks" targetRef="end-two"/>
+            <bpmn:endEvent id="end-two"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id, subject);
+  }
+
   static String property(String name, String value) {
     return "<zeebe:property name=\"" + name + "\" value=\"" + value + "\"/>";
   }

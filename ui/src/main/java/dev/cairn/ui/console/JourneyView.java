@@ -34,6 +34,7 @@ import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.runtime.JourneyMigration;
 import dev.cairn.engine.runtime.JourneyStop;
 import dev.cairn.engine.testrun.TestRuns;
 import dev.cairn.engine.tracking.ContactAtNode;
@@ -63,6 +64,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final Contacts contactDirectory;
   private final Deliveries deliveries;
   private final JsonMapper json;
+  private final JourneyMigration migration;
+  private final HorizontalLayout files = new HorizontalLayout();
   private final HorizontalLayout controls = new HorizontalLayout();
   private final BpmnViewer diagram = new BpmnViewer();
   private final H2 title = new H2();
@@ -81,7 +84,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       TestRuns testRuns,
       Contacts contactDirectory,
       Deliveries deliveries,
-      JsonMapper json) {
+      JsonMapper json,
+      JourneyMigration migration) {
     this.journeys = journeys;
     this.tracking = tracking;
     this.stopper = stopper;
@@ -89,6 +93,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     this.contactDirectory = contactDirectory;
     this.deliveries = deliveries;
     this.json = json;
+    this.migration = migration;
     setSizeFull();
 
     diagram.setWidthFull();
@@ -128,7 +133,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
     HorizontalLayout heading = new HorizontalLayout(title, status, controls);
     heading.setAlignItems(FlexComponent.Alignment.BASELINE);
-    add(heading, diagram, below);
+    files.setAlignItems(FlexComponent.Alignment.CENTER);
+    add(heading, diagram, files, below);
   }
 
   @Override
@@ -139,6 +145,11 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     title.setText(found.summary().name());
     showStatus(found.summary().status());
     diagram.show(found.diagramXml());
+    files.removeAll();
+    files.add(
+        DiagramFiles.download(journeys, id),
+        DiagramFiles.upload(journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
+        new Span("Draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
     refresh();
   }
 
@@ -150,6 +161,13 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     JourneyDetail shown = journey;
     if (shown == null) {
       return;
+    }
+    if (shown.summary().unpublishedChanges()) {
+      Span changed = new Span("Unpublished changes");
+      changed.getElement().getThemeList().add("badge");
+      changed.getElement().getThemeList().add("warning");
+      changed.addClassName("journey-unpublished");
+      status.add(changed);
     }
     String id = shown.summary().id();
     Button test = new Button("Test run…", click -> new TestRunDialog(shown, testRuns, contactDirectory, deliveries, json).open());
@@ -174,7 +192,21 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       Button stop = new Button("Stop…", click -> confirmStop(id));
       stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
       controls.add(toggle, stop);
+      if (shown.summary().unpublishedChanges()) {
+        Button publish = new Button("Publish changes", click -> publish(id));
+        publish.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        controls.addComponentAtIndex(0, publish);
+      }
     }
+    migration.preview(id).filter(preview -> preview.contacts() > 0).ifPresent(preview -> {
+      Button move =
+          new Button(
+              "Move " + preview.contacts() + (preview.contacts() == 1 ? " contact" : " contacts") + " to v" + preview.latestVersion() + "…",
+              click -> new MoveContactsDialog(shown, migration, preview, this::refresh).open());
+      move.addThemeVariants(ButtonVariant.LUMO_SMALL);
+      move.addClassName("journey-move-contacts");
+      controls.add(move);
+    });
   }
 
   /** Publishes, or lists every problem on the element it belongs to, in the diagram's own words. */

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
@@ -59,7 +61,17 @@ public class JourneysView extends VerticalLayout {
       });
     });
 
-    add(new H2("Journeys"), new Paragraph("Click a journey to see where its contacts are."), grid);
+    // The upload needs the UI to report back on; it exists once the view is attached.
+    HorizontalLayout tools = new HorizontalLayout(new Paragraph("Click a journey to see where its contacts are."));
+    tools.setAlignItems(FlexComponent.Alignment.CENTER);
+    tools.setWidthFull();
+    addAttachListener(attach -> {
+      if (tools.getComponentCount() == 1) {
+        tools.add(DiagramFiles.upload(journeys, null, attach.getUI(), saved ->
+            attach.getUI().navigate(JourneyView.class, new RouteParameters("id", saved.journeyId()))));
+      }
+    });
+    add(new H2("Journeys"), tools, grid);
   }
 
   private static List<Row> rows(Journeys journeys, JourneyTracking tracking) {
