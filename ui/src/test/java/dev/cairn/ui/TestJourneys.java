@@ -7,13 +7,18 @@ final class TestJourneys {
 
   /** Contacts stay inside for a day, so tests can see them there. */
   static String waitingJourney(String id, String startProperties) {
+    return waitingJourney(id, id, startProperties);
+  }
+
+  /** The same, entered when {@code triggerEvent} arrives. */
+  static String waitingJourney(String id, String triggerEvent, String startProperties) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
           <bpmn:process id="%1$s" name="Test journey %1$s" isExecutable="true">
             <bpmn:startEvent id="start">
               <bpmn:extensionElements><zeebe:properties>
-                <zeebe:property name="cairn:trigger-event" value="%1$s"/>%2$s
+                <zeebe:property name="cairn:trigger-event" value="%3$s"/>%2$s
               </zeebe:properties></bpmn:extensionElements>
             </bpmn:startEvent>
             <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait"/>
@@ -23,7 +28,7 @@ final class TestJourneys {
           </bpmn:process>
         </bpmn:definitions>
         """
-        .formatted(id, startProperties);
+        .formatted(id, startProperties, triggerEvent);
   }
 
   /** A branch whose condition cannot be evaluated (a variable no one sets): the engine stops there. */

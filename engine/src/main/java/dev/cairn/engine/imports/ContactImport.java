@@ -2,8 +2,10 @@ package dev.cairn.engine.imports;
 
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Traits;
+import dev.cairn.engine.event.EventRecorded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +52,7 @@ public class ContactImport {
   private final JsonMapper json;
   private final ContactProperties contactProperties;
   private final Consents consents;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
   ContactImport(
@@ -58,8 +62,10 @@ public class ContactImport {
       JsonMapper json,
       ContactProperties contactProperties,
       Consents consents,
+      ApplicationEventPublisher publisher,
       Clock clock) {
     this.consents = consents;
+    this.publisher = publisher;
     this.jdbc = jdbc;
     this.batches = batches;
     this.transaction = transaction;
@@ -113,16 +119,17 @@ public class ContactImport {
       Counts counts = new Counts();
       List<ImportReport.RejectedRow> rejected = new ArrayList<>();
       List<ImportRow> batch = new ArrayList<>(BATCH);
+      ImportRun run = new ImportRun(UUID.randomUUID().toString(), fileName, plan.source());
       for (CSVRecord record : parser) {
         counts.rows++;
         reader.read(record.getRecordNumber() + 1, record.toList()).ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
         if (batch.size() == BATCH) {
-          importBatch(batch, plan, counts, rejected);
+          importBatch(batch, plan, counts, rejected, run);
           batch.clear();
           progress.accept(counts.rows);
         }
       }
-      importBatch(batch, plan, counts, rejected);
+      importBatch(batch, plan, counts, rejected, run);
       progress.accept(counts.rows);
       long id = record(fileName, plan, counts, rejected.size(), started);
       return new ImportReport(id, counts.rows, counts.created, counts.updated, rejected);
@@ -139,7 +146,14 @@ public class ContactImport {
     long updated;
   }
 
-  private void importBatch(List<ImportRow> rows, ImportPlan plan, Counts counts, List<ImportReport.RejectedRow> rejected) {
+  /** One run of an import, named in the events it records. */
+  private record ImportRun(String id, String fileName, String source) {}
+
+  /** The event journeys start on for contacts an import added ({@code cairn:trigger-event}). */
+  public static final String IMPORTED = "Contact Imported";
+
+  private void importBatch(
+      List<ImportRow> rows, ImportPlan plan, Counts counts, List<ImportReport.RejectedRow> rejected, ImportRun run) {
     DedupeKey key = plan.key();
     if (rows.isEmpty()) {
       return;
@@ -193,6 +207,7 @@ public class ContactImport {
           inserts.toArray(MapSqlParameterSource[]::new));
       counts.updated += updates.size();
       counts.created += inserts.size();
+      recordImported(inserts, run, now);
       if (plan.emailConsent() != null) {
         List<UUID> imported = new ArrayList<>();
         updates.forEach(values -> imported.add((UUID) values.getValue("id")));
@@ -200,6 +215,36 @@ public class ContactImport {
         consents.recordAll(imported, ConsentChannel.EMAIL, plan.emailConsent(), "import: " + plan.source());
       }
     });
+  }
+
+  /**
+   * A "Contact Imported" event for each contact the import created, in the batch's transaction, so
+   * journeys can welcome them (filtered by source, e.g. {@code source=Trade fair}). Contacts that
+   * already existed were added before and get none.
+   */
+  private void recordImported(List<MapSqlParameterSource> inserts, ImportRun run, Instant now) {
+    if (inserts.isEmpty()) {
+      return;
+    }
+    String properties = json.writeValueAsString(Map.of("source", run.source(), "file", run.fileName()));
+    MapSqlParameterSource[] events =
+        inserts.stream()
+            .map(contact -> new MapSqlParameterSource()
+                .addValue("messageId", "import:" + run.id() + ":" + contact.getValue("id"))
+                .addValue("contact", contact.getValue("id"))
+                .addValue("name", IMPORTED)
+                .addValue("properties", properties)
+                .addValue("now", Timestamp.from(now)))
+            .toArray(MapSqlParameterSource[]::new);
+    batches.batchUpdate(
+        """
+        insert into contact_event (message_id, contact_id, type, name, properties, occurred_at, received_at)
+        values (:messageId, :contact, 'TRACK', :name, cast(:properties as jsonb), :now, :now)
+        on conflict (message_id) do nothing
+        """,
+        events);
+    // Wakes the event dispatcher once the batch commits; it takes every pending event from there.
+    publisher.publishEvent(new EventRecorded(0, new ContactId((UUID) inserts.getLast().getValue("id"))));
   }
 
   private Map<String, UUID> existing(DedupeKey key, Set<String> keys) {

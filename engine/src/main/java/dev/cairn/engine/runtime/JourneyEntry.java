@@ -3,6 +3,7 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.EntryRule;
+import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
@@ -54,6 +55,46 @@ public class JourneyEntry {
       trigger.put("occurredAt", event.occurredAt().toString());
       enter(event.contactId(), journeyId, trigger, event.id());
     }
+  }
+
+  /** The outcome of asking, through the API, for a contact to enter a journey. */
+  public sealed interface Request {
+    record Entered() implements Request {}
+
+    /** The journey takes no contacts now (a draft, paused or stopped). */
+    record NotRunning(JourneyStatus status) implements Request {}
+
+    /** The journey's re-entry rule keeps the contact out for now. */
+    record Declined(String reason) implements Request {}
+  }
+
+  /**
+   * Enters the contact as if the journey's trigger had happened, with these properties ("an API
+   * call" entry trigger): the journey must be running and its re-entry rule is kept.
+   */
+  @Transactional
+  public Request enterOnRequest(ContactId contact, String journeyId, Map<String, Object> properties) {
+    JourneyStatus status = journeys.find(journeyId).map(found -> found.summary().status()).orElse(JourneyStatus.DRAFT);
+    if (status != JourneyStatus.PUBLISHED) {
+      return new Request.NotRunning(status);
+    }
+    Map<String, Object> trigger = new LinkedHashMap<>();
+    trigger.put("event", "API call");
+    trigger.put("properties", properties);
+    trigger.put("occurredAt", clock.instant().toString());
+    return enter(contact, journeyId, trigger, null)
+        ? new Request.Entered()
+        : new Request.Declined("the journey's re-entry rule (" + describe(journeys.entryRule(journeyId)) + ") keeps this contact out for now");
+  }
+
+  private static String describe(EntryRule rule) {
+    String mode =
+        switch (rule.reEntry()) {
+          case ONCE -> "once ever";
+          case ONE_AT_A_TIME -> "one at a time";
+          case EVERY_TIME -> "every time";
+        };
+    return rule.minimumGap() == null ? mode : mode + ", at least " + rule.minimumGap() + " apart";
   }
 
   /** The journey's re-entry rule: once ever, one at a time, or every time, and the least gap. */

@@ -183,7 +183,7 @@ class EventApiController {
   }
 
   private Body readAuthorised(HttpServletRequest request, SizeLimit limit) throws IOException {
-    String headerKey = basicAuthUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String headerKey = WriteKeys.fromBasicAuth(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (headerKey != null && !writeKeys.isValid(headerKey)) {
       return new Body.Refused(unauthorized());
     }
@@ -246,19 +246,6 @@ class EventApiController {
     }
     try (InputStream in = request.getInputStream()) {
       return in.readNBytes(limit + 1);
-    }
-  }
-
-  private static @Nullable String basicAuthUser(@Nullable String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0 ? decoded : decoded.substring(0, colon);
-    } catch (IllegalArgumentException e) {
-      return "";
     }
   }
 

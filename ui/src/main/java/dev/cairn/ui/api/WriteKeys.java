@@ -32,6 +32,20 @@ class WriteKeys {
     this.properties = properties;
   }
 
+  /** The key sent as the Basic-auth user name, as Segment's libraries send it; "" when unreadable. */
+  static @Nullable String fromBasicAuth(@Nullable String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()), java.nio.charset.StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? decoded : decoded.substring(0, colon);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
   @Transactional(readOnly = true)
   boolean isValid(@Nullable String key) {
     if (key == null || key.isBlank()) {
