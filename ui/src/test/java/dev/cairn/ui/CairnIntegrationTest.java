@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "cairn.mail.security=NONE",
       "cairn.mail.from=Acme <hello@acme.test>",
       "cairn.journeys.longest-wait=PT20S",
+      "cairn.journeys.schedule-check=PT2S",
       "server.address=127.0.0.1"
     })
 public abstract class CairnIntegrationTest {

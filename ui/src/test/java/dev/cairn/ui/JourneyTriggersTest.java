@@ -10,6 +10,10 @@ import dev.cairn.engine.imports.ImportPlan;
 import dev.cairn.engine.imports.ImportTarget;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
+import dev.cairn.engine.segment.AttributeOperator;
+import dev.cairn.engine.segment.SegmentRefresh;
+import dev.cairn.engine.segment.SegmentRule;
+import dev.cairn.engine.segment.Segments;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +32,8 @@ class JourneyTriggersTest extends CairnIntegrationTest {
   @Autowired Journeys journeys;
   @Autowired ContactImport imports;
   @Autowired JdbcClient jdbc;
+  @Autowired Segments segments;
+  @Autowired SegmentRefresh segmentRefresh;
 
   @Test
   void a_backend_puts_a_known_contact_into_a_running_journey_through_the_api_once_at_a_time() {
@@ -85,6 +91,47 @@ class JourneyTriggersTest extends CairnIntegrationTest {
     assertThat(jdbc.sql("select c.email from enrollment e join contact c on c.id = e.contact_id where e.journey_id = :id order by c.email")
             .param("id", journey).query(String.class).list())
         .containsExactly("new@" + domain, "next@" + domain);
+  }
+
+  @Test
+  void a_schedule_enters_the_members_of_its_segment_once_per_firing_and_no_one_else() {
+    String cohort = UUID.randomUUID().toString();
+    String lisbon = identified(cohort, "Europe/Lisbon");
+    String tokyo = identified(cohort, "Asia/Tokyo");
+    String outsider = identified(UUID.randomUUID().toString(), "Europe/Lisbon");
+    var segment = segments.save(null, "Cohort " + cohort, null,
+        new SegmentRule.Attribute("trait:cohort", AttributeOperator.EQUALS, cohort));
+    await().atMost(PATIENCE).until(() -> segmentRefresh.refresh(segment.id()) != null && segments.members(segment.id(), 0, 10).size() == 2);
+    String journey = id("weekly");
+    String xml = TestJourneys.waitingJourney(journey, "")
+        .replace("<zeebe:property name=\"cairn:trigger-event\" value=\"" + journey + "\"/>",
+            TestJourneys.property("cairn:trigger-schedule", "*/5 * * * * *") + TestJourneys.property("cairn:trigger-segment", segment.id())
+                + TestJourneys.property("cairn:re-entry", "every-time"));
+
+    published(xml);
+
+    await().atMost(PATIENCE).until(() -> enrolmentsOf(journey, lisbon) >= 2 && enrolmentsOf(journey, tokyo) >= 2);
+    assertThat(enrolmentsOf(journey, outsider)).isZero();
+    assertThat(jdbc.sql("select count(*) from journey_schedule_firing where journey_id = :id group by time_zone, fired_at having count(*) > 1")
+            .param("id", journey).query(Long.class).list())
+        .as("each firing claimed once per time zone")
+        .isEmpty();
+    assertThat(jdbc.sql("select distinct time_zone from journey_schedule_firing where journey_id = :id order by time_zone")
+            .param("id", journey).query(String.class).list())
+        .containsExactly("Asia/Tokyo", "Europe/Lisbon");
+    journeys.setPaused(journey, true);
+  }
+
+  private long enrolmentsOf(String journey, String user) {
+    return jdbc.sql("select count(*) from enrollment e join contact c on c.id = e.contact_id where e.journey_id = :id and c.external_id = :user")
+        .param("id", journey).param("user", user).query(Long.class).single();
+  }
+
+  private String identified(String cohort, String timeZone) {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"cohort\":\"%s\",\"timezone\":\"%s\"}}".formatted(user, cohort, timeZone));
+    await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from contact where external_id = :user").param("user", user).query(Long.class).single() == 1);
+    return user;
   }
 
   private static ImportPlan plan(String source) {

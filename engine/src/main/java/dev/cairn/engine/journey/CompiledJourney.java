@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param awaitedEvents event names some "wait for event" node of this journey listens for
  * @param entryRule who may enter again
  * @param triggerFilter event properties the trigger event must have ({@code plan=Pro}); empty: any
+ * @param schedule when contacts enter on a schedule instead of an event
  */
 public record CompiledJourney(
     String id,
@@ -19,7 +20,8 @@ public record CompiledJourney(
     Set<String> awaitedEvents,
     String executableXml,
     EntryRule entryRule,
-    Map<String, String> triggerFilter) {
+    Map<String, String> triggerFilter,
+    @Nullable EntrySchedule schedule) {
 
   public CompiledJourney {
     awaitedEvents = Set.copyOf(awaitedEvents);

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point: exactly one, a plain start (Cairn starts contacts itself), and a trigger event
- * that is either absent (the journey starts through the API only) or names an event.
+ * The entry point: exactly one, a plain start (Cairn starts contacts itself), and either a trigger
+ * event, a schedule (with an optional audience segment), or neither (the journey starts through the
+ * API only).
  */
 final class EntryChecks {
 
@@ -34,7 +35,26 @@ final class EntryChecks {
       if (!start.getEventDefinitions().isEmpty()) {
         problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
       }
-      String trigger = JourneyCompiler.cairnProperties(start).get(JourneyCompiler.TRIGGER_EVENT);
+      java.util.Map<String, String> settings = JourneyCompiler.cairnProperties(start);
+      String trigger = settings.get(JourneyCompiler.TRIGGER_EVENT);
+      String schedule = settings.get(JourneyCompiler.TRIGGER_SCHEDULE);
+      if (schedule != null && EntrySchedule.parse(schedule).isEmpty()) {
+        problems.add(
+            new Problem(
+                start.getId(),
+                "The schedule \"" + schedule.strip() + "\" is not a cron expression like 0 9 * * MON (minute, hour, day of month, month,"
+                    + " day of week: Mondays at 9:00 in each contact's time zone)."));
+      }
+      if (schedule != null && trigger != null) {
+        problems.add(
+            new Problem(
+                start.getId(),
+                "The entry point has both a trigger event and a schedule; a journey starts on one of them, so remove the other."));
+      }
+      if (settings.containsKey(JourneyCompiler.TRIGGER_SEGMENT) && schedule == null) {
+        problems.add(
+            new Problem(start.getId(), "The entry point names an audience segment but no schedule; add a schedule, or remove the segment."));
+      }
       if (trigger != null && trigger.isBlank()) {
         problems.add(
             new Problem(

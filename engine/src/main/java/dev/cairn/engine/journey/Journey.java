@@ -42,6 +42,12 @@ class Journey {
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, String> triggerFilter = new LinkedHashMap<>();
 
+  @Column(name = "trigger_schedule")
+  private @Nullable String triggerSchedule;
+
+  @Column(name = "trigger_segment")
+  private @Nullable String triggerSegment;
+
   @Column(name = "source_xml")
   private String sourceXml;
 
@@ -97,6 +103,10 @@ class Journey {
     return Map.copyOf(triggerFilter);
   }
 
+  @Nullable EntrySchedule schedule() {
+    return triggerSchedule == null ? null : new EntrySchedule(triggerSchedule, triggerSegment);
+  }
+
   EntryRule entryRule() {
     return new EntryRule(reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
   }
@@ -126,6 +136,8 @@ class Journey {
     Duration gap = compiled.entryRule().minimumGap();
     this.reEntryGapSeconds = gap == null ? null : gap.toSeconds();
     this.triggerFilter = new LinkedHashMap<>(compiled.triggerFilter());
+    this.triggerSchedule = compiled.schedule() == null ? null : compiled.schedule().cron();
+    this.triggerSegment = compiled.schedule() == null ? null : compiled.schedule().segmentId();
     this.name = compiled.name();
     this.updatedAt = now;
   }

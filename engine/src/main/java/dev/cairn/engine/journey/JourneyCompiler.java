@@ -119,7 +119,8 @@ public class JourneyCompiler {
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
-        new CompiledJourney(process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter));
+        new CompiledJourney(
+            process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter, schedule(process)));
   }
 
   /** The event that enters contacts, or none for a journey started through the API; checked by {@link EntryChecks}. */
@@ -130,6 +131,22 @@ public class JourneyCompiler {
   }
 
   static final String TRIGGER_WHERE = "cairn:trigger-where";
+  static final String TRIGGER_SCHEDULE = "cairn:trigger-schedule";
+  static final String TRIGGER_SEGMENT = "cairn:trigger-segment";
+
+  /** The schedule that enters contacts, if the journey has one; checked by {@link EntryChecks}. */
+  private static @Nullable EntrySchedule schedule(Process process) {
+    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
+    if (starts.size() != 1) {
+      return null;
+    }
+    Map<String, String> settings = cairnProperties(starts.getFirst());
+    String cron = settings.get(TRIGGER_SCHEDULE);
+    String segment = settings.get(TRIGGER_SEGMENT);
+    return cron == null || EntrySchedule.parse(cron).isEmpty()
+        ? null
+        : new EntrySchedule(cron, segment == null || segment.isBlank() ? null : segment.strip());
+  }
 
   /** {@code plan=Pro, segment_id=vip}: the trigger event must have these property values. */
   private static Map<String, String> triggerFilter(Process process, List<Problem> problems) {

@@ -224,6 +224,26 @@ public class Journeys {
     return repository.findById(journeyId).map(Journey::entryRule).orElse(EntryRule.DEFAULT);
   }
 
+  /** A running journey contacts enter on a schedule, and since when that schedule counts. */
+  public record Scheduled(String journeyId, EntrySchedule schedule, Instant since) {}
+
+  /** Running journeys with a schedule trigger; firings before their latest publication do not count. */
+  @Transactional(readOnly = true)
+  public List<Scheduled> scheduled() {
+    return repository.findByStatus(JourneyStatus.PUBLISHED).stream()
+        .filter(journey -> journey.schedule() != null)
+        .map(journey -> new Scheduled(
+            journey.id(),
+            journey.schedule(),
+            jdbc.sql("select max(deployed_at) from journey_version where journey_id = :id")
+                .param("id", journey.id())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(clock.instant())))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public List<String> publishedIds() {
     return repository.findByStatus(JourneyStatus.PUBLISHED).stream().map(Journey::id).toList();

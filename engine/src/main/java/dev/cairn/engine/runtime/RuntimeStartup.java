@@ -26,13 +26,16 @@ class RuntimeStartup {
   private final Journeys journeys;
   private final EventDispatcher dispatcher;
   private final StepWorkers workers;
+  private final ScheduledEntries schedules;
   private volatile boolean closing;
 
-  RuntimeStartup(JourneyLibrary library, Journeys journeys, EventDispatcher dispatcher, StepWorkers workers) {
+  RuntimeStartup(
+      JourneyLibrary library, Journeys journeys, EventDispatcher dispatcher, StepWorkers workers, ScheduledEntries schedules) {
     this.library = library;
     this.journeys = journeys;
     this.dispatcher = dispatcher;
     this.workers = workers;
+    this.schedules = schedules;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -43,6 +46,7 @@ class RuntimeStartup {
   @EventListener(ContextClosedEvent.class)
   void onClose() {
     closing = true;
+    schedules.stop();
     dispatcher.stop();
   }
 
@@ -59,6 +63,7 @@ class RuntimeStartup {
         }
         workers.start();
         dispatcher.start();
+        schedules.start();
         log.info("Journeys are running");
         return;
       } catch (RuntimeException e) {
