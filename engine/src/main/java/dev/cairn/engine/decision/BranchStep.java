@@ -49,7 +49,7 @@ class BranchStep implements StepHandler {
     List<BranchPath> paths = json.readValue(Objects.requireNonNull(step.header("paths")), PATHS);
     String chosen =
         paths.stream()
-            .filter(path -> segments.matches(step.contactId(), path.rule()))
+            .filter(path -> segments.matchesInJourney(step.contactId(), path.rule(), step.processInstanceKey()))
             .map(BranchPath::flow)
             .findFirst()
             .orElse(Objects.requireNonNull(step.header("default")));

@@ -20,7 +20,12 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +80,41 @@ final class DecisionNodes {
     }
   }
 
+  /** An engagement condition must name a step of this journey that sends a message. */
+  private List<Problem> engagementProblems(SequenceFlow flow, SegmentRule rule) {
+    List<Problem> found = new ArrayList<>();
+    Deque<SegmentRule> pending = new ArrayDeque<>(List.of(rule));
+    while (!pending.isEmpty()) {
+      switch (pending.pop()) {
+        case SegmentRule.All all -> pending.addAll(all.rules());
+        case SegmentRule.Any any -> pending.addAll(any.rules());
+        case SegmentRule.Engagement engagement -> {
+          ModelElementInstance step = model.getModelElementById(engagement.step().strip());
+          ZeebeTaskDefinition task = step instanceof ServiceTask service ? service.getSingleExtensionElement(ZeebeTaskDefinition.class) : null;
+          String type = task == null ? null : task.getType();
+          if (!"cairn.email".equals(type) && !"cairn.sms".equals(type)) {
+            found.add(
+                new Problem(
+                    flow.getId(),
+                    "Path \"" + Label.of(flow) + "\" asks whether the contact " + engagement.action().name().toLowerCase(java.util.Locale.ROOT)
+                        + " the message of \"" + engagement.step() + "\", which is not a send email or SMS step of this journey; name"
+                        + " one by its id."));
+          }
+        }
+        default -> {}
+      }
+    }
+    return found;
+  }
+
   private void branch(ExclusiveGateway gateway, Map<SequenceFlow, String> conditions) {
     List<BranchPath> paths = new ArrayList<>();
     for (var entry : conditions.entrySet()) {
       SequenceFlow flow = entry.getKey();
       try {
         SegmentRule rule = JSON.readValue(entry.getValue(), SegmentRule.class);
-        Segments.check(rule);
+        Segments.checkBranch(rule);
+        engagementProblems(flow, rule).forEach(problems::add);
         paths.add(new BranchPath(flow.getId(), rule));
       } catch (JacksonException e) {
         problems.add(new Problem(flow.getId(), "The condition of path \"" + Label.of(flow) + "\" cannot be read: " + e.getOriginalMessage()));

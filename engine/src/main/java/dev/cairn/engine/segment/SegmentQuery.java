@@ -37,15 +37,25 @@ final class SegmentQuery {
   private static String consent(String channel) {
     return "(select lower(cc.status) from contact_consent cc where cc.contact_id = c.id and cc.channel = '" + channel + "')";
   }
+  /** The parameter naming the journey instance a branch asks for, in {@link #inJourney} queries. */
+  static final String JOURNEY_INSTANCE = "journeyInstance";
+
+  private final boolean inJourney;
   private final String condition;
 
-  private SegmentQuery(SegmentRule rule) {
+  private SegmentQuery(SegmentRule rule, boolean inJourney) {
+    this.inJourney = inJourney;
     this.condition = sql(rule);
   }
 
   /** The condition, or an {@link InvalidSegmentException} saying what to fix. */
   static SegmentQuery of(SegmentRule rule) {
-    return new SegmentQuery(rule);
+    return new SegmentQuery(rule, false);
+  }
+
+  /** A journey branch's condition, which may also ask about earlier steps ({@code :journeyInstance}). */
+  static SegmentQuery inJourney(SegmentRule rule) {
+    return new SegmentQuery(rule, true);
   }
 
   String condition() {
@@ -73,7 +83,31 @@ final class SegmentQuery {
           (membership.member() ? "" : "not ")
               + "exists (select 1 from segment_member m where m.segment_id = " + bind(membership.segmentId())
               + " and m.contact_id = c.id)";
+      case SegmentRule.Engagement engagement -> engagement(engagement);
     };
+  }
+
+  /** The message the step sent in this journey instance, and what became of it. */
+  private String engagement(SegmentRule.Engagement rule) {
+    if (!inJourney) {
+      throw new InvalidSegmentException(
+          "\"" + rule.action().name().toLowerCase(java.util.Locale.ROOT) + " the message of step " + rule.step()
+              + "\" only makes sense inside a journey's branch; a segment can ask whether contacts did \"Email Opened\" instead.");
+    }
+    String outcome =
+        switch (rule.action()) {
+          case OPENED -> tookMessage("Email Opened");
+          case CLICKED -> tookMessage("Email Clicked");
+          case BOUNCED -> "sent.status = 'FAILED'";
+        };
+    return (rule.did() ? "" : "not ")
+        + "exists (select 1 from message sent where sent.process_instance_key = :" + JOURNEY_INSTANCE
+        + " and sent.element_id = " + bind(rule.step().strip()) + " and sent.contact_id = c.id and " + outcome + ")";
+  }
+
+  private String tookMessage(String event) {
+    return "exists (select 1 from contact_event took where took.contact_id = sent.contact_id and took.name = " + bind(event)
+        + " and took.properties ->> 'message_id' = sent.id::text)";
   }
 
   private String group(List<SegmentRule> rules, String joiner, String empty) {

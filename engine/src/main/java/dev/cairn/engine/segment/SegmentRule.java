@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(value = SegmentRule.Any.class, name = "any"),
   @JsonSubTypes.Type(value = SegmentRule.Attribute.class, name = "attribute"),
   @JsonSubTypes.Type(value = SegmentRule.Activity.class, name = "activity"),
-  @JsonSubTypes.Type(value = SegmentRule.Membership.class, name = "membership")
+  @JsonSubTypes.Type(value = SegmentRule.Membership.class, name = "membership"),
+  @JsonSubTypes.Type(value = SegmentRule.Engagement.class, name = "engagement")
 })
 public sealed interface SegmentRule {
 
@@ -64,6 +65,20 @@ public sealed interface SegmentRule {
       if (atLeast < 1) {
         atLeast = 1;
       }
+    }
+  }
+
+  /**
+   * How the contact took a message an earlier step of the same journey sent them: opened it,
+   * clicked a link in it, or it bounced ({@code did=false}: did not). Only a journey branch can ask
+   * this, since it is about the contact's own way through that journey.
+   *
+   * @param step the element id of the send email (or SMS) step
+   */
+  record Engagement(String step, EngagementAction action, boolean did) implements SegmentRule {
+    public Engagement {
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(action, "action");
     }
   }
 

@@ -66,7 +66,27 @@ public class Segments {
     SegmentQuery.of(rule);
   }
 
-  /** Whether one contact matches the rule now (a journey branch asks this). */
+  /** Like {@link #check}, for a journey branch's condition, which may ask about the journey's own steps. */
+  public static void checkBranch(SegmentRule rule) {
+    SegmentQuery.inJourney(rule);
+  }
+
+  /**
+   * Whether one contact matches a journey branch's condition now, where engagement conditions ask
+   * about the messages of this journey instance.
+   */
+  @Transactional(readOnly = true)
+  public boolean matchesInJourney(ContactId contact, SegmentRule rule, long journeyInstance) {
+    SegmentQuery query = SegmentQuery.inJourney(rule);
+    return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
+        .params(query.parameters())
+        .param("contact", contact.value())
+        .param(SegmentQuery.JOURNEY_INSTANCE, journeyInstance)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Whether one contact matches the rule now. */
   @Transactional(readOnly = true)
   public boolean matches(ContactId contact, SegmentRule rule) {
     SegmentQuery query = SegmentQuery.of(rule);
@@ -228,6 +248,7 @@ public class Segments {
         case SegmentRule.Membership membership -> found.add(membership.segmentId());
         case SegmentRule.Attribute attribute -> {}
         case SegmentRule.Activity activity -> {}
+        case SegmentRule.Engagement engagement -> {}
       }
     }
     return found;

@@ -140,6 +140,7 @@ class ConditionEditor extends HorizontalLayout {
         kind.setValue(m.member() ? Kind.IN_SEGMENT : Kind.NOT_IN_SEGMENT);
         segments.stream().filter(s -> s.id().equals(m.segmentId())).findFirst().ifPresent(segment::setValue);
       }
+      case SegmentRule.Engagement engagement -> throw new IllegalArgumentException("engagement is a journey branch condition, not a segment's");
       case SegmentRule.All all -> throw new IllegalArgumentException("groups have their own editor");
       case SegmentRule.Any any -> throw new IllegalArgumentException("groups have their own editor");
     }
