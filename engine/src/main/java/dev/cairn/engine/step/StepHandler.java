@@ -1,5 +1,6 @@
 package dev.cairn.engine.step;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,14 @@ public interface StepHandler {
    */
   default List<String> problems(Map<String, String> headers) {
     return List.of();
+  }
+
+  /**
+   * The longest one attempt may take (a step waiting for a slow server, say); the engine holds the
+   * job at least that long before handing it out again. Zero by default: the engine's usual hold.
+   */
+  default Duration longestAttempt() {
+    return Duration.ZERO;
   }
 
   /**
