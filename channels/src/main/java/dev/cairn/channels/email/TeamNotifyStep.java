@@ -61,6 +61,15 @@ class TeamNotifyStep implements StepHandler {
   }
 
   @Override
+  public String describe(String header) {
+    return switch (header) {
+      case "to" -> "the email address of a team member to notify (to)";
+      case "text" -> "a text to send";
+      default -> "a " + header;
+    };
+  }
+
+  @Override
   public List<String> problems(Map<String, String> headers) {
     List<String> problems = new ArrayList<>();
     List<String> entries = entries(Objects.requireNonNullElse(headers.get("to"), ""));

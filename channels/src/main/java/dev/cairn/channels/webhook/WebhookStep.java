@@ -78,6 +78,11 @@ class WebhookStep implements StepHandler {
   }
 
   @Override
+  public String describe(String header) {
+    return header.equals("url") ? "the web address to call (url)" : "a " + header;
+  }
+
+  @Override
   public List<String> problems(Map<String, String> headers) {
     return WebhookTarget.problems(headers);
   }

@@ -22,6 +22,14 @@ public interface StepHandler {
   Set<String> requiredHeaders();
 
   /**
+   * A required header as a marketer reads it after "needs", e.g. {@code a template}: shown when the
+   * step lacks it. By default "a" and the header's name.
+   */
+  default String describe(String header) {
+    return "a " + header;
+  }
+
+  /**
    * What is wrong with a step's configuration, in a marketer's words (a template that does not
    * exist, say), checked before a journey is published. Called only when every {@link
    * #requiredHeaders() required header} has a value; each problem is shown after the step's name,
