@@ -1,11 +1,13 @@
 package dev.cairn.channels.webhook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * step's timeout.
  */
 @Component
-class WebhookClient {
+class WebhookClient implements AutoCloseable {
 
   /** What came of one request. */
   sealed interface Answer {
@@ -34,6 +36,8 @@ class WebhookClient {
   }
 
   private static final int BODY_SHOWN = 200;
+  /** Enough of an answer to explain a refusal; a receiver's 50 MB error page is not kept in memory. */
+  private static final int BODY_KEPT = 4096;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -48,7 +52,7 @@ class WebhookClient {
         HttpRequest.newBuilder(target.url()).timeout(target.timeout()).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     long started = System.nanoTime();
-    CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request.build(), WebhookClient::firstBytes);
     try {
       // The request timeout covers the wait for the headers only; a receiver trickling out its body is cut off too.
       HttpResponse<String> response = exchange.get(target.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -63,6 +67,20 @@ class WebhookClient {
       Thread.currentThread().interrupt();
       return new Answer.NoAnswer("interrupted while waiting for an answer", since(started));
     }
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /** The body's first bytes as text; the rest is read and dropped, so the connection stays usable. */
+  private static HttpResponse.BodySubscriber<String> firstBytes(HttpResponse.ResponseInfo info) {
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    return HttpResponse.BodySubscribers.mapping(
+        HttpResponse.BodySubscribers.ofByteArrayConsumer(
+            chunk -> chunk.ifPresent(bytes -> kept.write(bytes, 0, Math.min(bytes.length, BODY_KEPT - kept.size())))),
+        done -> kept.toString(StandardCharsets.UTF_8));
   }
 
   private String describe(Throwable cause) {

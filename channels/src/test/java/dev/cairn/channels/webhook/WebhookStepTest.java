@@ -139,6 +139,17 @@ class WebhookStepTest {
   }
 
   @Test
+  void a_long_error_page_is_cut_short_in_the_reason() {
+    ContactId contact = contact("Ana");
+    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(410).withBody("<html>" + "gone ".repeat(200_000) + "</html>")));
+
+    StepResult result = step(SECRET).perform(step(JOBS.incrementAndGet(), contact, url(), null));
+
+    assertThat(result).isInstanceOf(StepResult.Rejected.class);
+    assertThat(((StepResult.Rejected) result).reason()).startsWith("the receiver refused the call with 410: <html>gone gone").hasSizeLessThan(300);
+  }
+
+  @Test
   void a_receiver_slower_than_the_timeout_is_given_up_on_and_called_again_later() {
     ContactId contact = contact("Eli");
     receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
