@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "cairn.api.write-key=" + CairnIntegrationTest.WRITE_KEY,
       "cairn.admin.password=" + CairnIntegrationTest.ADMIN_PASSWORD,
       "cairn.webhooks.signing-secret=" + CairnIntegrationTest.WEBHOOK_SECRET,
+      "cairn.webhooks.retry-backoff=PT1S",
       "cairn.mail.security=NONE",
       "cairn.mail.from=Acme <hello@acme.test>",
       "cairn.journeys.longest-wait=PT20S",

@@ -116,6 +116,25 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_receiver_that_stays_down_is_called_once_per_retry_then_the_contact_stops_there_as_an_incident() {
+    receiver.stubFor(WireMock.post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(503)));
+    String journey = publish("http://127.0.0.1:" + receiver.port() + HOOK);
+    String user = "u-" + UUID.randomUUID();
+
+    track(journey, user);
+
+    OpenIncident incident =
+        await().atMost(PATIENCE).until(() -> tracking.openIncidents(1000).stream().filter(i -> i.journeyId().equals(journey)).findFirst().orElse(null), found -> found != null);
+    assertThat(incident.elementId()).isEqualTo("tell-crm");
+    assertThat(incident.errorMessage()).isEqualTo("the receiver answered 503");
+    receiver.verify(3, postRequestedFor(urlEqualTo(HOOK))); // the step's three retries, one request each
+    ContactId contact = contacts.findByUserId(user).orElseThrow().id();
+    assertThat(webhookCalls(contact)).extracting(attempt -> attempt.get("outcome"))
+        .containsExactly("stopped: no retries left", "will be retried", "will be retried"); // newest first
+    assertThat(emailsTo("sales-" + journey)).isEmpty();
+  }
+
+  @Test
   void a_journey_whose_webhook_and_notify_steps_are_set_up_wrong_is_refused_with_every_problem_on_its_step() {
     String id = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
     String xml =
