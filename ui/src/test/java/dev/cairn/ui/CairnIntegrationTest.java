@@ -38,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cairn.demo.enabled=false",
       "cairn.api.write-key=" + CairnIntegrationTest.WRITE_KEY,
       "cairn.admin.password=" + CairnIntegrationTest.ADMIN_PASSWORD,
+      "cairn.webhooks.signing-secret=" + CairnIntegrationTest.WEBHOOK_SECRET,
+      "cairn.webhooks.retry-backoff=PT1S",
       "cairn.mail.security=NONE",
       "cairn.mail.from=Acme <hello@acme.test>",
       "cairn.journeys.longest-wait=PT20S",
@@ -48,6 +50,7 @@ public abstract class CairnIntegrationTest {
 
   public static final String WRITE_KEY = "wk_test_key";
   public static final String ADMIN_PASSWORD = "test-admin-password";
+  public static final String WEBHOOK_SECRET = "whsec_test_secret";
 
   protected static final GreenMail SMTP = startSmtp();
   private static final Path DATA_DIR = dataDir();

@@ -31,6 +31,16 @@ public class DeliveryLedger {
     return jdbc.sql("select * from message where job_key = :job").param("job", jobKey).query(Deliveries::toView).optional();
   }
 
+  /**
+   * The message this job already dealt with (sent, held, skipped or refused), if any: a job the
+   * engine hands out again after that has nothing left to do. A pending one does not count, since
+   * its hand-over to the transport may never have happened.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Long> settled(long jobKey) {
+    return forJob(jobKey).filter(message -> message.status() != MessageStatus.PENDING).map(MessageView::id);
+  }
+
   /** Records the message as pending (or returns the one already recorded for this job). */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public long prepare(OutgoingMessage message) {

@@ -4,8 +4,6 @@ import dev.cairn.channels.delivery.Channel;
 import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
-import dev.cairn.channels.delivery.MessageStatus;
-import dev.cairn.channels.delivery.MessageView;
 import dev.cairn.channels.delivery.OutgoingMessage;
 import dev.cairn.channels.template.MergeFields;
 import dev.cairn.channels.template.TemplateProblem;
@@ -17,13 +15,10 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +29,11 @@ import org.springframework.stereotype.Component;
 class EmailStep implements StepHandler {
 
   static final String TYPE = "cairn.email";
-  private static final Logger log = LoggerFactory.getLogger(EmailStep.class);
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
   private final Contacts contacts;
   private final Templates templates;
   private final DeliveryLedger ledger;
-  private final EmailTransport transport;
+  private final MailDelivery delivery;
   private final Consents consents;
   private final EmailTracking tracking;
   private final SendPolicy policy;
@@ -50,7 +43,7 @@ class EmailStep implements StepHandler {
       Contacts contacts,
       Templates templates,
       DeliveryLedger ledger,
-      MailProperties mail,
+      MailDelivery delivery,
       Consents consents,
       EmailTracking tracking,
       SendPolicy policy) {
@@ -60,7 +53,7 @@ class EmailStep implements StepHandler {
     this.ledger = ledger;
     this.consents = consents;
     this.tracking = tracking;
-    this.transport = mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport();
+    this.delivery = delivery;
     this.check = new EmailStepCheck(templates);
   }
 
@@ -86,9 +79,9 @@ class EmailStep implements StepHandler {
 
   @Override
   public StepResult perform(Step step) {
-    Optional<MessageView> earlier = ledger.forJob(step.jobKey());
-    if (earlier.isPresent() && earlier.get().status() != MessageStatus.PENDING) {
-      return done(earlier.get().id()); // handed out again after we finished: nothing to send
+    Optional<Long> earlier = ledger.settled(step.jobKey());
+    if (earlier.isPresent()) {
+      return done(earlier.get()); // handed out again after we finished: nothing to send
     }
     Optional<ContactProfile> contact = contacts.find(step.contactId());
     if (contact.isEmpty() || contact.get().email() == null) {
@@ -111,13 +104,9 @@ class EmailStep implements StepHandler {
       email = render(step, contact.get());
     } catch (TemplateProblem problem) {
       // A broken template does not heal by itself; fail the job so it shows as an incident.
-      return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
+      return new StepResult.Failed(problem.getMessage(), MailDelivery.RETRY_AFTER);
     }
-    if (step.testRun()) {
-      ledger.finish(email.messageId(), MessageStatus.TEST, "test run", null);
-      return done(email.messageId());
-    }
-    return deliver(email);
+    return delivery.deliver(step, email);
   }
 
   private Email render(Step step, ContactProfile contact) {
@@ -134,21 +123,7 @@ class EmailStep implements StepHandler {
     return new Email(id, contact.email(), subject, tracked.html(), text, unsubscribeUrl);
   }
 
-  private StepResult deliver(Email email) {
-    SendOutcome outcome = transport.send(email);
-    switch (outcome) {
-      case SendOutcome.Delivered delivered -> ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
-      case SendOutcome.Held held -> ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
-      case SendOutcome.Rejected rejected -> ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
-      case SendOutcome.Deferred deferred -> {
-        log.info("Email {} deferred: {}", email.messageId(), deferred.reason());
-        return new StepResult.Failed(deferred.reason(), RETRY_AFTER);
-      }
-    }
-    return done(email.messageId());
-  }
-
   private static StepResult done(long messageId) {
-    return new StepResult.Completed(Map.of("lastMessageId", messageId));
+    return MailDelivery.sent(messageId);
   }
 }

@@ -44,7 +44,8 @@ final class EmailStepCheck {
     };
   }
 
-  private static String unreadable(TemplateDefect.Unreadable broken) {
+  /** "has a Liquid error at line 1, column 3: ..." with a hint, for any template a step carries. */
+  static String unreadable(TemplateDefect.Unreadable broken) {
     String where = broken.line() == null ? "" : broken.column() == null ? " at line " + broken.line() : " at line " + broken.line() + ", column " + broken.column();
     return "has a Liquid error" + where + ": " + broken.reason() + hint(broken.reason());
   }

@@ -52,7 +52,7 @@ final class SmtpTransport implements EmailTransport {
   private MimeMessage toMime(Email email) throws MessagingException {
     MimeMessage mime = new MimeMessage(session);
     mime.setFrom(new InternetAddress(properties.from()));
-    mime.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to()));
+    mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
     mime.setSubject(email.subject(), StandardCharsets.UTF_8.name());
     mime.setHeader("X-Cairn-Message-Id", Long.toString(email.messageId()));
     if (email.unsubscribeUrl() != null) {
@@ -61,6 +61,10 @@ final class SmtpTransport implements EmailTransport {
       mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
+    if (email.html() == null) {
+      mime.setText(email.text(), StandardCharsets.UTF_8.name());
+      return mime;
+    }
     MimeBodyPart text = new MimeBodyPart();
     text.setText(email.text(), StandardCharsets.UTF_8.name());
     MimeBodyPart html = new MimeBodyPart();

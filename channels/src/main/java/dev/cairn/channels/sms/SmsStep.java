@@ -3,7 +3,6 @@ package dev.cairn.channels.sms;
 import dev.cairn.channels.delivery.Channel;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
-import dev.cairn.channels.delivery.MessageView;
 import dev.cairn.channels.delivery.OutgoingMessage;
 import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.template.MergeFields;
@@ -100,9 +99,9 @@ public class SmsStep implements StepHandler {
 
   @Override
   public StepResult perform(Step step) {
-    Optional<MessageView> earlier = ledger.forJob(step.jobKey());
-    if (earlier.isPresent() && earlier.get().status() != MessageStatus.PENDING) {
-      return done(earlier.get().id());
+    Optional<Long> earlier = ledger.settled(step.jobKey());
+    if (earlier.isPresent()) {
+      return done(earlier.get()); // handed out again after we finished: nothing to send
     }
     Optional<ContactProfile> found = contacts.find(step.contactId());
     if (found.isEmpty() || found.get().phone() == null) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import dev.cairn.channels.ChannelSlice;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.channels.delivery.MessageView;
@@ -37,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The send-SMS step against real PostgreSQL, with WireMock standing in for Twilio's REST API. */
-@SpringBootTest(classes = SmsSlice.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = ChannelSlice.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SmsStepTest {
 
   static final String ACCOUNT = "AC00000000000000000000000000000001";
@@ -301,7 +302,7 @@ class SmsStepTest {
         .param("user", "u-" + contact.value())
         .param("phone", phone)
         .param("name", firstName)
-        .param("now", Timestamp.from(SmsSlice.NOW))
+        .param("now", Timestamp.from(ChannelSlice.NOW))
         .update();
     if (sms != null) {
       consents.record(contact, ConsentChannel.SMS, sms, "test");

@@ -5,6 +5,7 @@ import static dev.cairn.channels.sms.SmsStepTest.SERVICE;
 import static dev.cairn.channels.sms.SmsStepTest.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.channels.ChannelSlice;
 import dev.cairn.channels.delivery.Channel;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Twilio's status callbacks and replies, signed as Twilio signs them, and forged ones. */
-@SpringBootTest(classes = SmsSlice.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = ChannelSlice.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TwilioWebhooksTest {
 
   private static final String STATUS_URL = "https://cairn.example.com/sms/status";

@@ -65,7 +65,7 @@ final class StepChecks {
     Map<String, String> headers = headers(task);
     List<String> missing = step.requiredHeaders().stream().filter(required -> isBlank(headers.get(required))).sorted().toList();
     for (String required : missing) {
-      problems.add(new Problem(task.getId(), step.displayName() + " " + Label.quoted(task) + " needs a " + required + "."));
+      problems.add(new Problem(task.getId(), step.displayName() + " " + Label.quoted(task) + " needs " + step.describe(required) + "."));
     }
     // A step judges its own configuration only once it is complete, as the SPI promises.
     if (missing.isEmpty()) {

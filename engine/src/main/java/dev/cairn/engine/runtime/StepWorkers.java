@@ -29,6 +29,8 @@ class StepWorkers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StepWorkers.class);
   private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(10);
+  /** Time to report an attempt that took its longest before the engine hands the step out again. */
+  private static final Duration REPORTING_MARGIN = Duration.ofSeconds(30);
 
   private final List<StepHandler> handlers;
   private final Contacts contacts;
@@ -59,7 +61,7 @@ class StepWorkers implements SmartLifecycle {
               .jobType(handler.type())
               .handler((jobClient, job) -> perform(handler, job))
               .name("cairn")
-              .timeout(properties.jobTimeout())
+              .timeout(holdFor(handler))
               .maxJobsActive(properties.maxJobsActive())
               .open());
       log.info("Worker for {} steps ({}) is open", handler.displayName(), handler.type());
@@ -86,6 +88,11 @@ class StepWorkers implements SmartLifecycle {
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE - 1000;
+  }
+
+  private Duration holdFor(StepHandler handler) {
+    Duration longest = handler.longestAttempt().plus(REPORTING_MARGIN);
+    return longest.compareTo(properties.jobTimeout()) > 0 ? longest : properties.jobTimeout();
   }
 
   private void perform(StepHandler handler, ActivatedJob job) {
@@ -121,6 +128,10 @@ class StepWorkers implements SmartLifecycle {
                       .retryBackoff(failed.retryBackoff())
                       .errorMessage(failed.reason())
                       .send());
+      case StepResult.Rejected rejected ->
+          commands.execute(
+              "reject step " + job.getKey(),
+              () -> client.newFailCommand(job.getKey()).retries(0).errorMessage(rejected.reason()).send());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cairn.engine.step;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,14 @@ public interface StepHandler {
   Set<String> requiredHeaders();
 
   /**
+   * A required header as a marketer reads it after "needs", e.g. {@code a template}: shown when the
+   * step lacks it. By default "a" and the header's name.
+   */
+  default String describe(String header) {
+    return "a " + header;
+  }
+
+  /**
    * What is wrong with a step's configuration, in a marketer's words (a template that does not
    * exist, say), checked before a journey is published. Called only when every {@link
    * #requiredHeaders() required header} has a value; each problem is shown after the step's name,
@@ -29,6 +38,14 @@ public interface StepHandler {
    */
   default List<String> problems(Map<String, String> headers) {
     return List.of();
+  }
+
+  /**
+   * The longest one attempt may take (a step waiting for a slow server, say); the engine holds the
+   * job at least that long before handing it out again. Zero by default: the engine's usual hold.
+   */
+  default Duration longestAttempt() {
+    return Duration.ZERO;
   }
 
   /**

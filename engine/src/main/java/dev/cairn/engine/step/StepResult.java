@@ -21,6 +21,13 @@ public sealed interface StepResult {
   record Failed(String reason, Duration retryBackoff) implements StepResult {}
 
   /**
+   * Cannot be done, and trying again would not change that (a receiver that refuses the request):
+   * the engine fails the job with no retries left, so it shows as an incident at once; retrying
+   * the incident tries again once the cause is fixed.
+   */
+  record Rejected(String reason) implements StepResult {}
+
+  /**
    * Not now, on purpose (quiet hours): the engine hands the step out again once {@code until} has
    * passed, and the attempt does not count against its retries.
    */

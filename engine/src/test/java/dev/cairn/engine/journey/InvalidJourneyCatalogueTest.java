@@ -33,7 +33,17 @@ class InvalidJourneyCatalogueTest {
   private static final Path CATALOGUE = Path.of("src/test/resources/journeys/invalid");
   private static final Pattern EXPECT = Pattern.compile("<!-- expect: (.+?) \\| (.+?) -->");
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(new EmailStep(), new UpdateContactStep()), new JourneyProperties(null, null, null));
+  private final JourneyCompiler compiler =
+      new JourneyCompiler(
+          List.of(
+              new EmailStep(),
+              new UpdateContactStep(),
+              new HeadersOnlyStep("cairn.webhook", "Call webhook", Map.of("url", "the web address to call (url)")),
+              new HeadersOnlyStep(
+                  "cairn.notify",
+                  "Notify a team member",
+                  Map.of("to", "the email address of a team member to notify (to)", "subject", "a subject", "text", "a text to send"))),
+          new JourneyProperties(null, null, null));
 
   static Stream<Path> diagrams() throws IOException {
     return Files.list(CATALOGUE).filter(path -> path.toString().endsWith(".bpmn")).sorted();
@@ -102,6 +112,28 @@ class InvalidJourneyCatalogueTest {
     return wanted.message().endsWith("...")
         ? problem.message().startsWith(wanted.message().substring(0, wanted.message().length() - 3))
         : problem.message().equals(wanted.message());
+  }
+
+  /**
+   * A channel step (call webhook, notify a team member) as far as the engine's own checks go: its
+   * required headers, in the step's words. What the step itself says about their values is tested
+   * with the step, in channels.
+   */
+  private record HeadersOnlyStep(String type, String displayName, Map<String, String> required) implements StepHandler {
+    @Override
+    public Set<String> requiredHeaders() {
+      return required.keySet();
+    }
+
+    @Override
+    public String describe(String header) {
+      return required.get(header);
+    }
+
+    @Override
+    public StepResult perform(Step step) {
+      return StepResult.Completed.empty();
+    }
   }
 
   /** The update-contact step as far as validation goes: the real rule on which attributes it may set. */

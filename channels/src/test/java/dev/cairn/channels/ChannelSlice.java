@@ -1,4 +1,4 @@
-package dev.cairn.channels.sms;
+package dev.cairn.channels;
 
 import dev.cairn.channels.delivery.SendPolicyProperties;
 import dev.cairn.engine.consent.ConsentProperties;
@@ -20,9 +20,10 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * What a text message touches, and nothing more: contacts, consent, the delivery ledger, the send
- * policy and templates, on a real PostgreSQL with Cairn's migrations. No broker: the tests call
- * the step and the webhooks as the job worker and the controller would.
+ * What a channel's step touches, and nothing more: contacts, events, consent, the delivery ledger,
+ * the send policy and templates, on a real PostgreSQL with Cairn's migrations. No broker: the
+ * tests call the steps and the callbacks as the job worker and the controller would. One slice
+ * for every channel's tests, so they share one database.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -37,14 +38,14 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
             type = FilterType.REGEX,
             pattern = {
               "dev\\.cairn\\.engine\\.contact\\.(Contacts|ContactMerges)",
-              "dev\\.cairn\\.engine\\.event\\.EventIngestion",
+              "dev\\.cairn\\.engine\\.event\\.(EventIngestion|EventFeed)",
               "dev\\.cairn\\.engine\\.consent\\.Consents",
               "dev\\.cairn\\.channels\\.delivery\\.(DeliveryLedger|SendPolicy)",
               "dev\\.cairn\\.channels\\.template\\.Templates"
             }))
-class SmsSlice {
+public class ChannelSlice {
 
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres postgres() throws IOException {

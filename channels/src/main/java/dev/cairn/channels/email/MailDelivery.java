@@ -1,0 +1,59 @@
+package dev.cairn.channels.email;
+
+import dev.cairn.channels.delivery.DeliveryLedger;
+import dev.cairn.channels.delivery.MessageStatus;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepResult;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an email already recorded in the ledger to SMTP (when configured) or the outbox, records
+ * how that went, and says how the step ends: every step that sends email goes out the same way.
+ */
+@Component
+class MailDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+  static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+  private final DeliveryLedger ledger;
+  private final EmailTransport transport;
+
+  @Autowired
+  MailDelivery(DeliveryLedger ledger, MailProperties mail) {
+    this(ledger, mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport());
+  }
+
+  MailDelivery(DeliveryLedger ledger, EmailTransport transport) {
+    this.ledger = ledger;
+    this.transport = transport;
+  }
+
+  /** Hands the email over, unless it belongs to a marketer's test run: that one is shown, never sent. */
+  StepResult deliver(Step step, Email email) {
+    if (step.testRun()) {
+      ledger.finish(email.messageId(), MessageStatus.TEST, "test run", null);
+      return sent(email.messageId());
+    }
+    switch (transport.send(email)) {
+      case SendOutcome.Delivered delivered -> ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
+      case SendOutcome.Held held -> ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
+      case SendOutcome.Rejected rejected -> ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
+      case SendOutcome.Deferred deferred -> {
+        log.info("Email {} deferred: {}", email.messageId(), deferred.reason());
+        return new StepResult.Failed(deferred.reason(), RETRY_AFTER);
+      }
+    }
+    return sent(email.messageId());
+  }
+
+  /** How a step that sent (or settled) a message ends: the journey can name the message. */
+  static StepResult sent(long messageId) {
+    return new StepResult.Completed(Map.of("lastMessageId", messageId));
+  }
+}
