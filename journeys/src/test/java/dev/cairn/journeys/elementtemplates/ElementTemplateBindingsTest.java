@@ -41,17 +41,19 @@ class ElementTemplateBindingsTest {
 
   /** For every {@code cairn:} setting a template writes, a value the compiler must refuse. */
   private static final Map<String, String> UNREADABLE =
-      Map.of(
-          "cairn:trigger-event", " ",
-          "cairn:trigger-where", "plan",
-          "cairn:re-entry", "twice",
-          "cairn:re-entry-gap", "soon",
-          "cairn:wait-until", "whenever",
-          "cairn:wait-offset", "a week before",
-          "cairn:wait-at", "noon",
-          "cairn:condition", "plan is Pro",
-          "cairn:weight", "half",
-          "cairn:goal-event", " ");
+      Map.ofEntries(
+          Map.entry("cairn:trigger-event", " "),
+          Map.entry("cairn:trigger-where", "plan"),
+          Map.entry("cairn:trigger-schedule", "every monday"),
+          Map.entry("cairn:trigger-segment", "vip"),
+          Map.entry("cairn:re-entry", "twice"),
+          Map.entry("cairn:re-entry-gap", "soon"),
+          Map.entry("cairn:wait-until", "whenever"),
+          Map.entry("cairn:wait-offset", "a week before"),
+          Map.entry("cairn:wait-at", "noon"),
+          Map.entry("cairn:condition", "plan is Pro"),
+          Map.entry("cairn:weight", "half"),
+          Map.entry("cairn:goal-event", " "));
 
   private final CairnSteps cairn = CairnSteps.get();
 
