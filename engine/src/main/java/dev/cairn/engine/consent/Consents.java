@@ -22,6 +22,14 @@ public class Consents {
 
   public static final String CHANGED = "Consent Changed";
 
+  /** The event an opt-out also is, per channel, for journeys to exit on ({@code cairn:exit-on}). */
+  public static String unsubscribed(ConsentChannel channel) {
+    return switch (channel) {
+      case EMAIL -> "Email Unsubscribed";
+      case SMS -> "SMS Unsubscribed";
+    };
+  }
+
   private final JdbcClient jdbc;
   private final EventIngestion events;
   private final ConsentProperties properties;
@@ -61,6 +69,9 @@ public class Consents {
         CHANGED,
         Map.of("channel", channel.name(), "status", status.name(), "source", source),
         "consent:" + contact + ":" + channel + ":" + UUID.randomUUID());
+    if (status == ConsentStatus.UNSUBSCRIBED) {
+      events.record(contact, unsubscribed(channel), Map.of("source", source), "unsubscribed:" + contact + ":" + channel + ":" + UUID.randomUUID());
+    }
     return true;
   }
 

@@ -51,6 +51,7 @@ final class DecisionNodes {
   static final String CONDITION = "cairn:condition";
   static final String WEIGHT = "cairn:weight";
   static final String GOAL_EVENT = "cairn:goal-event";
+  static final String EXIT_ON = "cairn:exit-on";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BpmnModelInstance model;
@@ -77,6 +78,27 @@ final class DecisionNodes {
     String goal = JourneyCompiler.cairnProperties(process).get(GOAL_EVENT);
     if (goal != null) {
       goal(process, goal.strip());
+    }
+    String exits = JourneyCompiler.cairnProperties(process).get(EXIT_ON);
+    if (exits != null) {
+      exits(process, exits);
+    }
+  }
+
+  /**
+   * {@code cairn:exit-on} ("Email Unsubscribed, SMS Unsubscribed"): when the contact sends one of
+   * these events, wherever they are, they leave the journey at an "Exited" end, not counted as a
+   * conversion.
+   */
+  private void exits(Process process, String events) {
+    List<String> names = java.util.Arrays.stream(events.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    if (names.isEmpty()) {
+      problems.add(new Problem(process.getId(), "The journey's exit events are empty; name them (e.g. Email Unsubscribed), or remove the setting."));
+      return;
+    }
+    for (int index = 0; index < names.size(); index++) {
+      String suffix = names.size() == 1 ? "" : "-" + (index + 1);
+      eventSubProcess(process, names.get(index), "cairn-exit" + suffix, "Exit: " + names.get(index), "exit-event" + suffix, "exited" + suffix, "Exited", "exit-flow" + suffix);
     }
   }
 
@@ -187,29 +209,35 @@ final class DecisionNodes {
       problems.add(new Problem(process.getId(), "The journey's goal needs the event that counts as reaching it, e.g. Order Completed."));
       return;
     }
+    eventSubProcess(process, event, "cairn-goal", "Goal: " + event, "goal-reached", "goal-converted", "Converted", "goal-flow");
+  }
+
+  /** An interrupting event sub-process: this event, wherever the contact is, ends the journey at {@code endId}. */
+  private void eventSubProcess(
+      Process process, String event, String id, String name, String startId, String endId, String endName, String flowId) {
     Message message = model.newInstance(Message.class);
-    message.setId("cairn-goal-message");
+    message.setId(id + "-message");
     message.setName(event);
     model.getDefinitions().addChildElement(message);
 
-    SubProcess goal = model.newInstance(SubProcess.class);
-    goal.setId("cairn-goal");
-    goal.setName("Goal: " + event);
-    goal.setTriggeredByEvent(true);
-    process.addChildElement(goal);
+    SubProcess handler = model.newInstance(SubProcess.class);
+    handler.setId(id);
+    handler.setName(name);
+    handler.setTriggeredByEvent(true);
+    process.addChildElement(handler);
     StartEvent reached = model.newInstance(StartEvent.class);
-    reached.setId("goal-reached");
+    reached.setId(startId);
     reached.setName(event);
     reached.setInterrupting(true);
-    goal.addChildElement(reached);
+    handler.addChildElement(reached);
     MessageEventDefinition definition = model.newInstance(MessageEventDefinition.class);
     definition.setMessage(message);
     reached.getEventDefinitions().add(definition);
-    EndEvent converted = model.newInstance(EndEvent.class);
-    converted.setId("goal-converted");
-    converted.setName("Converted");
-    goal.addChildElement(converted);
-    StepInsertion.connect(model, goal, reached, converted, "goal-flow");
+    EndEvent end = model.newInstance(EndEvent.class);
+    end.setId(endId);
+    end.setName(endName);
+    handler.addChildElement(end);
+    StepInsertion.connect(model, handler, reached, end, flowId);
   }
 
   private Map<SequenceFlow, String> flowsWith(ExclusiveGateway gateway, String property) {

@@ -53,7 +53,8 @@ class ElementTemplateBindingsTest {
           Map.entry("cairn:wait-at", "noon"),
           Map.entry("cairn:condition", "plan is Pro"),
           Map.entry("cairn:weight", "half"),
-          Map.entry("cairn:goal-event", " "));
+          Map.entry("cairn:goal-event", " "),
+          Map.entry("cairn:exit-on", " , "));
 
   private final CairnSteps cairn = CairnSteps.get();
 
