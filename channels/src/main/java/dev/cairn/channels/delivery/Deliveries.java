@@ -51,6 +51,43 @@ public class Deliveries {
         .list();
   }
 
+  /**
+   * Per send-email step of the journey (every version): what was sent and what recipients did
+   * with it, read from the ledger and the contacts' Email Opened / Clicked / Bounced /
+   * Unsubscribed events, which name their message.
+   */
+  public List<EmailStepStats> emailStats(String journeyId) {
+    return jdbc.sql(
+            """
+            select m.element_id,
+                   count(*) filter (where m.status in ('SENT', 'OUTBOX', 'DELIVERED', 'BOUNCED', 'COMPLAINED')) as sent,
+                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
+                                    and e.name = 'Email Opened' and e.properties ->> 'message_id' = m.id::text)) as opened,
+                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
+                                    and e.name = 'Email Clicked' and e.properties ->> 'message_id' = m.id::text)) as clicked,
+                   count(*) filter (where m.status = 'BOUNCED' or exists (select 1 from contact_event e where e.contact_id = m.contact_id
+                                    and e.name = 'Email Bounced' and e.properties ->> 'message_id' = m.id::text)) as bounced,
+                   count(*) filter (where m.status = 'COMPLAINED') as complained,
+                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
+                                    and e.name = 'Email Unsubscribed' and e.properties ->> 'message_id' = m.id::text)) as unsubscribed
+            from message m
+            where m.journey_id = :journey and m.channel = 'EMAIL' and m.element_id is not null
+            group by m.element_id
+            order by m.element_id
+            """)
+        .param("journey", journeyId)
+        .query((rs, row) ->
+            new EmailStepStats(
+                rs.getString("element_id"),
+                rs.getLong("sent"),
+                rs.getLong("opened"),
+                rs.getLong("clicked"),
+                rs.getLong("bounced"),
+                rs.getLong("complained"),
+                rs.getLong("unsubscribed")))
+        .list();
+  }
+
   public Optional<MessageView> find(long id) {
     return jdbc.sql("select * from message where id = :id").param("id", id).query(Deliveries::toView).optional();
   }

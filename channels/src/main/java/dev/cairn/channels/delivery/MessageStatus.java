@@ -14,6 +14,10 @@ public enum MessageStatus {
   SKIPPED,
   /** The transport refused it for good. */
   FAILED,
+  /** Accepted, then reported undeliverable by the recipient's server or the email provider. */
+  BOUNCED,
+  /** The recipient marked it as spam (a provider's complaint report). */
+  COMPLAINED,
   /** Rendered for a marketer's test run and shown there; never sent. */
   TEST
 }

@@ -1,5 +1,6 @@
 package dev.cairn.channels.email;
 
+import dev.cairn.channels.bounce.Bounces;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.engine.step.Step;
@@ -23,15 +24,17 @@ class MailDelivery {
 
   private final DeliveryLedger ledger;
   private final EmailTransport transport;
+  private final Bounces bounces;
 
   @Autowired
-  MailDelivery(DeliveryLedger ledger, MailProperties mail) {
-    this(ledger, mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport());
+  MailDelivery(DeliveryLedger ledger, MailProperties mail, Bounces bounces) {
+    this(ledger, mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport(), bounces);
   }
 
-  MailDelivery(DeliveryLedger ledger, EmailTransport transport) {
+  MailDelivery(DeliveryLedger ledger, EmailTransport transport, Bounces bounces) {
     this.ledger = ledger;
     this.transport = transport;
+    this.bounces = bounces;
   }
 
   /** Hands the email over, unless it belongs to a marketer's test run: that one is shown, never sent. */
@@ -43,7 +46,12 @@ class MailDelivery {
     switch (transport.send(email)) {
       case SendOutcome.Delivered delivered -> ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
       case SendOutcome.Held held -> ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
-      case SendOutcome.Rejected rejected -> ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
+      case SendOutcome.Rejected rejected -> {
+        ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
+        if (rejected.addressRefused()) {
+          bounces.report(new Bounces.Report(email.to(), Bounces.Kind.HARD, rejected.reason(), email.messageId()), "smtp");
+        }
+      }
       case SendOutcome.Deferred deferred -> {
         log.info("Email {} deferred: {}", email.messageId(), deferred.reason());
         return new StepResult.Failed(deferred.reason(), RETRY_AFTER);

@@ -9,8 +9,12 @@ sealed interface SendOutcome {
   /** Kept in the outbox: no server is configured. */
   record Held() implements SendOutcome {}
 
-  /** Refused for good (for example SMTP 5xx): retrying will not help. */
-  record Rejected(String reason) implements SendOutcome {}
+  /**
+   * Refused for good (for example SMTP 5xx): retrying will not help. {@code addressRefused}: the
+   * server said the recipient does not exist or takes no mail (a hard bounce), not that it refused
+   * this one message.
+   */
+  record Rejected(String reason, boolean addressRefused) implements SendOutcome {}
 
   /** Not possible right now (server down, SMTP 4xx): try again later. */
   record Deferred(String reason) implements SendOutcome {}

@@ -37,16 +37,23 @@ final class SmtpTransport implements EmailTransport {
     } catch (SMTPSendFailedException e) {
       return classify(e.getReturnCode(), e.getMessage());
     } catch (SendFailedException e) {
-      return new SendOutcome.Rejected("invalid recipient: " + e.getMessage());
+      return new SendOutcome.Rejected("invalid recipient: " + e.getMessage(), true);
     } catch (MessagingException e) {
       return new SendOutcome.Deferred("SMTP server unreachable: " + e.getMessage());
     }
   }
 
-  /** SMTP 5xx is permanent, anything else (4xx) may pass later. */
-  private static SendOutcome classify(int code, String message) {
-    String reason = "SMTP " + code + ": " + message;
-    return code >= 500 ? new SendOutcome.Rejected(reason) : new SendOutcome.Deferred(reason);
+  /**
+   * SMTP 5xx is permanent, anything else (4xx) may pass later. 550, 551 and 553 (or an enhanced
+   * status 5.1.x) refuse the address itself; other 5xx refuse this message (too large, content).
+   */
+  static SendOutcome classify(int code, String message) {
+    String reason = "SMTP " + code + ": " + (message == null ? "" : message.strip());
+    if (code < 500) {
+      return new SendOutcome.Deferred(reason);
+    }
+    boolean addressRefused = code == 550 || code == 551 || code == 553 || reason.contains(" 5.1.");
+    return new SendOutcome.Rejected(reason, addressRefused);
   }
 
   private MimeMessage toMime(Email email) throws MessagingException {

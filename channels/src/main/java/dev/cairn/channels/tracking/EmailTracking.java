@@ -141,7 +141,7 @@ public class EmailTracking {
     return claim(token, TrackingTokens.Kind.UNSUBSCRIBE)
         .flatMap(this::message)
         .map(message -> {
-          consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, "unsubscribe link");
+          consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, "unsubscribe link", message.properties());
           return message.recipient();
         });
   }

@@ -55,6 +55,7 @@ class TeamNotifyStepTest {
   @Autowired DeliveryLedger ledger;
   @Autowired EventIngestion events;
   @Autowired Consents consents;
+  @Autowired dev.cairn.channels.bounce.Bounces bounces;
 
   private GreenMail smtp;
 
@@ -139,7 +140,7 @@ class TeamNotifyStepTest {
     long job = JOBS.incrementAndGet();
     MailProperties outboxOnly = new MailProperties(null, 0, null, null, null, null, null);
 
-    new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, outboxOnly)).perform(step(job, contact));
+    new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, outboxOnly, bounces)).perform(step(job, contact));
 
     assertThat(message(job).status()).isEqualTo(MessageStatus.OUTBOX);
     assertThat(message(job).subject()).isEqualTo("New Pro lead: Una");
@@ -188,7 +189,7 @@ class TeamNotifyStepTest {
   private TeamNotifyStep step() {
     MailProperties mail =
         new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), null, null, MailProperties.Security.NONE, "Cairn <cairn@acme.test>", Duration.ofSeconds(5));
-    return new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, mail));
+    return new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, mail, bounces));
   }
 
   private static Step step(long job, ContactId contact) {

@@ -45,6 +45,15 @@ public class Consents {
   /** Sets the contact's consent on a channel; nothing happens when it is already so. */
   @Transactional
   public boolean record(ContactId contact, ConsentChannel channel, ConsentStatus status, String source) {
+    return record(contact, channel, status, source, Map.of());
+  }
+
+  /**
+   * The same, with what caused the change ({@code message_id} of the email whose unsubscribe link
+   * was used), kept in the change's events so analytics can count opt-outs per message.
+   */
+  @Transactional
+  public boolean record(ContactId contact, ConsentChannel channel, ConsentStatus status, String source, Map<String, Object> cause) {
     Instant now = clock.instant();
     int changed =
         jdbc.sql(
@@ -64,13 +73,15 @@ public class Consents {
     if (changed == 0) {
       return false;
     }
-    events.record(
-        contact,
-        CHANGED,
-        Map.of("channel", channel.name(), "status", status.name(), "source", source),
-        "consent:" + contact + ":" + channel + ":" + UUID.randomUUID());
+    Map<String, Object> change = new java.util.LinkedHashMap<>(cause);
+    change.put("channel", channel.name());
+    change.put("status", status.name());
+    change.put("source", source);
+    events.record(contact, CHANGED, change, "consent:" + contact + ":" + channel + ":" + UUID.randomUUID());
     if (status == ConsentStatus.UNSUBSCRIBED) {
-      events.record(contact, unsubscribed(channel), Map.of("source", source), "unsubscribed:" + contact + ":" + channel + ":" + UUID.randomUUID());
+      Map<String, Object> optOut = new java.util.LinkedHashMap<>(cause);
+      optOut.put("source", source);
+      events.record(contact, unsubscribed(channel), optOut, "unsubscribed:" + contact + ":" + channel + ":" + UUID.randomUUID());
     }
     return true;
   }

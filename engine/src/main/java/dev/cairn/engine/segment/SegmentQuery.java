@@ -98,7 +98,7 @@ final class SegmentQuery {
         switch (rule.action()) {
           case OPENED -> tookMessage("Email Opened");
           case CLICKED -> tookMessage("Email Clicked");
-          case BOUNCED -> "sent.status = 'FAILED'";
+          case BOUNCED -> "sent.status in ('FAILED', 'BOUNCED')";
         };
     return (rule.did() ? "" : "not ")
         + "exists (select 1 from message sent where sent.process_instance_key = :" + JOURNEY_INSTANCE

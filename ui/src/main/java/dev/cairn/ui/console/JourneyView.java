@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.channels.delivery.Deliveries;
+import dev.cairn.channels.delivery.EmailStepStats;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
@@ -71,6 +72,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final H2 title = new H2();
   private final Span status = new Span();
   private final Grid<NodeCount> nodes = new Grid<>();
+  private final Grid<EmailStepStats> emails = new Grid<>();
   private final H3 whoTitle = new H3("Who is here");
   private final Grid<ContactAtNode> contacts = new Grid<>();
   private @Nullable JourneyDetail journey;
@@ -123,7 +125,17 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
                             ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
     contacts.setAllRowsVisible(true);
 
-    VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes);
+    emails.addThemeVariants(GridVariant.LUMO_COMPACT);
+    emails.addColumn(stats -> nameOf(stats.elementId())).setHeader("Email step").setFlexGrow(3);
+    emails.addColumn(EmailStepStats::sent).setHeader("Sent");
+    emails.addColumn(stats -> percent(stats, stats.opened())).setHeader("Opened");
+    emails.addColumn(stats -> percent(stats, stats.clicked())).setHeader("Clicked");
+    emails.addColumn(stats -> percent(stats, stats.bounced())).setHeader("Bounced");
+    emails.addColumn(stats -> percent(stats, stats.unsubscribed())).setHeader("Unsubscribed");
+    emails.addColumn(EmailStepStats::complained).setHeader("Spam reports");
+    emails.setAllRowsVisible(true);
+    emails.addClassName("journey-email-stats");
+    VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes, new H3("Emails"), emails);
     counts.setPadding(false);
     VerticalLayout who = new VerticalLayout(whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
     who.setPadding(false);
@@ -279,6 +291,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     List<NodeCount> counts = tracking.nodeCounts(shown.summary().id());
     diagram.setCounts(counts);
     nodes.setItems(counts);
+    emails.setItems(deliveries.emailStats(shown.summary().id()));
     showContactsAt(selectedNode);
   }
 
@@ -298,6 +311,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     List<ContactAtNode> here = tracking.contactsAt(shown.summary().id(), elementId, CONTACTS_SHOWN);
     whoTitle.setText("Who is at \"" + shown.nameOf(elementId) + "\" (" + here.size() + (here.size() == CONTACTS_SHOWN ? "+" : "") + ")");
     contacts.setItems(here);
+  }
+
+  private static String percent(EmailStepStats stats, long part) {
+    return stats.sent() == 0 ? "–" : stats.rate(part) + "% (" + part + ")";
   }
 
   private String nameOf(String elementId) {
