@@ -26,7 +26,7 @@ class MailDelivery {
 
   @Autowired
   MailDelivery(DeliveryLedger ledger, MailProperties mail) {
-    this(ledger, mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport());
+    this(ledger, EmailTransport.configured(mail));
   }
 
   MailDelivery(DeliveryLedger ledger, EmailTransport transport) {
@@ -50,6 +50,14 @@ class MailDelivery {
       }
     }
     return sent(email.messageId());
+  }
+
+  /**
+   * Hands over an email that belongs to no step (a test from the template editor): the same
+   * transport as journey email, with the outcome left to the caller, since nothing retries it.
+   */
+  SendOutcome handOver(Email email) {
+    return transport.send(email);
   }
 
   /** How a step that sent (or settled) a message ends: the journey can name the message. */
