@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +28,13 @@ class TemplateSlice {
     return EmbeddedPostgres.builder().start();
   }
 
-  @Bean
-  DataSource dataSource(EmbeddedPostgres postgres) {
-    return postgres.getPostgresDatabase();
+  /** Pooled, as in the application: a render's lookup should not pay for a new connection. */
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(postgres.getPostgresDatabase());
+    pool.setMaximumPoolSize(4);
+    return new HikariDataSource(pool);
   }
 
   /** Fixed: two saves share a timestamp, so only the revision can tell them apart. */
