@@ -41,7 +41,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
               "dev\\.cairn\\.engine\\.event\\.(EventIngestion|EventFeed)",
               "dev\\.cairn\\.engine\\.consent\\.Consents",
               "dev\\.cairn\\.channels\\.delivery\\.(DeliveryLedger|SendPolicy)",
-              "dev\\.cairn\\.channels\\.template\\.Templates",
+              "dev\\.cairn\\.channels\\.template\\.(Templates|DatabaseTemplateOverrides)",
               "dev\\.cairn\\.channels\\.bounce\\.Bounces"
             }))
 public class ChannelSlice {

@@ -306,6 +306,56 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_edits_a_template_sees_the_preview_change_and_a_broken_tag_with_its_line_and_column_then_saves() {
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Templates").first().click();
+    page.waitForURL("**/templates");
+    page.locator("vaadin-text-area.sms-text textarea").fill("Hi {{ contact.first_name }} 😀");
+    assertThat(page.locator(".sms-counts")).hasText("9 characters · UCS-2 · 1 segment");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("templates.png")));
+    page.locator(".template-list").getByText("first-order-thanks").click();
+    page.waitForURL("**/templates/first-order-thanks");
+    Locator source = page.locator("vaadin-text-area.template-source textarea");
+    Locator problem = page.locator(".template-problem");
+    assertThat(problem).hasText("No Liquid errors");
+    try {
+      source.fill("<h1>Thanks, {{ contact.first_name }}!</h1>\n<p>Your order {{ event.order_id }} is on its way.</p>");
+      assertThat(page.frameLocator("iframe.template-preview").getByText("Thanks, Alex!")).isVisible();
+
+      source.fill("<h1>Thanks, {{ contact.first_name }}!</h1>\n<p>{% if event.order_id %}Your order is on its way.</p>");
+      assertThat(problem).containsText("Line 2, column");
+      assertThat(problem).containsText("is an {% endif %}, {% endfor %} or }} missing?");
+      page.locator("vaadin-button.template-save").click();
+      assertThat(page.getByText("Not saved: Line 2, column")).isVisible();
+      assertThat(savedSource("first-order-thanks")).as("nothing written").isNull();
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("template-editor-error.png")));
+
+      source.fill("<h1>Thanks, {{ contact.first_name }}!</h1>\n<p>{% if event.order_id %}Order {{ event.order_id }} is on its way.{% endif %}</p>");
+      assertThat(problem).hasText("No Liquid errors");
+      page.locator("vaadin-text-area.template-event textarea").fill("{\"order_id\": \"A-1001\"}");
+      assertThat(page.frameLocator("iframe.template-preview").getByText("Order A-1001 is on its way.")).isVisible();
+      page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("Mobile")).click();
+      page.locator("vaadin-button.template-save").click();
+      assertThat(page.getByText("Saved: the next email")).isVisible();
+      assertThat(page.locator("span.template-origin")).hasText("Edited");
+      assertThat(savedSource("first-order-thanks")).contains("Order {{ event.order_id }} is on its way.");
+      assertThat(page.getByText("Not saved: Line 2, column")).isHidden();
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("template-editor.png")));
+
+      page.locator("vaadin-button.template-reset").click();
+      page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']").click();
+      assertThat(page.locator("span.template-origin")).hasText("Default");
+      assertThat(savedSource("first-order-thanks")).isNull();
+    } finally {
+      jdbc.sql("delete from email_template").update(); // the other tests expect the shipped templates
+    }
+  }
+
+  private String savedSource(String template) {
+    return jdbc.sql("select source from email_template where name = :name").param("name", template).query(String.class).optional().orElse(null);
+  }
+
+  @Test
   void a_wrong_password_is_refused_with_a_message() {
     signIn("not-the-password");
 

@@ -108,7 +108,8 @@ public class Deliveries {
         rs.getString("transport"),
         rs.getString("error"),
         rs.getTimestamp("created_at").toInstant(),
-        instant(rs.getTimestamp("sent_at")));
+        instant(rs.getTimestamp("sent_at")),
+        rs.getString("test_sent_by"));
   }
 
   private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -47,6 +47,30 @@ public class DeliveryLedger {
     return record(message.step(), message, MessageStatus.PENDING, null);
   }
 
+  /**
+   * Records a test a marketer sends from the template editor, as pending: no contact, no journey
+   * and no job, so no frequency cap, timeline or journey report counts it.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public long prepareTest(Channel channel, String recipient, String subject, String bodyHtml, String bodyText, String sentBy) {
+    return jdbc.sql(
+            """
+            insert into message (channel, recipient, subject, body_html, body_text, status, created_at, test_sent_by)
+            values (:channel, :recipient, :subject, :html, :text, :status, :now, :by)
+            returning id
+            """)
+        .param("channel", channel.name())
+        .param("recipient", recipient)
+        .param("subject", subject)
+        .param("html", bodyHtml)
+        .param("text", bodyText)
+        .param("status", MessageStatus.PENDING.name())
+        .param("now", Timestamp.from(clock.instant()))
+        .param("by", sentBy)
+        .query(Long.class)
+        .single();
+  }
+
   /** Records that the step sends nothing, and why. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public long skip(Step step, Channel channel, String reason) {

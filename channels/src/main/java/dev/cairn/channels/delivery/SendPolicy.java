@@ -56,6 +56,7 @@ public class SendPolicy {
                   """
                   select count(*) from message
                   where contact_id = :contact and channel = :channel and status in ('SENT', 'OUTBOX') and sent_at >= :since
+                    and test_sent_by is null
                   """)
               .param("contact", contact)
               .param("channel", channel.name())

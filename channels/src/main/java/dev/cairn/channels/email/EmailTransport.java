@@ -4,4 +4,9 @@ package dev.cairn.channels.email;
 interface EmailTransport {
 
   SendOutcome send(Email email);
+
+  /** SMTP when a server is configured, else the outbox: journeys and test sends alike. */
+  static EmailTransport configured(MailProperties mail) {
+    return mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport();
+  }
 }

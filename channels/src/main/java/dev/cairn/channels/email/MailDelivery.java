@@ -28,7 +28,7 @@ class MailDelivery {
 
   @Autowired
   MailDelivery(DeliveryLedger ledger, MailProperties mail, Bounces bounces) {
-    this(ledger, mail.smtpConfigured() ? new SmtpTransport(mail) : new OutboxTransport(), bounces);
+    this(ledger, EmailTransport.configured(mail), bounces);
   }
 
   MailDelivery(DeliveryLedger ledger, EmailTransport transport, Bounces bounces) {
@@ -58,6 +58,14 @@ class MailDelivery {
       }
     }
     return sent(email.messageId());
+  }
+
+  /**
+   * Hands over an email that belongs to no step (a test from the template editor): the same
+   * transport as journey email, with the outcome left to the caller, since nothing retries it.
+   */
+  SendOutcome handOver(Email email) {
+    return transport.send(email);
   }
 
   /** How a step that sent (or settled) a message ends: the journey can name the message. */

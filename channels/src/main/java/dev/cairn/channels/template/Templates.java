@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Template;
@@ -18,20 +20,23 @@ import liqp.exceptions.LiquidException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * Liquid templates: named message bodies from {@code cairn/templates/<name>.liquid} on the
- * classpath, and inline snippets such as subjects. A body is placed into
- * {@code _layout.liquid} (as {@code content}) when that layout exists, so every email shares one
- * responsive frame.
+ * Liquid templates: named message bodies, and inline snippets such as subjects. A named template
+ * is the one a marketer saved in the console, else the one shipped as
+ * {@code cairn/templates/<name>.liquid} on the classpath. A body is placed into {@code _layout}
+ * (as {@code content}) when that layout exists, so every email shares one responsive frame.
  */
 @Service
 public class Templates {
 
+  /** The frame every email body is placed into; a template, but not one a step can name. */
+  public static final String LAYOUT = "_layout";
+
   private static final String LOCATION = "cairn/templates/";
-  private static final String LAYOUT = "_layout";
 
   // liqp words its errors as: parser error "<what>" on line 3, index 6 / error on line 1, index 5: <what>
   private static final Pattern PARSER_WORDS = Pattern.compile("parser error \"(.*)\" on line \\d+", Pattern.DOTALL);
@@ -40,17 +45,66 @@ public class Templates {
   private static final Pattern PLACE_PREFIX = Pattern.compile("^error on line \\d+, index \\d+: ");
 
   private final TemplateParser parser = new TemplateParser.Builder().build();
-  private final Map<String, Template> parsed = new ConcurrentHashMap<>();
+  private final TemplateOverrides overrides;
+  private final Map<String, Template> shipped = new ConcurrentHashMap<>();
+  // Parsed edited templates by name, valid while the database holds the same revision: each
+  // render asks for the current revisions (one indexed query), so a save on any replica is used
+  // by the next email everywhere, without parsing the template again for every contact.
+  private final Map<String, Revised> edited = new ConcurrentHashMap<>();
+
+  private record Revised(long revision, Template template) {}
+
+  @Autowired
+  Templates(TemplateOverrides overrides) {
+    this.overrides = overrides;
+  }
+
+  /** Only the templates shipped on the classpath: for tests and tools without a database. */
+  public static Templates shippedOnly() {
+    return new Templates(TemplateOverrides.NONE);
+  }
 
   /** Renders the named template; throws {@link TemplateProblem} if it is missing or broken. */
   public String render(String name, Map<String, Object> context) {
-    String body = render(name, parsed.computeIfAbsent(name, this::load), context);
-    if (!exists(LAYOUT)) {
+    Map<String, Long> revisions = overrides.revisions(List.of(name, LAYOUT));
+    String body = render(name, template(name, revisions.get(name)), context);
+    return frame(body, revisions.get(LAYOUT), context);
+  }
+
+  /**
+   * Renders a template's unsaved source as {@link #render} would once it is saved: a body placed
+   * into the current layout, or, when {@code name} is the layout, the layout itself around the
+   * {@code content} the caller gives.
+   */
+  public String preview(String name, String source, Map<String, Object> context) {
+    String rendered = render(name, parse(name, source), context);
+    return name.equals(LAYOUT) ? rendered : frame(rendered, overrides.revisions(List.of(LAYOUT)).get(LAYOUT), context);
+  }
+
+  private String frame(String body, @Nullable Long layoutRevision, Map<String, Object> context) {
+    if (layoutRevision == null && !shippedExists(LAYOUT)) {
       return body;
     }
     Map<String, Object> framed = new HashMap<>(context);
     framed.put("content", body);
-    return render(LAYOUT, parsed.computeIfAbsent(LAYOUT, this::load), framed);
+    return render(LAYOUT, template(LAYOUT, layoutRevision), framed);
+  }
+
+  private Template template(String name, @Nullable Long revision) {
+    if (revision == null) {
+      return shipped.computeIfAbsent(name, this::load);
+    }
+    Revised cached = edited.get(name);
+    if (cached != null && cached.revision() == revision) {
+      return cached.template();
+    }
+    Optional<StoredTemplate> stored = overrides.find(name);
+    if (stored.isEmpty()) {
+      return shipped.computeIfAbsent(name, this::load); // reset to default a moment ago
+    }
+    Template template = parse(name, stored.get().source());
+    edited.put(name, new Revised(stored.get().revision(), template));
+    return template;
   }
 
   /** Renders a snippet written inline in a journey step (a subject line, for example). */
@@ -59,7 +113,17 @@ public class Templates {
   }
 
   public boolean exists(String name) {
+    return shippedExists(name) || !overrides.revisions(List.of(name)).isEmpty();
+  }
+
+  /** Whether Cairn ships a template by this name, the one Reset to default brings back. */
+  public boolean shippedExists(String name) {
     return new ClassPathResource(LOCATION + name + ".liquid").exists();
+  }
+
+  /** The shipped template's source, whether or not it is overridden. */
+  public Optional<String> shippedSource(String name) {
+    return shippedExists(name) ? Optional.of(classpathSource(name)) : Optional.empty();
   }
 
   /**
@@ -70,6 +134,8 @@ public class Templates {
     if (!exists(name)) {
       return Optional.of(new TemplateDefect.Missing(name, names()));
     }
+    // Read afresh, not from the render cache: a journey published right after a save on another
+    // replica is checked against the saved source.
     Optional<TemplateDefect.Unreadable> defect = checkInline(name, source(name));
     if (defect.isEmpty() && exists(LAYOUT)) {
       defect = checkInline(LAYOUT, source(LAYOUT));
@@ -101,12 +167,20 @@ public class Templates {
 
   /** The templates a step can name, sorted; the shared layout is not one of them. */
   public List<String> names() {
+    return Stream.concat(shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
+        .filter(name -> !name.startsWith("_"))
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+        .stream()
+        .toList();
+  }
+
+  /** Every template shipped on the classpath, the layout included, sorted. */
+  List<String> shippedNames() {
     try {
       return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.liquid"))
           .map(Resource::getFilename)
           .filter(Objects::nonNull)
           .map(file -> file.substring(0, file.length() - ".liquid".length()))
-          .filter(name -> !name.startsWith("_"))
           .distinct()
           .sorted()
           .toList();
@@ -131,7 +205,12 @@ public class Templates {
     return new TemplateDefect.Unreadable(label, line, index == null ? null : index + 1, reason.strip());
   }
 
-  private String source(String name) {
+  /** The source in use: the saved one, else the shipped one. */
+  String source(String name) {
+    return overrides.find(name).map(StoredTemplate::source).orElseGet(() -> classpathSource(name));
+  }
+
+  private String classpathSource(String name) {
     try {
       return new ClassPathResource(LOCATION + name + ".liquid").getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {

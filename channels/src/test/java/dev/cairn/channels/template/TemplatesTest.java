@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
 
-  private final Templates templates = new Templates();
+  private final Templates templates = Templates.shippedOnly();
 
   @Test
   void merge_tags_use_the_contact_and_the_event_that_started_the_journey() {

@@ -26,6 +26,9 @@ class MessagePreview extends VerticalLayout {
     add(line("Subject", message.subject() == null ? "" : message.subject()));
     add(line("Status", message.status().name() + (message.error() == null ? "" : " — " + message.error())));
     add(line("Sent", message.sentAt() == null ? "not sent" : Formats.timestamp(message.sentAt())));
+    if (message.test()) {
+      add(line("Test", "sent by " + message.testSentBy() + " from the template editor; no contact's message"));
+    }
     if (message.bodyHtml() != null) {
       IFrame body = new IFrame();
       body.setSandbox(IFrame.SandboxType.RESTRICT_ALL);

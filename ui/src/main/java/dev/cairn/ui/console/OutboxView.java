@@ -30,8 +30,8 @@ public class OutboxView extends VerticalLayout {
     grid.addColumn(m -> Formats.timestamp(m.createdAt())).setHeader("Created").setAutoWidth(true);
     grid.addColumn(MessageView::recipient).setHeader("To").setFlexGrow(2);
     grid.addColumn(m -> m.subject() == null ? "" : m.subject()).setHeader("Subject").setFlexGrow(3);
-    grid.addColumn(m -> m.status().name()).setHeader("Status").setAutoWidth(true);
-    grid.addColumn(m -> m.journeyId() == null ? "" : m.journeyId()).setHeader("Journey").setAutoWidth(true);
+    grid.addColumn(m -> m.status().name() + (m.test() ? " · test" : "")).setHeader("Status").setAutoWidth(true);
+    grid.addColumn(m -> m.journeyId() != null ? m.journeyId() : m.test() ? "test from Templates" : "").setHeader("Journey").setAutoWidth(true);
     grid.setItems(
         query -> deliveries.recent(query.getOffset(), query.getLimit()).stream(),
         query -> (int) Math.min(Integer.MAX_VALUE, deliveries.count()));

@@ -1,0 +1,105 @@
+package dev.cairn.ui.console;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.cairn.channels.sms.SmsEncoding;
+import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.TemplateDefect;
+import dev.cairn.channels.template.TemplateProblem;
+import dev.cairn.channels.template.Templates;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How long an SMS text is as the contact receives it: its characters, the alphabet it needs and
+ * the segments (billed messages) it takes, recounted as the marketer types. Merge tags are filled
+ * in for the sample contact first, since a first name can push a text into a second segment.
+ */
+class SmsLengthPanel extends VerticalLayout {
+
+  private final Templates templates;
+  private final TextArea text = new TextArea("SMS text (Liquid, as in a step's text setting)");
+  private final Span counts = new Span();
+  private final Div detail = new Div();
+  private final Div rendered = new Div();
+
+  SmsLengthPanel(Templates templates) {
+    this.templates = templates;
+    addClassName("template-card");
+    setPadding(false);
+    setSpacing(false);
+    getStyle().set("padding", "var(--lumo-space-m)").set("gap", "var(--lumo-space-s)");
+    text.addClassName("sms-text");
+    text.setWidthFull();
+    text.setMinRows(3);
+    text.setValue("Hi {{ contact.first_name | default: \"there\" }}, your cart is waiting: 10% off today only.");
+    text.setValueChangeMode(ValueChangeMode.LAZY);
+    text.setValueChangeTimeout(150);
+    text.addValueChangeListener(change -> recount());
+    counts.addClassName("sms-counts");
+    counts.getStyle().set("font-weight", "600");
+    detail.addClassName("sms-detail");
+    detail.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    rendered.addClassName("sms-rendered");
+    rendered.getStyle()
+        .set("white-space", "pre-wrap")
+        .set("background", "var(--lumo-contrast-5pct)")
+        .set("border-radius", "var(--lumo-border-radius-m)")
+        .set("padding", "var(--lumo-space-s)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    add(
+        new H3("SMS length"),
+        new Paragraph("GSM-7 fits 160 characters in one message (153 per part when split); one character outside it, such as an emoji"
+            + " or a curly quote, makes the whole text UCS-2: 70 characters, then 67 per part."),
+        text,
+        counts,
+        detail,
+        rendered);
+    recount();
+  }
+
+  private void recount() {
+    String source = text.getValue();
+    Optional<TemplateDefect.Unreadable> defect = templates.checkInline("SMS text", source);
+    String body;
+    if (defect.isPresent()) {
+      detail.setText("Not valid Liquid" + TemplateEditorView.where(defect.get()) + ": " + defect.get().reason() + ". Counting the text as written.");
+      body = source;
+    } else {
+      try {
+        body = templates.renderInline("SMS text", source, MergeFields.of(SampleContact.PROFILE, Map.of())).strip();
+      } catch (TemplateProblem problem) {
+        body = source;
+      }
+      detail.setText("");
+    }
+    SmsEncoding encoding = SmsEncoding.of(body);
+    int characters = body.codePointCount(0, body.length());
+    String alphabet = encoding.alphabet() == SmsEncoding.Alphabet.GSM_7 ? "GSM-7" : "UCS-2";
+    counts.setText(characters + (characters == 1 ? " character" : " characters") + " · " + alphabet + " · "
+        + encoding.segments() + (encoding.segments() == 1 ? " segment" : " segments"));
+    Set<String> forcing = outsideGsm(body);
+    if (defect.isEmpty() && !forcing.isEmpty()) {
+      detail.setText("UCS-2 because of: " + String.join(" ", forcing));
+    } else if (defect.isEmpty() && encoding.segments() <= 1) {
+      detail.setText((encoding.alphabet().single() - encoding.units()) + " left before it becomes two segments.");
+    }
+    rendered.setText(body.isEmpty() ? "(empty)" : body);
+  }
+
+  /** The characters that keep the text from being sent as GSM-7, each once. */
+  private static Set<String> outsideGsm(String body) {
+    return body.codePoints()
+        .mapToObj(Character::toString)
+        .filter(character -> SmsEncoding.of(character).alphabet() == SmsEncoding.Alphabet.UCS_2)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}
