@@ -13,10 +13,18 @@ import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyPosition;
 import dev.cairn.engine.tracking.JourneyTracking;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class LibraryJourneyScenario extends CairnIntegrationTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Autowired Journeys journeys;
   @Autowired Contacts contacts;
@@ -111,6 +120,23 @@ abstract class LibraryJourneyScenario extends CairnIntegrationTest {
                 .query(Long.class)
                 .single(),
             pending -> pending == 0);
+  }
+
+  /** Clicks the message's first tracked link as a recipient's browser would; returns where it led. */
+  String clickFirstLink(MimeMessage message) {
+    Matcher link = Pattern.compile("https?://[^/\"]+(/t/c/[A-Za-z0-9_-]+)").matcher(body(message));
+    assertThat(link.find()).as("a tracked link in the email").isTrue();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + link.group(1))).GET().build();
+    try {
+      HttpResponse<Void> response = BROWSER.send(request, HttpResponse.BodyHandlers.discarding());
+      assertThat(response.statusCode()).isEqualTo(302);
+      return response.headers().firstValue("Location").orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The message's text as a reader sees it: quoted-printable soft breaks and escapes undone. */
