@@ -9,7 +9,9 @@ import dev.cairn.channels.template.MergeFields;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
 import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.engine.consent.Consent;
 import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
 class EmailStep implements StepHandler {
 
   static final String TYPE = "cairn.email";
+  static final String CONFIRMATION = "confirmation";
 
   private final Contacts contacts;
   private final Templates templates;
@@ -87,7 +90,13 @@ class EmailStep implements StepHandler {
     if (contact.isEmpty() || contact.get().email() == null) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has no email address"));
     }
-    if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
+    if (confirmationRequest(step)) {
+      // Asking a pending contact to confirm (double opt-in) is the one email they may get before agreeing.
+      Consent consent = consents.of(contact.get().id()).get(ConsentChannel.EMAIL);
+      if (consent == null || consent.status() != ConsentStatus.PENDING) {
+        return done(ledger.skip(step, Channel.EMAIL, "the contact's email consent is not waiting for confirmation"));
+      }
+    } else if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
     }
     switch (policy.check(step, Channel.EMAIL, contact.get().timeZone())) {
@@ -113,6 +122,9 @@ class EmailStep implements StepHandler {
     Map<String, Object> fields = MergeFields.of(contact, step.variables());
     String unsubscribeUrl = tracking.unsubscribeUrl(step.jobKey());
     fields.put("unsubscribe_url", unsubscribeUrl);
+    if (confirmationRequest(step)) {
+      fields.put("confirm_url", tracking.confirmUrl(step.jobKey()));
+    }
     String subject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
     fields.put("subject", subject);
     String rendered = templates.render(step.header("template"), fields);
@@ -121,6 +133,11 @@ class EmailStep implements StepHandler {
     long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text));
     tracking.recordLinks(id, tracked.links());
     return new Email(id, contact.email(), subject, tracked.html(), text, unsubscribeUrl);
+  }
+
+  /** A step with the header {@code confirmation: true} asks for a double opt-in: it carries {@code confirm_url}. */
+  private static boolean confirmationRequest(Step step) {
+    return "true".equalsIgnoreCase(String.valueOf(step.header(CONFIRMATION)).strip());
   }
 
   private static StepResult done(long messageId) {

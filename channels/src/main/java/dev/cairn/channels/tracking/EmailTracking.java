@@ -21,15 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes a rendered email trackable before it is sent, and turns what recipients do with it into
- * contact events: "Email Opened", "Email Clicked" (with the link), and unsubscribing (their email
- * consent, source "unsubscribe link"). Tokens name the journey step's job, known before the
- * message is recorded.
+ * contact events: "Email Opened", "Email Clicked" (with the link), unsubscribing (their email
+ * consent, source "unsubscribe link") and confirming a double opt-in ("Email Confirmed"). Tokens
+ * name the journey step's job, known before the message is recorded.
  */
 @Service
 public class EmailTracking {
 
   public static final String OPENED = "Email Opened";
   public static final String CLICKED = "Email Clicked";
+  /** A contact confirmed their subscription through a double opt-in link. */
+  public static final String CONFIRMED = "Email Confirmed";
   private static final Pattern LINK = Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*\")(https?://[^\"]+)(\")", Pattern.CASE_INSENSITIVE);
   private static final Pattern BODY_END = Pattern.compile("</body>", Pattern.CASE_INSENSITIVE);
 
@@ -57,6 +59,11 @@ public class EmailTracking {
   /** The one-click unsubscribe link for the message a step sends ({@code unsubscribe_url}). */
   public String unsubscribeUrl(long jobKey) {
     return properties.publicUrl() + "/u/" + tokens.sign(TrackingTokens.Kind.UNSUBSCRIBE, jobKey, 0);
+  }
+
+  /** The double opt-in link for the confirmation request a step sends ({@code confirm_url}). */
+  public String confirmUrl(long jobKey) {
+    return properties.publicUrl() + "/c/" + tokens.sign(TrackingTokens.Kind.CONFIRM, jobKey, 0);
   }
 
   /** Rewrites every web link to a tracked redirect (Cairn's own links excepted) and adds the pixel. */
@@ -142,6 +149,28 @@ public class EmailTracking {
         .flatMap(this::message)
         .map(message -> {
           consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, "unsubscribe link", message.properties());
+          return message.recipient();
+        });
+  }
+
+  /** The address a confirmation token is for, without confirming (the page a link opens). */
+  @Transactional(readOnly = true)
+  public Optional<String> recipientOfConfirmation(String token) {
+    return claim(token, TrackingTokens.Kind.CONFIRM).flatMap(this::message).map(Message::recipient);
+  }
+
+  /**
+   * Confirms the recipient's subscription (double opt-in): their email consent becomes subscribed,
+   * source "double opt-in", and an "Email Confirmed" event tells journeys waiting for it; empty
+   * for a token not ours. Confirming twice records one event.
+   */
+  @Transactional
+  public Optional<String> confirm(String token) {
+    return claim(token, TrackingTokens.Kind.CONFIRM)
+        .flatMap(this::message)
+        .map(message -> {
+          consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.SUBSCRIBED, "double opt-in");
+          events.record(message.contact(), CONFIRMED, message.properties(), "email-confirmed:" + message.id());
           return message.recipient();
         });
   }

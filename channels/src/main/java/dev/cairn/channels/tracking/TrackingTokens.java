@@ -26,7 +26,8 @@ class TrackingTokens {
   enum Kind {
     OPEN,
     CLICK,
-    UNSUBSCRIBE
+    UNSUBSCRIBE,
+    CONFIRM
   }
 
   record Claim(Kind kind, long jobKey, int link) {}

@@ -103,11 +103,16 @@ public class Contacts {
 
   /** Why a journey step may not change this attribute, if it may not. */
   public static Optional<String> unsettable(String attribute) {
-    if (attribute.equals("tag") || attribute.equals("untag") || attribute.startsWith("trait:") || SETTABLE.contains(attribute)) {
+    if (attribute.equals("tag") || attribute.equals("untag") || attribute.startsWith("trait:") || SETTABLE.contains(attribute)
+        || CONSENTS.contains(attribute)) {
       return Optional.empty();
     }
-    return Optional.of("\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + ", trait:<name>, tag or untag.");
+    return Optional.of(
+        "\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + ", trait:<name>, tag, untag, email_consent or sms_consent.");
   }
+
+  /** Consent a journey step may record ("unsubscribe from email after a year of silence"), kept by the consent feature. */
+  public static final Set<String> CONSENTS = Set.of("email_consent", "sms_consent");
 
   /** The attributes a journey step may set; custom traits as {@code trait:<name>}. */
   public static final Set<String> SETTABLE = Set.of("first_name", "last_name", "time_zone", "locale");

@@ -1,9 +1,13 @@
 package dev.cairn.engine.contactupdate;
 
+import dev.cairn.engine.consent.ConsentChannel;
+import dev.cairn.engine.consent.ConsentStatus;
+import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A journey step that changes a contact: sets {@code first_name}, {@code last_name},
  * {@code time_zone}, {@code locale} or a custom trait {@code trait:<name>} ("set plan to trial"),
- * or puts on ({@code tag}) or takes off ({@code untag}) a tag. Doing it again changes nothing, so
- * a retry is harmless.
+ * puts on ({@code tag}) or takes off ({@code untag}) a tag, or records the contact's
+ * {@code email_consent} / {@code sms_consent} (subscribed, unsubscribed or pending, with the
+ * {@code source} header as where it came from: "sunset" for a win-back that gave up). Doing it
+ * again changes nothing, so a retry is harmless.
  */
 @Component
 class UpdateContactStep implements StepHandler {
@@ -23,9 +29,11 @@ class UpdateContactStep implements StepHandler {
   static final String TYPE = "cairn.update-contact";
 
   private final Contacts contacts;
+  private final Consents consents;
 
-  UpdateContactStep(Contacts contacts) {
+  UpdateContactStep(Contacts contacts, Consents consents) {
     this.contacts = contacts;
+    this.consents = consents;
   }
 
   @Override
@@ -46,7 +54,15 @@ class UpdateContactStep implements StepHandler {
   @Override
   public List<String> problems(Map<String, String> headers) {
     String attribute = headers.get("attribute");
-    return attribute == null ? List.of() : Contacts.unsettable(attribute).stream().toList();
+    if (attribute == null) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>(Contacts.unsettable(attribute).stream().toList());
+    String value = headers.get("value");
+    if (Contacts.CONSENTS.contains(attribute) && value != null && ConsentStatus.parse(value).isEmpty()) {
+      problems.add("\"" + value + "\" is not a consent " + attribute + " can be set to; use subscribed, unsubscribed or pending.");
+    }
+    return problems;
   }
 
   @Override
@@ -57,8 +73,20 @@ class UpdateContactStep implements StepHandler {
     switch (attribute) {
       case "tag" -> contacts.tag(step.contactId(), value);
       case "untag" -> contacts.untag(step.contactId(), value);
+      case "email_consent" -> consent(step, ConsentChannel.EMAIL, value);
+      case "sms_consent" -> consent(step, ConsentChannel.SMS, value);
       default -> contacts.setAttribute(step.contactId(), attribute, value);
     }
     return StepResult.Completed.empty();
+  }
+
+  private void consent(Step step, ConsentChannel channel, String value) {
+    if (step.testRun()) {
+      return; // a marketer trying the journey on a real contact must not change what that contact agreed to
+    }
+    ConsentStatus status =
+        ConsentStatus.parse(value).orElseThrow(() -> new IllegalArgumentException("\"" + value + "\" is not a consent; checked before publishing"));
+    String source = step.header("source");
+    consents.record(step.contactId(), channel, status, source == null || source.isBlank() ? "journey " + step.journeyId() : source.strip());
   }
 }

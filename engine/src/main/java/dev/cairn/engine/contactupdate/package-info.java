@@ -1,4 +1,4 @@
-/** The journey step that sets a contact attribute or trait ("tag as onboarded"). */
+/** The journey step that changes a contact: an attribute or trait, a tag ("tag as onboarded"), or consent ("sunset"). */
 @NullMarked
 package dev.cairn.engine.contactupdate;
 

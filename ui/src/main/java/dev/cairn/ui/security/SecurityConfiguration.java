@@ -31,6 +31,7 @@ class SecurityConfiguration {
             "/v1/**",
             "/t/**",
             "/u/**",
+            "/c/**",
             "/sms/**",
             "/openapi.yaml",
             "/element-templates/**",

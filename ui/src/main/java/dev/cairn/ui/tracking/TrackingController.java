@@ -14,8 +14,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * What recipients' mail clients call: the open pixel, click redirects (only to links the message
- * contained: an unknown or tampered token gets a 404, never a redirect), and unsubscribe, as a
- * confirmation page and as RFC 8058 one-click POST.
+ * contained: an unknown or tampered token gets a 404, never a redirect), unsubscribe, as a
+ * confirmation page and as RFC 8058 one-click POST, and double opt-in confirmation.
  */
 @RestController
 class TrackingController {
@@ -65,6 +65,28 @@ class TrackingController {
         .map(recipient ->
             page(HttpStatus.OK, "Unsubscribed", "<b>" + HtmlUtils.htmlEscape(recipient) + "</b> will get no more marketing email from us."))
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This unsubscribe link is not valid, or has expired."));
+  }
+
+  /** A double opt-in link: a page with a button, so a mail scanner opening links confirms nothing. */
+  @GetMapping("/c/{token}")
+  ResponseEntity<String> confirmationPage(@PathVariable String token) {
+    return tracking
+        .recipientOfConfirmation(token)
+        .map(recipient ->
+            page(
+                HttpStatus.OK,
+                "Confirm your subscription",
+                "Receive our email at <b>" + HtmlUtils.htmlEscape(recipient) + "</b>?"
+                    + "<form method=\"post\"><button type=\"submit\">Yes, subscribe me</button></form>"))
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This confirmation link is not valid, or has expired."));
+  }
+
+  @PostMapping("/c/{token}")
+  ResponseEntity<String> confirm(@PathVariable String token) {
+    return tracking
+        .confirm(token)
+        .map(recipient -> page(HttpStatus.OK, "Subscribed", "Thank you: <b>" + HtmlUtils.htmlEscape(recipient) + "</b> is subscribed."))
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This confirmation link is not valid, or has expired."));
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
