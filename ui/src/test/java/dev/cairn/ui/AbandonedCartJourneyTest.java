@@ -1,17 +1,14 @@
 package dev.cairn.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyTracking;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,11 +59,4 @@ class AbandonedCartJourneyTest extends CairnIntegrationTest {
     return user;
   }
 
-  private List<String> awaitPath(String user, String element) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () -> tracking.path(contacts.findByUserId(user).orElseThrow().id()).stream().map(ElementVisit::elementId).toList(),
-            path -> path.contains(element));
-  }
 }

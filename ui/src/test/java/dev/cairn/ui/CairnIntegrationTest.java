@@ -58,6 +58,9 @@ public abstract class CairnIntegrationTest {
 
   @LocalServerPort protected int port;
 
+  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.tracking.JourneyTracking journeyTracking;
+  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.contact.Contacts contactDirectory;
+
   @DynamicPropertySource
   static void embeddedRuntime(DynamicPropertyRegistry registry) {
     registry.add("cairn.data-dir", DATA_DIR::toString);
@@ -86,6 +89,17 @@ public abstract class CairnIntegrationTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Waits until the contact with this user id has passed {@code element}; the nodes they passed, in order. */
+  protected List<String> awaitPath(String user, String element) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> journeyTracking.path(contactDirectory.findByUserId(user).orElseThrow().id()).stream()
+                .map(dev.cairn.engine.tracking.ElementVisit::elementId)
+                .toList(),
+            path -> path.contains(element));
   }
 
   /** Messages the SMTP server received for {@code <user>@example.com}, the tests' addresses. */

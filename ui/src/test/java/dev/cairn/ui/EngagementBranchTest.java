@@ -1,20 +1,17 @@
 package dev.cairn.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyTracking;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,13 +62,6 @@ class EngagementBranchTest extends CairnIntegrationTest {
     return user;
   }
 
-  private List<String> awaitPath(String user, String element) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () -> tracking.path(contacts.findByUserId(user).orElseThrow().id()).stream().map(ElementVisit::elementId).toList(),
-            path -> path.contains(element));
-  }
 
   /** Welcome email, a pause, then a branch on whether that email was opened. */
   private static String journey(String id) {

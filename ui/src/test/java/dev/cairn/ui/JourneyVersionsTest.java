@@ -9,7 +9,6 @@ import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Revision;
 import dev.cairn.engine.runtime.JourneyMigration;
 import dev.cairn.engine.tracking.OpenIncident;
-import dev.cairn.engine.tracking.ElementVisit;
 import dev.cairn.engine.tracking.JourneyTracking;
 import java.time.Duration;
 import java.util.List;
@@ -161,13 +160,6 @@ class JourneyVersionsTest extends CairnIntegrationTest {
         .single();
   }
 
-  private List<String> awaitPath(String user, String element) {
-    return await()
-        .atMost(PATIENCE)
-        .until(
-            () -> tracking.path(contacts.findByUserId(user).orElseThrow().id()).stream().map(ElementVisit::elementId).toList(),
-            path -> path.contains(element));
-  }
 
   /** Version two: the same wait (or one under a new id), then a thank-you email. */
   private static String versionTwo(String id, String waitId) {

@@ -102,38 +102,31 @@ public class JourneyTracking {
                 + NODE_TYPES.replace("element_type", "ei.element_type")
                 + " order by ei.activated_at, ei.element_instance_key")
         .param("contact", contact.value())
-        .query(
-            (rs, row) ->
-                new ElementVisit(
-                    rs.getString("journey_id"),
-                    rs.getInt("version"),
-                    rs.getString("element_id"),
-                    rs.getString("element_type"),
-                    rs.getString("state"),
-                    rs.getTimestamp("activated_at").toInstant(),
-                    instant(rs.getTimestamp("ended_at"))))
+        .query(JourneyTracking::visit)
         .list();
   }
 
   /** The nodes one journey instance passed through, in order (a test run's steps, say). */
   public List<ElementVisit> pathOf(long processInstanceKey) {
     return jdbc.sql(
-            "select bpmn_process_id, version, element_id, element_type, state, activated_at, ended_at"
+            "select bpmn_process_id as journey_id, version, element_id, element_type, state, activated_at, ended_at"
                 + " from element_instance where process_instance_key = :instance and element_instance_key <> :instance and "
                 + NODE_TYPES
                 + " order by activated_at, element_instance_key")
         .param("instance", processInstanceKey)
-        .query(
-            (rs, row) ->
-                new ElementVisit(
-                    rs.getString("bpmn_process_id"),
-                    rs.getInt("version"),
-                    rs.getString("element_id"),
-                    rs.getString("element_type"),
-                    rs.getString("state"),
-                    rs.getTimestamp("activated_at").toInstant(),
-                    instant(rs.getTimestamp("ended_at"))))
+        .query(JourneyTracking::visit)
         .list();
+  }
+
+  private static ElementVisit visit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new ElementVisit(
+        rs.getString("journey_id"),
+        rs.getInt("version"),
+        rs.getString("element_id"),
+        rs.getString("element_type"),
+        rs.getString("state"),
+        rs.getTimestamp("activated_at").toInstant(),
+        instant(rs.getTimestamp("ended_at")));
   }
 
   /** When a journey instance ended, if it has. */

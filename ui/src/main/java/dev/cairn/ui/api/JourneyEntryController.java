@@ -2,6 +2,7 @@ package dev.cairn.ui.api;
 
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.runtime.JourneyEntry;
 import java.util.LinkedHashMap;
@@ -80,7 +81,8 @@ class JourneyEntryController {
               HttpStatus.CONFLICT,
               "journey-not-running",
               "Journey not running",
-              "The journey \"" + journeyId + "\" is " + notRunning.status().name().toLowerCase(Locale.ROOT) + "; publish or resume it in the console first."));
+              "The journey \"" + journeyId + "\" is " + (notRunning.status() == JourneyStatus.DRAFT ? "a draft" : notRunning.status().name().toLowerCase(Locale.ROOT))
+                  + "; publish or resume it in the console first."));
     };
   }
 

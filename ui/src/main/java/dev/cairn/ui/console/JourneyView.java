@@ -135,7 +135,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     emails.addColumn(EmailStepStats::complained).setHeader("Spam reports");
     emails.setAllRowsVisible(true);
     emails.addClassName("journey-email-stats");
-    VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes, new H3("Emails"), emails);
+    VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes);
     counts.setPadding(false);
     VerticalLayout who = new VerticalLayout(whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
     who.setPadding(false);
@@ -146,7 +146,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     HorizontalLayout heading = new HorizontalLayout(title, status, controls);
     heading.setAlignItems(FlexComponent.Alignment.BASELINE);
     files.setAlignItems(FlexComponent.Alignment.CENTER);
-    add(heading, diagram, files, below);
+    VerticalLayout emailSteps = new VerticalLayout(new H3("Emails"), emails);
+    emailSteps.setPadding(false);
+    add(heading, diagram, files, below, emailSteps);
   }
 
   @Override
