@@ -48,6 +48,25 @@ class JourneyExitTest extends CairnIntegrationTest {
     assertThat(elements(staying)).doesNotContain("exited-1", "exited-2");
   }
 
+  @Test
+  void the_event_that_enters_a_contact_is_not_also_the_goal_they_then_wait_for() {
+    String id = "reorder-" + UUID.randomUUID().toString().substring(0, 8);
+    String xml = TestJourneys.waitingJourney(id, "")
+        .replace("isExecutable=\"true\">", "isExecutable=\"true\"><bpmn:extensionElements><zeebe:properties>"
+            + TestJourneys.property("cairn:goal-event", id) + "</zeebe:properties></bpmn:extensionElements>");
+    journeys.addIfAbsent(id, "Reorder " + id, null, xml);
+    assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
+
+    ContactId buyer = enter(id);
+    await().atMost(PATIENCE).until(() -> at(buyer, "wait"));
+    assertThat(elements(buyer)).doesNotContain("goal-converted");
+
+    String user = contacts.find(buyer).orElseThrow().externalId();
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id));
+    assertThat(await().atMost(PATIENCE).until(() -> elements(buyer), visited -> visited.contains("goal-converted")))
+        .containsSubsequence("start", "wait", "goal-converted");
+  }
+
   private ContactId enter(String journeyId) {
     String user = "u-" + UUID.randomUUID();
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, journeyId, user));

@@ -54,19 +54,25 @@ class Enrollments {
         .map(Timestamp::toInstant);
   }
 
-  /** Whether some journey the contact is in can wait for this event. */
-  boolean awaits(ContactId contact, String eventName) {
+  /**
+   * Whether some journey the contact is in can wait for this event. Runs this very event started
+   * do not count: the event that enters a contact is not also the one they then wait for (a
+   * journey started by an order whose goal is an order would otherwise end at once).
+   */
+  boolean awaits(ContactId contact, String eventName, long eventId) {
     return jdbc.sql(
             """
             select exists(
               select 1 from enrollment e
               join journey_version v on v.journey_id = e.journey_id and v.version = e.version
-              where e.contact_id = :contact and :event = any(v.awaited_events) and
+              where e.contact_id = :contact and :event = any(v.awaited_events)
+                and e.trigger_event_id is distinct from :eventId and
             """
                 + ACTIVE
                 + ")")
         .param("contact", contact.value())
         .param("event", eventName)
+        .param("eventId", eventId)
         .query(Boolean.class)
         .single();
   }

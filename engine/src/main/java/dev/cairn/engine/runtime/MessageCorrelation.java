@@ -43,7 +43,7 @@ class MessageCorrelation {
 
   /** Publishes the event to the engine if it can matter; returns whether it did. */
   boolean onEvent(StoredEvent event) {
-    if (event.name() == null || !enrollments.awaits(event.contactId(), event.name())) {
+    if (event.name() == null || !enrollments.awaits(event.contactId(), event.name(), event.id())) {
       return false;
     }
     Map<String, Object> lastEvent = new LinkedHashMap<>();
