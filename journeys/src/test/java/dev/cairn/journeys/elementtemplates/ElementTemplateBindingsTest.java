@@ -37,7 +37,8 @@ class ElementTemplateBindingsTest {
   private static final Set<String> STEPS_IN_THE_MAKING = Set.of();
 
   /** Headers a step reads when they are given and does without otherwise. */
-  private static final Map<String, Set<String>> OPTIONAL_HEADERS = Map.of("cairn.webhook", Set.of("timeout"));
+  private static final Map<String, Set<String>> OPTIONAL_HEADERS =
+      Map.of("cairn.webhook", Set.of("timeout"), "cairn.update-contact", Set.of("source"), "cairn.email", Set.of("confirmation"));
 
   /** For every {@code cairn:} setting a template writes, a value the compiler must refuse. */
   private static final Map<String, String> UNREADABLE =
