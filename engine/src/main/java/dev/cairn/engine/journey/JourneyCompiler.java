@@ -5,6 +5,7 @@ import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,6 +107,7 @@ public class JourneyCompiler {
     listPaths(process);
     new DecisionNodes(model, problems).compile(process);
     new ScheduledWaits(model, problems).compile();
+    filterEventWaits(model, problems);
     Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : CONTACT_CORRELATION);
     capWaits(model, testRun ? testRunWait : longestWait);
     if (problems.isEmpty()) {
@@ -223,6 +226,38 @@ public class JourneyCompiler {
       }
       if (!flow.getTarget().getIncoming().contains(flow)) {
         flow.getTarget().getIncoming().add(flow);
+      }
+    }
+  }
+
+  static final String EVENT_WHERE = "cairn:event-where";
+
+  /**
+   * A "wait for event" with {@code cairn:event-where} ({@code plan=Pro}) listens to a message of
+   * its own, named for the event and the filter, which Cairn publishes only for events that pass.
+   */
+  private static void filterEventWaits(BpmnModelInstance model, List<Problem> problems) {
+    for (CatchEvent wait : model.getModelElementsByType(CatchEvent.class)) {
+      String where = cairnProperties(wait).get(EVENT_WHERE);
+      if (where == null) {
+        continue;
+      }
+      Optional<EventFilter> filter = EventFilter.parse(where);
+      if (filter.isEmpty()) {
+        problems.add(new Problem(wait.getId(), Label.quoted(wait) + " waits for events with \"" + where.strip()
+            + "\", which is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
+        continue;
+      }
+      for (MessageEventDefinition definition : wait.getChildElementsByType(MessageEventDefinition.class)) {
+        Message shared = definition.getMessage();
+        if (shared == null || shared.getName() == null || shared.getName().isBlank()) {
+          continue; // reported by WaitChecks
+        }
+        Message own = model.newInstance(Message.class);
+        own.setId(wait.getId() + "-filtered-message");
+        own.setName(filter.get().messageName(shared.getName().strip()));
+        model.getDefinitions().addChildElement(own);
+        definition.setMessage(own);
       }
     }
   }

@@ -212,9 +212,7 @@ public class Journeys {
   public boolean triggerAccepts(String journeyId, Map<String, Object> properties) {
     return repository
         .findById(journeyId)
-        .map(journey -> journey.triggerFilter().entrySet().stream()
-            .allMatch(wanted -> properties.get(wanted.getKey()) != null
-                && String.valueOf(properties.get(wanted.getKey())).equals(wanted.getValue())))
+        .map(journey -> new EventFilter(journey.triggerFilter()).accepts(properties))
         .orElse(false);
   }
 

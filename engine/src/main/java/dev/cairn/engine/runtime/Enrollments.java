@@ -3,6 +3,7 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.contact.ContactId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,26 +56,27 @@ class Enrollments {
   }
 
   /**
-   * Whether some journey the contact is in can wait for this event. Runs this very event started
-   * do not count: the event that enters a contact is not also the one they then wait for (a
-   * journey started by an order whose goal is an order would otherwise end at once).
+   * The messages the contact's journeys can wait for that this event may be: its own name, and
+   * filtered waits for it ({@code Order Completed|plan=Pro}). Runs this very event started do not
+   * count: the event that enters a contact is not also the one they then wait for (a journey
+   * started by an order whose goal is an order would otherwise end at once).
    */
-  boolean awaits(ContactId contact, String eventName, long eventId) {
+  List<String> awaitedMessages(ContactId contact, String eventName, long eventId) {
     return jdbc.sql(
             """
-            select exists(
-              select 1 from enrollment e
-              join journey_version v on v.journey_id = e.journey_id and v.version = e.version
-              where e.contact_id = :contact and :event = any(v.awaited_events)
-                and e.trigger_event_id is distinct from :eventId and
+            select distinct awaited from enrollment e
+            join journey_version v on v.journey_id = e.journey_id and v.version = e.version
+            cross join lateral unnest(v.awaited_events) awaited
+            where e.contact_id = :contact and (awaited = :event or starts_with(awaited, :filtered))
+              and e.trigger_event_id is distinct from :eventId and
             """
-                + ACTIVE
-                + ")")
+                + ACTIVE)
         .param("contact", contact.value())
         .param("event", eventName)
+        .param("filtered", eventName + "|")
         .param("eventId", eventId)
-        .query(Boolean.class)
-        .single();
+        .query(String.class)
+        .list();
   }
 
   void record(

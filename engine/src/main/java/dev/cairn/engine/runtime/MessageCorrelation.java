@@ -7,7 +7,9 @@ import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import dev.cairn.engine.journey.EventFilter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,20 @@ class MessageCorrelation {
     this.properties = properties;
   }
 
-  /** Publishes the event to the engine if it can matter; returns whether it did. */
+  /**
+   * Publishes the event to the engine if it can matter, under its own name and under every
+   * filtered wait it passes ({@code Order Completed|plan=Pro}); returns whether it did.
+   */
   boolean onEvent(StoredEvent event) {
-    if (event.name() == null || !enrollments.awaits(event.contactId(), event.name(), event.id())) {
+    if (event.name() == null) {
+      return false;
+    }
+    List<String> messages =
+        enrollments.awaitedMessages(event.contactId(), event.name(), event.id()).stream()
+            .filter(name -> name.equals(event.name())
+                || EventFilter.ofMessageName(event.name(), name).map(filter -> filter.accepts(event.properties())).orElse(false))
+            .toList();
+    if (messages.isEmpty()) {
       return false;
     }
     Map<String, Object> lastEvent = new LinkedHashMap<>();
@@ -52,21 +65,23 @@ class MessageCorrelation {
     lastEvent.put("occurredAt", event.occurredAt().toString());
     // Journeys a merged-away contact was in still wait under its old id.
     for (ContactId key : contacts.idsOf(event.contactId())) {
-      publish(event, key, lastEvent);
+      for (String message : messages) {
+        publish(event, message, key, lastEvent);
+      }
     }
     return true;
   }
 
-  private void publish(StoredEvent event, ContactId correlationKey, Map<String, Object> lastEvent) {
+  private void publish(StoredEvent event, String messageName, ContactId correlationKey, Map<String, Object> lastEvent) {
     try {
       commands.execute(
           "publish " + event.name() + " for " + correlationKey,
           () ->
               client
                   .newPublishMessageCommand()
-                  .messageName(event.name())
+                  .messageName(messageName)
                   .correlationKey(correlationKey.toString())
-                  .messageId(event.messageId())
+                  .messageId(messageName.equals(event.name()) ? event.messageId() : event.messageId() + "|" + messageName)
                   .timeToLive(properties.messageTtl())
                   .variables(Map.of("lastEvent", lastEvent))
                   .send());

@@ -55,7 +55,8 @@ class ElementTemplateBindingsTest {
           Map.entry("cairn:condition", "plan is Pro"),
           Map.entry("cairn:weight", "half"),
           Map.entry("cairn:goal-event", " "),
-          Map.entry("cairn:exit-on", " , "));
+          Map.entry("cairn:exit-on", " , "),
+          Map.entry("cairn:event-where", "plan is Pro"));
 
   private final CairnSteps cairn = CairnSteps.get();
 
