@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.decision.SplitResults;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.tracking.ElementVisit;
@@ -31,6 +32,7 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
   @Autowired Journeys journeys;
   @Autowired Contacts contacts;
   @Autowired JourneyTracking tracking;
+  @Autowired SplitResults splits;
 
   @BeforeEach
   void publishTheJourney() throws IOException {
@@ -92,6 +94,30 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
     List<String> path = awaitAt(user, "goal-converted");
     assertThat(path).doesNotContain("a-end", "b-end");
     assertThat(tracking.positions(id(user))).allSatisfy(position -> assertThat(position.active()).isFalse());
+  }
+
+  @Test
+  void the_split_results_count_each_variants_contacts_and_their_conversions_towards_the_goal() {
+    String user = user("{}");
+    start(user);
+    List<String> path = await().atMost(PATIENCE).until(() -> elements(user), elements -> elements.contains("wait-a") || elements.contains("wait-b"));
+    String variant = path.contains("wait-a") ? "A" : "B";
+    SplitResults.Variant before = variant(variant);
+
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Goal Reached\"}".formatted(user));
+    awaitAt(user, "goal-converted");
+
+    SplitResults.Variant after = variant(variant);
+    assertThat(after.metric()).isEqualTo("goal: Goal Reached");
+    assertThat(after.weight()).isEqualTo(50);
+    assertThat(after.splitName()).isEqualTo("Subject line test");
+    assertThat(after.contacts()).isEqualTo(before.contacts());
+    assertThat(after.successes()).isEqualTo(before.successes() + 1);
+    assertThat(splits.of("decisions")).extracting(SplitResults.Variant::variant).containsExactlyInAnyOrder("A", "B");
+  }
+
+  private SplitResults.Variant variant(String name) {
+    return splits.of("decisions").stream().filter(v -> v.variant().equals(name)).findFirst().orElseThrow();
   }
 
   private String user(String traits) {

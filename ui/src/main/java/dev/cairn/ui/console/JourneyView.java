@@ -31,6 +31,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.EmailStepStats;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.decision.SplitResults;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.PublishResult;
@@ -66,6 +67,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final Deliveries deliveries;
   private final JsonMapper json;
   private final JourneyMigration migration;
+  private final SplitResults splits;
   private final HorizontalLayout files = new HorizontalLayout();
   private final HorizontalLayout controls = new HorizontalLayout();
   private final BpmnViewer diagram = new BpmnViewer();
@@ -73,6 +75,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final Span status = new Span();
   private final Grid<NodeCount> nodes = new Grid<>();
   private final Grid<EmailStepStats> emails = new Grid<>();
+  private final Grid<SplitResults.Variant> splitVariants = new Grid<>();
+  private final VerticalLayout splitSection = new VerticalLayout();
   private final H3 whoTitle = new H3("Who is here");
   private final Grid<ContactAtNode> contacts = new Grid<>();
   private @Nullable JourneyDetail journey;
@@ -87,7 +91,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       Contacts contactDirectory,
       Deliveries deliveries,
       JsonMapper json,
-      JourneyMigration migration) {
+      JourneyMigration migration,
+      SplitResults splits) {
     this.journeys = journeys;
     this.tracking = tracking;
     this.stopper = stopper;
@@ -96,6 +101,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     this.deliveries = deliveries;
     this.json = json;
     this.migration = migration;
+    this.splits = splits;
     setSizeFull();
 
     diagram.setWidthFull();
@@ -148,7 +154,19 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     files.setAlignItems(FlexComponent.Alignment.CENTER);
     VerticalLayout emailSteps = new VerticalLayout(new H3("Emails"), emails);
     emailSteps.setPadding(false);
-    add(heading, diagram, files, below, emailSteps);
+    splitVariants.addThemeVariants(GridVariant.LUMO_COMPACT);
+    splitVariants.addColumn(SplitResults.Variant::splitName).setHeader("Split").setFlexGrow(2);
+    splitVariants.addColumn(SplitResults.Variant::variant).setHeader("Variant").setFlexGrow(2);
+    splitVariants.addColumn(variant -> variant.weight() + "%").setHeader("Weight");
+    splitVariants.addColumn(SplitResults.Variant::contacts).setHeader("Contacts");
+    splitVariants.addColumn(variant -> variant.successes() + " (" + variant.rate() + "%)").setHeader("Successes");
+    splitVariants.addColumn(SplitResults.Variant::metric).setHeader("Success means").setFlexGrow(2);
+    splitVariants.setAllRowsVisible(true);
+    splitVariants.addClassName("journey-split-results");
+    splitSection.add(new H3("A/B splits"), splitVariants);
+    splitSection.setPadding(false);
+    splitSection.setVisible(false);
+    add(heading, diagram, files, below, emailSteps, splitSection);
   }
 
   @Override
@@ -294,6 +312,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     diagram.setCounts(counts);
     nodes.setItems(counts);
     emails.setItems(deliveries.emailStats(shown.summary().id()));
+    List<SplitResults.Variant> variants = splits.of(shown.summary().id());
+    splitVariants.setItems(variants);
+    splitSection.setVisible(!variants.isEmpty());
     showContactsAt(selectedNode);
   }
 
