@@ -119,7 +119,7 @@ public class ContactImport {
       Counts counts = new Counts();
       List<ImportReport.RejectedRow> rejected = new ArrayList<>();
       List<ImportRow> batch = new ArrayList<>(BATCH);
-      ImportRun run = new ImportRun(UUID.randomUUID().toString(), fileName, plan.source());
+      ImportRun run = new ImportRun(UUID.randomUUID().toString(), fileName, plan.source(), journeysStartOnImport());
       for (CSVRecord record : parser) {
         counts.rows++;
         reader.read(record.getRecordNumber() + 1, record.toList()).ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
@@ -146,8 +146,19 @@ public class ContactImport {
     long updated;
   }
 
-  /** One run of an import, named in the events it records. */
-  private record ImportRun(String id, String fileName, String source) {}
+  /**
+   * One run of an import, named in the events it records; {@code announce}: some running journey
+   * starts on "Contact Imported", so the contacts it creates get that event.
+   */
+  private record ImportRun(String id, String fileName, String source, boolean announce) {}
+
+  /** Like every event no journey can use, a Contact Imported nobody starts on is not recorded at all. */
+  private boolean journeysStartOnImport() {
+    return jdbc.sql("select exists(select 1 from journey where status = 'PUBLISHED' and trigger_event = :event)")
+        .param("event", IMPORTED)
+        .query(Boolean.class)
+        .single();
+  }
 
   /** The event journeys start on for contacts an import added ({@code cairn:trigger-event}). */
   public static final String IMPORTED = "Contact Imported";
@@ -218,12 +229,12 @@ public class ContactImport {
   }
 
   /**
-   * A "Contact Imported" event for each contact the import created, in the batch's transaction, so
-   * journeys can welcome them (filtered by source, e.g. {@code source=Trade fair}). Contacts that
+   * A "Contact Imported" event for each contact the import created, in the batch's transaction
+   * (when a running journey starts on it), so journeys can welcome them (filtered by source, e.g. {@code source=Trade fair}). Contacts that
    * already existed were added before and get none.
    */
   private void recordImported(List<MapSqlParameterSource> inserts, ImportRun run, Instant now) {
-    if (inserts.isEmpty()) {
+    if (inserts.isEmpty() || !run.announce()) {
       return;
     }
     String properties = json.writeValueAsString(Map.of("source", run.source(), "file", run.fileName()));
