@@ -284,6 +284,28 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_team_member_adds_a_contact_by_hand_and_a_second_time_is_told_the_contact_exists() {
+    String email = "walk-in-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Contacts").first().click();
+    page.waitForURL("**/contacts");
+    page.locator("vaadin-button.contacts-add").click();
+    page.locator(".add-contact-dialog vaadin-email-field input").fill(email);
+    page.getByLabel("First name").fill("Wanda");
+    page.locator("vaadin-button.add-contact-save").click();
+
+    page.waitForURL("**/contacts/*");
+    assertThat(page.getByText(email).first()).isVisible();
+    page.navigate("http://127.0.0.1:" + port + "/contacts");
+    page.locator("vaadin-button.contacts-add").click();
+    page.locator(".add-contact-dialog vaadin-email-field input").fill(email);
+    page.locator("vaadin-button.add-contact-save").click();
+    assertThat(page.locator(".add-contact-problem")).containsText("exists already");
+    assertThat(contactExists(email, "email")).isTrue();
+  }
+
+  @Test
   void an_operator_sees_a_stopped_step_with_its_reason_and_retries_it() {
     String id = "stuck-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(id, "Stuck " + id, null, TestJourneys.stuckJourney(id));

@@ -8,6 +8,7 @@ import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
 import dev.cairn.engine.imports.ImportTarget;
+import dev.cairn.engine.imports.ManualContacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.segment.AttributeOperator;
@@ -31,6 +32,7 @@ class JourneyTriggersTest extends CairnIntegrationTest {
 
   @Autowired Journeys journeys;
   @Autowired ContactImport imports;
+  @Autowired ManualContacts manual;
   @Autowired JdbcClient jdbc;
   @Autowired Segments segments;
   @Autowired SegmentRefresh segmentRefresh;
@@ -132,6 +134,22 @@ class JourneyTriggersTest extends CairnIntegrationTest {
     post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"cohort\":\"%s\",\"timezone\":\"%s\"}}".formatted(user, cohort, timeZone));
     await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from contact where external_id = :user").param("user", user).query(Long.class).single() == 1);
     return user;
+  }
+
+  @Test
+  void a_contact_added_by_hand_enters_the_journey_for_added_contacts_and_a_duplicate_or_bad_address_is_refused() {
+    String journey = published(TestJourneys.waitingJourney(id("added"), ManualContacts.ADDED, ""));
+    String email = "hand-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+    ManualContacts.Added added = manual.add(email, "Hana", "Dee", "not a phone", "admin");
+
+    assertThat(added).isInstanceOfSatisfying(ManualContacts.Added.Created.class, created -> assertThat(created.warnings()).hasSize(1));
+    await().atMost(PATIENCE).until(() -> enrolments(journey) == 1);
+    assertThat(manual.add(email.toUpperCase(java.util.Locale.ROOT), null, null, null, "admin"))
+        .isInstanceOfSatisfying(ManualContacts.Added.Refused.class, refused -> assertThat(refused.reason()).contains("exists already"));
+    assertThat(manual.add("hana@", null, null, null, "admin"))
+        .isInstanceOfSatisfying(ManualContacts.Added.Refused.class, refused -> assertThat(refused.reason()).contains("is not an email address"));
+    assertThat(jdbc.sql("select count(*) from contact where lower(email) = :email").param("email", email).query(Long.class).single()).isEqualTo(1);
   }
 
   private static ImportPlan plan(String source) {

@@ -19,6 +19,7 @@ import dev.cairn.engine.contact.ContactFilter;
 import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.imports.ContactCsvExport;
+import dev.cairn.engine.imports.ManualContacts;
 import dev.cairn.engine.segment.SegmentSummary;
 import dev.cairn.engine.segment.Segments;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
 @PermitAll
 public class ContactsView extends VerticalLayout {
 
-  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments) {
+  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments, ManualContacts manual) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -86,7 +87,13 @@ public class ContactsView extends VerticalLayout {
     Anchor exportCsv = new Anchor(ContactsCsv.download(export, null, "contacts.csv"), "Export CSV");
     exportCsv.getElement().setAttribute("download", true);
     exportCsv.getStyle().set("white-space", "nowrap");
-    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, tag, importCsv, exportCsv);
+    Button addContact =
+        new Button(
+            "Add contact…",
+            VaadinIcon.PLUS.create(),
+            click -> new AddContactDialog(manual, id -> getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", id.toString())))).open());
+    addContact.addClassName("contacts-add");
+    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, tag, addContact, importCsv, exportCsv);
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
     add(new H2("Contacts"), tools, grid);
   }
