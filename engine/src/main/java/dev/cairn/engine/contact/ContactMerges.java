@@ -32,6 +32,16 @@ class ContactMerges {
           .param("from", from)
           .update();
     }
+    // The survivor joins the lists the other was on; where both were, the survivor's membership stays.
+    jdbc.sql(
+            """
+            insert into contact_list_member (list_id, contact_id, added_at, source)
+            select list_id, :into, added_at, source from contact_list_member where contact_id = :from
+            on conflict do nothing
+            """)
+        .param("into", into)
+        .param("from", from)
+        .update();
     // Ids merged into `from` earlier now resolve to the survivor directly.
     jdbc.sql("update contact_merge set into_id = :into where into_id = :from").param("into", into).param("from", from).update();
     Map<String, Object> gone =

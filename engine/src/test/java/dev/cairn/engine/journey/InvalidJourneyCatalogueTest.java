@@ -38,6 +38,7 @@ class InvalidJourneyCatalogueTest {
           List.of(
               new EmailStep(),
               new UpdateContactStep(),
+              new ListStep(Set.of("newsletter", "beta-testers")),
               new HeadersOnlyStep("cairn.webhook", "Call webhook", Map.of("url", "the web address to call (url)")),
               new HeadersOnlyStep(
                   "cairn.notify",
@@ -175,6 +176,39 @@ class InvalidJourneyCatalogueTest {
     @Override
     public List<String> problems(Map<String, String> headers) {
       return dev.cairn.engine.contact.Contacts.unsettable(headers.get("attribute")).stream().toList();
+    }
+
+    @Override
+    public StepResult perform(Step step) {
+      return StepResult.Completed.empty();
+    }
+  }
+
+  /** The list step as far as validation goes: the real rules on its headers, against a fixed set of lists. */
+  private record ListStep(Set<String> lists) implements StepHandler {
+    @Override
+    public String type() {
+      return dev.cairn.engine.list.ListStepHeaders.TYPE;
+    }
+
+    @Override
+    public String displayName() {
+      return "Add to list / remove from list";
+    }
+
+    @Override
+    public Set<String> requiredHeaders() {
+      return Set.of("list", "action");
+    }
+
+    @Override
+    public String describe(String header) {
+      return header.equals("action") ? "an action (add or remove)" : "a list";
+    }
+
+    @Override
+    public List<String> problems(Map<String, String> headers) {
+      return dev.cairn.engine.list.ListStepHeaders.problems(headers, lists::contains);
     }
 
     @Override

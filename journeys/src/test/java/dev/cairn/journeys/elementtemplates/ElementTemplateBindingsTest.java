@@ -97,7 +97,7 @@ class ElementTemplateBindingsTest {
   @Test
   void every_journey_node_kind_has_a_template() {
     assertThat(templatesFor("bpmn:StartEvent", null, "cairn:trigger-event")).as("entry trigger").isNotEmpty();
-    for (String type : List.of("cairn.email", "cairn.sms", "cairn.update-contact", "cairn.webhook", "cairn.notify")) {
+    for (String type : List.of("cairn.email", "cairn.sms", "cairn.update-contact", "cairn.list", "cairn.webhook", "cairn.notify")) {
       assertThat(ElementTemplate.shipped().stream().filter(template -> template.jobType().orElse("").equals(type))).as("step %s", type).isNotEmpty();
     }
     assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition", null)).as("wait and wait until").hasSize(2);

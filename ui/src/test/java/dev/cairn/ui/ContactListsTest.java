@@ -1,0 +1,178 @@
+package dev.cairn.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.journey.PublishResult;
+import dev.cairn.engine.list.ContactList;
+import dev.cairn.engine.list.ContactLists;
+import dev.cairn.engine.list.ListChange;
+import dev.cairn.engine.list.ListMember;
+import dev.cairn.engine.list.ListMembership;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Lists on real PostgreSQL: creating and naming them, their members, and a journey step that adds to one on the real broker. */
+class ContactListsTest extends CairnIntegrationTest {
+
+  @Autowired ContactLists lists;
+  @Autowired Contacts contacts;
+  @Autowired Journeys journeys;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void a_new_list_gets_an_id_from_its_name_and_starts_empty() {
+    String name = "Trade fair 2026 " + suffix();
+
+    ContactList list = created(name);
+
+    assertThat(list.id()).startsWith("trade-fair-2026-");
+    assertThat(list.name()).isEqualTo(name);
+    assertThat(list.members()).isZero();
+    assertThat(lists.lists()).extracting(ContactList::id).contains(list.id());
+  }
+
+  @Test
+  void a_second_list_with_the_same_name_is_refused_in_plain_words() {
+    String name = "Newsletter " + suffix();
+    created(name);
+
+    ListChange again = lists.create(" " + name.toUpperCase() + " ", null);
+
+    assertThat(again).isEqualTo(new ListChange.Refused("there is already a list named \"" + name.toUpperCase() + "\""));
+  }
+
+  @Test
+  void a_renamed_list_keeps_its_id_and_a_deleted_one_leaves_its_contacts_alone() {
+    ContactList list = created("Beta " + suffix());
+    ContactId contact = contact();
+    lists.add(list.id(), contact, "console: admin");
+
+    assertThat(lists.rename(list.id(), "Beta testers " + suffix())).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.list().id()).isEqualTo(list.id()));
+    assertThat(lists.delete(list.id())).isInstanceOf(ListChange.Done.class);
+
+    assertThat(lists.exists(list.id())).isFalse();
+    assertThat(contacts.find(contact)).isPresent();
+    assertThat(lists.listsOf(contact)).isEmpty();
+  }
+
+  @Test
+  void adding_a_contact_twice_keeps_one_membership_with_the_first_source() {
+    ContactList list = created("Beta " + suffix());
+    ContactId contact = contact();
+
+    ListChange first = lists.add(list.id(), contact, "console: admin");
+    ListChange second = lists.add(list.id(), contact, "journey welcome");
+
+    assertThat(first).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
+    assertThat(second).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
+    assertThat(lists.count(list.id())).isEqualTo(1);
+    assertThat(lists.listsOf(contact)).extracting(ListMembership::listId, ListMembership::source).containsExactly(org.assertj.core.groups.Tuple.tuple(list.id(), "console: admin"));
+  }
+
+  @Test
+  void a_removed_contact_is_no_longer_a_member_and_removing_again_changes_nothing() {
+    ContactList list = created("Beta " + suffix());
+    ContactId contact = contact();
+    lists.add(list.id(), contact, "console: admin");
+
+    assertThat(lists.remove(list.id(), contact)).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
+    assertThat(lists.remove(list.id(), contact)).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
+
+    assertThat(lists.isMember(list.id(), contact)).isFalse();
+  }
+
+  @Test
+  void a_list_that_does_not_exist_is_named_in_the_refusal() {
+    ListChange change = lists.add("no-such-list", contact(), "console: admin");
+
+    assertThat(change).isEqualTo(new ListChange.Refused("there is no list \"no-such-list\""));
+  }
+
+  @Test
+  void members_come_in_pages_newest_first() {
+    ContactList list = created("Paged " + suffix());
+    List<ContactId> added = List.of(contact(), contact(), contact());
+    added.forEach(contact -> lists.add(list.id(), contact, "import: fair.csv"));
+
+    List<ListMember> firstPage = lists.members(list.id(), 0, 2);
+    List<ListMember> secondPage = lists.members(list.id(), 2, 2);
+
+    assertThat(firstPage).hasSize(2);
+    assertThat(secondPage).hasSize(1);
+    assertThat(firstPage.get(0).addedAt()).isAfterOrEqualTo(firstPage.get(1).addedAt());
+    assertThat(List.of(firstPage.get(0).contactId(), firstPage.get(1).contactId(), secondPage.get(0).contactId())).containsExactlyInAnyOrderElementsOf(added);
+  }
+
+  @Test
+  void an_erased_contact_leaves_every_list() {
+    ContactList list = created("Erased " + suffix());
+    ContactId contact = contact();
+    lists.add(list.id(), contact, "console: admin");
+
+    jdbc.sql("delete from contact where id = :id").param("id", contact.value()).update();
+
+    assertThat(lists.count(list.id())).isZero();
+  }
+
+  @Test
+  void a_journey_step_puts_the_contact_on_the_list_with_the_journey_as_source() {
+    String journey = "list-join-" + suffix();
+    ContactList list = created("Joined by journey " + journey);
+    journeys.addIfAbsent(journey, "Adds to a list", null, listJourney(journey, list.id()));
+    assertThat(journeys.publish(journey)).isInstanceOf(PublishResult.Published.class);
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{}}".formatted(user));
+
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, journey));
+    awaitPath(user, "end");
+
+    ContactId contact = contacts.findByUserId(user).orElseThrow().id();
+    assertThat(lists.listsOf(contact)).singleElement().satisfies(membership -> {
+      assertThat(membership.listId()).isEqualTo(list.id());
+      assertThat(membership.source()).isEqualTo("journey " + journey);
+    });
+    assertThat(lists.count(list.id())).isEqualTo(1);
+  }
+
+  private ContactList created(String name) {
+    return ((ListChange.Done) lists.create(name, null)).list();
+  }
+
+  private ContactId contact() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+    return contacts.findByUserId(user).orElseThrow().id();
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String listJourney(String id, String listId) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Lists %1$s" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-join" sourceRef="start" targetRef="join"/>
+            <bpmn:serviceTask id="join" name="Join the list">
+              <bpmn:extensionElements><zeebe:taskDefinition type="cairn.list" retries="3"/><zeebe:taskHeaders>
+                <zeebe:header key="list" value="%2$s"/><zeebe:header key="action" value="add"/>
+              </zeebe:taskHeaders></bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="to-end" sourceRef="join" targetRef="end"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id, listId);
+  }
+}
