@@ -11,11 +11,14 @@ import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListChange;
 import dev.cairn.engine.list.ListMember;
 import dev.cairn.engine.list.ListMembership;
+import dev.cairn.engine.segment.SegmentRule;
+import dev.cairn.engine.segment.Segments;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Lists on real PostgreSQL: creating and naming them, their members, and a journey step that adds to one on the real broker. */
 class ContactListsTest extends CairnIntegrationTest {
@@ -24,6 +27,8 @@ class ContactListsTest extends CairnIntegrationTest {
   @Autowired Contacts contacts;
   @Autowired Journeys journeys;
   @Autowired JdbcClient jdbc;
+  @Autowired Segments segments;
+  @Autowired JsonMapper json;
 
   @Test
   void a_new_list_gets_an_id_from_its_name_and_starts_empty() {
@@ -118,6 +123,26 @@ class ContactListsTest extends CairnIntegrationTest {
     jdbc.sql("delete from contact where id = :id").param("id", contact.value()).update();
 
     assertThat(lists.count(list.id())).isZero();
+  }
+
+  @Test
+  void a_segment_condition_on_a_list_matches_its_members_and_not_in_list_everyone_else() {
+    ContactList list = created("Segment source " + suffix());
+    ContactId member = contact();
+    ContactId other = contact();
+    lists.add(list.id(), member, "console: admin");
+
+    assertThat(segments.matches(member, new SegmentRule.ListMembership(list.id(), true))).isTrue();
+    assertThat(segments.matches(other, new SegmentRule.ListMembership(list.id(), true))).isFalse();
+    assertThat(segments.matches(other, new SegmentRule.ListMembership(list.id(), false))).isTrue();
+    assertThat(segments.count(new SegmentRule.ListMembership(list.id(), true))).isEqualTo(1);
+  }
+
+  @Test
+  void a_segment_condition_read_from_json_names_the_list() throws Exception {
+    SegmentRule rule = json.readValue("{\"kind\":\"list\",\"listId\":\"newsletter\",\"member\":true}", SegmentRule.class);
+
+    assertThat(rule).isEqualTo(new SegmentRule.ListMembership("newsletter", true));
   }
 
   @Test

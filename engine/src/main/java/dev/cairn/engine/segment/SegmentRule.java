@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(value = SegmentRule.Attribute.class, name = "attribute"),
   @JsonSubTypes.Type(value = SegmentRule.Activity.class, name = "activity"),
   @JsonSubTypes.Type(value = SegmentRule.Membership.class, name = "membership"),
-  @JsonSubTypes.Type(value = SegmentRule.Engagement.class, name = "engagement")
+  @JsonSubTypes.Type(value = SegmentRule.Engagement.class, name = "engagement"),
+  @JsonSubTypes.Type(value = SegmentRule.ListMembership.class, name = "list")
 })
 public sealed interface SegmentRule {
 
@@ -86,6 +87,13 @@ public sealed interface SegmentRule {
   record Membership(String segmentId, boolean member) implements SegmentRule {
     public Membership {
       Objects.requireNonNull(segmentId, "segmentId");
+    }
+  }
+
+  /** On (or not on) one of the marketer's lists ({@code newsletter}); a list that does not exist has no one on it. */
+  record ListMembership(String listId, boolean member) implements SegmentRule {
+    public ListMembership {
+      Objects.requireNonNull(listId, "listId");
     }
   }
 }

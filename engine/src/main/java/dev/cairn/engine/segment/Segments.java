@@ -249,6 +249,7 @@ public class Segments {
         case SegmentRule.Attribute attribute -> {}
         case SegmentRule.Activity activity -> {}
         case SegmentRule.Engagement engagement -> {}
+        case SegmentRule.ListMembership list -> {}
       }
     }
     return found;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.segment.AttributeOperator;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.SegmentSummary;
@@ -27,7 +28,9 @@ class ConditionEditor extends HorizontalLayout {
     DID("Did event"),
     DID_NOT("Did not do event"),
     IN_SEGMENT("Is in segment"),
-    NOT_IN_SEGMENT("Is not in segment");
+    NOT_IN_SEGMENT("Is not in segment"),
+    IN_LIST("Is in list"),
+    NOT_IN_LIST("Is not in list");
 
     private final String label;
 
@@ -46,6 +49,7 @@ class ConditionEditor extends HorizontalLayout {
   private final TextField sumProperty = new TextField();
   private final BigDecimalField sumAtLeast = new BigDecimalField();
   private final Select<SegmentSummary> segment = new Select<>();
+  private final Select<ContactList> list = new Select<>();
   private final Runnable changed;
 
   ConditionEditor(BuilderChoices choices, Runnable changed, Runnable remove) {
@@ -95,11 +99,16 @@ class ConditionEditor extends HorizontalLayout {
     segment.setItemLabelGenerator(SegmentSummary::name);
     segment.setPlaceholder("segment");
 
+    list.setItems(choices.lists());
+    list.setItemLabelGenerator(ContactList::name);
+    list.setPlaceholder("list");
+    list.addClassName("condition-list");
+
     Button delete = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> remove.run());
     delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
     delete.setAriaLabel("Remove condition");
 
-    add(kind, attribute, operator, value, event, atLeast, withinDays, sumProperty, sumAtLeast, segment, delete);
+    add(kind, attribute, operator, value, event, atLeast, withinDays, sumProperty, sumAtLeast, segment, list, delete);
     kind.addClassName("condition-kind");
     attribute.addClassName("condition-attribute");
     operator.addClassName("condition-operator");
@@ -111,6 +120,7 @@ class ConditionEditor extends HorizontalLayout {
     operator.addValueChangeListener(e -> update());
     event.addValueChangeListener(e -> update());
     segment.addValueChangeListener(e -> update());
+    list.addValueChangeListener(e -> update());
     value.addValueChangeListener(e -> changed.run());
     sumProperty.addValueChangeListener(e -> changed.run());
     atLeast.addValueChangeListener(e -> changed.run());
@@ -120,7 +130,7 @@ class ConditionEditor extends HorizontalLayout {
   }
 
   /** Fills the editor from a stored condition. */
-  void show(SegmentRule rule, List<SegmentSummary> segments) {
+  void show(SegmentRule rule, List<SegmentSummary> segments, List<ContactList> lists) {
     switch (rule) {
       case SegmentRule.Attribute a -> {
         kind.setValue(Kind.ATTRIBUTE);
@@ -139,6 +149,10 @@ class ConditionEditor extends HorizontalLayout {
       case SegmentRule.Membership m -> {
         kind.setValue(m.member() ? Kind.IN_SEGMENT : Kind.NOT_IN_SEGMENT);
         segments.stream().filter(s -> s.id().equals(m.segmentId())).findFirst().ifPresent(segment::setValue);
+      }
+      case SegmentRule.ListMembership l -> {
+        kind.setValue(l.member() ? Kind.IN_LIST : Kind.NOT_IN_LIST);
+        lists.stream().filter(candidate -> candidate.id().equals(l.listId())).findFirst().ifPresent(list::setValue);
       }
       case SegmentRule.Engagement engagement -> throw new IllegalArgumentException("engagement is a journey branch condition, not a segment's");
       case SegmentRule.All all -> throw new IllegalArgumentException("groups have their own editor");
@@ -166,6 +180,7 @@ class ConditionEditor extends HorizontalLayout {
       case IN_SEGMENT, NOT_IN_SEGMENT ->
           new SegmentRule.Membership(
               segment.getValue() == null ? "" : segment.getValue().id(), kind.getValue() == Kind.IN_SEGMENT);
+      case IN_LIST, NOT_IN_LIST -> new SegmentRule.ListMembership(list.getValue() == null ? "" : list.getValue().id(), kind.getValue() == Kind.IN_LIST);
     };
   }
 
@@ -187,5 +202,6 @@ class ConditionEditor extends HorizontalLayout {
     sumProperty.setVisible(current == Kind.DID);
     sumAtLeast.setVisible(current == Kind.DID);
     segment.setVisible(current == Kind.IN_SEGMENT || current == Kind.NOT_IN_SEGMENT);
+    list.setVisible(current == Kind.IN_LIST || current == Kind.NOT_IN_LIST);
   }
 }

@@ -90,7 +90,7 @@ class GroupEditor extends VerticalLayout {
     ConditionEditor[] holder = new ConditionEditor[1];
     holder[0] = new ConditionEditor(choices, changed, () -> remove(holder[0]));
     if (rule != null) {
-      holder[0].show(rule, choices.segments());
+      holder[0].show(rule, choices.segments(), choices.lists());
     }
     children.add(holder[0]);
     items.add(holder[0]);

@@ -25,6 +25,7 @@ import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentDefinition;
 import dev.cairn.engine.segment.SegmentMember;
 import dev.cairn.engine.segment.SegmentRefresh;
+import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.Segments;
 import jakarta.annotation.security.PermitAll;
@@ -46,6 +47,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private static final int PREVIEW = 20;
 
   private final Segments segments;
+  private final ContactLists lists;
   private final SegmentRefresh refresh;
   private final ContactCsvExport export;
   private final VerticalLayout exportSlot = new VerticalLayout();
@@ -60,8 +62,9 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable GroupEditor editor;
   private @Nullable String segmentId;
 
-  public SegmentView(Segments segments, SegmentRefresh refresh, ContactCsvExport export) {
+  public SegmentView(Segments segments, ContactLists lists, SegmentRefresh refresh, ContactCsvExport export) {
     this.segments = segments;
+    this.lists = lists;
     this.refresh = refresh;
     this.export = export;
     setWidthFull();
@@ -108,7 +111,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
       description.setValue(segment.description() == null ? "" : segment.description());
       rule = segment.rule();
     }
-    GroupEditor root = new GroupEditor(BuilderChoices.of(segments, id), this::ruleChanged, null);
+    GroupEditor root = new GroupEditor(BuilderChoices.of(segments, lists, id), this::ruleChanged, null);
     root.show(rule);
     editor = root;
     editorSlot.removeAll();
