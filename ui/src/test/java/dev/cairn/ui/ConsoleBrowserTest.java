@@ -181,6 +181,38 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_creates_a_list_adds_a_contact_on_their_page_and_sees_the_count() {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Lena\"}}".formatted(user, user));
+    String list = "Trade fair " + UUID.randomUUID().toString().substring(0, 6);
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Lists").first().click();
+    page.waitForURL("**/lists");
+    page.locator("#new-list-name input").fill(list);
+    page.locator("#create-list").click();
+    assertThat(page.getByText(list)).isVisible();
+
+    String contactId = jdbc.sql("select id from contact where external_id = :user").param("user", user).query(String.class).single();
+    page.navigate("http://127.0.0.1:" + port + "/contacts/" + contactId);
+    assertThat(page.getByText("On no list.")).isVisible();
+    page.locator("#add-to-list input").fill(list);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(list)).click();
+    page.locator("#add-to-list-button").click();
+    assertThat(page.getByText(list + " ×")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("contact-lists.png")).setFullPage(true));
+
+    page.getByText("Lists").first().click();
+    page.waitForURL("**/lists");
+    Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(list));
+    row.first().click();
+    page.waitForURL("**/lists/trade-fair-*");
+    assertThat(page.locator("#list-count")).hasText("1 contact");
+    assertThat(page.getByText(user + "@example.com")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("list.png")).setFullPage(true));
+  }
+
+  @Test
   void a_marketer_imports_a_csv_and_sees_which_rows_were_not_imported_and_why() throws Exception {
     String domain = "imp" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     Path file = Files.createTempFile("people", ".csv");

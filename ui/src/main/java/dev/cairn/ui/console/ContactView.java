@@ -2,6 +2,7 @@ package dev.cairn.ui.console;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -31,6 +32,9 @@ import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.list.ContactList;
+import dev.cairn.engine.list.ContactLists;
+import dev.cairn.engine.list.ListMembership;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventFeed;
@@ -80,6 +84,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final Segments segments;
   private final Consents consents;
   private final AuthenticationContext authentication;
+  private final ContactLists lists;
 
   public ContactView(
       Contacts contacts,
@@ -92,7 +97,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       JsonMapper json,
       Segments segments,
       Consents consents,
-      AuthenticationContext authentication) {
+      AuthenticationContext authentication,
+      ContactLists lists) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -104,6 +110,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.segments = segments;
     this.consents = consents;
     this.authentication = authentication;
+    this.lists = lists;
     setWidthFull();
   }
 
@@ -117,6 +124,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
     add(new H3("Consent"), consent(contactId));
     add(new H3("Tags"), tags(contactId));
+    add(new H3("Lists"), lists(contactId));
     List<String> memberOf = segments.segmentsOf(contactId);
     add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
@@ -151,6 +159,47 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     });
     add.addThemeVariants(ButtonVariant.LUMO_SMALL);
     row.add(tag, add);
+    return row;
+  }
+
+  /** The lists the contact is on, each removable, and a picker to put them on another. */
+  private HorizontalLayout lists(ContactId contactId) {
+    HorizontalLayout row = new HorizontalLayout();
+    row.setId("contact-lists");
+    row.setAlignItems(FlexComponent.Alignment.BASELINE);
+    row.getStyle().set("flex-wrap", "wrap");
+    List<ListMembership> memberships = lists.listsOf(contactId);
+    if (memberships.isEmpty()) {
+      row.add(new Span("On no list."));
+    }
+    for (ListMembership membership : memberships) {
+      Button chip = new Button(membership.listName() + " ×", click -> {
+        lists.remove(membership.listId(), contactId);
+        getUI().ifPresent(ui -> ui.getPage().reload());
+      });
+      chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+      chip.getElement().setAttribute("title", "Remove from " + membership.listName() + " (added " + Formats.ago(membership.addedAt()) + ", " + membership.source() + ")");
+      row.add(chip);
+    }
+    List<String> on = memberships.stream().map(ListMembership::listId).toList();
+    List<ContactList> others = lists.lists().stream().filter(list -> !on.contains(list.id())).toList();
+    if (!others.isEmpty()) {
+      ComboBox<ContactList> pick = new ComboBox<>();
+      pick.setItems(others);
+      pick.setItemLabelGenerator(ContactList::name);
+      pick.setPlaceholder("add to a list");
+      pick.setId("add-to-list");
+      // Not just "Add": the tags above have a button of that name, and a reader must tell them apart.
+      Button add = new Button("Add to list", click -> {
+        if (pick.getValue() != null) {
+          lists.add(pick.getValue().id(), contactId, "console: " + authentication.getPrincipalName().orElse("console"));
+          getUI().ifPresent(ui -> ui.getPage().reload());
+        }
+      });
+      add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+      add.setId("add-to-list-button");
+      row.add(pick, add);
+    }
     return row;
   }
 
