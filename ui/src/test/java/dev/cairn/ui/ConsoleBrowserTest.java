@@ -30,6 +30,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @org.springframework.beans.factory.annotation.Autowired dev.cairn.engine.journey.Journeys journeys;
+  @org.springframework.beans.factory.annotation.Autowired dev.cairn.engine.list.ContactLists lists;
 
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -232,6 +233,33 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     assertThat(page.getByText("\"broken-address\" is not an email address").first()).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("import.png")).setFullPage(true));
     assertThat(contactExists("uma@" + domain, "email")).isTrue();
+    Files.delete(file);
+  }
+
+  @Test
+  void a_marketer_imports_a_csv_into_a_list_and_the_list_counts_the_imported_contacts() throws Exception {
+    String domain = "impl" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    String list = "Fair " + domain;
+    assertThat(lists.create(list, null)).isInstanceOf(dev.cairn.engine.list.ListChange.Done.class);
+    Path file = Files.createTempFile("fair", ".csv");
+    Files.writeString(file, "Email,First name\nxia@%1$s,Xia\nyan@%1$s,Yan\n".formatted(domain));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Contacts").first().click();
+    page.waitForURL("**/contacts");
+    page.getByText("Import CSV").click();
+    page.waitForURL("**/contacts/import");
+    page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+    assertThat(page.getByText("Where does each column go?")).isVisible();
+    page.locator("input[placeholder='e.g. Trade fair 2026 sign-up sheet']").fill("Fair sheet");
+    page.locator("#import-list input").fill(list);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(list)).click();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("import-into-list.png")).setFullPage(true));
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import " + file.getFileName())).click();
+
+    assertThat(page.getByText("2 rows: 2 contacts created, 0 updated, 0 not imported.")).isVisible(PATIENTLY);
+    String id = lists.lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id();
+    assertThat(lists.count(id)).isEqualTo(2);
     Files.delete(file);
   }
 

@@ -1,9 +1,15 @@
 package dev.cairn.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.imports.ContactImport;
+import dev.cairn.engine.imports.DedupeKey;
+import dev.cairn.engine.imports.ImportPlan;
+import dev.cairn.engine.imports.ImportReport;
+import dev.cairn.engine.imports.InvalidImportException;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.list.ContactList;
@@ -29,6 +35,7 @@ class ContactListsTest extends CairnIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired Segments segments;
   @Autowired JsonMapper json;
+  @Autowired ContactImport imports;
 
   @Test
   void a_new_list_gets_an_id_from_its_name_and_starts_empty() {
@@ -143,6 +150,38 @@ class ContactListsTest extends CairnIntegrationTest {
     SegmentRule rule = json.readValue("{\"kind\":\"list\",\"listId\":\"newsletter\",\"member\":true}", SegmentRule.class);
 
     assertThat(rule).isEqualTo(new SegmentRule.ListMembership("newsletter", true));
+  }
+
+  @Test
+  void an_import_puts_every_contact_it_creates_or_updates_on_the_list() {
+    ContactList list = created("Trade fair import " + suffix());
+    String domain = "lists" + suffix() + ".test";
+    ContactId existing = contact();
+    String existingEmail = contacts.find(existing).orElseThrow().email();
+    String csv = "email,first_name\nann@%1$s,Ann\nbo@%1$s,Bo\n%2$s,Known\nnot-an-email,Cy\n".formatted(domain, existingEmail);
+    ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Trade fair sheet", null, list.id());
+
+    ImportReport report = imports.run(csv(csv), "fair.csv", plan, done -> {});
+
+    assertThat(report.created()).isEqualTo(2);
+    assertThat(lists.count(list.id())).isEqualTo(3);
+    assertThat(lists.listsOf(existing)).extracting(ListMembership::source).containsExactly("import: Trade fair sheet");
+  }
+
+  @Test
+  void an_import_into_a_list_that_does_not_exist_is_refused_before_anything_is_written() {
+    String domain = "lists" + suffix() + ".test";
+    String csv = "email\nann@%s\n".formatted(domain);
+    ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Trade fair sheet", null, "no-such-list");
+
+    assertThatThrownBy(() -> imports.run(csv(csv), "fair.csv", plan, done -> {}))
+        .isInstanceOf(InvalidImportException.class)
+        .hasMessage("There is no list \"no-such-list\" to add the contacts to; pick one under Lists.");
+    assertThat(jdbc.sql("select count(*) from contact where email = :email").param("email", "ann@" + domain).query(Long.class).single()).isZero();
+  }
+
+  private static java.io.InputStream csv(String text) {
+    return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.cairn.engine.imports;
 
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Traits;
@@ -52,6 +53,7 @@ public class ContactImport {
   private final JsonMapper json;
   private final ContactProperties contactProperties;
   private final Consents consents;
+  private final ContactLists lists;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
@@ -62,9 +64,11 @@ public class ContactImport {
       JsonMapper json,
       ContactProperties contactProperties,
       Consents consents,
+      ContactLists lists,
       ApplicationEventPublisher publisher,
       Clock clock) {
     this.consents = consents;
+    this.lists = lists;
     this.publisher = publisher;
     this.jdbc = jdbc;
     this.batches = batches;
@@ -100,6 +104,9 @@ public class ContactImport {
    */
   public ImportReport run(InputStream csv, String fileName, ImportPlan plan, LongConsumer progress) {
     Instant started = clock.instant();
+    if (plan.listId() != null && !lists.exists(plan.listId())) {
+      throw new InvalidImportException("There is no list \"" + plan.listId() + "\" to add the contacts to; pick one under Lists.");
+    }
     try (CSVParser parser = CsvSource.open(csv)) {
       Map<ImportTarget, Integer> fields = new HashMap<>();
       Map<String, Integer> traits = new LinkedHashMap<>();
@@ -224,6 +231,12 @@ public class ContactImport {
         updates.forEach(values -> imported.add((UUID) values.getValue("id")));
         inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
         consents.recordAll(imported, ConsentChannel.EMAIL, plan.emailConsent(), "import: " + plan.source());
+      }
+      if (plan.listId() != null) {
+        List<UUID> imported = new ArrayList<>(updates.size() + inserts.size());
+        updates.forEach(values -> imported.add((UUID) values.getValue("id")));
+        inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
+        lists.addAll(plan.listId(), imported, "import: " + plan.source());
       }
     });
   }

@@ -4,6 +4,7 @@ import dev.cairn.engine.contact.ContactId;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -117,6 +118,28 @@ public class ContactLists {
             .param("source", source)
             .update();
     return new ListChange.Done(find(listId).orElseThrow(), added > 0);
+  }
+
+  /**
+   * Puts many contacts on the list in one statement (an import's batch), in the caller's
+   * transaction; those already on it keep when and how they joined. The number newly added.
+   */
+  @Transactional
+  public int addAll(String listId, Collection<UUID> contacts, String source) {
+    if (contacts.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            insert into contact_list_member (list_id, contact_id, added_at, source)
+            select :list, id, :at, :source from unnest(cast(:contacts as uuid[])) as id
+            on conflict do nothing
+            """)
+        .param("list", listId)
+        .param("contacts", contacts.toArray(UUID[]::new))
+        .param("at", Timestamp.from(clock.instant()))
+        .param("source", source)
+        .update();
   }
 
   /** Takes the contact off the list; nothing happens when they were not on it. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,6 +25,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import dev.cairn.engine.list.ContactList;
+import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.imports.ColumnMapping;
 import dev.cairn.engine.imports.ContactImport;
@@ -70,6 +73,7 @@ public class ImportView extends VerticalLayout {
   private final Select<DedupeKey> key = new Select<>();
   private final TextField source = new TextField("Where do these contacts come from?");
   private final Checkbox agreed = new Checkbox("These contacts agreed to receive marketing email (recorded with the source above)");
+  private final ComboBox<ContactList> list = new ComboBox<>("Also add every imported contact to a list (optional)");
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
   private @Nullable File uploaded;
@@ -83,8 +87,13 @@ public class ImportView extends VerticalLayout {
     }
   }
 
-  public ImportView(ContactImport imports) {
+  public ImportView(ContactImport imports, ContactLists lists) {
     this.imports = imports;
+    list.setItems(lists.lists());
+    list.setItemLabelGenerator(ContactList::name);
+    list.setClearButtonVisible(true);
+    list.setWidth("28rem");
+    list.setId("import-list");
     setWidthFull();
     Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
       fileName = metadata.fileName();
@@ -171,7 +180,7 @@ public class ImportView extends VerticalLayout {
     Button start = new Button("Import " + fileName, click -> startImport());
     start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     mappingStep.removeAll();
-    mappingStep.add(new H3("Where does each column go?"), grid, key, source, agreed, start);
+    mappingStep.add(new H3("Where does each column go?"), grid, key, source, agreed, list, start);
     mappingStep.setVisible(true);
     resultStep.setVisible(false);
   }
@@ -189,7 +198,8 @@ public class ImportView extends VerticalLayout {
               columns.stream().map(ColumnRow::mapping).toList(),
               key.getValue(),
               source.getValue(),
-              agreed.getValue() ? ConsentStatus.SUBSCRIBED : null);
+              agreed.getValue() ? ConsentStatus.SUBSCRIBED : null,
+              list.getValue() == null ? null : list.getValue().id());
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
       return;

@@ -5,6 +5,8 @@ import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
 import dev.cairn.engine.imports.ImportReport;
+import dev.cairn.engine.list.ContactLists;
+import dev.cairn.engine.list.ListChange;
 import dev.cairn.ui.CairnIntegrationTest;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,13 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Prints how long a CSV import of 100,000 contacts takes ({@code -Dbench.rows=...}): new contacts
- * first, then the same file again (every row an update). Run with {@code ./cairn bench}.
+ * first, then the same file again (every row an update), then again with every contact put on a list. Run with {@code ./cairn bench}.
  */
 class ImportBenchmark extends CairnIntegrationTest {
 
   private static final int ROWS = Integer.getInteger("bench.rows", 100_000);
 
   @Autowired ContactImport imports;
+  @Autowired ContactLists lists;
 
   @Test
   void hundred_thousand_rows() throws Exception {
@@ -40,6 +43,9 @@ class ImportBenchmark extends CairnIntegrationTest {
 
       double createSeconds = timed(file, plan);
       double updateSeconds = timed(file, plan);
+      String list = ((ListChange.Done) lists.create("Benchmark " + run, null)).list().id();
+      ImportPlan intoList = new ImportPlan(plan.columns(), plan.key(), plan.source(), null, list);
+      double listSeconds = timed(file, intoList);
 
       System.out.printf(
           """
@@ -47,6 +53,7 @@ class ImportBenchmark extends CairnIntegrationTest {
           === Cairn benchmark: CSV import (embedded PostgreSQL, %d cores) ===
           new contacts               %d rows in %.1f s  ->  %.0f rows/s
           same file again (updates)  %d rows in %.1f s  ->  %.0f rows/s
+          again, all added to a list %d rows in %.1f s  ->  %.0f rows/s
           ===================================================================
           %n""",
           Runtime.getRuntime().availableProcessors(),
@@ -55,7 +62,10 @@ class ImportBenchmark extends CairnIntegrationTest {
           ROWS / createSeconds,
           ROWS,
           updateSeconds,
-          ROWS / updateSeconds);
+          ROWS / updateSeconds,
+          ROWS,
+          listSeconds,
+          ROWS / listSeconds);
     } finally {
       Files.deleteIfExists(file);
     }
