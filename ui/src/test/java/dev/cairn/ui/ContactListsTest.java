@@ -17,9 +17,12 @@ import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListChange;
 import dev.cairn.engine.list.ListMember;
 import dev.cairn.engine.list.ListMembership;
+import dev.cairn.engine.privacy.ContactExport;
+import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.Segments;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,7 @@ class ContactListsTest extends CairnIntegrationTest {
   @Autowired Segments segments;
   @Autowired JsonMapper json;
   @Autowired ContactImport imports;
+  @Autowired ContactExport export;
 
   @Test
   void a_new_list_gets_an_id_from_its_name_and_starts_empty() {
@@ -143,6 +147,27 @@ class ContactListsTest extends CairnIntegrationTest {
     assertThat(segments.matches(other, new SegmentRule.ListMembership(list.id(), true))).isFalse();
     assertThat(segments.matches(other, new SegmentRule.ListMembership(list.id(), false))).isTrue();
     assertThat(segments.count(new SegmentRule.ListMembership(list.id(), true))).isEqualTo(1);
+  }
+
+  @Test
+  void a_segment_on_a_list_that_does_not_exist_or_on_no_list_is_refused_with_what_to_fix() {
+    assertThatThrownBy(() -> segments.save(null, "Ghost list " + suffix(), null, new SegmentRule.ListMembership("no-such-list", true)))
+        .isInstanceOf(InvalidSegmentException.class)
+        .hasMessage("There is no list \"no-such-list\".");
+    assertThatThrownBy(() -> segments.count(new SegmentRule.ListMembership("", true)))
+        .isInstanceOf(InvalidSegmentException.class)
+        .hasMessage("Pick the list contacts must (or must not) be on.");
+  }
+
+  @Test
+  void a_contacts_data_export_names_the_lists_they_are_on() {
+    ContactList list = created("Exported " + suffix());
+    ContactId contact = contact();
+    lists.add(list.id(), contact, "console: admin");
+
+    Map<String, Object> document = export.export(contact).orElseThrow();
+
+    assertThat(document.get("lists")).asString().contains(list.id(), "console: admin");
   }
 
   @Test

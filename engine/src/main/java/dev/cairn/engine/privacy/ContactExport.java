@@ -52,6 +52,12 @@ public class ContactExport {
                 + " from message where contact_id = :id order by created_at, id",
             contact.id()));
     document.put(
+        "lists",
+        rows(
+            "select l.id as list_id, l.name, m.added_at, m.source from contact_list_member m join contact_list l on l.id = m.list_id"
+                + " where m.contact_id = :id order by m.added_at, l.id",
+            contact.id()));
+    document.put(
         "journeySteps",
         rows(
             """

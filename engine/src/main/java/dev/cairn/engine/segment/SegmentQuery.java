@@ -84,6 +84,8 @@ final class SegmentQuery {
               + "exists (select 1 from segment_member m where m.segment_id = " + bind(membership.segmentId())
               + " and m.contact_id = c.id)";
       case SegmentRule.Engagement engagement -> engagement(engagement);
+      case SegmentRule.ListMembership list when list.listId().isBlank() ->
+          throw new InvalidSegmentException("Pick the list contacts must (or must not) be on.");
       case SegmentRule.ListMembership list ->
           (list.member() ? "" : "not ")
               + "exists (select 1 from contact_list_member l where l.list_id = " + bind(list.listId()) + " and l.contact_id = c.id)";

@@ -171,6 +171,7 @@ public class Segments {
     SegmentQuery.of(rule);
     String segmentId = id != null ? id : uniqueId(name);
     checkReferences(segmentId, rule);
+    checkLists(rule);
     Instant now = clock.instant();
     jdbc.sql(
             """
@@ -220,6 +221,25 @@ public class Segments {
       throw new InvalidSegmentException("Segments " + users + " use this segment; change them first.");
     }
     jdbc.sql("delete from segment where id = :id").param("id", id).update();
+  }
+
+  /** A saved segment naming a list that does not exist would quietly match no one: say so instead. */
+  private void checkLists(SegmentRule rule) {
+    Deque<SegmentRule> pending = new ArrayDeque<>(List.of(rule));
+    while (!pending.isEmpty()) {
+      switch (pending.pop()) {
+        case SegmentRule.All all -> pending.addAll(all.rules());
+        case SegmentRule.Any any -> pending.addAll(any.rules());
+        case SegmentRule.ListMembership list -> {
+          boolean exists =
+              jdbc.sql("select exists(select 1 from contact_list where id = :id)").param("id", list.listId()).query(Boolean.class).single();
+          if (!exists) {
+            throw new InvalidSegmentException("There is no list \"" + list.listId() + "\".");
+          }
+        }
+        default -> {}
+      }
+    }
   }
 
   private void checkReferences(String segmentId, SegmentRule rule) {
