@@ -211,6 +211,18 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     assertThat(page.locator("#list-count")).hasText("1 contact");
     assertThat(page.getByText(user + "@example.com")).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("list.png")).setFullPage(true));
+
+    page.getByText("Segments").first().click();
+    page.waitForURL("**/segments");
+    page.getByText("New segment").click();
+    page.waitForURL("**/segments/new");
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Condition")).click();
+    page.locator(".condition-kind").click();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("Is in list")).click();
+    page.locator(".condition-list").click();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(list)).click();
+    assertThat(page.locator("#segment-count")).hasText("1 contact matches now", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("segment-in-list.png")).setFullPage(true));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.cairn.ui.console;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -40,11 +41,7 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
 
     Span count = new Span(list.members() == 1 ? "1 contact" : list.members() + " contacts");
     count.setId("list-count");
-    Button delete = new Button("Delete list", click -> {
-      lists.delete(id);
-      Notification.show("Deleted \"" + list.name() + "\"; its contacts stay.");
-      getUI().ifPresent(ui -> ui.navigate(ListsView.class));
-    });
+    Button delete = new Button("Delete list…", click -> confirmDelete(list));
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
 
     Grid<ListMember> members = new Grid<>();
@@ -62,5 +59,23 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
     members.setSizeFull();
 
     add(new H2(list.name()), new Span("Id for journeys and segments: " + list.id()), count, delete, members);
+  }
+
+  private void confirmDelete(ContactList list) {
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setHeader("Delete " + list.name() + "?");
+    // Journeys and segments name lists by id: they must hear it before the marketer clicks.
+    confirm.setText(
+        "The list and its memberships are deleted; the contacts stay. Journey steps that add to or remove from \""
+            + list.id() + "\" stop at that step, and segments on it match no one.");
+    confirm.setCancelable(true);
+    confirm.setConfirmText("Delete list");
+    confirm.setConfirmButtonTheme("error primary");
+    confirm.addConfirmListener(yes -> {
+      lists.delete(list.id());
+      Notification.show("Deleted \"" + list.name() + "\"; its contacts stay.");
+      getUI().ifPresent(ui -> ui.navigate(ListsView.class));
+    });
+    confirm.open();
   }
 }
