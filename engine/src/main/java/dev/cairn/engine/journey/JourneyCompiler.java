@@ -158,22 +158,19 @@ public class JourneyCompiler {
       return Map.of();
     }
     String where = cairnProperties(starts.getFirst()).get(TRIGGER_WHERE);
-    Map<String, String> filter = new java.util.LinkedHashMap<>();
-    if (where == null || where.isBlank()) {
-      return filter;
+    // Only separators ("," say) name no property: no filter, as an empty setting.
+    if (where == null || where.replace(",", "").isBlank()) {
+      return Map.of();
     }
-    for (String condition : where.split(",")) {
-      String[] parts = condition.split("=", 2);
-      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        problems.add(
-            new Problem(
-                starts.getFirst().getId(),
-                "The trigger filter \"" + where.strip() + "\" is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
-        return Map.of();
-      }
-      filter.put(parts[0].strip(), parts[1].strip());
+    Optional<EventFilter> filter = EventFilter.parse(where);
+    if (filter.isEmpty()) {
+      problems.add(
+          new Problem(
+              starts.getFirst().getId(),
+              "The trigger filter \"" + where.strip() + "\" is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
+      return Map.of();
     }
-    return filter;
+    return filter.get().wanted();
   }
 
   static final String RE_ENTRY = "cairn:re-entry";
