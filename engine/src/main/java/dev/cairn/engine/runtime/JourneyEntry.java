@@ -10,7 +10,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,11 +48,7 @@ public class JourneyEntry {
       if (!journeys.triggerAccepts(journeyId, event.properties())) {
         continue;
       }
-      Map<String, Object> trigger = new LinkedHashMap<>();
-      trigger.put("event", event.name());
-      trigger.put("properties", event.properties());
-      trigger.put("occurredAt", event.occurredAt().toString());
-      enter(event.contactId(), journeyId, trigger, event.id());
+      enter(event.contactId(), journeyId, EventVariables.of(event.name(), event.properties(), event.occurredAt()), event.id());
     }
   }
 
@@ -78,11 +73,7 @@ public class JourneyEntry {
     if (status != JourneyStatus.PUBLISHED) {
       return new Request.NotRunning(status);
     }
-    Map<String, Object> trigger = new LinkedHashMap<>();
-    trigger.put("event", "API call");
-    trigger.put("properties", properties);
-    trigger.put("occurredAt", clock.instant().toString());
-    return enter(contact, journeyId, trigger, null)
+    return enter(contact, journeyId, EventVariables.of("API call", properties, clock.instant()), null)
         ? new Request.Entered()
         : new Request.Declined("the journey's re-entry rule (" + describe(journeys.entryRule(journeyId)) + ") keeps this contact out for now");
   }

@@ -8,7 +8,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import dev.cairn.engine.journey.EventFilter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -59,10 +58,7 @@ class MessageCorrelation {
     if (messages.isEmpty()) {
       return false;
     }
-    Map<String, Object> lastEvent = new LinkedHashMap<>();
-    lastEvent.put("event", event.name());
-    lastEvent.put("properties", event.properties());
-    lastEvent.put("occurredAt", event.occurredAt().toString());
+    Map<String, Object> lastEvent = EventVariables.of(event.name(), event.properties(), event.occurredAt());
     // Journeys a merged-away contact was in still wait under its old id.
     for (ContactId key : contacts.idsOf(event.contactId())) {
       for (String message : messages) {

@@ -5,6 +5,7 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.journey.TestDeployment;
+import dev.cairn.engine.runtime.EventVariables;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.tracking.JourneyTracking;
 import dev.cairn.engine.zeebe.EngineCommands;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +94,8 @@ public class TestRuns {
             .param("now", Timestamp.from(now))
             .query(Long.class)
             .single();
-    Map<String, Object> trigger = new LinkedHashMap<>();
-    trigger.put("event", deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent());
-    trigger.put("properties", triggerProperties);
-    trigger.put("occurredAt", now.toString());
+    Map<String, Object> trigger =
+        EventVariables.of(deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent(), triggerProperties, now);
     Map<String, Object> variables =
         Map.of("contactId", contact.toString(), "trigger", trigger, Step.TEST_RUN, true, Step.TEST_RUN_KEY, key(runId));
     ProcessInstanceEvent instance =
@@ -142,10 +140,7 @@ public class TestRuns {
     if (run.isEmpty() || !run.get().running() || !run.get().awaitedEvents().contains(eventName)) {
       return false;
     }
-    Map<String, Object> lastEvent = new LinkedHashMap<>();
-    lastEvent.put("event", eventName);
-    lastEvent.put("properties", properties);
-    lastEvent.put("occurredAt", clock.instant().toString());
+    Map<String, Object> lastEvent = EventVariables.of(eventName, properties, clock.instant());
     commands.execute(
         "publish " + eventName + " to test run " + runId,
         () ->
