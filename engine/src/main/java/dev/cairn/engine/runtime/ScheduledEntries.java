@@ -2,9 +2,9 @@ package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.schedule.WaitUntil;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -117,10 +117,8 @@ class ScheduledEntries {
   private int enter(String journeyId, List<ContactId> contacts, ZonedDateTime firing) {
     int entered = 0;
     for (ContactId contact : contacts) {
-      Map<String, Object> trigger = new LinkedHashMap<>();
-      trigger.put("event", "Schedule");
-      trigger.put("properties", Map.of("scheduled_at", firing.toOffsetDateTime().toString()));
-      trigger.put("occurredAt", firing.toInstant().toString());
+      Map<String, Object> trigger =
+          EventVariables.of("Schedule", Map.of("scheduled_at", firing.toOffsetDateTime().toString()), firing.toInstant());
       // One transaction per contact: a large audience never holds one long transaction open.
       Boolean started = transaction.execute(status -> entry.enter(contact, journeyId, trigger, null));
       entered += Boolean.TRUE.equals(started) ? 1 : 0;
@@ -140,21 +138,10 @@ class ScheduledEntries {
       query = query.param("segment", segmentId);
     }
     query
-        .query((rs, row) -> Map.entry(new ContactId(rs.getObject("id", UUID.class)), zoneOf(rs.getString("time_zone"))))
+        .query((rs, row) -> Map.entry(new ContactId(rs.getObject("id", UUID.class)), WaitUntil.zone(rs.getString("time_zone"), defaultZone)))
         .list()
         .forEach(contact -> byZone.computeIfAbsent(contact.getValue(), zone -> new ArrayList<>()).add(contact.getKey()));
     return byZone;
-  }
-
-  private ZoneId zoneOf(@Nullable String timeZone) {
-    if (timeZone == null) {
-      return defaultZone;
-    }
-    try {
-      return ZoneId.of(timeZone);
-    } catch (DateTimeException e) {
-      return defaultZone;
-    }
   }
 
   /** True for the one replica that gets to enter this firing's contacts. */

@@ -140,7 +140,7 @@ public sealed interface WaitUntil {
   }
 
   /** The zone to use: the contact's if valid, else the default. */
-  static ZoneId zone(@Nullable String contactZone, ZoneId fallback) {
+  public static ZoneId zone(@Nullable String contactZone, ZoneId fallback) {
     if (contactZone != null) {
       try {
         return ZoneId.of(contactZone);
