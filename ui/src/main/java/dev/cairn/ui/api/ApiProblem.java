@@ -3,7 +3,9 @@ package dev.cairn.ui.api;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** The RFC 9457 problems the event API answers with. */
 final class ApiProblem {
@@ -17,6 +19,11 @@ final class ApiProblem {
     problem.setType(URI.create(BASE + slug));
     problem.setTitle(title);
     return problem;
+  }
+
+  /** The problem as the answer: its status, as application/problem+json. */
+  static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   static ProblemDetail invalid(List<FieldError> errors) {

@@ -39,7 +39,7 @@ class BounceController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return problem(ApiProblem.of(
+      return ApiProblem.answer(ApiProblem.of(
           HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...)."));
     }
     String email = body != null && body.path("email").isString() ? body.path("email").asString().strip() : "";
@@ -72,10 +72,7 @@ class BounceController {
   }
 
   private static ResponseEntity<ProblemDetail> invalid(String detail) {
-    return problem(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-bounce", "Invalid bounce report", detail));
+    return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-bounce", "Invalid bounce report", detail));
   }
 
-  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
 }

@@ -106,7 +106,7 @@ class EventApiController {
       case Body.Refused refused -> refused.answer();
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
-            case SegmentPayload.Parsed.Invalid invalid -> problem(ApiProblem.invalid(invalid.errors()));
+            case SegmentPayload.Parsed.Invalid invalid -> ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
             case SegmentPayload.Parsed.Valid valid -> accepted(store(valid));
           };
     };
@@ -115,7 +115,7 @@ class EventApiController {
   private ResponseEntity<?> receiveBatch(JsonNode root) {
     JsonNode items = root.isObject() ? root.get("batch") : null;
     if (items == null || !items.isArray() || items.isEmpty()) {
-      return problem(ApiProblem.invalid(List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
+      return ApiProblem.answer(ApiProblem.invalid(List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
     }
     JsonNode sharedContext = root.get("context");
     List<BatchResult> results = new ArrayList<>();
@@ -189,13 +189,13 @@ class EventApiController {
     }
     byte[] body = readAtMost(request, limit.bytes());
     if (body.length > limit.bytes()) {
-      return new Body.Refused(problem(limit.problem()));
+      return new Body.Refused(ApiProblem.answer(limit.problem()));
     }
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return new Body.Refused(problem(ApiProblem.of(
+      return new Body.Refused(ApiProblem.answer(ApiProblem.of(
           HttpStatus.BAD_REQUEST,
           "malformed-json",
           "Malformed JSON",
@@ -233,10 +233,6 @@ class EventApiController {
             "unknown-write-key",
             "Unknown write key",
             "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...) or as \"writeKey\" in the body."));
-  }
-
-  private static ResponseEntity<?> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   /** Reads the body, stopping one byte past the limit so an oversized body is never held whole. */

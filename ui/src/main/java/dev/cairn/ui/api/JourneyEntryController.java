@@ -52,24 +52,24 @@ class JourneyEntryController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return problem(ApiProblem.of(
+      return ApiProblem.answer(ApiProblem.of(
           HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...)."));
     }
     if (body == null || !body.isObject() || !body.path("userId").isString() || body.path("userId").asString().isBlank()) {
-      return problem(ApiProblem.of(
+      return ApiProblem.answer(ApiProblem.of(
           HttpStatus.BAD_REQUEST, "invalid-entry", "Invalid entry", "Send a JSON object with the contact's \"userId\", e.g. {\"userId\": \"u-42\", \"properties\": {\"plan\": \"Pro\"}}."));
     }
     JsonNode properties = body.path("properties");
     if (!properties.isMissingNode() && !properties.isNull() && !properties.isObject()) {
-      return problem(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-entry", "Invalid entry", "\"properties\" must be a JSON object."));
+      return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-entry", "Invalid entry", "\"properties\" must be a JSON object."));
     }
     if (journeys.find(journeyId).isEmpty()) {
-      return problem(ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-journey", "Unknown journey", "No journey has the id \"" + journeyId + "\"."));
+      return ApiProblem.answer(ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-journey", "Unknown journey", "No journey has the id \"" + journeyId + "\"."));
     }
     String userId = body.path("userId").asString();
     Optional<ContactProfile> contact = contacts.findByUserId(userId);
     if (contact.isEmpty()) {
-      return problem(ApiProblem.of(
+      return ApiProblem.answer(ApiProblem.of(
           HttpStatus.NOT_FOUND, "unknown-contact", "Unknown contact", "No contact has the userId \"" + userId + "\"; send an identify call for them first."));
     }
     Map<String, Object> given = properties.isObject() ? asMap(properties) : Map.of();
@@ -77,7 +77,7 @@ class JourneyEntryController {
       case JourneyEntry.Request.Entered entered -> ResponseEntity.ok(Map.of("entered", true));
       case JourneyEntry.Request.Declined declined -> ResponseEntity.ok(Map.of("entered", false, "reason", declined.reason()));
       case JourneyEntry.Request.NotRunning notRunning ->
-          problem(ApiProblem.of(
+          ApiProblem.answer(ApiProblem.of(
               HttpStatus.CONFLICT,
               "journey-not-running",
               "Journey not running",
@@ -91,7 +91,4 @@ class JourneyEntryController {
     return new LinkedHashMap<>(json.treeToValue(properties, Map.class));
   }
 
-  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
 }
