@@ -16,7 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,26 +47,52 @@ public class SplitResults {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final Map<String, List<Declared>> declaredByVersion = new ConcurrentHashMap<>();
 
   SplitResults(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
   }
 
+  /** A variant as the diagram declares it: its split, its weight, its first node and its success metric. */
+  private record Declared(
+      String split,
+      String splitName,
+      String variant,
+      int weight,
+      String firstNode,
+      @Nullable String successEvent,
+      boolean journeyHasGoal,
+      String metric) {}
+
   /** Every variant of every split in the journey's latest version, counted over all its versions. */
   @Transactional(readOnly = true)
   public List<Variant> of(String journeyId) {
-    Optional<String> xml =
-        jdbc.sql("select deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
-            .param("id", journeyId)
-            .query(String.class)
-            .optional();
-    if (xml.isEmpty()) {
+    Optional<Integer> latest =
+        jdbc.sql("select max(version) from journey_version where journey_id = :id").param("id", journeyId).query(Integer.class).optional();
+    if (latest.isEmpty()) {
       return List.of();
     }
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.get().getBytes(StandardCharsets.UTF_8)));
-    String goal = property(model.getModelElementsByType(Process.class).iterator().next(), "cairn:goal-event");
+    // The journey page asks every few seconds; a deployed version never changes, so read its diagram once.
+    List<Declared> declared = declaredByVersion.computeIfAbsent(journeyId + "@" + latest.get(), key -> declared(journeyId, latest.get()));
     List<Variant> results = new ArrayList<>();
+    for (Declared variant : declared) {
+      long[] counts = count(journeyId, variant.firstNode(), variant.successEvent(), variant.journeyHasGoal());
+      results.add(new Variant(variant.split(), variant.splitName(), variant.variant(), variant.weight(), variant.metric(), counts[0], counts[1]));
+    }
+    return results;
+  }
+
+  private List<Declared> declared(String journeyId, int version) {
+    String xml =
+        jdbc.sql("select deployed_xml from journey_version where journey_id = :id and version = :version")
+            .param("id", journeyId)
+            .param("version", version)
+            .query(String.class)
+            .single();
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    String goal = property(model.getModelElementsByType(Process.class).iterator().next(), "cairn:goal-event");
+    List<Declared> declared = new ArrayList<>();
     for (ServiceTask step : model.getModelElementsByType(ServiceTask.class)) {
       ZeebeTaskDefinition task = step.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (task == null || !Decisions.SPLIT.equals(task.getType())) {
@@ -75,12 +103,10 @@ public class SplitResults {
       String metric = successEvent != null ? successEvent : goal != null ? "goal: " + goal : "reached the end";
       for (SplitVariant variant : json.readValue(header(step, "variants"), VARIANTS)) {
         SequenceFlow flow = model.getModelElementById(variant.flow());
-        String target = flow.getTarget().getId();
-        long[] counts = count(journeyId, target, successEvent, goal != null);
-        results.add(new Variant(gateway.getId(), name(gateway), name(flow), variant.weight(), metric, counts[0], counts[1]));
+        declared.add(new Declared(gateway.getId(), name(gateway), name(flow), variant.weight(), flow.getTarget().getId(), successEvent, goal != null, metric));
       }
     }
-    return results;
+    return List.copyOf(declared);
   }
 
   /** Contacts who entered the variant's first node, and how many of them succeeded. */
