@@ -57,23 +57,25 @@ public class EngineCommands {
       try {
         return command.get().join();
       } catch (ClientStatusException e) {
-        if (!RETRYABLE.contains(e.getStatusCode()) || clock.instant().plus(backoff).isAfter(giveUpAt)) {
+        // The jitter is part of the wait: a pause that would end past the patience is not taken.
+        Duration pause = backoff.plusMillis((long) (Math.random() * backoff.toMillis() / 2));
+        if (!RETRYABLE.contains(e.getStatusCode()) || clock.instant().plus(pause).isAfter(giveUpAt)) {
           throw e;
         }
         if (attempt == 1 || attempt % 20 == 0) {
           log.info("Engine {} for '{}' (attempt {}); retrying", e.getStatusCode(), what, attempt);
         }
-        pause(backoff);
+        pause(pause);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         attempt++;
       }
     }
   }
 
-  private void pause(Duration backoff) {
+  /** {@code pause} includes jitter, which spreads out replicas that were pushed back at the same moment. */
+  private void pause(Duration pause) {
     try {
-      // Jitter spreads out replicas that were pushed back at the same moment.
-      sleeper.sleep(backoff.plusMillis((long) (Math.random() * backoff.toMillis() / 2)));
+      sleeper.sleep(pause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to retry an engine command", e);
