@@ -65,7 +65,10 @@ class ScheduledEntries {
   /** Started by {@link RuntimeStartup} once the engine answers. */
   synchronized void start() {
     if (thread == null) {
-      thread = Thread.ofPlatform().name("cairn-schedules").daemon().start(this::run);
+      // The loop runs while this thread is the current one; set before it starts, it cannot see itself missing.
+      Thread started = Thread.ofPlatform().name("cairn-schedules").daemon().unstarted(this::run);
+      thread = started;
+      started.start();
     }
   }
 
