@@ -5,6 +5,7 @@ import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepResult;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -66,6 +67,11 @@ class MailDelivery {
    */
   SendOutcome handOver(Email email) {
     return transport.send(email);
+  }
+
+  @PreDestroy
+  void closeTransport() {
+    transport.close();
   }
 
   /** How a step that sent (or settled) a message ends: the journey can name the message. */

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param security NONE (plain, e.g. a local catcher), STARTTLS (port 587) or TLS (port 465)
  * @param from the sender, e.g. {@code "Acme <hello@acme.test>"}
+ * @param connections open connections kept for the next message (each sends one message at a time)
  */
 @ConfigurationProperties("cairn.mail")
 public record MailProperties(
@@ -18,7 +19,8 @@ public record MailProperties(
     @Nullable String password,
     Security security,
     String from,
-    Duration timeout) {
+    Duration timeout,
+    int connections) {
 
   public enum Security {
     NONE,
@@ -31,6 +33,7 @@ public record MailProperties(
     security = security == null ? Security.STARTTLS : security;
     from = from == null || from.isBlank() ? "Cairn <hello@localhost>" : from;
     timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+    connections = connections <= 0 ? 8 : connections;
   }
 
   boolean smtpConfigured() {

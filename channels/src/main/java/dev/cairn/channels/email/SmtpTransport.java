@@ -6,39 +6,84 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
-/** Delivers email over SMTP with Jakarta Mail. */
+/**
+ * Delivers email over SMTP with Jakarta Mail, through kept-open connections. Every message carries
+ * a Message-ID made from its ledger id: should a message ever be handed over twice (Cairn killed
+ * after the server accepted it but before that was recorded), both copies carry the same id, which
+ * mailbox providers use to show it once.
+ */
 final class SmtpTransport implements EmailTransport {
+
+  /** Servers commonly cap messages per connection at 100; stay below. */
+  private static final int MESSAGES_PER_CONNECTION = 90;
 
   private final MailProperties properties;
   private final Session session;
+  private final SmtpConnections connections;
+  private final String messageIdDomain;
 
   SmtpTransport(MailProperties properties) {
     this.properties = properties;
     this.session = Session.getInstance(sessionProperties(properties), authenticator(properties));
+    this.connections = new SmtpConnections(session, properties.connections(), MESSAGES_PER_CONNECTION, Clock.systemUTC());
+    this.messageIdDomain = domainOf(properties.from());
   }
 
   @Override
   public SendOutcome send(Email email) {
     try {
-      Transport.send(toMime(email));
+      MimeMessage mime = toMime(email);
+      mime.saveChanges();
+      return send(mime, true);
+    } catch (AddressException e) {
+      return new SendOutcome.Rejected("invalid recipient address: " + e.getMessage(), true);
+    } catch (MessagingException e) {
+      return new SendOutcome.Rejected("the message cannot be written as MIME: " + e.getMessage(), false);
+    }
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+
+  private SendOutcome send(MimeMessage mime, boolean mayRetryOnFreshConnection) throws MessagingException {
+    SmtpConnections.Connection connection;
+    try {
+      connection = connections.borrow();
+    } catch (MessagingException e) {
+      return new SendOutcome.Deferred("SMTP server unreachable: " + e.getMessage());
+    }
+    try {
+      connection.transport.sendMessage(mime, mime.getAllRecipients());
+      connections.giveBack(connection);
       return new SendOutcome.Delivered("smtp://" + properties.host() + ":" + properties.port());
     } catch (SMTPAddressFailedException e) {
+      connections.giveBack(connection); // the server answered: the session is still in order
       return classify(e.getReturnCode(), e.getMessage());
     } catch (SMTPSendFailedException e) {
+      connections.giveBack(connection);
       return classify(e.getReturnCode(), e.getMessage());
     } catch (SendFailedException e) {
+      connections.discard(connection);
       return new SendOutcome.Rejected("invalid recipient: " + e.getMessage(), true);
     } catch (MessagingException e) {
+      connections.discard(connection);
+      if (connection.reused() && mayRetryOnFreshConnection) {
+        // A kept connection the server had dropped meanwhile; a new one settles whether it is up.
+        return send(mime, false);
+      }
       return new SendOutcome.Deferred("SMTP server unreachable: " + e.getMessage());
     }
   }
@@ -57,7 +102,7 @@ final class SmtpTransport implements EmailTransport {
   }
 
   private MimeMessage toMime(Email email) throws MessagingException {
-    MimeMessage mime = new MimeMessage(session);
+    MimeMessage mime = new LedgerMimeMessage(session, "<cairn." + email.messageId() + "@" + messageIdDomain + ">");
     mime.setFrom(new InternetAddress(properties.from()));
     mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
     mime.setSubject(email.subject(), StandardCharsets.UTF_8.name());
@@ -81,6 +126,32 @@ final class SmtpTransport implements EmailTransport {
     alternative.addBodyPart(html);
     mime.setContent(alternative);
     return mime;
+  }
+
+  /** The sender's domain, so Message-IDs look like any other mail from it. */
+  static String domainOf(String from) {
+    try {
+      String address = new InternetAddress(from).getAddress();
+      int at = address.lastIndexOf('@');
+      return at < 0 || at == address.length() - 1 ? "localhost" : address.substring(at + 1);
+    } catch (AddressException e) {
+      return "localhost";
+    }
+  }
+
+  /** A MIME message whose Message-ID is the one given, not a random one made when it is saved. */
+  private static final class LedgerMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    LedgerMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
   }
 
   private static Properties sessionProperties(MailProperties properties) {

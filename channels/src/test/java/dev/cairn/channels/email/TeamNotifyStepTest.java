@@ -138,7 +138,7 @@ class TeamNotifyStepTest {
   void without_smtp_the_note_waits_in_the_outbox() {
     ContactId contact = contact("Una");
     long job = JOBS.incrementAndGet();
-    MailProperties outboxOnly = new MailProperties(null, 0, null, null, null, null, null);
+    MailProperties outboxOnly = new MailProperties(null, 0, null, null, null, null, null, 0);
 
     new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, outboxOnly, bounces)).perform(step(job, contact));
 
@@ -188,7 +188,7 @@ class TeamNotifyStepTest {
 
   private TeamNotifyStep step() {
     MailProperties mail =
-        new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), null, null, MailProperties.Security.NONE, "Cairn <cairn@acme.test>", Duration.ofSeconds(5));
+        new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), null, null, MailProperties.Security.NONE, "Cairn <cairn@acme.test>", Duration.ofSeconds(5), 0);
     return new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, mail, bounces));
   }
 
