@@ -12,6 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimeDuration;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -54,6 +55,10 @@ public class JourneyCompiler {
   static final String TEST_RUN_CORRELATION = "=" + Step.TEST_RUN_KEY;
   /** Appended to the journey's process id for its test-run process. */
   public static final String TEST_RUN_SUFFIX = ".test-run";
+  /** Job type of the step every journey instance takes first: it claims the instance's entry. */
+  public static final String ADMISSION_TYPE = "cairn.admission";
+  /** Element id of the admission step; tracking leaves it out, since no marketer drew it. */
+  public static final String ADMISSION_ID = "cairn-admission";
 
   private final JourneyValidator validator;
   private final @Nullable Duration longestWait;
@@ -118,12 +123,29 @@ public class JourneyCompiler {
       return new CompileResult.Rejected(problems);
     }
     if (testRun) {
-      process.setId(process.getId() + TEST_RUN_SUFFIX);
+      process.setId(process.getId() + TEST_RUN_SUFFIX); // a test run is started once, by hand: nothing to tell apart
+    } else {
+      admitFirst(model, process);
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
         new CompiledJourney(
             process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter, schedule(process)));
+  }
+
+  /**
+   * Puts the admission step right after the start event: the instance claims its entry before it
+   * does anything a contact could notice, so a start repeated after a crash withdraws silently.
+   */
+  private static void admitFirst(BpmnModelInstance model, Process process) {
+    StartEvent start = process.getChildElementsByType(StartEvent.class).iterator().next();
+    ServiceTask admission = StepInsertion.task(model, process, ADMISSION_ID, "Admission", ADMISSION_TYPE, Map.of());
+    for (SequenceFlow outgoing : List.copyOf(start.getOutgoing())) {
+      start.getOutgoing().remove(outgoing);
+      outgoing.setSource(admission);
+      admission.getOutgoing().add(outgoing);
+    }
+    StepInsertion.connect(model, process, start, admission, ADMISSION_ID + "-path");
   }
 
   /** The event that enters contacts, or none for a journey started through the API; checked by {@link EntryChecks}. */

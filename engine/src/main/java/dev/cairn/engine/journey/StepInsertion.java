@@ -32,8 +32,21 @@ final class StepInsertion {
       String type,
       Map<String, String> headers) {
     ModelElementInstance parent = target.getParentElement();
+    ServiceTask task = task(model, parent, target.getId() + taskSuffix, name, type, headers);
+    for (SequenceFlow incoming : model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == target).toList()) {
+      target.getIncoming().remove(incoming);
+      incoming.setTarget(task);
+      task.getIncoming().add(incoming);
+    }
+    connect(model, parent, task, target, target.getId() + pathSuffix);
+    return task;
+  }
+
+  /** A new service task of the job type, with the headers, not yet on any path. */
+  static ServiceTask task(
+      BpmnModelInstance model, ModelElementInstance parent, String id, String name, String type, Map<String, String> headers) {
     ServiceTask task = model.newInstance(ServiceTask.class);
-    task.setId(target.getId() + taskSuffix);
+    task.setId(id);
     task.setName(name);
     parent.addChildElement(task);
     ExtensionElements extensions = model.newInstance(ExtensionElements.class);
@@ -50,12 +63,6 @@ final class StepInsertion {
       header.setValue(value);
       taskHeaders.addChildElement(header);
     });
-    for (SequenceFlow incoming : model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == target).toList()) {
-      target.getIncoming().remove(incoming);
-      incoming.setTarget(task);
-      task.getIncoming().add(incoming);
-    }
-    connect(model, parent, task, target, target.getId() + pathSuffix);
     return task;
   }
 

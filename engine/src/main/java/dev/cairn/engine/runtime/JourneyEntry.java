@@ -11,6 +11,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class JourneyEntry {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyEntry.class);
+
+  /**
+   * Instance variable naming the entry an instance was started for: the same event entering the
+   * same journey always has the same key, so {@link EntryAdmission} can tell a repeated start.
+   */
+  static final String ENTRY_KEY = "entryKey";
+
+  private static final String EVENT_ENTRY = "|event:";
+
+  /** The event an entry key says entered the contact, if an event did. */
+  static @Nullable Long eventOf(String entryKey) {
+    int at = entryKey.lastIndexOf(EVENT_ENTRY);
+    return at < 0 ? null : Long.valueOf(entryKey.substring(at + EVENT_ENTRY.length()));
+  }
 
   private final Journeys journeys;
   private final Enrollments enrollments;
@@ -114,7 +129,8 @@ public class JourneyEntry {
     if (!mayEnter(contact, journeyId)) {
       return false;
     }
-    Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger);
+    String entryKey = journeyId + (eventId == null ? "|once:" + UUID.randomUUID() : EVENT_ENTRY + eventId);
+    Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger, ENTRY_KEY, entryKey);
     ProcessInstanceEvent instance =
         commands.execute(
             "start journey " + journeyId + " for " + contact,

@@ -7,6 +7,7 @@ import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
 import dev.cairn.engine.zeebe.EngineCommands;
+import dev.cairn.engine.zeebe.JourneyInstances;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
@@ -37,6 +38,7 @@ class StepWorkers implements SmartLifecycle {
   private final CamundaClient client;
   private final EngineCommands commands;
   private final RuntimeProperties properties;
+  private final JourneyInstances instances;
   private final List<JobWorker> workers = new ArrayList<>();
 
   StepWorkers(
@@ -44,8 +46,10 @@ class StepWorkers implements SmartLifecycle {
       Contacts contacts,
       CamundaClient client,
       EngineCommands commands,
-      RuntimeProperties properties) {
+      RuntimeProperties properties,
+      JourneyInstances instances) {
     this.handlers = handlers;
+    this.instances = instances;
     this.contacts = contacts;
     this.client = client;
     this.commands = commands;
@@ -128,6 +132,10 @@ class StepWorkers implements SmartLifecycle {
                       .retryBackoff(failed.retryBackoff())
                       .errorMessage(failed.reason())
                       .send());
+      case StepResult.Withdrawn withdrawn -> {
+        log.info("Journey instance {} withdrawn: {}", job.getProcessInstanceKey(), withdrawn.reason());
+        instances.stop(job.getProcessInstanceKey(), withdrawn.reason());
+      }
       case StepResult.Rejected rejected ->
           commands.execute(
               "reject step " + job.getKey(),

@@ -1,6 +1,7 @@
 package dev.cairn.engine.tracking;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.journey.JourneyCompiler;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,9 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class JourneyTracking {
 
-  /** Element kinds a contact can be "at"; the process itself and flow plumbing are left out. */
+  /**
+   * Elements a contact can be "at": the process itself, flow plumbing and the admission step every
+   * instance takes first (it is in no diagram a marketer drew) are left out.
+   */
   private static final String NODE_TYPES =
-      "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')";
+      "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')"
+          + " and element_id <> '" + JourneyCompiler.ADMISSION_ID + "'";
+
+  /** {@link #NODE_TYPES} for the element instances of a query that names them {@code ei}. */
+  private static final String NODE_TYPES_OF_EI = NODE_TYPES.replace("element_type", "ei.element_type").replace("element_id", "ei.element_id");
 
   private final JdbcClient jdbc;
 
@@ -74,7 +82,7 @@ public class JourneyTracking {
             "select e.journey_id, e.version, e.process_instance_key, e.started_at, p.ended_at,"
                 + " array(select ei.element_id from element_instance ei"
                 + "       where ei.process_instance_key = e.process_instance_key and ei.state = 'ACTIVE' and "
-                + NODE_TYPES.replace("element_type", "ei.element_type")
+                + NODE_TYPES_OF_EI
                 + "       order by ei.activated_at) as current_elements"
                 + " from enrollment e"
                 + " left join element_instance p on p.element_instance_key = e.process_instance_key"
@@ -99,7 +107,7 @@ public class JourneyTracking {
             "select e.journey_id, ei.version, ei.element_id, ei.element_type, ei.state, ei.activated_at, ei.ended_at"
                 + " from enrollment e join element_instance ei on ei.process_instance_key = e.process_instance_key"
                 + " where e.contact_id = :contact and "
-                + NODE_TYPES.replace("element_type", "ei.element_type")
+                + NODE_TYPES_OF_EI
                 + " order by ei.activated_at, ei.element_instance_key")
         .param("contact", contact.value())
         .query(JourneyTracking::visit)

@@ -6,6 +6,7 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.decision.Decisions;
 import dev.cairn.engine.journey.CompileResult;
 import dev.cairn.engine.journey.EntryRule;
+import dev.cairn.engine.journey.JourneyCompiler;
 import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.schedule.ScheduleStep;
 import dev.cairn.engine.step.StepHandler;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ElementTemplateBindingsTest {
 
   /** Steps the compiler inserts itself (before branches, splits and "wait until"): nobody draws them. */
-  private static final Set<String> COMPILER_STEPS = Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE);
+  private static final Set<String> COMPILER_STEPS = Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE, JourneyCompiler.ADMISSION_TYPE);
 
   /**
    * Steps being built as these templates ship. Their templates are checked against the step's
