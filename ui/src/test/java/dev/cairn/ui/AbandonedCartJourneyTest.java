@@ -3,12 +3,11 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.cairn.engine.contact.Contacts;
-import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.Deliveries;
+import dev.cairn.channels.delivery.MessageStatus;
+import dev.cairn.channels.delivery.MessageView;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,23 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The library's abandoned cart journey with realistic shoppers (waits shortened to 20 s by the
  * test settings): one never orders and gets the reminder, then the discount; one orders after
- * the reminder and leaves as a conversion.
+ * the reminder and leaves as a conversion; one who agreed to texts also gets a text before the
+ * discount.
  */
-class AbandonedCartJourneyTest extends CairnIntegrationTest {
+class AbandonedCartJourneyTest extends LibraryJourneyScenario {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-  @Autowired Journeys journeys;
-  @Autowired Contacts contacts;
-  @Autowired JourneyTracking tracking;
+  @Autowired Deliveries deliveries;
 
   @Test
   void shoppers_get_a_reminder_then_a_discount_unless_they_order_which_ends_the_journey() throws Exception {
-    if (journeys.neverPublished("abandoned-cart")) {
-      assertThat(journeys.publish("abandoned-cart")).isInstanceOf(PublishResult.Published.class);
-    }
-    String hesitant = shopper("Ada");
-    String buyer = shopper("Bo");
+    publish("abandoned-cart");
+    String hesitant = shopper("Ada", "");
+    String buyer = shopper("Bo", "");
+    String texter = shopper("Cy", ",\"phone\":\"+4741234567\",\"sms_consent\":\"subscribed\"");
 
     MimeMessage reminder = awaitEmail(hesitant, "Ada, you left something in your cart");
     assertThat(GreenMailUtil.getBody(reminder)).contains("Trail shoes").contains("89");
@@ -44,18 +39,32 @@ class AbandonedCartJourneyTest extends CairnIntegrationTest {
     assertThat(awaitPath(hesitant, "not-recovered")).doesNotContain("goal-converted");
     assertThat(awaitPath(buyer, "goal-converted")).doesNotContain("discount-email", "not-recovered");
     assertThat(emailsTo(buyer)).hasSize(1);
+
+    // Only the shopper who agreed to texts takes the SMS path; with no Twilio account, it waits in the outbox.
+    awaitEmail(texter, "10% off what is waiting in your cart");
+    assertThat(awaitPath(texter, "not-recovered")).containsSubsequence("reminder-email", "reminder-sms", "discount-email");
+    assertThat(awaitPath(hesitant, "not-recovered")).doesNotContain("reminder-sms");
+    MessageView text =
+        deliveries.forContact(contacts.findByUserId(texter).orElseThrow().id()).stream()
+            .filter(message -> message.channel() == Channel.SMS)
+            .findFirst()
+            .orElseThrow();
+    assertThat(text.recipient()).isEqualTo("+4741234567");
+    assertThat(text.bodyText()).startsWith("Cy, your cart is still waiting: https://shop.test/cart");
+    assertThat(text.status()).isEqualTo(MessageStatus.OUTBOX);
   }
 
-  private String shopper(String firstName) {
+  private String shopper(String firstName, String moreTraits) {
     String user = "u-" + UUID.randomUUID();
-    post(
+    var answer = post(
         "/v1/track",
         """
         {"userId":"%s","event":"Product Added",
          "properties":{"name":"Trail shoes","price":89,"url":"https://shop.test/cart"},
-         "traits":{"email":"%s@example.com","firstName":"%s"}}
+         "traits":{"email":"%s@example.com","firstName":"%s"%s}}
         """
-            .formatted(user, user, firstName));
+            .formatted(user, user, firstName, moreTraits));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return user;
   }
 

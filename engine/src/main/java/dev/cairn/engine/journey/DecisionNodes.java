@@ -52,7 +52,7 @@ final class DecisionNodes {
   static final String WEIGHT = "cairn:weight";
   static final String GOAL_EVENT = "cairn:goal-event";
   static final String EXIT_ON = "cairn:exit-on";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BpmnModelInstance model;
   private final List<Problem> problems;

@@ -26,6 +26,7 @@ final class JourneyValidator {
     problems.addAll(new PathChecks(graph).problems());
     problems.addAll(new GatewayChecks(graph).problems());
     problems.addAll(new WaitChecks(model, graph).problems());
+    problems.addAll(new ConsentChecks(graph).problems());
     return problems;
   }
 }

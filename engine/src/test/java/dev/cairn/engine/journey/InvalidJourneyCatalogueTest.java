@@ -40,6 +40,7 @@ class InvalidJourneyCatalogueTest {
               new UpdateContactStep(),
               new ListStep(Set.of("newsletter", "beta-testers")),
               new HeadersOnlyStep("cairn.webhook", "Call webhook", Map.of("url", "the web address to call (url)")),
+              SMS_STEP,
               new HeadersOnlyStep(
                   "cairn.notify",
                   "Notify a team member",
@@ -73,7 +74,7 @@ class InvalidJourneyCatalogueTest {
 
   @Test
   void the_library_journeys_compile_without_problems() throws IOException {
-    JourneyCompiler library = new JourneyCompiler(List.of(new EmailStep(libraryTemplates()), new UpdateContactStep()), new JourneyProperties(null, null, null));
+    JourneyCompiler library = new JourneyCompiler(List.of(new EmailStep(libraryTemplates()), new UpdateContactStep(), SMS_STEP), new JourneyProperties(null, null, null));
     List<Path> journeys;
     try (Stream<Path> files = Files.list(LIBRARY.resolve("journeys"))) {
       journeys = files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
@@ -86,6 +87,8 @@ class InvalidJourneyCatalogueTest {
       assertThat(result).as("%s: %s", journey.getFileName(), result).isInstanceOf(CompileResult.Compiled.class);
     }
   }
+
+  private static final HeadersOnlyStep SMS_STEP = new HeadersOnlyStep("cairn.sms", "Send SMS", Map.of("text", "the text to send"));
 
   private static final Path LIBRARY = Path.of("../journeys/src/main/resources/cairn");
 

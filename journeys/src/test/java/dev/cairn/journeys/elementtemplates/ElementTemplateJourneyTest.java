@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ElementTemplateJourneyTest {
 
+  private static final String SMS_CONSENT = "{\"kind\":\"attribute\",\"attribute\":\"sms_consent\",\"operator\":\"EQUALS\",\"value\":\"subscribed\"}";
+
   private final CairnSteps cairn = CairnSteps.get();
 
   @Test
@@ -114,7 +116,10 @@ class ElementTemplateJourneyTest {
         .path("to-no-order", "first-order", "no-order")
         .node("thanks-sms", "dev.cairn.send-sms", Map.of("text", "Thanks for your first order, {{ contact.first_name }}!"))
         .plain("<bpmn:endEvent id=\"thanked\" />")
-        .path("to-thanks-sms", "ordered", "thanks-sms")
+        .plain("<bpmn:exclusiveGateway id=\"texts-ok\" name=\"Agreed to texts?\" />")
+        .path("to-texts-ok", "ordered", "texts-ok")
+        .path("may-text", "texts-ok", "thanks-sms", "dev.cairn.branch-path", Map.of("cairn:condition", SMS_CONSENT))
+        .path("may-not-text", "texts-ok", "thanked")
         .path("to-thanked", "thanks-sms", "thanked");
 
     diagram
@@ -128,7 +133,10 @@ class ElementTemplateJourneyTest {
         .path("to-nudge-email", "monday-morning", "nudge-email")
         .plain("<bpmn:exclusiveGateway id=\"offer-test\" name=\"Offer test\" />")
         .path("to-offer-test", "nudge-email", "offer-test")
-        .path("offer", "offer-test", "offer-sms", "dev.cairn.split-path", Map.of("cairn:weight", "80"))
+        .path("offer", "offer-test", "offer-texts-ok", "dev.cairn.split-path", Map.of("cairn:weight", "80"))
+        .plain("<bpmn:exclusiveGateway id=\"offer-texts-ok\" name=\"Agreed to texts?\" />")
+        .path("offer-may-text", "offer-texts-ok", "offer-sms", "dev.cairn.branch-path", Map.of("cairn:condition", SMS_CONSENT))
+        .path("offer-may-not-text", "offer-texts-ok", "offered")
         .path("holdout", "offer-test", "held-out", "dev.cairn.split-path", Map.of("cairn:weight", "20"))
         .node("offer-sms", "dev.cairn.send-sms", Map.of("text", "10% off your first order today: WELCOME10"))
         .plain("<bpmn:endEvent id=\"offered\" /><bpmn:endEvent id=\"held-out\" />")
