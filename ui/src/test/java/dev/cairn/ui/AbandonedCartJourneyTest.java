@@ -1,13 +1,20 @@
 package dev.cairn.ui;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cairn.channels.delivery.Channel;
 import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.channels.delivery.MessageView;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +34,7 @@ class AbandonedCartJourneyTest extends LibraryJourneyScenario {
     publish("abandoned-cart");
     String hesitant = shopper("Ada", "");
     String buyer = shopper("Bo", "");
-    String texter = shopper("Cy", ",\"phone\":\"+4741234567\",\"sms_consent\":\"subscribed\"");
+    String texter = shopper("Cy", ",\"phone\":\"+4741234599\",\"sms_consent\":\"subscribed\"");
 
     MimeMessage reminder = awaitEmail(hesitant, "Ada, you left something in your cart");
     assertThat(GreenMailUtil.getBody(reminder)).contains("Trail shoes").contains("89");
@@ -40,7 +47,7 @@ class AbandonedCartJourneyTest extends LibraryJourneyScenario {
     assertThat(awaitPath(buyer, "goal-converted")).doesNotContain("discount-email", "not-recovered");
     assertThat(emailsTo(buyer)).hasSize(1);
 
-    // Only the shopper who agreed to texts takes the SMS path; with no Twilio account, it waits in the outbox.
+    // Only the shopper who agreed to texts takes the SMS path, and the text goes through the Twilio SDK.
     awaitEmail(texter, "10% off what is waiting in your cart");
     assertThat(awaitPath(texter, "not-recovered")).containsSubsequence("reminder-email", "reminder-sms", "discount-email");
     assertThat(awaitPath(hesitant, "not-recovered")).doesNotContain("reminder-sms");
@@ -49,9 +56,14 @@ class AbandonedCartJourneyTest extends LibraryJourneyScenario {
             .filter(message -> message.channel() == Channel.SMS)
             .findFirst()
             .orElseThrow();
-    assertThat(text.recipient()).isEqualTo("+4741234567");
+    assertThat(text.recipient()).isEqualTo("+4741234599");
     assertThat(text.bodyText()).startsWith("Cy, your cart is still waiting: https://shop.test/cart");
-    assertThat(text.status()).isEqualTo(MessageStatus.OUTBOX);
+    assertThat(text.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(text.transport()).startsWith("twilio:SM");
+    List<LoggedRequest> toTwilio = TWILIO.findAll(postRequestedFor(urlPathMatching(".*/Messages.json")).withRequestBody(containing("To=%2B4741234599")));
+    assertThat(toTwilio).hasSize(1);
+    assertThat(URLDecoder.decode(toTwilio.getFirst().getBodyAsString(), StandardCharsets.UTF_8))
+        .contains("Body=Cy, your cart is still waiting: https://shop.test/cart");
   }
 
   private String shopper(String firstName, String moreTraits) {

@@ -1,5 +1,8 @@
 package dev.cairn.ui;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -53,6 +56,9 @@ public abstract class CairnIntegrationTest {
   public static final String WEBHOOK_SECRET = "whsec_test_secret";
 
   protected static final GreenMail SMTP = startSmtp();
+  /** Twilio's REST API as journeys' SMS steps reach it: every message is accepted and queued. */
+  protected static final WireMockServer TWILIO = startTwilio();
+  protected static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000099";
   private static final Path DATA_DIR = dataDir();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -66,6 +72,10 @@ public abstract class CairnIntegrationTest {
     registry.add("cairn.data-dir", DATA_DIR::toString);
     registry.add("cairn.mail.host", () -> "127.0.0.1");
     registry.add("cairn.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("cairn.sms.account-sid", () -> TWILIO_ACCOUNT);
+    registry.add("cairn.sms.auth-token", () -> "twilio-shared-test-token");
+    registry.add("cairn.sms.messaging-service-sid", () -> "MG00000000000000000000000000000099");
+    registry.add("cairn.sms.api-base-url", () -> "http://127.0.0.1:" + TWILIO.port());
     EmbeddedPorts.register(registry);
   }
 
@@ -128,6 +138,21 @@ public abstract class CairnIntegrationTest {
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static WireMockServer startTwilio() {
+    WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    twilio.start();
+    twilio.stubFor(
+        WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
+            .willReturn(
+                WireMock.aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
+                    .withTransformers("response-template")));
+    Runtime.getRuntime().addShutdownHook(new Thread(twilio::stop));
+    return twilio;
   }
 
   private static GreenMail startSmtp() {
