@@ -59,21 +59,32 @@ public class Deliveries {
   public List<EmailStepStats> emailStats(String journeyId) {
     return jdbc.sql(
             """
-            select m.element_id,
-                   count(*) filter (where m.status in ('SENT', 'OUTBOX', 'DELIVERED', 'BOUNCED', 'COMPLAINED')) as sent,
-                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
-                                    and e.name = 'Email Opened' and e.properties ->> 'message_id' = m.id::text)) as opened,
-                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
-                                    and e.name = 'Email Clicked' and e.properties ->> 'message_id' = m.id::text)) as clicked,
-                   count(*) filter (where m.status = 'BOUNCED' or exists (select 1 from contact_event e where e.contact_id = m.contact_id
-                                    and e.name = 'Email Bounced' and e.properties ->> 'message_id' = m.id::text)) as bounced,
-                   count(*) filter (where m.status = 'COMPLAINED') as complained,
-                   count(*) filter (where exists (select 1 from contact_event e where e.contact_id = m.contact_id
-                                    and e.name = 'Email Unsubscribed' and e.properties ->> 'message_id' = m.id::text)) as unsubscribed
-            from message m
-            where m.journey_id = :journey and m.channel = 'EMAIL' and m.element_id is not null
-            group by m.element_id
-            order by m.element_id
+            with sent as (
+              select m.id, m.element_id, m.status from message m
+              where m.journey_id = :journey and m.channel = 'EMAIL' and m.element_id is not null
+            ),
+            -- One pass over the events that name these messages (an index on the message id finds them).
+            engagement as (
+              select s.id,
+                     bool_or(e.name = 'Email Opened') as opened,
+                     bool_or(e.name = 'Email Clicked') as clicked,
+                     bool_or(e.name = 'Email Bounced') as bounced,
+                     bool_or(e.name = 'Email Unsubscribed') as unsubscribed
+              from sent s
+              join contact_event e on e.properties ->> 'message_id' = s.id::text
+                                  and e.name in ('Email Opened', 'Email Clicked', 'Email Bounced', 'Email Unsubscribed')
+              group by s.id
+            )
+            select s.element_id,
+                   count(*) filter (where s.status in ('SENT', 'OUTBOX', 'DELIVERED', 'BOUNCED', 'COMPLAINED')) as sent,
+                   count(*) filter (where g.opened) as opened,
+                   count(*) filter (where g.clicked) as clicked,
+                   count(*) filter (where s.status = 'BOUNCED' or g.bounced) as bounced,
+                   count(*) filter (where s.status = 'COMPLAINED') as complained,
+                   count(*) filter (where g.unsubscribed) as unsubscribed
+            from sent s left join engagement g on g.id = s.id
+            group by s.element_id
+            order by s.element_id
             """)
         .param("journey", journeyId)
         .query((rs, row) ->
