@@ -1,5 +1,6 @@
 package dev.cairn.channels.sms;
 
+import dev.cairn.channels.delivery.MessageEventProperties;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.channels.tracking.TrackingProperties;
 import dev.cairn.engine.contact.ContactId;
@@ -130,15 +131,8 @@ public class SmsLinks {
 
   private record Click(String url, long messageId, @Nullable UUID contact, @Nullable String journeyId, @Nullable String elementId, MessageStatus status) {
     Map<String, Object> properties() {
-      Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("message_id", messageId);
+      Map<String, Object> properties = MessageEventProperties.of(messageId, journeyId, elementId);
       properties.put("url", url);
-      if (journeyId != null) {
-        properties.put("journey_id", journeyId);
-      }
-      if (elementId != null) {
-        properties.put("element_id", elementId);
-      }
       return properties;
     }
   }

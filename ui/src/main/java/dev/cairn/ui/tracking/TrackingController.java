@@ -2,6 +2,7 @@ package dev.cairn.ui.tracking;
 
 import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.tracking.EmailTracking;
+import java.net.URI;
 import java.util.Base64;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ class TrackingController {
   ResponseEntity<String> click(@PathVariable String token) {
     return tracking
         .click(token)
-        .<ResponseEntity<String>>map(url -> ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build())
+        .map(TrackingController::redirect)
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This link is not valid, or has expired."));
   }
 
@@ -52,7 +53,7 @@ class TrackingController {
   ResponseEntity<String> shortLink(@PathVariable String code) {
     return smsLinks
         .follow(code)
-        .<ResponseEntity<String>>map(url -> ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build())
+        .map(TrackingController::redirect)
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not known", "This link is not known, or has expired."));
   }
 
@@ -99,6 +100,10 @@ class TrackingController {
         .confirm(token)
         .map(recipient -> page(HttpStatus.OK, "Subscribed", "Thank you: <b>" + HtmlUtils.htmlEscape(recipient) + "</b> is subscribed."))
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This confirmation link is not valid, or has expired."));
+  }
+
+  private static ResponseEntity<String> redirect(URI url) {
+    return ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build();
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
