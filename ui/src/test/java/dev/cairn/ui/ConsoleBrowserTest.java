@@ -406,6 +406,12 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     page.waitForURL("**/templates");
     page.locator("vaadin-text-area.sms-text textarea").fill("Hi {{ contact.first_name }} 😀");
     assertThat(page.locator(".sms-counts")).hasText("9 characters · UCS-2 · 1 segment");
+    // 164 characters as written (two segments), one segment once the link is the short link it becomes.
+    page.locator("vaadin-text-area.sms-text textarea")
+        .fill("Hi {{ contact.first_name }}, spring sale: https://shop.example.com/sale?utm_source=sms&utm_campaign=spring-sale-2026"
+            + "&utm_content=evening-banner-with-a-long-name. Reply STOP to opt out.");
+    assertThat(page.locator(".sms-counts")).hasText(java.util.regex.Pattern.compile("\\d+ characters · GSM-7 · 1 segment"));
+    assertThat(page.locator(".sms-rendered")).containsText("/s/xxxxxxxx. Reply STOP to opt out.");
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("templates.png")));
     page.locator(".template-list").getByText("first-order-thanks").click();
     page.waitForURL("**/templates/first-order-thanks");

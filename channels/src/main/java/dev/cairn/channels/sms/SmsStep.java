@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * subscribed to SMS; recorded in the ledger under the job key before Twilio is called, so a
  * retried job never sends twice. Numbers Twilio refuses for good fail without retries (and a
  * "replied STOP" refusal records the opt-out); throttling and outages are retried with backoff.
+ * Web links in the text become short tracked links ({@link SmsLinks}) unless the step's
+ * {@code shorten-links} header is {@code false} or shortening is off for all.
  */
 @Component
 public class SmsStep implements StepHandler {
@@ -44,6 +46,7 @@ public class SmsStep implements StepHandler {
   private final DeliveryLedger ledger;
   private final Consents consents;
   private final SendPolicy policy;
+  private final SmsLinks links;
   private final @Nullable TwilioGateway twilio;
   private final String statusCallback;
 
@@ -54,9 +57,10 @@ public class SmsStep implements StepHandler {
       DeliveryLedger ledger,
       Consents consents,
       SendPolicy policy,
+      SmsLinks links,
       SmsProperties sms,
       TrackingProperties tracking) {
-    this(contacts, templates, ledger, consents, policy, sms.configured() ? new TwilioGateway(sms) : null, tracking.publicUrl() + "/sms/status");
+    this(contacts, templates, ledger, consents, policy, links, sms.configured() ? new TwilioGateway(sms) : null, tracking.publicUrl() + "/sms/status");
   }
 
   SmsStep(
@@ -65,6 +69,7 @@ public class SmsStep implements StepHandler {
       DeliveryLedger ledger,
       Consents consents,
       SendPolicy policy,
+      SmsLinks links,
       @Nullable TwilioGateway twilio,
       String statusCallback) {
     this.contacts = contacts;
@@ -72,14 +77,15 @@ public class SmsStep implements StepHandler {
     this.ledger = ledger;
     this.consents = consents;
     this.policy = policy;
+    this.links = links;
     this.twilio = twilio;
     this.statusCallback = statusCallback;
   }
 
   /** A step talking to a Twilio stand-in, for tests. */
   public static SmsStep using(
-      Contacts contacts, Templates templates, DeliveryLedger ledger, Consents consents, SendPolicy policy, SmsProperties sms) {
-    return new SmsStep(contacts, templates, ledger, consents, policy, new TwilioGateway(sms), "http://localhost/sms/status");
+      Contacts contacts, Templates templates, DeliveryLedger ledger, Consents consents, SendPolicy policy, SmsLinks links, SmsProperties sms) {
+    return new SmsStep(contacts, templates, ledger, consents, policy, links, new TwilioGateway(sms), "http://localhost/sms/status");
   }
 
   @Override
@@ -126,8 +132,12 @@ public class SmsStep implements StepHandler {
     } catch (TemplateProblem problem) {
       return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
     }
+    // A retried attempt shortens again: its fresh codes lead to the same message as the first ones.
+    SmsLinks.Shortened shortened = shortens(step) ? links.shorten(text) : new SmsLinks.Shortened(text, Map.of());
+    text = shortened.text();
     String to = contact.phone();
     long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, to, null, null, text));
+    links.record(id, shortened);
     if (step.testRun()) {
       ledger.finish(id, MessageStatus.TEST, "test run", null);
       return done(id);
@@ -158,6 +168,11 @@ public class SmsStep implements StepHandler {
     return sms != null && sms.status() == ConsentStatus.UNSUBSCRIBED
         ? "opted out of SMS (" + sms.source() + ")"
         : "the contact has not subscribed to SMS";
+  }
+
+  private boolean shortens(Step step) {
+    String header = step.header(SmsLinks.HEADER);
+    return links.enabled() && (header == null || !"false".equalsIgnoreCase(header.strip()));
   }
 
   private static StepResult done(long messageId) {

@@ -1,5 +1,6 @@
 package dev.cairn.channels.tracking;
 
+import dev.cairn.channels.delivery.MessageEventProperties;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
@@ -181,15 +182,7 @@ public class EmailTracking {
 
   private record Message(long id, ContactId contact, String recipient, @Nullable String journeyId, @Nullable String elementId) {
     Map<String, Object> properties() {
-      Map<String, Object> properties = new java.util.LinkedHashMap<>();
-      properties.put("message_id", id);
-      if (journeyId != null) {
-        properties.put("journey_id", journeyId);
-      }
-      if (elementId != null) {
-        properties.put("element_id", elementId);
-      }
-      return properties;
+      return MessageEventProperties.of(id, journeyId, elementId);
     }
   }
 

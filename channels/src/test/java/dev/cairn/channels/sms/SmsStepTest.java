@@ -23,9 +23,16 @@ import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepResult;
+import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +55,10 @@ class SmsStepTest {
   private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
   private static final AtomicLong JOBS = new AtomicLong(System.nanoTime());
   private static final AtomicLong PHONES = new AtomicLong(1_000_000);
+  private static final TrackingProperties TRACKING = new TrackingProperties("https://cairn.example.com", null, Duration.ofDays(30));
+  private static final Pattern SHORT_LINK = Pattern.compile("https://cairn\\.example\\.com/s/([0-9A-Za-z]{8})");
+  private static final String WITH_LINKS =
+      "Hi {{ contact.first_name }}, your cart: https://shop.example.com/cart?item=42&utm_source=sms. Sizes (https://shop.example.com/sizes) too. Reply STOP to opt out.";
 
   @Autowired Contacts contacts;
   @Autowired Templates templates;
@@ -55,6 +66,8 @@ class SmsStepTest {
   @Autowired Consents consents;
   @Autowired SendPolicy policy;
   @Autowired JdbcClient jdbc;
+  @Autowired EventIngestion events;
+  @Autowired Clock clock;
 
   private WireMockServer twilio;
 
@@ -210,6 +223,7 @@ class SmsStepTest {
             ledger,
             consents,
             policy,
+            links(true),
             new SmsProperties(null, null, SERVICE, null, null),
             new TrackingProperties("https://cairn.example.com", null, null));
 
@@ -259,9 +273,120 @@ class SmsStepTest {
     twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
   }
 
+  @Test
+  void links_reach_twilio_as_short_links_that_lead_to_the_original_and_record_the_click() {
+    ContactId contact = contact("Mia", phone(), ConsentStatus.SUBSCRIBED);
+    accepts("SM55555555555555555555555555555555");
+    long job = JOBS.incrementAndGet();
+
+    step(SERVICE, null).perform(step(job, contact, WITH_LINKS, Map.of()));
+
+    String body = twilioBody();
+    List<String> codes = codes(body);
+    assertThat(codes).hasSize(2).doesNotHaveDuplicates();
+    assertThat(body)
+        .isEqualTo("Hi Mia, your cart: https://cairn.example.com/s/" + codes.get(0) + ". Sizes (https://cairn.example.com/s/" + codes.get(1)
+            + ") too. Reply STOP to opt out.");
+    assertThat(body).hasSize(129); // each link 36 characters, whatever it replaced: one segment
+    assertThat(message(job).bodyText()).isEqualTo(body);
+    assertThat(links(true).follow(codes.get(0))).hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
+    assertThat(links(true).follow(codes.get(1))).hasValue(URI.create("https://shop.example.com/sizes"));
+    assertThat(clicks(contact)).containsExactly(
+        "{\"url\": \"https://shop.example.com/cart?item=42&utm_source=sms\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": " + message(job).id() + "}",
+        "{\"url\": \"https://shop.example.com/sizes\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": " + message(job).id() + "}");
+  }
+
+  @Test
+  void a_step_with_shorten_links_false_sends_its_links_as_written() {
+    ContactId contact = contact("Ivo", phone(), ConsentStatus.SUBSCRIBED);
+    accepts("SM66666666666666666666666666666666");
+
+    step(SERVICE, null).perform(new Step(JOBS.incrementAndGet(), contact, "sms-test", 1, 1, "send-sms", Map.of("text", WITH_LINKS, "shorten-links", "false"), Map.of(), 3));
+
+    assertThat(twilioBody()).contains("https://shop.example.com/cart?item=42&utm_source=sms.").doesNotContain("/s/");
+  }
+
+  @Test
+  void with_shortening_off_for_all_links_are_sent_as_written() {
+    ContactId contact = contact("Ola", phone(), ConsentStatus.SUBSCRIBED);
+    accepts("SM77777777777777777777777777777777");
+    SmsProperties settings = new SmsProperties(ACCOUNT, TOKEN, SERVICE, null, "http://127.0.0.1:" + twilio.port());
+    SmsStep unshortened = new SmsStep(contacts, templates, ledger, consents, policy, links(false), new TwilioGateway(settings), STATUS_URL);
+
+    unshortened.perform(step(JOBS.incrementAndGet(), contact, WITH_LINKS, Map.of()));
+
+    assertThat(twilioBody()).isEqualTo("Hi Ola, your cart: https://shop.example.com/cart?item=42&utm_source=sms. Sizes (https://shop.example.com/sizes) too. Reply STOP to opt out.");
+  }
+
+  @Test
+  void a_link_in_a_test_run_leads_on_but_records_no_click() {
+    ContactId contact = contact("Pia", phone(), ConsentStatus.SUBSCRIBED);
+    long job = JOBS.incrementAndGet();
+
+    step(SERVICE, null).perform(step(job, contact, WITH_LINKS, Map.of(Step.TEST_RUN, true)));
+
+    assertThat(message(job).status()).isEqualTo(MessageStatus.TEST);
+    List<String> codes = codes(message(job).bodyText());
+    assertThat(links(true).follow(codes.get(0))).hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
+    assertThat(clicks(contact)).isEmpty();
+    twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  @Test
+  void an_unknown_malformed_or_expired_code_leads_nowhere() {
+    ContactId contact = contact("Rui", phone(), ConsentStatus.SUBSCRIBED);
+    long job = JOBS.incrementAndGet();
+    step(SERVICE, null).perform(step(job, contact, WITH_LINKS, Map.of(Step.TEST_RUN, true)));
+    String code = codes(message(job).bodyText()).get(0);
+    SmsLinks monthLater = new SmsLinks(TRACKING, new SmsLinkProperties(true), jdbc, events, Clock.offset(clock, Duration.ofDays(31)));
+
+    assertThat(links(true).follow("Zz9Zz9Zz")).isEmpty();
+    assertThat(links(true).follow("../" + code)).isEmpty();
+    assertThat(links(true).follow(code.toLowerCase().equals(code) ? code.toUpperCase() : code.toLowerCase())).isEmpty();
+    assertThat(monthLater.follow(code)).isEmpty();
+  }
+
+  @Test
+  void the_length_preview_counts_each_link_as_long_as_the_short_link_it_becomes_and_stores_nothing() {
+    String text = "Cart: https://shop.example.com/cart?item=42&utm_source=sms&utm_campaign=spring-sale-2026-with-a-long-name&utm_content=evening-text-banner. Cairn: https://cairn.example.com/p/abc";
+    long stored = jdbc.sql("select count(*) from sms_link").query(Long.class).single();
+
+    String preview = links(true).preview(text);
+
+    assertThat(preview).isEqualTo("Cart: https://cairn.example.com/s/xxxxxxxx. Cairn: https://cairn.example.com/p/abc");
+    assertThat(preview).hasSameSizeAs(links(true).shorten(text).text());
+    assertThat(SmsEncoding.of(text).segments()).isEqualTo(2);
+    assertThat(SmsEncoding.of(preview).segments()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from sms_link").query(Long.class).single()).isEqualTo(stored);
+  }
+
+  private String twilioBody() {
+    return twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))).getFirst().formParameters().get("Body").firstValue();
+  }
+
+  private static List<String> codes(String body) {
+    Matcher matcher = SHORT_LINK.matcher(body);
+    List<String> codes = new java.util.ArrayList<>();
+    while (matcher.find()) {
+      codes.add(matcher.group(1));
+    }
+    return codes;
+  }
+
+  private List<String> clicks(ContactId contact) {
+    return jdbc.sql("select properties::text from contact_event where contact_id = :id and name = 'SMS Clicked' order by id")
+        .param("id", contact.value())
+        .query(String.class)
+        .list();
+  }
+
   private SmsStep step(@Nullable String messagingService, @Nullable String from) {
     SmsProperties settings = new SmsProperties(ACCOUNT, TOKEN, messagingService, from, "http://127.0.0.1:" + twilio.port());
-    return new SmsStep(contacts, templates, ledger, consents, policy, new TwilioGateway(settings), STATUS_URL);
+    return new SmsStep(contacts, templates, ledger, consents, policy, links(true), new TwilioGateway(settings), STATUS_URL);
+  }
+
+  private SmsLinks links(boolean shorten) {
+    return new SmsLinks(TRACKING, new SmsLinkProperties(shorten), jdbc, events, clock);
   }
 
   private void accepts(String sid) {
@@ -316,7 +441,11 @@ class SmsStepTest {
   }
 
   private static Step step(long job, ContactId contact) {
-    return new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", "Hi {{ contact.first_name }}, use SAVE10 ✓\n"), Map.of(), 3);
+    return step(job, contact, "Hi {{ contact.first_name }}, use SAVE10 ✓\n", Map.of());
+  }
+
+  private static Step step(long job, ContactId contact, String text, Map<String, Object> variables) {
+    return new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", text), variables, 3);
   }
 
   private MessageView message(long job) {

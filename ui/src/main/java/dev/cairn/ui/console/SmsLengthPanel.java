@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.cairn.channels.sms.SmsEncoding;
+import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.template.MergeFields;
 import dev.cairn.channels.template.TemplateDefect;
 import dev.cairn.channels.template.TemplateProblem;
@@ -21,18 +22,21 @@ import java.util.stream.Collectors;
 /**
  * How long an SMS text is as the contact receives it: its characters, the alphabet it needs and
  * the segments (billed messages) it takes, recounted as the marketer types. Merge tags are filled
- * in for the sample contact first, since a first name can push a text into a second segment.
+ * in for the sample contact first, since a first name can push a text into a second segment; with
+ * link shortening on, each web link counts as long as the short link that will replace it.
  */
 class SmsLengthPanel extends VerticalLayout {
 
   private final Templates templates;
+  private final SmsLinks links;
   private final TextArea text = new TextArea("SMS text (Liquid, as in a step's text setting)");
   private final Span counts = new Span();
   private final Div detail = new Div();
   private final Div rendered = new Div();
 
-  SmsLengthPanel(Templates templates) {
+  SmsLengthPanel(Templates templates, SmsLinks links) {
     this.templates = templates;
+    this.links = links;
     addClassName("template-card");
     setPadding(false);
     setSpacing(false);
@@ -58,7 +62,8 @@ class SmsLengthPanel extends VerticalLayout {
     add(
         new H3("SMS length"),
         new Paragraph("GSM-7 fits 160 characters in one message (153 per part when split); one character outside it, such as an emoji"
-            + " or a curly quote, makes the whole text UCS-2: 70 characters, then 67 per part."),
+            + " or a curly quote, makes the whole text UCS-2: 70 characters, then 67 per part."
+            + (links.enabled() ? " Web links are counted as the short links they become (a step can keep its links with shorten-links: false)." : "")),
         text,
         counts,
         detail,
@@ -80,6 +85,9 @@ class SmsLengthPanel extends VerticalLayout {
         body = source;
       }
       detail.setText("");
+    }
+    if (links.enabled()) {
+      body = links.preview(body);
     }
     SmsEncoding encoding = SmsEncoding.of(body);
     int characters = body.codePointCount(0, body.length());

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.template.TemplateLibrary;
 import dev.cairn.channels.template.TemplateSummary;
 import dev.cairn.channels.template.Templates;
@@ -22,7 +23,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class TemplatesView extends VerticalLayout {
 
-  public TemplatesView(TemplateLibrary library, Templates templates) {
+  public TemplatesView(TemplateLibrary library, Templates templates, SmsLinks smsLinks) {
     setSizeFull();
     Grid<TemplateSummary> grid = new Grid<>();
     grid.addClassName("template-list");
@@ -38,7 +39,7 @@ public class TemplatesView extends VerticalLayout {
 
     VerticalLayout emails = new VerticalLayout(grid);
     emails.setPadding(false);
-    SmsLengthPanel sms = new SmsLengthPanel(templates);
+    SmsLengthPanel sms = new SmsLengthPanel(templates, smsLinks);
     HorizontalLayout columns = new HorizontalLayout(emails, sms);
     columns.setWidthFull();
     columns.setAlignItems(FlexComponent.Alignment.START);

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two doors. The event API, the links in sent emails ({@code /t/**} tracking,
- * {@code /u/**} unsubscribe) and the Camunda Modeler element templates ({@code /element-templates/**}):
+ * {@code /u/**} unsubscribe), SMS short links ({@code /s/**}) and the Camunda Modeler element templates ({@code /element-templates/**}):
  * no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
  * {@code /swagger-ui.html}) is called by servers and website snippets: no session,
  * no CSRF token, each request authenticated by its write key in the controller, which answers a
@@ -32,6 +32,7 @@ class SecurityConfiguration {
             "/t/**",
             "/u/**",
             "/c/**",
+            "/s/**",
             "/sms/**",
             "/openapi.yaml",
             "/element-templates/**",

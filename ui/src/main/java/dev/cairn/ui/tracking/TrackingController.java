@@ -1,6 +1,8 @@
 package dev.cairn.ui.tracking;
 
+import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.tracking.EmailTracking;
+import java.net.URI;
 import java.util.Base64;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * What recipients' mail clients call: the open pixel, click redirects (only to links the message
  * contained: an unknown or tampered token gets a 404, never a redirect), unsubscribe, as a
- * confirmation page and as RFC 8058 one-click POST, and double opt-in confirmation.
+ * confirmation page and as RFC 8058 one-click POST, and double opt-in confirmation; and the short
+ * links of text messages ({@code /s/<code>}, likewise only to a link the message contained).
  */
 @RestController
 class TrackingController {
@@ -24,9 +27,11 @@ class TrackingController {
   private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
   private final EmailTracking tracking;
+  private final SmsLinks smsLinks;
 
-  TrackingController(EmailTracking tracking) {
+  TrackingController(EmailTracking tracking, SmsLinks smsLinks) {
     this.tracking = tracking;
+    this.smsLinks = smsLinks;
   }
 
   @GetMapping("/t/o/{token}")
@@ -40,8 +45,16 @@ class TrackingController {
   ResponseEntity<String> click(@PathVariable String token) {
     return tracking
         .click(token)
-        .<ResponseEntity<String>>map(url -> ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build())
+        .map(TrackingController::redirect)
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This link is not valid, or has expired."));
+  }
+
+  @GetMapping("/s/{code}")
+  ResponseEntity<String> shortLink(@PathVariable String code) {
+    return smsLinks
+        .follow(code)
+        .map(TrackingController::redirect)
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not known", "This link is not known, or has expired."));
   }
 
   @GetMapping("/u/{token}")
@@ -87,6 +100,10 @@ class TrackingController {
         .confirm(token)
         .map(recipient -> page(HttpStatus.OK, "Subscribed", "Thank you: <b>" + HtmlUtils.htmlEscape(recipient) + "</b> is subscribed."))
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This confirmation link is not valid, or has expired."));
+  }
+
+  private static ResponseEntity<String> redirect(URI url) {
+    return ResponseEntity.status(HttpStatus.FOUND).location(url).cacheControl(CacheControl.noStore()).build();
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String body) {

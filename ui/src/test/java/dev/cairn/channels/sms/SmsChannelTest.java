@@ -49,6 +49,7 @@ class SmsChannelTest extends CairnIntegrationTest {
   @Autowired Consents consents;
   @Autowired SendPolicy policy;
   @Autowired JdbcClient jdbc;
+  @Autowired SmsLinks links;
 
   private WireMockServer twilio;
   private SmsStep step;
@@ -59,7 +60,7 @@ class SmsChannelTest extends CairnIntegrationTest {
     twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     twilio.start();
     settings = new SmsProperties(ACCOUNT, TOKEN, "MG00000000000000000000000000000001", null, "http://127.0.0.1:" + twilio.port());
-    step = SmsStep.using(contacts, templates, ledger, consents, policy, settings);
+    step = SmsStep.using(contacts, templates, ledger, consents, policy, links, settings);
   }
 
   @AfterEach
