@@ -12,7 +12,11 @@ import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.channels.delivery.MessageView;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -57,13 +61,22 @@ class AbandonedCartJourneyTest extends LibraryJourneyScenario {
             .findFirst()
             .orElseThrow();
     assertThat(text.recipient()).isEqualTo("+4741234599");
-    assertThat(text.bodyText()).startsWith("Cy, your cart is still waiting: https://shop.test/cart");
+    // The cart link is shortened (a text's length costs money) and leads to the cart.
+    assertThat(text.bodyText()).matches("Cy, your cart is still waiting: http://localhost:\\d+/s/[0-9A-Za-z]{8} Reply STOP to opt out\\.");
     assertThat(text.status()).isEqualTo(MessageStatus.SENT);
     assertThat(text.transport()).startsWith("twilio:SM");
     List<LoggedRequest> toTwilio = TWILIO.findAll(postRequestedFor(urlPathMatching(".*/Messages.json")).withRequestBody(containing("To=%2B4741234599")));
     assertThat(toTwilio).hasSize(1);
     assertThat(URLDecoder.decode(toTwilio.getFirst().getBodyAsString(), StandardCharsets.UTF_8))
-        .contains("Body=Cy, your cart is still waiting: https://shop.test/cart");
+        .contains("Body=" + text.bodyText());
+    assertThat(redirectOf(text.bodyText().replaceAll(".*(/s/\\w+).*", "$1"))).isEqualTo("https://shop.test/cart");
+  }
+
+  private String redirectOf(String path) throws Exception {
+    HttpResponse<Void> answer =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(answer.statusCode()).isEqualTo(302);
+    return answer.headers().firstValue("Location").orElseThrow();
   }
 
   private String shopper(String firstName, String moreTraits) {

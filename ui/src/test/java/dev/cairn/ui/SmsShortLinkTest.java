@@ -83,7 +83,7 @@ class SmsShortLinkTest extends CairnIntegrationTest {
   private String textTo(ContactId contact) {
     return await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> jdbc.sql("select body_text from message where contact_id = :id and element_id = 'text-offer' and status = 'OUTBOX'")
+        .until(() -> jdbc.sql("select body_text from message where contact_id = :id and element_id = 'text-offer' and status in ('SENT', 'OUTBOX')")
             .param("id", contact.value())
             .query(String.class)
             .optional()
@@ -100,7 +100,12 @@ class SmsShortLinkTest extends CairnIntegrationTest {
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
           <bpmn:process id="%1$s" name="SMS offer" isExecutable="true">
             <bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements></bpmn:startEvent>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="text-offer"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="may-text"/>
+            <bpmn:exclusiveGateway id="may-text" name="Agreed to texts?" default="no-texts"/>
+            <bpmn:sequenceFlow id="texts-ok" sourceRef="may-text" targetRef="text-offer">
+              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:condition" value="{&quot;kind&quot;:&quot;attribute&quot;,&quot;attribute&quot;:&quot;sms_consent&quot;,&quot;operator&quot;:&quot;EQUALS&quot;,&quot;value&quot;:&quot;subscribed&quot;}"/></zeebe:properties></bpmn:extensionElements>
+            </bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="no-texts" sourceRef="may-text" targetRef="not-clicked"/>
             <bpmn:serviceTask id="text-offer" name="Text the offer">
               <bpmn:extensionElements>
                 <zeebe:taskDefinition type="cairn.sms" retries="3"/>
