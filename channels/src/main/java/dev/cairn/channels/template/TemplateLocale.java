@@ -67,6 +67,20 @@ public record TemplateLocale(String tag) {
     return names;
   }
 
+  /**
+   * Which of these translations a contact of this locale gets, by the order sending uses; empty
+   * for the default.
+   */
+  public static Optional<TemplateLocale> chosenFor(@Nullable String contactLocale, java.util.Collection<TemplateLocale> available) {
+    for (String candidate : lookup("", contactLocale)) {
+      Optional<TemplateLocale> locale = ofName(candidate);
+      if (locale.isPresent() && available.contains(locale.get())) {
+        return locale;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The locale part of a translation's name, or empty for a template's default. */
   static Optional<TemplateLocale> ofName(String name) {
     int dot = name.indexOf('.');
