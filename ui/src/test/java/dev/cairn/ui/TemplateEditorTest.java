@@ -79,9 +79,9 @@ class TemplateEditorTest extends CairnIntegrationTest {
   }
 
   @Test
-  void a_french_contact_receives_the_french_translation_with_a_french_subject_and_the_message_records_it() throws Exception {
+  void a_french_contact_receives_the_french_translation_with_its_own_subject_and_the_message_records_it() throws Exception {
     String id = "french-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(library.save("cart-discount", new TemplateLocale("fr"), "<h1>Bonjour {{ contact.first_name }}</h1><p>Code {{ event.code }}</p>", "admin"))
+    assertThat(library.save("cart-discount", new TemplateLocale("fr"), "{% subject %}Bonjour {{ contact.first_name }}, votre code{% endsubject %}<h1>Bonjour {{ contact.first_name }}</h1><p>Code {{ event.code }}</p>", "admin"))
         .isInstanceOf(TemplateSave.Saved.class);
     journeys.addIfAbsent(id, "French " + id, null,
         emailJourney(id, "cart-discount", "{% if contact.language == 'fr' %}Votre code, {% else %}Your code, {% endif %}{{ contact.first_name }}"));
@@ -96,7 +96,7 @@ class TemplateEditorTest extends CairnIntegrationTest {
         {"userId":"%s","event":"%s","properties":{"code":"SPRING"},"traits":{"email":"%s@example.com","firstName":"Nora","locale":"en-GB"}}
         """.formatted(english, id, english));
 
-    String frenchBody = body(awaitEmail(french, "Votre code, Chloé"));
+    String frenchBody = body(awaitEmail(french, "Bonjour Chloé, votre code"));
     assertThat(frenchBody).contains("Bonjour Chlo").contains("Code PRINTEMPS").contains("lang=\"fr-CA\"");
     assertThat(body(awaitEmail(english, "Your code, Nora"))).contains("10% off").doesNotContain("Bonjour");
     assertThat(jdbc.sql("select locale from message where recipient = :to").param("to", french + "@example.com").query(String.class).single()).isEqualTo("fr");

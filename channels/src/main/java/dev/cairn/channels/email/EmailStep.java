@@ -8,6 +8,7 @@ import dev.cairn.channels.delivery.OutgoingMessage;
 import dev.cairn.channels.recommendation.ProductRecommendations;
 import dev.cairn.channels.template.ChosenTemplate;
 import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.RenderedEmail;
 import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
@@ -139,9 +140,12 @@ class EmailStep implements StepHandler {
     if (confirmationRequest(step)) {
       fields.put("confirm_url", tracking.confirmUrl(step.jobKey()));
     }
-    String subject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
-    fields.put("subject", subject);
-    String rendered = templates.render(template, fields);
+    String stepSubject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
+    fields.put("subject", stepSubject);
+    RenderedEmail email = templates.renderEmail(template, fields);
+    // A translation's {% subject %} wins over the step's, which is written in one language.
+    String subject = email.subject() != null ? email.subject() : stepSubject;
+    String rendered = email.html();
     String text = HtmlToText.convert(rendered);
     EmailTracking.Tracked tracked = tracking.track(rendered, step.jobKey());
     long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text,

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Template;
+import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.exceptions.LiquidException;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ public class Templates {
   private static final String UNKNOWN_FILTER = "no filter available named";
   private static final Pattern PLACE_PREFIX = Pattern.compile("^error on line \\d+, index \\d+: ");
 
-  private final TemplateParser parser = new TemplateParser.Builder().build();
+  private final TemplateParser parser = new TemplateParser.Builder().withBlock(new SubjectBlock()).build();
   private final TemplateOverrides overrides;
   private final Map<String, Parsed> shipped = new ConcurrentHashMap<>();
   // The classpath does not change while Cairn runs; asked for every candidate translation of every email.
@@ -89,8 +90,32 @@ public class Templates {
 
   /** Renders the chosen translation, placed into the chosen layout; throws {@link TemplateProblem} if missing or broken. */
   public String render(ChosenTemplate chosen, Map<String, Object> context) {
-    String body = render(chosen.body, template(chosen.body, chosen.bodyRevision).template(), context);
-    return chosen.layout == null ? body : frame(body, chosen.layout, chosen.layoutRevision, context);
+    return renderEmail(chosen, context).html();
+  }
+
+  /**
+   * Renders the chosen translation into its layout, with the subject the template sets with
+   * {@code {% subject %}}, if it does: the layout's {@code {{ subject }}} is then that one.
+   */
+  public RenderedEmail renderEmail(ChosenTemplate chosen, Map<String, Object> context) {
+    return email(chosen.body, template(chosen.body, chosen.bodyRevision).template(), chosen.layout, chosen.layoutRevision, context);
+  }
+
+  private RenderedEmail email(String name, Template template, @Nullable String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
+    TemplateContext environment = new TemplateContext(parser, new HashMap<>());
+    String body;
+    try {
+      body = template.renderUnguarded(context, environment, true);
+    } catch (RuntimeException e) {
+      throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+    }
+    String subject = environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set && !set.isBlank() ? set : null;
+    Map<String, Object> framed = context;
+    if (subject != null) {
+      framed = new HashMap<>(context);
+      framed.put("subject", subject);
+    }
+    return new RenderedEmail(layout == null ? body : frame(body, layout, layoutRevision, framed), subject);
   }
 
   /**
@@ -110,14 +135,14 @@ public class Templates {
    *
    * @param name the template or translation being edited: {@code welcome}, {@code welcome.fr}
    */
-  public String preview(String name, String source, Map<String, Object> context) {
-    String rendered = render(name, parse(name, source).template(), context);
+  public RenderedEmail preview(String name, String source, Map<String, Object> context) {
+    Template template = parse(name, source).template();
     if (TemplateLocale.baseName(name).equals(LAYOUT)) {
-      return rendered;
+      return email(name, template, null, null, context);
     }
     ChosenTemplate layout = choose(LAYOUT, TemplateLocale.ofName(name).map(TemplateLocale::tag).orElse(null));
     boolean layoutExists = layout.bodyRevision != null || shippedExists(layout.body);
-    return layoutExists ? frame(rendered, layout.body, layout.bodyRevision, context) : rendered;
+    return email(name, template, layoutExists ? layout.body : null, layout.bodyRevision, context);
   }
 
   private boolean available(String name, Map<String, Long> revisions) {

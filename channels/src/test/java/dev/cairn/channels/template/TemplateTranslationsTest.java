@@ -64,7 +64,23 @@ class TemplateTranslationsTest {
 
     assertThat(render("fr-CA")).startsWith("<main lang=\"fr\">").contains("Hello Ann").endsWith("Se désabonner</a></main>");
     assertThat(render("de")).isEqualTo("<main><p>Hallo Ann!</p>\n</main>");
-    assertThat(templates.preview("greeting.fr", "<p>Salut</p>", ann("fr"))).isEqualTo("<main lang=\"fr\"><p>Salut</p><a>Se désabonner</a></main>");
+    assertThat(templates.preview("greeting.fr", "<p>Salut</p>", ann("fr")).html()).isEqualTo("<main lang=\"fr\"><p>Salut</p><a>Se désabonner</a></main>");
+  }
+
+  @Test
+  void a_translation_can_set_its_own_subject_which_the_layout_shows_too() {
+    library.save(Templates.LAYOUT, "<title>{{ subject }}</title>{{ content }}", "marta");
+    library.save("greeting", FRENCH, "{% if contact.first_name %}{% subject %}Bonjour {{ contact.first_name }} !{% endsubject %}{% endif %}<p>Salut</p>", "marta");
+    Map<String, Object> fields = ann("fr");
+    fields.put("subject", "Hello Ann");
+
+    RenderedEmail french = templates.renderEmail(templates.choose("greeting", "fr"), fields);
+    RenderedEmail english = templates.renderEmail(templates.choose("greeting", "en"), fields);
+
+    assertThat(french).isEqualTo(new RenderedEmail("<title>Bonjour Ann !</title><p>Salut</p>", "Bonjour Ann !"));
+    assertThat(english.subject()).as("the step's subject stands").isNull();
+    assertThat(english.html()).startsWith("<title>Hello Ann</title>");
+    assertThat(templates.preview("greeting.fr", "{% subject %}Salut{% endsubject %}<p>Salut</p>", fields).subject()).isEqualTo("Salut");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.cairn.ui.console;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -45,6 +46,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.channels.recommendation.ProductRecommendations;
+import dev.cairn.channels.template.RenderedEmail;
 import dev.cairn.channels.template.TemplateLocale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +115,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private String savedSource = "";
   private ContactProfile previewContact = SampleContact.PROFILE;
   private @Nullable String previewHtml;
+  private @Nullable String previewSubject;
   private @Nullable Notification refusal;
 
   public TemplateEditorView(
@@ -205,7 +208,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     problem.addClickListener(click -> revealProblem());
     Span help =
         new Span("Merge tags: {{ contact.first_name }}, {{ contact.email }}, any attribute as {{ contact.<name> }}, the trigger event's"
-            + " properties as {{ event.<name> }}; {% if contact.language == \"fr\" %} branches by language; {% for product in"
+            + " properties as {{ event.<name> }}; {% if contact.language == \"fr\" %} branches by language; {% subject %}...{% endsubject %} sets the subject; {% for product in"
             + " recommendations %} lists products bought together with the contact's; the layout places each template as {{ content }}.");
     help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
     VerticalLayout code = new VerticalLayout(source, problem, help);
@@ -320,7 +323,9 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       fields.put("content", LAYOUT_SAMPLE);
     }
     try {
-      String html = editing ? templates.preview(key(), text, fields) : templates.render(templates.choose(name, contactLocale), fields);
+      RenderedEmail rendered = editing ? templates.preview(key(), text, fields) : templates.renderEmail(templates.choose(name, contactLocale), fields);
+      String html = rendered.html();
+      previewSubject = rendered.subject();
       showOk();
       previewHtml = html;
       preview.getElement().setAttribute("srcdoc", html);
@@ -384,7 +389,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       confirm.addConfirmListener(yes -> {
         library.resetToShipped(name, translated);
         Notification.show("Deleted: " + translated.label() + " contacts get the default template.");
-        openTranslation("");
+        closeThenOpen(confirm, "");
       });
       confirm.open();
       return;
@@ -420,7 +425,8 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       }
       return;
     }
-    switch (testEmails.send(to.get(), subject.getValue().isBlank() ? subjectFor(name) : subject.getValue(), html, user())) {
+    String testSubject = previewSubject != null ? previewSubject : subject.getValue().isBlank() ? subjectFor(name) : subject.getValue();
+    switch (testEmails.send(to.get(), testSubject, html, user())) {
       case TestEmailResult.Sent sent -> Notification.show("Test sent to " + to.get().value() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       case TestEmailResult.InOutbox held -> Notification.show("No SMTP server is configured: the test is in the Outbox, marked as a test.");
       case TestEmailResult.NotSent failed -> Notification.show("The test was not sent: " + failed.reason()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -540,6 +546,15 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     getUI().ifPresent(ui -> ui.navigate(TemplateEditorView.class, new RouteParameters("name", name), query));
   }
 
+  /**
+   * Removes the dialog before navigating: a modal dialog still attached when the view changes
+   * would keep the UI modal, and the editor would ignore every edit.
+   */
+  private void closeThenOpen(Component dialog, String tag) {
+    dialog.removeFromParent();
+    openTranslation(tag);
+  }
+
   private void askForTranslation() {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle("Add a translation of " + title(name));
@@ -553,8 +568,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       tag.setInvalid(parsed.isEmpty());
       tag.setErrorMessage("\"" + tag.getValue() + "\" is not a language tag; use one such as fr, fr-CA or de.");
       parsed.ifPresent(chosen -> {
-        dialog.close();
-        openTranslation(chosen.tag());
+        closeThenOpen(dialog, chosen.tag());
       });
     });
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
