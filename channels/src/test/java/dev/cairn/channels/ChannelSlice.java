@@ -1,6 +1,7 @@
 package dev.cairn.channels;
 
 import dev.cairn.channels.delivery.SendPolicyProperties;
+import dev.cairn.channels.recommendation.RecommendationProperties;
 import dev.cairn.engine.consent.ConsentProperties;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Contacts;
@@ -29,7 +30,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableAutoConfiguration
 @EntityScan(basePackageClasses = Contacts.class)
 @EnableJpaRepositories(basePackageClasses = Contacts.class)
-@EnableConfigurationProperties({ContactProperties.class, ConsentProperties.class, SendPolicyProperties.class})
+@EnableConfigurationProperties({ContactProperties.class, ConsentProperties.class, SendPolicyProperties.class, RecommendationProperties.class})
 @ComponentScan(
     basePackages = {"dev.cairn.engine", "dev.cairn.channels"},
     useDefaultFilters = false,
@@ -42,7 +43,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
               "dev\\.cairn\\.engine\\.consent\\.Consents",
               "dev\\.cairn\\.channels\\.delivery\\.(DeliveryLedger|SendPolicy)",
               "dev\\.cairn\\.channels\\.template\\.(Templates|DatabaseTemplateOverrides)",
-              "dev\\.cairn\\.channels\\.bounce\\.Bounces"
+              "dev\\.cairn\\.channels\\.bounce\\.Bounces",
+              "dev\\.cairn\\.channels\\.recommendation\\.ProductRecommendations"
             }))
 public class ChannelSlice {
 

@@ -451,6 +451,46 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     }
   }
 
+  @Test
+  void a_marketer_adds_a_french_translation_a_broken_one_is_refused_with_its_line_and_column_then_it_is_saved_and_deleted() {
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/templates/cart-discount");
+    Locator source = page.locator("vaadin-text-area.template-source textarea");
+    Locator problem = page.locator(".template-problem");
+    assertThat(problem).hasText("No Liquid errors");
+    try {
+      page.locator("vaadin-button.template-add-translation").click();
+      page.locator("vaadin-text-field.template-translation-tag input").fill("français");
+      page.locator("vaadin-button.template-translation-add").click();
+      assertThat(page.getByText("is not a language tag")).isVisible();
+      page.locator("vaadin-text-field.template-translation-tag input").fill("fr");
+      page.locator("vaadin-button.template-translation-add").click();
+      page.waitForURL("**/templates/cart-discount?locale=fr");
+      assertThat(page.locator("span.template-origin")).hasText("New translation");
+      assertThat(page.locator(".template-title")).hasText("cart-discount · French (fr)");
+
+      source.fill("<h1>Bonjour {{ contact.first_name }}</h1>\n<p>{% if event.code %}Code {{ event.code }}</p>");
+      assertThat(problem).containsText("Line 2, column");
+      page.locator("vaadin-button.template-save").click();
+      assertThat(page.getByText("Not saved: Line 2, column")).isVisible();
+      assertThat(savedSource("cart-discount.fr")).as("nothing written").isNull();
+
+      source.fill("<h1>Bonjour {{ contact.first_name }}</h1>");
+      assertThat(page.frameLocator("iframe.template-preview").getByText("Bonjour Alex")).isVisible();
+      page.locator("vaadin-button.template-save").click();
+      assertThat(page.getByText("Saved: the next email")).isVisible();
+      assertThat(savedSource("cart-discount.fr")).isEqualTo("<h1>Bonjour {{ contact.first_name }}</h1>");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("template-translation.png")));
+
+      page.locator("vaadin-button.template-delete-translation").click();
+      page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']").click();
+      page.waitForURL("**/templates/cart-discount");
+      assertThat(savedSource("cart-discount.fr")).isNull();
+    } finally {
+      jdbc.sql("delete from email_template").update(); // the other tests expect the shipped templates
+    }
+  }
+
   private String savedSource(String template) {
     return jdbc.sql("select source from email_template where name = :name").param("name", template).query(String.class).optional().orElse(null);
   }

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cairn.channels.email.TestEmailResult;
 import dev.cairn.channels.email.TestEmails;
 import dev.cairn.channels.template.TemplateLibrary;
+import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.TemplateSave;
 import dev.cairn.engine.contact.EmailAddress;
 import dev.cairn.engine.journey.Journeys;
@@ -77,6 +78,55 @@ class TemplateEditorTest extends CairnIntegrationTest {
     assertThat(row).containsEntry("contact_id", null).containsEntry("journey_id", null).containsEntry("status", "SENT").containsEntry("test_sent_by", "admin");
   }
 
+  @Test
+  void a_french_contact_receives_the_french_translation_with_its_own_subject_and_the_message_records_it() throws Exception {
+    String id = "french-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(library.save("cart-discount", new TemplateLocale("fr"), "{% subject %}Bonjour {{ contact.first_name }}, votre code{% endsubject %}<h1>Bonjour {{ contact.first_name }}</h1><p>Code {{ event.code }}</p>", "admin"))
+        .isInstanceOf(TemplateSave.Saved.class);
+    journeys.addIfAbsent(id, "French " + id, null,
+        emailJourney(id, "cart-discount", "{% if contact.language == 'fr' %}Votre code, {% else %}Your code, {% endif %}{{ contact.first_name }}"));
+    assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
+
+    String french = "u-" + UUID.randomUUID();
+    String english = "u-" + UUID.randomUUID();
+    post("/v1/track", """
+        {"userId":"%s","event":"%s","properties":{"code":"PRINTEMPS"},"traits":{"email":"%s@example.com","firstName":"Chloé","locale":"fr-CA"}}
+        """.formatted(french, id, french));
+    post("/v1/track", """
+        {"userId":"%s","event":"%s","properties":{"code":"SPRING"},"traits":{"email":"%s@example.com","firstName":"Nora","locale":"en-GB"}}
+        """.formatted(english, id, english));
+
+    String frenchBody = body(awaitEmail(french, "Bonjour Chloé, votre code"));
+    assertThat(frenchBody).contains("Bonjour Chlo").contains("Code PRINTEMPS").contains("lang=\"fr-CA\"");
+    assertThat(body(awaitEmail(english, "Your code, Nora"))).contains("10% off").doesNotContain("Bonjour");
+    assertThat(jdbc.sql("select locale from message where recipient = :to").param("to", french + "@example.com").query(String.class).single()).isEqualTo("fr");
+    assertThat(jdbc.sql("select locale from message where recipient = :to").param("to", english + "@example.com").query(String.class).list())
+        .as("the default template: no translation to record").containsExactly((String) null);
+  }
+
+  @Test
+  void a_translation_with_a_liquid_error_is_not_saved_and_says_where_and_a_broken_one_stops_publishing() {
+    TemplateSave save = library.save("cart-discount", new TemplateLocale("de"), "<h1>Hallo</h1>\n<p>{% if event.code %}Code {{ event.code }}</p>", "admin");
+
+    assertThat(save).isInstanceOfSatisfying(TemplateSave.Refused.class, refused -> {
+      assertThat(refused.defect().source()).isEqualTo("cart-discount.de");
+      assertThat(refused.defect().line()).isEqualTo(2);
+      assertThat(refused.defect().column()).isNotNull();
+    });
+    assertThat(library.translations("cart-discount")).doesNotContain(new TemplateLocale("de"));
+
+    // One written around the console (a script, an older Cairn) is still caught before publishing.
+    jdbc.sql("insert into email_template (name, source, updated_at, updated_by) values ('cart-discount.de', '<p>{{ contact.first_name | laut }}</p>', now(), 'script')").update();
+    String id = "broken-de-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Broken " + id, null, emailJourney(id, "cart-discount"));
+    assertThat(journeys.publish(id)).isInstanceOfSatisfying(PublishResult.Rejected.class, rejected ->
+        assertThat(rejected.toString()).contains("German (de) translation of the template \"cart-discount\" has a Liquid error at line 1"));
+  }
+
+  private static String body(MimeMessage email) throws Exception {
+    return GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "=");
+  }
+
   private static String recipients(MimeMessage message) {
     try {
       return GreenMailUtil.getAddressList(message.getAllRecipients());
@@ -86,6 +136,10 @@ class TemplateEditorTest extends CairnIntegrationTest {
   }
 
   private static String emailJourney(String id, String template) {
+    return emailJourney(id, template, "Hello {{ contact.first_name }}");
+  }
+
+  private static String emailJourney(String id, String template, String subject) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
@@ -97,7 +151,7 @@ class TemplateEditorTest extends CairnIntegrationTest {
                 <zeebe:taskDefinition type="cairn.email" retries="3"/>
                 <zeebe:taskHeaders>
                   <zeebe:header key="template" value="%2$s"/>
-                  <zeebe:header key="subject" value="Hello {{ contact.first_name }}"/>
+                  <zeebe:header key="subject" value="%3$s"/>
                 </zeebe:taskHeaders>
               </bpmn:extensionElements>
             </bpmn:serviceTask>
@@ -106,6 +160,6 @@ class TemplateEditorTest extends CairnIntegrationTest {
           </bpmn:process>
         </bpmn:definitions>
         """
-        .formatted(id, template);
+        .formatted(id, template, subject);
   }
 }

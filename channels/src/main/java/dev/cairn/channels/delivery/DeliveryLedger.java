@@ -111,9 +111,9 @@ public class DeliveryLedger {
     jdbc.sql(
             """
             insert into message (job_key, contact_id, journey_id, process_instance_key, element_id, channel,
-                                 recipient, subject, body_html, body_text, status, error, created_at)
+                                 recipient, subject, body_html, body_text, status, error, created_at, locale)
             values (:job, :contact, :journey, :instance, :element, :channel,
-                    :recipient, :subject, :html, :text, :status, :error, :now)
+                    :recipient, :subject, :html, :text, :status, :error, :now, :locale)
             on conflict (job_key) do nothing
             """)
         .param("job", step.jobKey())
@@ -129,6 +129,7 @@ public class DeliveryLedger {
         .param("status", status.name())
         .param("error", error)
         .param("now", Timestamp.from(clock.instant()))
+        .param("locale", message.locale())
         .update();
     return jdbc.sql("select id from message where job_key = :job").param("job", step.jobKey()).query(Long.class).single();
   }

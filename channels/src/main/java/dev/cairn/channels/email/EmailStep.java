@@ -5,7 +5,11 @@ import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.OutgoingMessage;
+import dev.cairn.channels.recommendation.ProductRecommendations;
+import dev.cairn.channels.template.ChosenTemplate;
 import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.RenderedEmail;
+import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
 import dev.cairn.engine.contact.ContactProfile;
@@ -32,6 +36,8 @@ class EmailStep implements StepHandler {
 
   static final String TYPE = "cairn.email";
   static final String CONFIRMATION = "confirmation";
+  /** The Liquid variable holding products to recommend, computed only for templates naming it. */
+  static final String RECOMMENDATIONS = "recommendations";
 
   private final Contacts contacts;
   private final Templates templates;
@@ -41,6 +47,7 @@ class EmailStep implements StepHandler {
   private final EmailTracking tracking;
   private final SendPolicy policy;
   private final EmailStepCheck check;
+  private final ProductRecommendations recommendations;
 
   EmailStep(
       Contacts contacts,
@@ -49,8 +56,10 @@ class EmailStep implements StepHandler {
       MailDelivery delivery,
       Consents consents,
       EmailTracking tracking,
-      SendPolicy policy) {
+      SendPolicy policy,
+      ProductRecommendations recommendations) {
     this.policy = policy;
+    this.recommendations = recommendations;
     this.contacts = contacts;
     this.templates = templates;
     this.ledger = ledger;
@@ -119,18 +128,28 @@ class EmailStep implements StepHandler {
   }
 
   private Email render(Step step, ContactProfile contact) {
+    ChosenTemplate template = templates.choose(step.header("template"), contact.locale());
     Map<String, Object> fields = MergeFields.of(contact, step.variables());
+    if (templates.uses(template, RECOMMENDATIONS)) {
+      // A query per email: only for templates that show them.
+      fields.put(RECOMMENDATIONS, recommendations.forContact(contact.id(),
+          ProductRecommendations.productsOf(step.variables().get("trigger"), step.variables().get("lastEvent"))));
+    }
     String unsubscribeUrl = tracking.unsubscribeUrl(step.jobKey());
     fields.put("unsubscribe_url", unsubscribeUrl);
     if (confirmationRequest(step)) {
       fields.put("confirm_url", tracking.confirmUrl(step.jobKey()));
     }
-    String subject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
-    fields.put("subject", subject);
-    String rendered = templates.render(step.header("template"), fields);
+    String stepSubject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
+    fields.put("subject", stepSubject);
+    RenderedEmail email = templates.renderEmail(template, fields);
+    // A translation's {% subject %} wins over the step's, which is written in one language.
+    String subject = email.subject() != null ? email.subject() : stepSubject;
+    String rendered = email.html();
     String text = HtmlToText.convert(rendered);
     EmailTracking.Tracked tracked = tracking.track(rendered, step.jobKey());
-    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text));
+    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text,
+        template.locale().map(TemplateLocale::tag).orElse(null)));
     tracking.recordLinks(id, tracked.links());
     return new Email(id, contact.email(), subject, tracked.html(), text, unsubscribeUrl);
   }

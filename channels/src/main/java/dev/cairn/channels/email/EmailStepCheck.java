@@ -1,6 +1,7 @@
 package dev.cairn.channels.email;
 
 import dev.cairn.channels.template.TemplateDefect;
+import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.Templates;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,17 @@ final class EmailStepCheck {
           "the template \"" + name + "\" does not exist; add it as cairn/templates/" + name + ".liquid.";
       case TemplateDefect.Missing missing ->
           "the template \"" + name + "\" does not exist; pick one of: " + String.join(", ", missing.available()) + ".";
-      case TemplateDefect.Unreadable broken when !broken.source().equals(name) ->
-          "the layout \"" + broken.source() + "\" that every email is placed into " + unreadable(broken);
-      case TemplateDefect.Unreadable broken -> "the template \"" + name + "\" " + unreadable(broken);
+      case TemplateDefect.Unreadable broken when broken.source().startsWith(Templates.LAYOUT) ->
+          translation(broken.source()) + "the layout \"" + Templates.LAYOUT + "\" that every email is placed into " + unreadable(broken);
+      case TemplateDefect.Unreadable broken -> translation(broken.source()) + "the template \"" + name + "\" " + unreadable(broken);
     };
+  }
+
+  /** "the French (fr) translation of " when the broken source is one, else nothing. */
+  private static String translation(String source) {
+    return TemplateLocale.parse(source.contains(".") ? source.substring(source.indexOf('.') + 1) : null)
+        .map(locale -> "the " + locale.label() + " translation of ")
+        .orElse("");
   }
 
   /** "has a Liquid error at line 1, column 3: ..." with a hint, for any template a step carries. */

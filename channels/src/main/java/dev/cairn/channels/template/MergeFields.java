@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What merge tags can name: {@code contact.first_name}, {@code contact.email}, any custom
- * attribute as {@code contact.<name>}, and the event that started the journey as {@code event.*}.
+ * attribute as {@code contact.<name>}, the contact's {@code contact.locale} ({@code fr-CA}) and
+ * {@code contact.language} ({@code fr}) for branching inline, and the event that started the journey as {@code event.*}.
  */
 public final class MergeFields {
 
@@ -31,6 +32,10 @@ public final class MergeFields {
     putIfPresent(fields, "phone", contact.phone());
     putIfPresent(fields, "first_name", contact.firstName());
     putIfPresent(fields, "last_name", contact.lastName());
+    TemplateLocale.parse(contact.locale()).ifPresent(locale -> {
+      fields.put("locale", locale.tag());
+      fields.put("language", locale.language());
+    });
     return fields;
   }
 

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,9 @@ public class TemplateLibrary {
     names.addAll(saved.keySet());
     List<TemplateSummary> list = new ArrayList<>();
     for (String name : names) {
+      if (name.contains(".")) {
+        continue; // a translation, opened from its template
+      }
       TemplateSummary summary = summary(name, Optional.ofNullable(saved.get(name)));
       if (summary.layout()) {
         list.addFirst(summary);
@@ -51,6 +55,16 @@ public class TemplateLibrary {
 
   @Transactional(readOnly = true)
   public Optional<EditableTemplate> open(String name) {
+    return open(name, null);
+  }
+
+  /**
+   * The template's translation into this locale, or its default when the locale is null. A
+   * translation not written yet is empty; {@link #translations} says which exist.
+   */
+  @Transactional(readOnly = true)
+  public Optional<EditableTemplate> open(String template, @Nullable TemplateLocale locale) {
+    String name = locale == null ? template : locale.of(template);
     Optional<StoredTemplate> saved = overrides.find(name);
     Optional<String> shipped = templates.shippedSource(name);
     if (saved.isEmpty() && shipped.isEmpty()) {
@@ -63,9 +77,19 @@ public class TemplateLibrary {
   /** Saves the source as the template in use, unless it is not valid Liquid. */
   @Transactional
   public TemplateSave save(String name, String source, String user) {
-    if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a template name: " + name);
+    return save(name, null, source, user);
+  }
+
+  /**
+   * Saves the source as the template's translation into this locale (its default when null),
+   * unless it is not valid Liquid: contacts of that locale get it from the next email on.
+   */
+  @Transactional
+  public TemplateSave save(String template, @Nullable TemplateLocale locale, String source, String user) {
+    if (!NAME.matcher(template).matches()) {
+      throw new IllegalArgumentException("not a template name: " + template);
     }
+    String name = locale == null ? template : locale.of(template);
     Optional<TemplateDefect.Unreadable> defect = templates.checkInline(name, source);
     if (defect.isPresent()) {
       return new TemplateSave.Refused(defect.get());
@@ -78,6 +102,21 @@ public class TemplateLibrary {
   @Transactional
   public boolean resetToShipped(String name) {
     return overrides.delete(name);
+  }
+
+  /**
+   * Deletes the saved translation: the shipped one is used again if Cairn ships it, else contacts
+   * of that locale get the template's default; false when none was saved.
+   */
+  @Transactional
+  public boolean resetToShipped(String template, TemplateLocale locale) {
+    return overrides.delete(locale.of(template));
+  }
+
+  /** The locales the template is translated into, shipped or saved, sorted by tag. */
+  @Transactional(readOnly = true)
+  public List<TemplateLocale> translations(String template) {
+    return templates.translations(template);
   }
 
   private TemplateSummary summary(String name, Optional<StoredTemplate> saved) {

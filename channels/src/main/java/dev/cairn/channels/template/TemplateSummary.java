@@ -13,6 +13,6 @@ public record TemplateSummary(String name, TemplateOrigin origin, @Nullable Inst
 
   /** Whether this is the frame every email is placed into rather than a body a step names. */
   public boolean layout() {
-    return name.equals(Templates.LAYOUT);
+    return TemplateLocale.baseName(name).equals(Templates.LAYOUT);
   }
 }

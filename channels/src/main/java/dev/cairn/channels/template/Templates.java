@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Template;
+import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.exceptions.LiquidException;
 import org.jspecify.annotations.Nullable;
@@ -44,15 +45,19 @@ public class Templates {
   private static final String UNKNOWN_FILTER = "no filter available named";
   private static final Pattern PLACE_PREFIX = Pattern.compile("^error on line \\d+, index \\d+: ");
 
-  private final TemplateParser parser = new TemplateParser.Builder().build();
+  private final TemplateParser parser = new TemplateParser.Builder().withBlock(new SubjectBlock()).build();
   private final TemplateOverrides overrides;
-  private final Map<String, Template> shipped = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> shipped = new ConcurrentHashMap<>();
+  // The classpath does not change while Cairn runs; asked for every candidate translation of every email.
+  private final Map<String, Boolean> shippedFiles = new ConcurrentHashMap<>();
   // Parsed edited templates by name, valid while the database holds the same revision: each
   // render asks for the current revisions (one indexed query), so a save on any replica is used
   // by the next email everywhere, without parsing the template again for every contact.
   private final Map<String, Revised> edited = new ConcurrentHashMap<>();
 
-  private record Revised(long revision, Template template) {}
+  private record Parsed(Template template, String source) {}
+
+  private record Revised(long revision, Parsed parsed) {}
 
   @Autowired
   Templates(TemplateOverrides overrides) {
@@ -64,52 +69,112 @@ public class Templates {
     return new Templates(TemplateOverrides.NONE);
   }
 
-  /** Renders the named template; throws {@link TemplateProblem} if it is missing or broken. */
+  /** Renders the named template's default; throws {@link TemplateProblem} if it is missing or broken. */
   public String render(String name, Map<String, Object> context) {
-    Map<String, Long> revisions = overrides.revisions(List.of(name, LAYOUT));
-    String body = render(name, template(name, revisions.get(name)), context);
-    return frame(body, revisions.get(LAYOUT), context);
+    return render(choose(name, null), context);
+  }
+
+  /**
+   * The translations of the template and of the layout a contact of this locale gets: the exact
+   * locale ({@code welcome.fr-CA}), else its language ({@code welcome.fr}), else the default.
+   * One query for all of them.
+   */
+  public ChosenTemplate choose(String name, @Nullable String contactLocale) {
+    List<String> bodies = TemplateLocale.lookup(name, contactLocale);
+    List<String> layouts = TemplateLocale.lookup(LAYOUT, contactLocale);
+    Map<String, Long> revisions = overrides.revisions(Stream.concat(bodies.stream(), layouts.stream()).toList());
+    String body = bodies.stream().filter(candidate -> available(candidate, revisions)).findFirst().orElse(name);
+    String layout = name.equals(LAYOUT) ? null : layouts.stream().filter(candidate -> available(candidate, revisions)).findFirst().orElse(null);
+    return new ChosenTemplate(body, revisions.get(body), layout, layout == null ? null : revisions.get(layout));
+  }
+
+  /** Renders the chosen translation, placed into the chosen layout; throws {@link TemplateProblem} if missing or broken. */
+  public String render(ChosenTemplate chosen, Map<String, Object> context) {
+    return renderEmail(chosen, context).html();
+  }
+
+  /**
+   * Renders the chosen translation into its layout, with the subject the template sets with
+   * {@code {% subject %}}, if it does: the layout's {@code {{ subject }}} is then that one.
+   */
+  public RenderedEmail renderEmail(ChosenTemplate chosen, Map<String, Object> context) {
+    return email(chosen.body, template(chosen.body, chosen.bodyRevision).template(), chosen.layout, chosen.layoutRevision, context);
+  }
+
+  private RenderedEmail email(String name, Template template, @Nullable String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
+    TemplateContext environment = new TemplateContext(parser, new HashMap<>());
+    String body;
+    try {
+      body = template.renderUnguarded(context, environment, true);
+    } catch (RuntimeException e) {
+      throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+    }
+    String subject = environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set && !set.isBlank() ? set : null;
+    Map<String, Object> framed = context;
+    if (subject != null) {
+      framed = new HashMap<>(context);
+      framed.put("subject", subject);
+    }
+    return new RenderedEmail(layout == null ? body : frame(body, layout, layoutRevision, framed), subject);
+  }
+
+  /**
+   * Whether the chosen template or its layout names this variable (a word of its source): lets a
+   * sender skip work, a query say, that no email from it would show.
+   */
+  public boolean uses(ChosenTemplate chosen, String variable) {
+    Pattern word = Pattern.compile("\\b" + Pattern.quote(variable) + "\\b");
+    return word.matcher(template(chosen.body, chosen.bodyRevision).source()).find()
+        || (chosen.layout != null && word.matcher(template(chosen.layout, chosen.layoutRevision).source()).find());
   }
 
   /**
    * Renders a template's unsaved source as {@link #render} would once it is saved: a body placed
-   * into the current layout, or, when {@code name} is the layout, the layout itself around the
-   * {@code content} the caller gives.
+   * into the current layout of its locale, or, when {@code name} is the layout (or one of its
+   * translations), the layout itself around the {@code content} the caller gives.
+   *
+   * @param name the template or translation being edited: {@code welcome}, {@code welcome.fr}
    */
-  public String preview(String name, String source, Map<String, Object> context) {
-    String rendered = render(name, parse(name, source), context);
-    return name.equals(LAYOUT) ? rendered : frame(rendered, overrides.revisions(List.of(LAYOUT)).get(LAYOUT), context);
+  public RenderedEmail preview(String name, String source, Map<String, Object> context) {
+    Template template = parse(name, source).template();
+    if (TemplateLocale.baseName(name).equals(LAYOUT)) {
+      return email(name, template, null, null, context);
+    }
+    ChosenTemplate layout = choose(LAYOUT, TemplateLocale.ofName(name).map(TemplateLocale::tag).orElse(null));
+    boolean layoutExists = layout.bodyRevision != null || shippedExists(layout.body);
+    return email(name, template, layoutExists ? layout.body : null, layout.bodyRevision, context);
   }
 
-  private String frame(String body, @Nullable Long layoutRevision, Map<String, Object> context) {
-    if (layoutRevision == null && !shippedExists(LAYOUT)) {
-      return body;
-    }
+  private boolean available(String name, Map<String, Long> revisions) {
+    return revisions.containsKey(name) || shippedExists(name);
+  }
+
+  private String frame(String body, String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
     Map<String, Object> framed = new HashMap<>(context);
     framed.put("content", body);
-    return render(LAYOUT, template(LAYOUT, layoutRevision), framed);
+    return render(layout, template(layout, layoutRevision).template(), framed);
   }
 
-  private Template template(String name, @Nullable Long revision) {
+  private Parsed template(String name, @Nullable Long revision) {
     if (revision == null) {
       return shipped.computeIfAbsent(name, this::load);
     }
     Revised cached = edited.get(name);
     if (cached != null && cached.revision() == revision) {
-      return cached.template();
+      return cached.parsed();
     }
     Optional<StoredTemplate> stored = overrides.find(name);
     if (stored.isEmpty()) {
       return shipped.computeIfAbsent(name, this::load); // reset to default a moment ago
     }
-    Template template = parse(name, stored.get().source());
-    edited.put(name, new Revised(stored.get().revision(), template));
-    return template;
+    Parsed parsed = parse(name, stored.get().source());
+    edited.put(name, new Revised(stored.get().revision(), parsed));
+    return parsed;
   }
 
   /** Renders a snippet written inline in a journey step (a subject line, for example). */
   public String renderInline(String label, String source, Map<String, Object> context) {
-    return render(label, parse(label, source), context);
+    return render(label, parse(label, source).template(), context);
   }
 
   public boolean exists(String name) {
@@ -118,7 +183,7 @@ public class Templates {
 
   /** Whether Cairn ships a template by this name, the one Reset to default brings back. */
   public boolean shippedExists(String name) {
-    return new ClassPathResource(LOCATION + name + ".liquid").exists();
+    return shippedFiles.computeIfAbsent(name, file -> new ClassPathResource(LOCATION + file + ".liquid").exists());
   }
 
   /** The shipped template's source, whether or not it is overridden. */
@@ -136,11 +201,31 @@ public class Templates {
     }
     // Read afresh, not from the render cache: a journey published right after a save on another
     // replica is checked against the saved source.
-    Optional<TemplateDefect.Unreadable> defect = checkInline(name, source(name));
-    if (defect.isEmpty() && exists(LAYOUT)) {
-      defect = checkInline(LAYOUT, source(LAYOUT));
+    // A translation is checked as its default is: a French contact must not be the one to find it broken.
+    List<String> sources = new java.util.ArrayList<>();
+    sources.add(name);
+    translations(name).forEach(locale -> sources.add(locale.of(name)));
+    if (exists(LAYOUT)) {
+      sources.add(LAYOUT);
+      translations(LAYOUT).forEach(locale -> sources.add(locale.of(LAYOUT)));
     }
-    return defect.map(TemplateDefect.class::cast);
+    return sources.stream()
+        .map(source -> checkInline(source, source(source)))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .map(TemplateDefect.class::cast);
+  }
+
+  /** The locales the template is translated into, shipped or saved, sorted by tag. */
+  public List<TemplateLocale> translations(String name) {
+    String prefix = name + ".";
+    return Stream.concat(shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
+        .filter(candidate -> candidate.startsWith(prefix))
+        .map(TemplateLocale::ofName)
+        .flatMap(Optional::stream)
+        .distinct()
+        .sorted(java.util.Comparator.comparing(TemplateLocale::tag))
+        .toList();
   }
 
   /** Why a snippet written inline in a step (a subject line, say) is not valid Liquid, if it is not. */
@@ -165,10 +250,10 @@ public class Templates {
     return Optional.empty();
   }
 
-  /** The templates a step can name, sorted; the shared layout is not one of them. */
+  /** The templates a step can name, sorted; the shared layout and translations are not among them. */
   public List<String> names() {
     return Stream.concat(shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
-        .filter(name -> !name.startsWith("_"))
+        .filter(name -> !name.startsWith("_") && !name.contains("."))
         .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
         .stream()
         .toList();
@@ -218,7 +303,7 @@ public class Templates {
     }
   }
 
-  private Template load(String name) {
+  private Parsed load(String name) {
     ClassPathResource resource = new ClassPathResource(LOCATION + name + ".liquid");
     if (!resource.exists()) {
       throw new TemplateProblem(name, "no such template; add " + LOCATION + name + ".liquid");
@@ -230,9 +315,9 @@ public class Templates {
     }
   }
 
-  private Template parse(String name, String source) {
+  private Parsed parse(String name, String source) {
     try {
-      return parser.parse(source);
+      return new Parsed(parser.parse(source), source);
     } catch (RuntimeException e) {
       throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
     }

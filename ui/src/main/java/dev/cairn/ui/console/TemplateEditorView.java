@@ -1,5 +1,6 @@
 package dev.cairn.ui.console;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -40,7 +41,17 @@ import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.contact.EmailAddress;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import dev.cairn.channels.recommendation.ProductRecommendations;
+import dev.cairn.channels.template.RenderedEmail;
+import dev.cairn.channels.template.TemplateLocale;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,7 +64,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One email template: its Liquid source, checked as the marketer types (line and column of the
  * first error), a live preview as a chosen contact at desktop or phone width, Save (never a
- * broken template), Reset to default, and a test sent to any address.
+ * broken template), Reset to default, and a test sent to any address. Each translation of the
+ * template ({@code ?locale=fr}) is edited here the same way; the preview as a contact shows the
+ * translation that contact would get.
  */
 @Route("templates/:name")
 @PageTitle("Template · Cairn")
@@ -61,6 +74,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final int TYPING_PAUSE_MILLIS = 400;
+  private static final String RECOMMENDATIONS = "recommendations";
   private static final String DESKTOP_WIDTH = "100%";
   private static final String MOBILE_WIDTH = "375px";
   private static final Pattern EVENT_FIELD = Pattern.compile("\\bevent\\.([A-Za-z_][A-Za-z0-9_]*)");
@@ -73,6 +87,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private final Contacts contacts;
   private final TestEmails testEmails;
   private final JsonMapper json;
+  private final ProductRecommendations recommendations;
 
   private final H2 title = new H2();
   private final Span origin = new Span();
@@ -88,14 +103,24 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private final Button save = new Button("Save");
   private final Button reset = new Button("Reset to default");
   private final Button sendTest = new Button("Send test", VaadinIcon.PAPERPLANE.create());
+  private final Select<String> translation = new Select<>();
+  private final Button addTranslation = new Button("Add translation", VaadinIcon.PLUS.create());
+  private final Button deleteTranslation = new Button("Delete translation");
+  private final Span previewNote = new Span();
 
   private String name = "";
+  private @Nullable TemplateLocale locale;
+  private List<TemplateLocale> translations = List.of();
+  private boolean contactChosen;
   private String savedSource = "";
   private ContactProfile previewContact = SampleContact.PROFILE;
   private @Nullable String previewHtml;
+  private @Nullable String previewSubject;
   private @Nullable Notification refusal;
 
-  public TemplateEditorView(Templates templates, TemplateLibrary library, Contacts contacts, TestEmails testEmails, JsonMapper json) {
+  public TemplateEditorView(
+      Templates templates, TemplateLibrary library, Contacts contacts, TestEmails testEmails, JsonMapper json, ProductRecommendations recommendations) {
+    this.recommendations = recommendations;
     this.templates = templates;
     this.library = library;
     this.contacts = contacts;
@@ -108,11 +133,25 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   @Override
   public void beforeEnter(BeforeEnterEvent enter) {
     name = enter.getRouteParameters().get("name").orElse("");
-    EditableTemplate template = library.open(name).orElseThrow(NotFoundException::new);
-    source.setValue(template.source());
-    event.setValue(sampleEvent(template.source()));
+    locale = enter.getLocation().getQueryParameters().getSingleParameter("locale").flatMap(TemplateLocale::parse).orElse(null);
+    EditableTemplate base = library.open(name).orElseThrow(NotFoundException::new);
+    Optional<EditableTemplate> template = library.open(name, locale);
+    showTranslations();
+    if (template.isPresent()) {
+      source.setValue(template.get().source());
+      show(template.get());
+    } else {
+      // A translation not written yet: start from the default, to translate it line by line.
+      source.setValue(base.source());
+      show(base);
+      savedSource = "";
+      origin.setText("New translation");
+      changed.setText("not saved yet: " + Objects.requireNonNull(locale).label() + " contacts get the default until it is");
+      reset.setVisible(false);
+      deleteTranslation.setVisible(false);
+    }
+    event.setValue(sampleEvent(source.getValue()));
     subject.setValue(isLayout() ? "Layout preview" : subjectFor(name));
-    show(template);
     refresh();
   }
 
@@ -123,7 +162,19 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     title.addClassName("template-title");
     origin.addClassName("template-origin");
     changed.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-    HorizontalLayout name = new HorizontalLayout(back, title, origin, changed);
+    translation.addClassName("template-translation");
+    translation.setAriaLabel("Translation");
+    translation.setItemLabelGenerator(tag -> tag.isEmpty() ? "Default" : new TemplateLocale(tag).label());
+    translation.setWidth("14rem");
+    translation.addValueChangeListener(change -> {
+      if (change.isFromClient() && change.getValue() != null) {
+        openTranslation(change.getValue());
+      }
+    });
+    addTranslation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    addTranslation.addClassName("template-add-translation");
+    addTranslation.addClickListener(click -> askForTranslation());
+    HorizontalLayout name = new HorizontalLayout(back, title, origin, changed, translation, addTranslation);
     name.setAlignItems(FlexComponent.Alignment.CENTER);
 
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -132,7 +183,10 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
     reset.addClassName("template-reset");
     reset.addClickListener(click -> confirmReset());
-    HorizontalLayout actions = new HorizontalLayout(reset, save);
+    deleteTranslation.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    deleteTranslation.addClassName("template-delete-translation");
+    deleteTranslation.addClickListener(click -> confirmReset());
+    HorizontalLayout actions = new HorizontalLayout(deleteTranslation, reset, save);
     actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
     HorizontalLayout bar = new HorizontalLayout(name, actions);
@@ -154,7 +208,8 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     problem.addClickListener(click -> revealProblem());
     Span help =
         new Span("Merge tags: {{ contact.first_name }}, {{ contact.email }}, any attribute as {{ contact.<name> }}, the trigger event's"
-            + " properties as {{ event.<name> }}; the layout places each template as {{ content }}.");
+            + " properties as {{ event.<name> }}; {% if contact.language == \"fr\" %} branches by language; {% subject %}...{% endsubject %} sets the subject; {% for product in"
+            + " recommendations %} lists products bought together with the contact's; the layout places each template as {{ content }}.");
     help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
     VerticalLayout code = new VerticalLayout(source, problem, help);
     code.setPadding(false);
@@ -176,6 +231,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     contact.addClassName("template-contact");
     contact.setWidth("20rem");
     contact.addValueChangeListener(change -> {
+      contactChosen = change.getValue() != null;
       previewContact = change.getValue() == null ? SampleContact.PROFILE : contacts.find(change.getValue().id()).orElse(SampleContact.PROFILE);
       refresh();
     });
@@ -220,7 +276,9 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     test.setAlignItems(FlexComponent.Alignment.BASELINE);
     test.setWidthFull();
 
-    VerticalLayout panel = new VerticalLayout(controls, event, eventProblem, backdrop, test);
+    previewNote.addClassName("template-preview-note");
+    previewNote.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    VerticalLayout panel = new VerticalLayout(controls, event, eventProblem, previewNote, backdrop, test);
     panel.setSpacing(false);
     panel.getStyle().set("gap", "var(--lumo-space-s)").set("padding-left", "var(--lumo-space-m)");
     panel.setPadding(false);
@@ -232,7 +290,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private void refresh() {
     String text = source.getValue();
     save.setEnabled(!text.equals(savedSource));
-    Optional<TemplateDefect.Unreadable> defect = templates.checkInline(name, text);
+    Optional<TemplateDefect.Unreadable> defect = templates.checkInline(key(), text);
     if (defect.isPresent()) {
       showProblem(describe(defect.get()));
       dimPreview(true);
@@ -244,14 +302,30 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       dimPreview(true);
       return;
     }
-    Map<String, Object> fields = MergeFields.of(previewContact, Map.of("trigger", Map.of("properties", properties.get())));
+    // The sample contact reads the translation being edited; a real one the translation they would get.
+    String contactLocale = contactChosen ? previewContact.locale() : locale == null ? null : locale.tag();
+    List<TemplateLocale> available = new ArrayList<>(translations);
+    if (locale != null) {
+      available.add(locale);
+    }
+    Optional<TemplateLocale> gets = TemplateLocale.chosenFor(contactLocale, available);
+    boolean editing = gets.equals(Optional.ofNullable(locale));
+    previewNote.setText(editing ? "" : previewContact.displayName() + " (" + (contactLocale == null ? "no locale" : contactLocale) + ") gets "
+        + gets.map(other -> "the " + other.label() + " translation").orElse("the default") + ", shown here as saved; you are editing "
+        + (locale == null ? "the default" : "the " + locale.label() + " translation") + ".");
+    Map<String, Object> fields = MergeFields.of(withLocale(previewContact, contactLocale), Map.of("trigger", Map.of("properties", properties.get())));
     fields.put("subject", subject.getValue());
     fields.put("unsubscribe_url", "#unsubscribe");
+    if (text.contains(RECOMMENDATIONS)) {
+      fields.put(RECOMMENDATIONS, recommendations.forContact(previewContact.id(), ProductRecommendations.productsOf(Map.of("properties", properties.get()))));
+    }
     if (isLayout()) {
       fields.put("content", LAYOUT_SAMPLE);
     }
     try {
-      String html = templates.preview(name, text, fields);
+      RenderedEmail rendered = editing ? templates.preview(key(), text, fields) : templates.renderEmail(templates.choose(name, contactLocale), fields);
+      String html = rendered.html();
+      previewSubject = rendered.subject();
       showOk();
       previewHtml = html;
       preview.getElement().setAttribute("srcdoc", html);
@@ -283,14 +357,15 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   private void save() {
-    switch (library.save(name, source.getValue(), user())) {
+    switch (library.save(name, locale, source.getValue(), user())) {
       case TemplateSave.Saved saved -> {
         if (refusal != null) {
           refusal.close(); // the refusal is about an earlier version; this one is saved
         }
         Notification.show("Saved: the next email that uses " + title(name) + " is sent from this version.")
             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        show(library.open(name).orElseThrow());
+        show(library.open(name, locale).orElseThrow());
+        showTranslations();
       }
       case TemplateSave.Refused refused -> {
         showProblem(describe(refused.defect()));
@@ -303,14 +378,34 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
 
   private void confirmReset() {
     ConfirmDialog confirm = new ConfirmDialog();
+    TemplateLocale translated = locale;
+    Optional<EditableTemplate> shippedTranslation = translated == null ? Optional.empty() : library.open(name, translated).filter(open -> open.shippedSource() != null);
+    if (translated != null && shippedTranslation.isEmpty()) {
+      confirm.setHeader("Delete the " + translated.label() + " translation of " + title(name) + "?");
+      confirm.setText("Contacts of that locale get the default template again.");
+      confirm.setCancelable(true);
+      confirm.setConfirmText("Delete translation");
+      confirm.setConfirmButtonTheme("error primary");
+      confirm.addConfirmListener(yes -> {
+        library.resetToShipped(name, translated);
+        Notification.show("Deleted: " + translated.label() + " contacts get the default template.");
+        closeThenOpen(confirm, "");
+      });
+      confirm.open();
+      return;
+    }
     confirm.setHeader("Reset " + title(name) + " to the default?");
     confirm.setText("Your changes are deleted and the template Cairn ships is used again, by every journey that names it.");
     confirm.setCancelable(true);
     confirm.setConfirmText("Reset to default");
     confirm.setConfirmButtonTheme("error primary");
     confirm.addConfirmListener(yes -> {
-      library.resetToShipped(name);
-      EditableTemplate shipped = library.open(name).orElseThrow();
+      if (translated == null) {
+        library.resetToShipped(name);
+      } else {
+        library.resetToShipped(name, translated);
+      }
+      EditableTemplate shipped = library.open(name, translated).orElseThrow();
       source.setValue(shipped.source());
       show(shipped);
       refresh();
@@ -330,7 +425,8 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       }
       return;
     }
-    switch (testEmails.send(to.get(), subject.getValue().isBlank() ? subjectFor(name) : subject.getValue(), html, user())) {
+    String testSubject = previewSubject != null ? previewSubject : subject.getValue().isBlank() ? subjectFor(name) : subject.getValue();
+    switch (testEmails.send(to.get(), testSubject, html, user())) {
       case TestEmailResult.Sent sent -> Notification.show("Test sent to " + to.get().value() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       case TestEmailResult.InOutbox held -> Notification.show("No SMTP server is configured: the test is in the Outbox, marked as a test.");
       case TestEmailResult.NotSent failed -> Notification.show("The test was not sent: " + failed.reason()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -339,7 +435,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
 
   private void show(EditableTemplate template) {
     savedSource = template.source();
-    title.setText(template.summary().layout() ? "Layout" : template.summary().name());
+    title.setText((template.summary().layout() ? "Layout" : name) + (locale == null ? "" : " · " + locale.label()));
     origin.getElement().getThemeList().clear();
     origin.getElement().getThemeList().add("badge");
     origin.getElement().getThemeList().add(template.summary().origin() == TemplateOrigin.SHIPPED ? "contrast" : "success");
@@ -349,6 +445,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
         : "saved " + Formats.ago(template.summary().updatedAt()) + " by " + template.summary().updatedBy());
     reset.setEnabled(template.summary().origin() == TemplateOrigin.EDITED);
     reset.setVisible(template.shippedSource() != null);
+    deleteTranslation.setVisible(locale != null && template.summary().origin() == TemplateOrigin.ADDED);
     save.setEnabled(false);
   }
 
@@ -370,7 +467,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
 
   /** Puts the caret where the error is, so the marketer need not count lines. */
   private void revealProblem() {
-    Optional<TemplateDefect.Unreadable> defect = templates.checkInline(name, source.getValue());
+    Optional<TemplateDefect.Unreadable> defect = templates.checkInline(key(), source.getValue());
     if (defect.isEmpty() || defect.get().line() == null) {
       return;
     }
@@ -425,6 +522,66 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
         .append(value instanceof String text ? "\"" + text + "\"" : value).append(",\n"));
     out.setLength(out.length() - 2);
     return out.append("\n}").toString();
+  }
+
+  /** The name the open source is saved under: {@code welcome}, or {@code welcome.fr} for a translation. */
+  private String key() {
+    return locale == null ? name : name + "." + locale.tag();
+  }
+
+  private void showTranslations() {
+    translations = library.translations(name);
+    List<String> items = new ArrayList<>();
+    items.add("");
+    translations.forEach(each -> items.add(each.tag()));
+    if (locale != null && !translations.contains(locale)) {
+      items.add(locale.tag());
+    }
+    translation.setItems(items);
+    translation.setValue(locale == null ? "" : locale.tag());
+  }
+
+  private void openTranslation(String tag) {
+    QueryParameters query = tag.isEmpty() ? QueryParameters.empty() : QueryParameters.of("locale", tag);
+    getUI().ifPresent(ui -> ui.navigate(TemplateEditorView.class, new RouteParameters("name", name), query));
+  }
+
+  /**
+   * Removes the dialog before navigating: a modal dialog still attached when the view changes
+   * would keep the UI modal, and the editor would ignore every edit.
+   */
+  private void closeThenOpen(Component dialog, String tag) {
+    dialog.removeFromParent();
+    openTranslation(tag);
+  }
+
+  private void askForTranslation() {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle("Add a translation of " + title(name));
+    TextField tag = new TextField("Language tag");
+    tag.addClassName("template-translation-tag");
+    tag.setPlaceholder("fr, fr-CA, de");
+    tag.setHelperText("Contacts whose locale is fr-CA get fr-CA, else fr, else the default.");
+    tag.setWidthFull();
+    Button add = new Button("Add", click -> {
+      Optional<TemplateLocale> parsed = TemplateLocale.parse(tag.getValue());
+      tag.setInvalid(parsed.isEmpty());
+      tag.setErrorMessage("\"" + tag.getValue() + "\" is not a language tag; use one such as fr, fr-CA or de.");
+      parsed.ifPresent(chosen -> {
+        closeThenOpen(dialog, chosen.tag());
+      });
+    });
+    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add.addClassName("template-translation-add");
+    dialog.add(tag);
+    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), add);
+    dialog.open();
+    tag.focus();
+  }
+
+  private static ContactProfile withLocale(ContactProfile contact, @Nullable String locale) {
+    return new ContactProfile(contact.id(), contact.externalId(), contact.anonymousId(), contact.email(), contact.phone(), contact.firstName(),
+        contact.lastName(), contact.timeZone(), locale, contact.traits(), contact.createdAt(), contact.updatedAt(), contact.lastSeenAt());
   }
 
   private boolean isLayout() {
