@@ -105,7 +105,7 @@ public class Templates {
     TemplateContext environment = new TemplateContext(parser, new HashMap<>());
     String body;
     try {
-      body = template.renderUnguarded(context, environment, true);
+      body = renderAlone(template, () -> template.renderUnguarded(context, environment, true));
     } catch (RuntimeException e) {
       throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
     }
@@ -325,9 +325,20 @@ public class Templates {
 
   private static String render(String name, Template template, Map<String, Object> context) {
     try {
-      return template.render(context);
+      return renderAlone(template, () -> template.render(context));
     } catch (RuntimeException e) {
       throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Renders a parsed template that other threads may be rendering too, one render at a time:
+   * liqp keeps the variables of the render in progress in the template itself, so two emails
+   * rendered at once from one cached template could each get the other contact's data.
+   */
+  private static String renderAlone(Template template, java.util.function.Supplier<String> render) {
+    synchronized (template) {
+      return render.get();
     }
   }
 }

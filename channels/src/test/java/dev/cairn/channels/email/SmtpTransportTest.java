@@ -44,6 +44,11 @@ class SmtpTransportTest {
     assertThat(received).hasSize(5);
     assertThat(Arrays.stream(received).map(SmtpTransportTest::messageId))
         .containsExactly("<cairn.1@acme.test>", "<cairn.2@acme.test>", "<cairn.3@acme.test>", "<cairn.4@acme.test>", "<cairn.5@acme.test>");
+    for (MimeMessage message : received) {
+      // Messages sent one after another over one connection each keep their own content.
+      String id = message.getSubject().substring("Hello ".length());
+      assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)).contains("Hello " + id + "!");
+    }
   }
 
   @Test
@@ -91,7 +96,7 @@ class SmtpTransportTest {
   }
 
   private static Email email(long id) {
-    return new Email(id, "ann@example.com", "Hello " + id, "<p>Hello</p>", "Hello", "https://acme.test/u/" + id);
+    return new Email(id, "ann@example.com", "Hello " + id, "<p>Hello " + id + "!</p>", "Hello " + id + "!", "https://acme.test/u/" + id);
   }
 
   private static String messageId(MimeMessage message) {

@@ -24,6 +24,21 @@ class TemplatesTest {
   }
 
   @Test
+  void emails_rendered_at_once_from_one_template_each_get_their_own_contact() throws Exception {
+    int renders = 400;
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<Boolean>> own = new java.util.ArrayList<>();
+      for (int i = 0; i < renders; i++) {
+        String name = "Contact" + i;
+        own.add(threads.submit(() -> templates.render("greeting", MergeFields.of(contact(name), Map.of())).contains("Hello " + name + "!")));
+      }
+      for (var future : own) {
+        assertThat(future.get()).as("an email rendered for its own contact").isTrue();
+      }
+    }
+  }
+
+  @Test
   void a_missing_first_name_falls_back_to_the_default() {
     Map<String, Object> fields = MergeFields.of(contact(null), Map.of());
 
