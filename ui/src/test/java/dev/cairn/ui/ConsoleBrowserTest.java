@@ -249,6 +249,26 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_declares_a_trait_seen_in_data_as_a_number_and_its_values_convert() {
+    String seats = "seats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    post("/v1/identify", "{\"userId\":\"u-%s\",\"traits\":{\"%s\":\"12\"}}".formatted(UUID.randomUUID(), seats));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Attributes").first().click();
+    page.waitForURL("**/attributes");
+    page.locator("vaadin-button[data-attribute='" + seats + "']").click();
+    assertThat(page.locator("#attribute-name input")).hasValue(seats);
+    assertThat(page.locator("#attribute-type")).containsText("number");
+    page.locator("#attribute-label input").fill("Seats");
+    page.locator("#declare-attribute").click();
+
+    assertThat(page.locator("#attribute-outcome")).hasText("Declared " + seats + " as number; 1 existing value(s) converted.");
+    assertThat(page.locator("#declared-attributes vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(seats)))
+        .isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("attributes.png")).setFullPage(true));
+  }
+
+  @Test
   void a_marketer_imports_a_csv_into_a_list_and_the_list_counts_the_imported_contacts() throws Exception {
     String domain = "impl" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     String list = "Fair " + domain;
