@@ -13,6 +13,9 @@ import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
 import dev.cairn.engine.imports.ImportReport;
 import dev.cairn.engine.imports.ImportTarget;
+import dev.cairn.engine.step.Step;
+import dev.cairn.engine.step.StepHandler;
+import dev.cairn.engine.step.StepResult;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -39,6 +42,7 @@ class AttributesTest extends CairnIntegrationTest {
   @Autowired Attributes attributes;
   @Autowired Contacts contacts;
   @Autowired ContactImport imports;
+  @Autowired List<StepHandler> handlers;
   private final JsonMapper json = JsonMapper.builder().build();
   private String suffix;
 
@@ -180,6 +184,24 @@ class AttributesTest extends CairnIntegrationTest {
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(json.readTree(listed.body()).get("declared").findValuesAsString("name")).contains(plan);
     assertThat(get("/v1/attributes", "wrong-key").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void an_update_contact_step_sets_a_declared_attribute_in_its_type_and_refuses_a_value_that_does_not_convert() {
+    String seats = declared("seats", AttributeType.NUMBER);
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\"}".formatted(user));
+    var contact = contacts.findByUserId(user).orElseThrow().id();
+    StepHandler update = handlers.stream().filter(handler -> handler.type().equals("cairn.update-contact")).findFirst().orElseThrow();
+
+    StepResult good = update.perform(new Step(1, contact, "upgrade", 1, 1, "set-seats", Map.of("attribute", "trait:" + seats, "value", "25"), Map.of(), 3));
+    StepResult bad = update.perform(new Step(2, contact, "upgrade", 1, 2, "set-seats", Map.of("attribute", "trait:" + seats, "value", "many"), Map.of(), 3));
+
+    assertThat(good).isInstanceOf(StepResult.Completed.class);
+    assertThat(bad).isEqualTo(new StepResult.Rejected("\"" + seats + "\" is declared as number: \"many\" is not a number; send a number such as 42 or 9.95"));
+    assertThat(contacts.findByUserId(user).orElseThrow().traits()).containsEntry(seats, 25);
+    assertThat(update.problems(Map.of("attribute", "trait:" + seats, "value", "many"))).containsExactly(
+        "\"" + seats + "\" is declared as number: \"many\" is not a number; send a number such as 42 or 9.95");
   }
 
   private String declared(String name, AttributeType type) {

@@ -41,7 +41,7 @@ class AttributeController {
   @GetMapping
   ResponseEntity<?> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return unauthorized();
+      return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("declared", attributes.declared().stream().map(usage -> {
@@ -59,7 +59,7 @@ class AttributeController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return unauthorized();
+      return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     if (body == null || !body.isObject() || !body.path("name").isString() || !body.path("type").isString()) {
       return invalid("Send a JSON object with the attribute's \"name\" and \"type\", e.g. {\"name\": \"trial_ends_on\", \"type\": \"date\", \"label\": \"Trial ends on\"}.");
@@ -102,10 +102,5 @@ class AttributeController {
 
   private static ResponseEntity<?> invalid(String detail) {
     return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-attribute", "Invalid attribute", detail));
-  }
-
-  private static ResponseEntity<?> unauthorized() {
-    return ApiProblem.answer(ApiProblem.of(
-        HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...)."));
   }
 }
