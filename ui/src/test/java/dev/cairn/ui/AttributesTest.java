@@ -204,6 +204,26 @@ class AttributesTest extends CairnIntegrationTest {
         "\"" + seats + "\" is declared as number: \"many\" is not a number; send a number such as 42 or 9.95");
   }
 
+  @Test
+  void a_branch_whose_operator_no_longer_fits_a_declared_type_stops_with_the_reason() {
+    String seats = "seats_" + suffix;
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"%s\":\"12 users\"}}".formatted(user, seats));
+    var contact = contacts.findByUserId(user).orElseThrow().id();
+    StepHandler branch = handlers.stream().filter(handler -> handler.type().equals("cairn.branch")).findFirst().orElseThrow();
+    String paths = "[{\"flow\":\"many\",\"rule\":{\"kind\":\"attribute\",\"attribute\":\"trait:%s\",\"operator\":\"STARTS_WITH\",\"value\":\"12\"}}]".formatted(seats);
+    Map<String, String> headers = Map.of("gateway", "how-many", "paths", paths, "default", "few");
+    assertThat(branch.perform(new Step(3, contact, "upgrade", 1, 3, "how-many-decide", headers, Map.of(), 3)))
+        .isInstanceOf(StepResult.Completed.class);
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"%s\":\"12\"}}".formatted(user, seats));
+    declared("seats", AttributeType.NUMBER);
+
+    StepResult result = branch.perform(new Step(4, contact, "upgrade", 1, 4, "how-many-decide", headers, Map.of(), 3));
+
+    assertThat(result).isInstanceOfSatisfying(StepResult.Rejected.class, rejected ->
+        assertThat(rejected.reason()).startsWith("\"trait:" + seats + "\" is a number; \"starts with\" does not apply."));
+  }
+
   private String declared(String name, AttributeType type) {
     String unique = name + "_" + suffix;
     assertThat(attributes.declare(unique, type, name, null)).isInstanceOf(Attributes.Declaration.Declared.class);
