@@ -41,6 +41,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
               "dev\\.cairn\\.engine\\.contact\\.(Contacts|ContactMerges)",
               "dev\\.cairn\\.engine\\.event\\.(EventIngestion|EventFeed)",
               "dev\\.cairn\\.engine\\.consent\\.Consents",
+              "dev\\.cairn\\.engine\\.attribute\\.Attributes",
               "dev\\.cairn\\.channels\\.delivery\\.(DeliveryLedger|SendPolicy)",
               "dev\\.cairn\\.channels\\.template\\.(Templates|DatabaseTemplateOverrides)",
               "dev\\.cairn\\.channels\\.bounce\\.Bounces",

@@ -249,6 +249,43 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_declares_a_trait_seen_in_data_as_a_number_and_the_segment_builder_compares_it_as_one() {
+    String seats = "seats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    post("/v1/identify", "{\"userId\":\"u-%s\",\"traits\":{\"%s\":\"12\"}}".formatted(UUID.randomUUID(), seats));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Attributes").first().click();
+    page.waitForURL("**/attributes");
+    page.locator("vaadin-button[data-attribute='" + seats + "']").click();
+    assertThat(page.locator("#attribute-name input")).hasValue(seats);
+    assertThat(page.locator("#attribute-type")).containsText("number");
+    page.locator("#attribute-label input").fill("Seats");
+    page.locator("#declare-attribute").click();
+
+    assertThat(page.locator("#attribute-outcome")).hasText("Declared " + seats + " as number; 1 existing value(s) converted.");
+    assertThat(page.locator("#declared-attributes vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(seats)))
+        .isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("attributes.png")).setFullPage(true));
+
+    page.getByText("Segments").first().click();
+    page.waitForURL("**/segments");
+    page.getByText("New segment").click();
+    page.waitForURL("**/segments/new");
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Condition")).click();
+    page.locator(".condition-attribute input").fill("trait:" + seats);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("trait:" + seats)).click();
+    assertThat(page.getByText("\"trait:" + seats + " is\" needs a value.")).isVisible(); // the operators for a number are in
+    page.locator(".condition-operator").click();
+    Locator atLeast = page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("is at least"));
+    assertThat(atLeast).isVisible();
+    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("starts with"))).hasCount(0);
+    atLeast.click();
+    page.locator(".condition-value input").fill("10");
+    assertThat(page.locator("#segment-count")).hasText("1 contact matches now", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("segment-typed-attribute.png")).setFullPage(true));
+  }
+
+  @Test
   void a_marketer_imports_a_csv_into_a_list_and_the_list_counts_the_imported_contacts() throws Exception {
     String domain = "impl" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     String list = "Fair " + domain;

@@ -3,6 +3,7 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.engine.attribute.AttributeType;
 import dev.cairn.engine.segment.AttributeOperator;
 import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentMember;
@@ -36,6 +37,7 @@ class SegmentsTest extends CairnIntegrationTest {
   @Autowired SegmentRefresh refresh;
   @Autowired JdbcClient jdbc;
   @Autowired dev.cairn.engine.contact.Contacts contacts;
+  @Autowired dev.cairn.engine.attribute.Attributes attributes;
 
   private String plant;
   private final Instant now = Instant.now();
@@ -225,6 +227,84 @@ class SegmentsTest extends CairnIntegrationTest {
     for (var summary : segments.list()) {
       segments.count(segments.find(summary.id()).orElseThrow().rule());
     }
+  }
+
+  @Test
+  void declared_attributes_compare_by_their_type_numbers_dates_lists_and_true_or_false() {
+    String suffix = plant.substring(0, 8).replaceAll("[^a-z0-9]", "0");
+    String seats = "seats_" + suffix;
+    String trial = "trial_ends_" + suffix;
+    String colours = "colours_" + suffix;
+    String vip = "vip_" + suffix;
+    attributes.declare(seats, AttributeType.NUMBER, "Seats", null);
+    attributes.declare(trial, AttributeType.DATE, "Trial ends", null);
+    attributes.declare(colours, AttributeType.LIST, "Colours", null);
+    attributes.declare(vip, AttributeType.BOOLEAN, "VIP", null);
+    String soon = java.time.LocalDate.now().plusDays(3).toString();
+    contact("ann", "Ann", null, Duration.ofDays(1),
+        "{\"%s\":12,\"%s\":\"2026-01-15\",\"%s\":[\"red\",\"blue\"],\"%s\":true}".formatted(seats, trial, colours, vip));
+    contact("ben", "Ben", null, Duration.ofDays(1),
+        "{\"%s\":9.5,\"%s\":\"%s\",\"%s\":[\"reddish\"],\"%s\":false}".formatted(seats, trial, soon, colours, vip));
+    contact("cid", "Cid", null, Duration.ofDays(1), "{}");
+
+    assertThat(members(new Attribute("trait:" + seats, AttributeOperator.AT_LEAST, "12"))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:" + seats, AttributeOperator.AT_MOST, "12"))).containsExactlyInAnyOrder("ann", "ben");
+    assertThat(members(new Attribute("trait:" + seats, AttributeOperator.EQUALS, "12.0"))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:" + trial, AttributeOperator.BEFORE, "2026-02-01"))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:" + trial, AttributeOperator.AFTER, "2026-01-15"))).containsExactly("ben");
+    assertThat(members(new Attribute("trait:" + trial, AttributeOperator.AFTER, "2026-01-14"))).containsExactlyInAnyOrder("ann", "ben");
+    assertThat(members(new Attribute("trait:" + trial, AttributeOperator.IS_NOT_SET, null))).containsExactly("cid");
+    assertThat(members(new Attribute("trait:" + colours, AttributeOperator.CONTAINS, "RED"))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:" + colours, AttributeOperator.IS_SET, null))).containsExactlyInAnyOrder("ann", "ben");
+    assertThat(members(new Attribute("trait:" + vip, AttributeOperator.IS_TRUE, null))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:" + vip, AttributeOperator.IS_FALSE, null))).containsExactly("ben");
+    assertThatThrownBy(() -> segments.count(new Attribute("trait:" + seats, AttributeOperator.CONTAINS, "1")))
+        .hasMessageStartingWith("\"trait:" + seats + "\" is a number; \"contains\" does not apply. Use \"is\", \"is not\", \"is at least\"");
+    assertThatThrownBy(() -> segments.count(new Attribute("trait:" + trial, AttributeOperator.BEFORE, "soon")))
+        .hasMessageContaining("\"soon\" is not a date, write it as 2026-03-01");
+    assertThat(segments.operatorsFor(List.of("trait:" + vip, "trait:" + colours, "created_at")))
+        .containsEntry("trait:" + vip, List.of(AttributeOperator.IS_TRUE, AttributeOperator.IS_FALSE, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET))
+        .containsEntry("trait:" + colours, List.of(AttributeOperator.CONTAINS, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET))
+        .hasEntrySatisfying("created_at", offered -> assertThat(offered).contains(AttributeOperator.BEFORE).doesNotContain(AttributeOperator.CONTAINS));
+  }
+
+  @Test
+  void undeclared_traits_keep_comparing_as_before_and_contains_finds_an_item_of_a_list() {
+    contact("ann", "Ann", null, Duration.ofDays(1), "{\"hobbies\":[\"chess\",\"golf\"],\"note\":\"likes chess\"}");
+    contact("ben", "Ben", null, Duration.ofDays(1), "{\"hobbies\":[\"chessboxing\"],\"note\":\"golf\"}");
+
+    assertThat(members(new Attribute("trait:hobbies", AttributeOperator.CONTAINS, "chess"))).containsExactly("ann");
+    assertThat(members(new Attribute("trait:note", AttributeOperator.CONTAINS, "chess"))).containsExactly("ann");
+  }
+
+  @Test
+  void engagement_score_weighs_clicks_over_opens_decays_with_age_and_falls_with_bounces() {
+    UUID clicker = contact("clicker", "C", null, Duration.ofDays(200), "{}");
+    UUID opener = contact("opener", "O", null, Duration.ofDays(200), "{}");
+    UUID bounced = contact("bounced", "B", null, Duration.ofDays(200), "{}");
+    UUID lapsed = contact("lapsed", "L", null, Duration.ofDays(200), "{}");
+    for (int open = 0; open < 3; open++) {
+      event(clicker, "Email Opened", Duration.ofHours(2), "{\"message_id\":\"1\"}"); // one message opened three times counts once
+    }
+    event(clicker, "Email Clicked", Duration.ofHours(2), "{\"message_id\":\"1\"}");
+    event(opener, "Email Opened", Duration.ofDays(30), "{\"message_id\":\"2\"}");
+    event(bounced, "Email Opened", Duration.ofHours(2), "{\"message_id\":\"3\"}");
+    event(bounced, "Email Bounced", Duration.ofHours(1), "{\"message_id\":\"4\"}");
+    event(lapsed, "Email Clicked", Duration.ofDays(100), "{\"message_id\":\"5\"}");
+
+    contacts.scoreEngagement();
+
+    // 10 + 25 points now: 100 * (1 - e^(-35/50)) = 50; one open 30 days ago is 5 points: 10.
+    assertThat(score(clicker)).isEqualTo(50);
+    assertThat(score(opener)).isEqualTo(10);
+    assertThat(score(bounced)).isZero();
+    assertThat(score(lapsed)).isZero();
+    assertThat(members(new Attribute("engagement_score", AttributeOperator.AT_LEAST, "50"))).containsExactly("clicker");
+    assertThat(members(new Attribute("engagement_score", AttributeOperator.AT_LEAST, "10"))).containsExactlyInAnyOrder("clicker", "opener");
+  }
+
+  private int score(UUID contact) {
+    return contacts.metrics(new dev.cairn.engine.contact.ContactId(contact)).orElseThrow().engagementScore();
   }
 
   private List<String> members(SegmentRule rule) {

@@ -11,7 +11,8 @@ public record ContactSummary(
     @Nullable String firstName,
     @Nullable String lastName,
     @Nullable Instant lastSeenAt,
-    @Nullable Instant createdAt) {
+    @Nullable Instant createdAt,
+    int engagementScore) {
 
   public String name() {
     return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();

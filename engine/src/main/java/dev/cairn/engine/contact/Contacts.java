@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Creates, updates and finds contacts. */
 @Service
@@ -23,9 +24,11 @@ public class Contacts {
   private final JdbcClient jdbc;
   private final ContactMerges merges;
   private final EntityManager entities;
+  private final JsonMapper json;
 
-  Contacts(ContactRepository repository, JdbcClient jdbc, ContactMerges merges, EntityManager entities) {
+  Contacts(ContactRepository repository, JdbcClient jdbc, ContactMerges merges, EntityManager entities, JsonMapper json) {
     this.repository = repository;
+    this.json = json;
     this.entities = entities;
     this.jdbc = jdbc;
     this.merges = merges;
@@ -144,6 +147,16 @@ public class Contacts {
         .update();
   }
 
+  /** Sets a custom trait to a value already in its declared type's form (a number, a list, ...). */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void setTrait(ContactId contact, String name, Object value) {
+    jdbc.sql("update contact set traits = traits || jsonb_build_object(cast(:name as text), cast(:value as jsonb)), updated_at = now() where id = :id")
+        .param("name", name)
+        .param("value", json.writeValueAsString(value))
+        .param("id", contact.value())
+        .update();
+  }
+
   /** Counts an order: order count, revenue, first and last order time. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void recordOrder(ContactId contact, BigDecimal revenue, Instant at) {
@@ -164,7 +177,7 @@ public class Contacts {
     return jdbc.sql(
             """
             select cairn_lifecycle_stage(order_count, last_order_at, email, last_seen_at) as stage, order_count,
-                   total_revenue, first_order_at, last_order_at, rfm_recency, rfm_frequency, rfm_monetary
+                   total_revenue, first_order_at, last_order_at, rfm_recency, rfm_frequency, rfm_monetary, engagement_score
             from contact where id = :id
             """)
         .param("id", contact.value())
@@ -178,7 +191,8 @@ public class Contacts {
                     toInstant(rs.getTimestamp("last_order_at")),
                     rs.getObject("rfm_recency") == null
                         ? null
-                        : rs.getInt("rfm_recency") + "-" + rs.getInt("rfm_frequency") + "-" + rs.getInt("rfm_monetary")))
+                        : rs.getInt("rfm_recency") + "-" + rs.getInt("rfm_frequency") + "-" + rs.getInt("rfm_monetary"),
+                    rs.getInt("engagement_score")))
         .optional();
   }
 
@@ -197,6 +211,41 @@ public class Contacts {
             from scores s
             where c.id = s.id
               and (c.rfm_recency, c.rfm_frequency, c.rfm_monetary) is distinct from (s.r::smallint, s.f::smallint, s.m::smallint)
+            """)
+        .update();
+  }
+
+  /**
+   * Scores every contact's engagement 0-100 from the last 90 days: each message opened counts 10
+   * points, each clicked (email or SMS) 25, each bounce -15, a spam complaint -50, an unsubscribe
+   * -30, every one halved per 30 days of age; the sum p (at least 0) becomes 100 * (1 - e^(-p/50)),
+   * so a few recent clicks score high and more of them add less and less. Repeated opens or clicks
+   * of one message count once.
+   */
+  @Transactional
+  public int scoreEngagement() {
+    return jdbc.sql(
+            """
+            with signals as (
+              select distinct on (e.contact_id, e.name, coalesce(e.properties ->> 'message_id', e.id::text))
+                     e.contact_id, e.name, e.occurred_at
+              from contact_event e
+              where e.occurred_at >= now() - interval '90 days'
+                and e.name in ('Email Opened', 'Email Clicked', 'SMS Clicked', 'Email Bounced', 'Email Complained',
+                               'Email Unsubscribed', 'SMS Unsubscribed')
+              order by e.contact_id, e.name, coalesce(e.properties ->> 'message_id', e.id::text), e.occurred_at desc),
+            points as (
+              select contact_id,
+                     sum(case name when 'Email Opened' then 10 when 'Email Clicked' then 25 when 'SMS Clicked' then 25
+                                   when 'Email Bounced' then -15 when 'Email Complained' then -50 else -30 end
+                         * power(0.5, greatest(extract(epoch from now() - occurred_at), 0) / 86400.0 / 30)) as points
+              from signals group by contact_id),
+            scores as (
+              select c.id, coalesce(round(100 * (1 - exp(-greatest(p.points, 0) / 50.0))), 0)::smallint as score
+              from contact c left join points p on p.contact_id = c.id)
+            update contact c set engagement_score = s.score
+            from scores s
+            where c.id = s.id and c.engagement_score <> s.score
             """)
         .update();
   }
@@ -242,7 +291,7 @@ public class Contacts {
   @Transactional(readOnly = true)
   public List<ContactSummary> search(ContactFilter filter, int offset, int limit) {
     return filtered(
-            "select id, external_id, email, first_name, last_name, last_seen_at, created_at from contact",
+            "select id, external_id, email, first_name, last_name, last_seen_at, created_at, engagement_score from contact",
             filter,
             " order by coalesce(last_seen_at, created_at) desc, id limit :limit offset :offset")
         .param("limit", limit)
@@ -256,7 +305,8 @@ public class Contacts {
                     rs.getString("first_name"),
                     rs.getString("last_name"),
                     toInstant(rs.getTimestamp("last_seen_at")),
-                    toInstant(rs.getTimestamp("created_at"))))
+                    toInstant(rs.getTimestamp("created_at")),
+                    rs.getInt("engagement_score")))
         .list();
   }
 

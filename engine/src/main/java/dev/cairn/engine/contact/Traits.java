@@ -68,6 +68,11 @@ public record Traits(
         custom);
   }
 
+  /** The same traits with other custom attributes (declared ones converted to their type). */
+  public Traits withCustom(Map<String, Object> replaced) {
+    return new Traits(email, phone, firstName, lastName, timeZone, locale, replaced);
+  }
+
   /** Traits after checking, and what was left out because it was not valid. */
   public record Checked(Traits traits, List<TraitProblem> problems) {
     public Checked {

@@ -1,5 +1,7 @@
 package dev.cairn.engine.contactupdate;
 
+import dev.cairn.engine.attribute.AttributeType;
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
@@ -27,13 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 class UpdateContactStep implements StepHandler {
 
   static final String TYPE = "cairn.update-contact";
+  private static final String TRAIT = "trait:";
 
   private final Contacts contacts;
   private final Consents consents;
+  private final Attributes attributes;
 
-  UpdateContactStep(Contacts contacts, Consents consents) {
+  UpdateContactStep(Contacts contacts, Consents consents, Attributes attributes) {
     this.contacts = contacts;
     this.consents = consents;
+    this.attributes = attributes;
   }
 
   @Override
@@ -62,6 +67,10 @@ class UpdateContactStep implements StepHandler {
     if (Contacts.CONSENTS.contains(attribute) && value != null && ConsentStatus.parse(value).isEmpty()) {
       problems.add("\"" + value + "\" is not a consent " + attribute + " can be set to; use subscribed, unsubscribed or pending.");
     }
+    if (attribute.startsWith(TRAIT) && value != null
+        && attributes.schema().convert(attribute.substring(TRAIT.length()), value) instanceof AttributeType.Conversion.Refused refused) {
+      problems.add(refused.reason());
+    }
     return problems;
   }
 
@@ -75,9 +84,29 @@ class UpdateContactStep implements StepHandler {
       case "untag" -> contacts.untag(step.contactId(), value);
       case "email_consent" -> consent(step, ConsentChannel.EMAIL, value);
       case "sms_consent" -> consent(step, ConsentChannel.SMS, value);
-      default -> contacts.setAttribute(step.contactId(), attribute, value);
+      default -> {
+        if (attribute.startsWith(TRAIT)) {
+          return setTrait(step, attribute.substring(TRAIT.length()), value);
+        }
+        contacts.setAttribute(step.contactId(), attribute, value);
+      }
     }
     return StepResult.Completed.empty();
+  }
+
+  /** A declared attribute gets a value of its type; one that does not convert stops here as an incident. */
+  private StepResult setTrait(Step step, String name, String value) {
+    return switch (attributes.schema().convert(name, value)) {
+      case AttributeType.Conversion.Refused refused -> new StepResult.Rejected(refused.reason());
+      case AttributeType.Conversion.Converted converted when attributes.schema().typeOf(name).isPresent() -> {
+        contacts.setTrait(step.contactId(), name, converted.value());
+        yield StepResult.Completed.empty();
+      }
+      case AttributeType.Conversion.Converted converted -> {
+        contacts.setAttribute(step.contactId(), TRAIT + name, value);
+        yield StepResult.Completed.empty();
+      }
+    };
   }
 
   private void consent(Step step, ConsentChannel channel, String value) {

@@ -1,5 +1,6 @@
 package dev.cairn.engine.decision;
 
+import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.Segments;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
@@ -47,12 +48,18 @@ class BranchStep implements StepHandler {
   @Override
   public StepResult perform(Step step) {
     List<BranchPath> paths = json.readValue(Objects.requireNonNull(step.header("paths")), PATHS);
-    String chosen =
-        paths.stream()
-            .filter(path -> segments.matchesInJourney(step.contactId(), path.rule(), step.processInstanceKey()))
-            .map(BranchPath::flow)
-            .findFirst()
-            .orElse(Objects.requireNonNull(step.header("default")));
+    String chosen;
+    try {
+      chosen =
+          paths.stream()
+              .filter(path -> segments.matchesInJourney(step.contactId(), path.rule(), step.processInstanceKey()))
+              .map(BranchPath::flow)
+              .findFirst()
+              .orElse(Objects.requireNonNull(step.header("default")));
+    } catch (InvalidSegmentException e) {
+      // An attribute declared with a type after publishing may no longer fit the condition's operator.
+      return new StepResult.Rejected(e.getMessage());
+    }
     return new StepResult.Completed(Map.of(Decisions.variable(Objects.requireNonNull(step.header("gateway"))), chosen));
   }
 }

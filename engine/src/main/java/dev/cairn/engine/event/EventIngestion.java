@@ -1,9 +1,12 @@
 package dev.cairn.engine.event;
 
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.contact.Identity;
+import dev.cairn.engine.contact.TraitProblem;
 import dev.cairn.engine.contact.Traits;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -29,6 +32,7 @@ public class EventIngestion {
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final ContactProperties contactProperties;
+  private final Attributes attributes;
 
   EventIngestion(
       Contacts contacts,
@@ -36,8 +40,10 @@ public class EventIngestion {
       JsonMapper json,
       ApplicationEventPublisher publisher,
       Clock clock,
-      ContactProperties contactProperties) {
+      ContactProperties contactProperties,
+      Attributes attributes) {
     this.contacts = contacts;
+    this.attributes = attributes;
     this.contactProperties = contactProperties;
     this.jdbc = jdbc;
     this.json = json;
@@ -45,14 +51,23 @@ public class EventIngestion {
     this.clock = clock;
   }
 
-  /** Stores the event; a repeated message id changes nothing and says so. */
+  /**
+   * Stores the event; a repeated message id changes nothing and says so. An event whose trait does
+   * not fit its declared attribute's type is not stored, so the contact never holds a value
+   * segments would misread.
+   */
   @Transactional
   public IngestResult ingest(IncomingEvent event) {
     if (isKnown(event.messageId())) {
       return new IngestResult.Duplicate(event.messageId());
     }
     Instant now = clock.instant();
-    Traits.Checked traits = event.traits().check(contactProperties.defaultPhoneRegion());
+    AttributeSchema.Conformed conformed = attributes.schema().conform(event.traits().custom());
+    if (!conformed.refusals().isEmpty()) {
+      return new IngestResult.Rejected(
+          conformed.refusals().stream().map(refusal -> new TraitProblem(refusal.attribute(), refusal.message())).toList());
+    }
+    Traits.Checked traits = event.traits().withCustom(conformed.values()).check(contactProperties.defaultPhoneRegion());
     ContactId contact =
         switch (event.type()) {
           case ALIAS -> contacts.alias(Objects.requireNonNull(event.previousId()), Objects.requireNonNull(event.identity().userId()), event.occurredAt());

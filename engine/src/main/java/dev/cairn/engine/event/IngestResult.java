@@ -18,6 +18,17 @@ public sealed interface IngestResult {
     }
   }
 
+  /**
+   * Not stored: a trait value is not of its declared attribute's type and cannot be converted.
+   *
+   * @param problems one per refused value, naming the attribute, the type and the value
+   */
+  record Rejected(List<TraitProblem> problems) implements IngestResult {
+    public Rejected {
+      problems = List.copyOf(problems);
+    }
+  }
+
   /** Already stored under the same message id: a retry, nothing changed. */
   record Duplicate(String messageId) implements IngestResult {}
 }

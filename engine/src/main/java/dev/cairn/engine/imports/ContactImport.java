@@ -1,5 +1,8 @@
 package dev.cairn.engine.imports;
 
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.AttributeType;
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.list.ContactLists;
@@ -56,6 +59,7 @@ public class ContactImport {
   private final ContactLists lists;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  private final Attributes attributes;
 
   ContactImport(
       JdbcClient jdbc,
@@ -66,7 +70,9 @@ public class ContactImport {
       Consents consents,
       ContactLists lists,
       ApplicationEventPublisher publisher,
-      Clock clock) {
+      Clock clock,
+      Attributes attributes) {
+    this.attributes = attributes;
     this.consents = consents;
     this.lists = lists;
     this.publisher = publisher;
@@ -122,7 +128,7 @@ public class ContactImport {
           default -> fields.put(column.target(), index);
         }
       }
-      RowReader reader = new RowReader(headers.size(), fields, traits, plan.key(), contactProperties.defaultPhoneRegion());
+      RowReader reader = new RowReader(headers.size(), fields, traits, plan.key(), contactProperties.defaultPhoneRegion(), attributes.schema());
       Counts counts = new Counts();
       List<ImportReport.RejectedRow> rejected = new ArrayList<>();
       List<ImportRow> batch = new ArrayList<>(BATCH);
@@ -328,10 +334,18 @@ public class ContactImport {
     private final Map<String, Integer> traits;
     private final DedupeKey key;
     private final @Nullable String phoneRegion;
+    private final AttributeSchema schema;
     private ImportReport.@Nullable RejectedRow rejection;
 
-    RowReader(int columns, Map<ImportTarget, Integer> fields, Map<String, Integer> traits, DedupeKey key, @Nullable String phoneRegion) {
+    RowReader(
+        int columns,
+        Map<ImportTarget, Integer> fields,
+        Map<String, Integer> traits,
+        DedupeKey key,
+        @Nullable String phoneRegion,
+        AttributeSchema schema) {
       this.columns = columns;
+      this.schema = schema;
       this.fields = fields;
       this.traits = traits;
       this.key = key;
@@ -343,12 +357,24 @@ public class ContactImport {
         return reject(line, values, "has " + values.size() + " values, the header has " + columns);
       }
       Map<String, Object> custom = new LinkedHashMap<>();
-      traits.forEach((name, index) -> {
-        String value = values.get(index);
-        if (!value.isEmpty()) {
-          custom.put(name, typed(value));
+      for (Map.Entry<String, Integer> trait : traits.entrySet()) {
+        String name = trait.getKey();
+        String value = values.get(trait.getValue());
+        if (value.isEmpty()) {
+          continue;
         }
-      });
+        if (schema.typeOf(name).isEmpty()) {
+          custom.put(name, typed(value));
+          continue;
+        }
+        // A declared attribute reads the cell as its type: "a, b" is a list, "2026-03-01" a date.
+        switch (schema.convert(name, value)) {
+          case AttributeType.Conversion.Converted converted -> custom.put(name, converted.value());
+          case AttributeType.Conversion.Refused refused -> {
+            return reject(line, values, refused.reason());
+          }
+        }
+      }
       Traits raw =
           new Traits(
               field(values, ImportTarget.EMAIL),

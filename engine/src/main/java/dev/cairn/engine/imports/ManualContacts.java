@@ -85,6 +85,7 @@ public class ManualContacts {
       case IngestResult.Accepted accepted ->
           new Added.Created(accepted.contactId(), accepted.warnings().stream().map(warning -> warning.message()).toList());
       case IngestResult.Duplicate duplicate -> throw new IllegalStateException("a fresh message id was already stored: " + duplicate);
+      case IngestResult.Rejected rejected -> throw new IllegalStateException("the console adds no custom attributes: " + rejected);
     };
   }
 

@@ -1,6 +1,6 @@
 package dev.cairn.engine.segment;
 
-/** How an attribute is compared; dates compare in days before now. */
+/** How an attribute is compared; dates compare with a day or in days before now. */
 public enum AttributeOperator {
   EQUALS("is"),
   NOT_EQUALS("is not"),
@@ -11,7 +11,13 @@ public enum AttributeOperator {
   GREATER_THAN("is more than"),
   LESS_THAN("is less than"),
   WITHIN_LAST_DAYS("is within the last (days)"),
-  MORE_THAN_DAYS_AGO("is more than (days) ago");
+  MORE_THAN_DAYS_AGO("is more than (days) ago"),
+  AT_LEAST("is at least"),
+  AT_MOST("is at most"),
+  BEFORE("is before (date)"),
+  AFTER("is after (date)"),
+  IS_TRUE("is true"),
+  IS_FALSE("is false");
 
   private final String label;
 
@@ -25,6 +31,6 @@ public enum AttributeOperator {
   }
 
   public boolean needsValue() {
-    return this != IS_SET && this != IS_NOT_SET;
+    return this != IS_SET && this != IS_NOT_SET && this != IS_TRUE && this != IS_FALSE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.engine.segment;
 
+import dev.cairn.engine.attribute.AttributeSchema;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,75 @@ final class SegmentQuery {
           "email_consent", consent("EMAIL"),
           "sms_consent", consent("SMS"));
   private static final Set<String> NUMBER_COLUMNS =
-      Set.of("order_count", "total_revenue", "rfm_recency", "rfm_frequency", "rfm_monetary");
+      Set.of("order_count", "total_revenue", "rfm_recency", "rfm_frequency", "rfm_monetary", "engagement_score");
   private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_seen_at", "first_order_at", "last_order_at");
 
   private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  /** What an attribute holds, which decides the operators that compare it. */
+  enum Kind {
+    TEXT("text", List.of(
+        AttributeOperator.EQUALS, AttributeOperator.NOT_EQUALS, AttributeOperator.CONTAINS, AttributeOperator.STARTS_WITH,
+        AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    NUMBER("a number", List.of(
+        AttributeOperator.EQUALS, AttributeOperator.NOT_EQUALS, AttributeOperator.AT_LEAST, AttributeOperator.AT_MOST,
+        AttributeOperator.GREATER_THAN, AttributeOperator.LESS_THAN, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    DATE("a date", List.of(
+        AttributeOperator.BEFORE, AttributeOperator.AFTER, AttributeOperator.WITHIN_LAST_DAYS, AttributeOperator.MORE_THAN_DAYS_AGO,
+        AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    BOOLEAN("true or false", List.of(
+        AttributeOperator.IS_TRUE, AttributeOperator.IS_FALSE, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    LIST("a list", List.of(AttributeOperator.CONTAINS, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    TAG("a tag", List.of(AttributeOperator.EQUALS, AttributeOperator.NOT_EQUALS, AttributeOperator.IS_SET, AttributeOperator.IS_NOT_SET)),
+    /** A trait no one declared: anything goes, compared as its stored JSON allows. */
+    UNDECLARED("a custom trait", List.of(AttributeOperator.values()));
+
+    private final String description;
+    private final List<AttributeOperator> operators;
+
+    Kind(String description, List<AttributeOperator> operators) {
+      this.description = description;
+      this.operators = operators;
+    }
+
+    String description() {
+      return description;
+    }
+
+    List<AttributeOperator> operators() {
+      return operators;
+    }
+  }
+
+  /** The kind of a field or trait ({@code trait:<name>}), or an {@link InvalidSegmentException} naming the attributes there are. */
+  static Kind kindOf(String name, AttributeSchema schema) {
+    if (TIME_COLUMNS.contains(name)) {
+      return Kind.DATE;
+    }
+    if (NUMBER_COLUMNS.contains(name)) {
+      return Kind.NUMBER;
+    }
+    if (TEXT_COLUMNS.containsKey(name)) {
+      return Kind.TEXT;
+    }
+    if (name.equals("tag")) {
+      return Kind.TAG;
+    }
+    if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
+      return schema.typeOf(name.substring(TRAIT_PREFIX.length()))
+          .map(type -> switch (type) {
+            case STRING -> Kind.TEXT;
+            case NUMBER -> Kind.NUMBER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+            case LIST -> Kind.LIST;
+          })
+          .orElse(Kind.UNDECLARED);
+    }
+    throw new InvalidSegmentException(
+        "\"" + name + "\" is not an attribute contacts have; use one of " + attributes().stream().sorted().toList()
+            + " or a custom trait as trait:<name>.");
+  }
 
   /** subscribed, pending, unsubscribed, or null (never asked). */
   private static String consent(String channel) {
@@ -41,21 +107,32 @@ final class SegmentQuery {
   static final String JOURNEY_INSTANCE = "journeyInstance";
 
   private final boolean inJourney;
+  private final AttributeSchema schema;
   private final String condition;
 
-  private SegmentQuery(SegmentRule rule, boolean inJourney) {
+  private SegmentQuery(SegmentRule rule, boolean inJourney, AttributeSchema schema) {
     this.inJourney = inJourney;
+    this.schema = schema;
     this.condition = sql(rule);
   }
 
-  /** The condition, or an {@link InvalidSegmentException} saying what to fix. */
+  /** The condition, or an {@link InvalidSegmentException} saying what to fix; traits compared as no one declared them. */
   static SegmentQuery of(SegmentRule rule) {
-    return new SegmentQuery(rule, false);
+    return of(rule, AttributeSchema.none());
+  }
+
+  /** The condition, comparing declared attributes as their type says. */
+  static SegmentQuery of(SegmentRule rule, AttributeSchema schema) {
+    return new SegmentQuery(rule, false, schema);
   }
 
   /** A journey branch's condition, which may also ask about earlier steps ({@code :journeyInstance}). */
   static SegmentQuery inJourney(SegmentRule rule) {
-    return new SegmentQuery(rule, true);
+    return inJourney(rule, AttributeSchema.none());
+  }
+
+  static SegmentQuery inJourney(SegmentRule rule, AttributeSchema schema) {
+    return new SegmentQuery(rule, true, schema);
   }
 
   String condition() {
@@ -129,6 +206,12 @@ final class SegmentQuery {
     if (operator.needsValue() && (value == null || value.isEmpty())) {
       throw new InvalidSegmentException("\"" + name + " " + operator.label() + "\" needs a value.");
     }
+    Kind kind = kindOf(name, schema);
+    if (!kind.operators().contains(operator)) {
+      throw new InvalidSegmentException(
+          "\"" + name + "\" is " + kind.description() + "; \"" + operator.label() + "\" " + compares(operator) + ". Use "
+              + kind.operators().stream().map(o -> "\"" + o.label() + "\"").collect(Collectors.joining(", ")) + ".");
+    }
     if (TIME_COLUMNS.contains(name)) {
       return timeCondition("c." + name, name, operator, value);
     }
@@ -137,47 +220,71 @@ final class SegmentQuery {
         case EQUALS -> "lower(" + bind(value) + ") = any(c.tags)";
         case NOT_EQUALS -> "not (lower(" + bind(value) + ") = any(c.tags))";
         case IS_SET -> "cardinality(c.tags) > 0";
-        case IS_NOT_SET -> "cardinality(c.tags) = 0";
-        default -> throw new InvalidSegmentException("Tags are matched with \"is\", \"is not\", \"is set\" or \"is not set\".");
+        default -> "cardinality(c.tags) = 0";
       };
     }
     String text;
     String number;
+    String list = null;
     if (TEXT_COLUMNS.containsKey(name)) {
       text = TEXT_COLUMNS.get(name);
       number = null;
     } else if (NUMBER_COLUMNS.contains(name)) {
       text = "c." + name + "::text";
       number = "c." + name;
-      if (operator == AttributeOperator.EQUALS || operator == AttributeOperator.NOT_EQUALS) {
-        String compared = number + (operator == AttributeOperator.EQUALS ? " = " : " <> ") + bind(decimal(name, value));
-        return operator == AttributeOperator.EQUALS ? compared : "(" + number + " is null or " + compared + ")";
-      }
-    } else if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
+    } else {
       String key = bind(name.substring(TRAIT_PREFIX.length()));
       text = "(c.traits ->> " + key + ")";
       number = "(case when jsonb_typeof(c.traits -> " + key + ") = 'number' then (c.traits ->> " + key + ")::numeric end)";
-    } else {
-      throw new InvalidSegmentException(
-          "\"" + name + "\" is not an attribute contacts have; use one of " + attributes().stream().sorted().toList()
-              + " or a custom trait as trait:<name>.");
+      list = "jsonb_array_elements_text(case when jsonb_typeof(c.traits -> " + key + ") = 'array' then c.traits -> " + key + " else '[]'::jsonb end)";
+      if (kind == Kind.DATE) {
+        return timeCondition(dateOf(text), name, operator, value);
+      }
+      if (kind == Kind.LIST) {
+        return switch (operator) {
+          case CONTAINS -> "exists (select 1 from " + list + " item where lower(item) = lower(" + bind(value) + "))";
+          case IS_SET -> "exists (select 1 from " + list + " item)";
+          default -> "not exists (select 1 from " + list + " item)";
+        };
+      }
+    }
+    if (kind == Kind.NUMBER && (operator == AttributeOperator.EQUALS || operator == AttributeOperator.NOT_EQUALS)) {
+      String compared = number + (operator == AttributeOperator.EQUALS ? " = " : " <> ") + bind(decimal(name, value));
+      return operator == AttributeOperator.EQUALS ? compared : "(" + number + " is null or " + compared + ")";
     }
     return switch (operator) {
       case EQUALS -> "lower(" + text + ") = lower(" + bind(value) + ")";
       case NOT_EQUALS -> "(" + text + " is null or lower(" + text + ") <> lower(" + bind(value) + "))";
-      case CONTAINS -> text + " ilike " + bind("%" + escapeLike(value) + "%");
+      case CONTAINS -> list == null
+          ? text + " ilike " + bind("%" + escapeLike(value) + "%")
+          // A trait no one declared may hold a list or text: an item of the one, a part of the other.
+          : "(case when jsonb_typeof(c.traits -> " + bind(name.substring(TRAIT_PREFIX.length())) + ") = 'array' then exists (select 1 from "
+              + list + " item where lower(item) = lower(" + bind(value) + ")) else " + text + " ilike " + bind("%" + escapeLike(value) + "%") + " end)";
       case STARTS_WITH -> text + " ilike " + bind(escapeLike(value) + "%");
       case IS_SET -> "(" + text + " is not null and " + text + " <> '')";
       case IS_NOT_SET -> "(" + text + " is null or " + text + " = '')";
-      case GREATER_THAN, LESS_THAN -> {
-        if (number == null) {
-          throw new InvalidSegmentException("\"" + name + "\" is text; \"" + operator.label() + "\" compares numbers.");
-        }
-        yield number + (operator == AttributeOperator.GREATER_THAN ? " > " : " < ") + bind(decimal(name, value));
-      }
-      case WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO ->
-          throw new InvalidSegmentException("\"" + name + "\" is not a date; \"" + operator.label() + "\" compares dates.");
+      case IS_TRUE -> "lower(" + text + ") = 'true'";
+      case IS_FALSE -> "lower(" + text + ") = 'false'";
+      case GREATER_THAN -> number + " > " + bind(decimal(name, value));
+      case LESS_THAN -> number + " < " + bind(decimal(name, value));
+      case AT_LEAST -> number + " >= " + bind(decimal(name, value));
+      case AT_MOST -> number + " <= " + bind(decimal(name, value));
+      case WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO, BEFORE, AFTER -> timeCondition(dateOf(text), name, operator, value);
     };
+  }
+
+  private static String compares(AttributeOperator operator) {
+    return switch (operator) {
+      case GREATER_THAN, LESS_THAN, AT_LEAST, AT_MOST -> "compares numbers";
+      case BEFORE, AFTER, WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO -> "compares dates";
+      case IS_TRUE, IS_FALSE -> "asks about true or false";
+      default -> "does not apply";
+    };
+  }
+
+  /** A trait's text as a time, when it reads as one (declared dates are stored as ISO text). */
+  private static String dateOf(String text) {
+    return "(case when " + text + " ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' then cairn_try_timestamptz(" + text + ") end)";
   }
 
   private String timeCondition(String column, String name, AttributeOperator operator, String value) {
@@ -186,9 +293,11 @@ final class SegmentQuery {
       case IS_NOT_SET -> column + " is null";
       case WITHIN_LAST_DAYS -> column + " >= now() - make_interval(days => " + bind(days(name, value)) + ")";
       case MORE_THAN_DAYS_AGO -> column + " < now() - make_interval(days => " + bind(days(name, value)) + ")";
+      case BEFORE -> column + " < cast(" + bind(date(name, value)) + " as date)";
+      case AFTER -> column + " >= cast(" + bind(date(name, value)) + " as date) + 1";
       default ->
           throw new InvalidSegmentException(
-              "\"" + name + "\" is a date; use \"is within the last (days)\", \"is more than (days) ago\", \"is set\" or \"is not set\".");
+              "\"" + name + "\" is a date; use \"is before\", \"is after\", \"is within the last (days)\", \"is more than (days) ago\", \"is set\" or \"is not set\".");
     };
   }
 
@@ -239,6 +348,14 @@ final class SegmentQuery {
       // reported below
     }
     throw new InvalidSegmentException("\"" + name + "\" needs a number of days of 1 or more, not \"" + value + "\".");
+  }
+
+  private static String date(String name, String value) {
+    try {
+      return java.time.LocalDate.parse(value).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidSegmentException("\"" + name + "\" compares dates; \"" + value + "\" is not a date, write it as 2026-03-01.");
+    }
   }
 
   private static BigDecimal decimal(String name, String value) {

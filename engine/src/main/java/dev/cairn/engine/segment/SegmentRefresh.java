@@ -73,8 +73,9 @@ public class SegmentRefresh implements SmartLifecycle {
 
   /** Refreshes every segment, those referred to by others first. */
   public void refreshAll() {
-    // Segments may use RFM scores: score first.
+    // Segments may use RFM and engagement scores: score first.
     contacts.scoreRfm();
+    contacts.scoreEngagement();
     for (String id : inDependencyOrder()) {
       try {
         refresh(id);
@@ -95,7 +96,7 @@ public class SegmentRefresh implements SmartLifecycle {
     }
     boolean firstRefresh = segment.summary().refreshedAt() == null;
     Instant now = clock.instant();
-    SegmentQuery query = SegmentQuery.of(segment.rule());
+    SegmentQuery query = segments.query(segment.rule());
     List<UUID> entered =
         jdbc.sql(
                 "insert into segment_member (segment_id, contact_id, entered_at) select :segment, c.id, :now from contact c where "

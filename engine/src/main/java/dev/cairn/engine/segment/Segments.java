@@ -1,5 +1,6 @@
 package dev.cairn.engine.segment;
 
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.contact.ContactId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +29,10 @@ public class Segments {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final Clock clock;
+  private final Attributes attributeSchema;
 
-  Segments(JdbcClient jdbc, JsonMapper json, Clock clock) {
+  Segments(JdbcClient jdbc, JsonMapper json, Clock clock, Attributes attributeSchema) {
+    this.attributeSchema = attributeSchema;
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -54,7 +57,7 @@ public class Segments {
    */
   @Transactional(readOnly = true)
   public long count(SegmentRule rule) {
-    SegmentQuery query = SegmentQuery.of(rule);
+    SegmentQuery query = query(rule);
     return jdbc.sql("select count(*) from contact c where " + query.condition())
         .params(query.parameters())
         .query(Long.class)
@@ -77,7 +80,7 @@ public class Segments {
    */
   @Transactional(readOnly = true)
   public boolean matchesInJourney(ContactId contact, SegmentRule rule, long journeyInstance) {
-    SegmentQuery query = SegmentQuery.inJourney(rule);
+    SegmentQuery query = SegmentQuery.inJourney(rule, attributeSchema.schema());
     return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
         .params(query.parameters())
         .param("contact", contact.value())
@@ -89,7 +92,7 @@ public class Segments {
   /** Whether one contact matches the rule now. */
   @Transactional(readOnly = true)
   public boolean matches(ContactId contact, SegmentRule rule) {
-    SegmentQuery query = SegmentQuery.of(rule);
+    SegmentQuery query = query(rule);
     return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
         .params(query.parameters())
         .param("contact", contact.value())
@@ -100,7 +103,7 @@ public class Segments {
   /** Some contacts matching the rule now, most recently active first. */
   @Transactional(readOnly = true)
   public List<SegmentMember> preview(SegmentRule rule, int limit) {
-    SegmentQuery query = SegmentQuery.of(rule);
+    SegmentQuery query = query(rule);
     return jdbc.sql(
             "select c.id, c.external_id, c.email, c.first_name, c.last_name, c.last_seen_at as since from contact c where "
                 + query.condition()
@@ -145,6 +148,33 @@ public class Segments {
         .list();
   }
 
+  /** The rule as SQL, declared attributes compared as their type says. */
+  SegmentQuery query(SegmentRule rule) {
+    return SegmentQuery.of(rule, attributeSchema.schema());
+  }
+
+  /**
+   * The operators that compare each attribute, as the builder offers them: numbers compare with
+   * "at least", dates with "before", lists with "contains", booleans with "is true".
+   */
+  public java.util.Map<String, List<AttributeOperator>> operatorsFor(java.util.Collection<String> attributes) {
+    var schema = attributeSchema.schema();
+    java.util.Map<String, List<AttributeOperator>> operators = new java.util.LinkedHashMap<>();
+    for (String attribute : attributes) {
+      try {
+        operators.put(attribute, SegmentQuery.kindOf(attribute.strip(), schema).operators());
+      } catch (InvalidSegmentException unknown) {
+        operators.put(attribute, List.of(AttributeOperator.values()));
+      }
+    }
+    return operators;
+  }
+
+  /** Declared custom attributes as rules name them ({@code trait:<name>}), whether or not a contact has one yet. */
+  public List<String> declaredTraits() {
+    return attributeSchema.schema().types().keySet().stream().sorted().map(name -> SegmentQuery.TRAIT_PREFIX + name).toList();
+  }
+
   /** The attributes rules can use besides custom traits ({@code trait:<name>}). */
   public List<String> attributes() {
     return SegmentQuery.attributes().stream().sorted().toList();
@@ -168,7 +198,7 @@ public class Segments {
     if (name.isBlank()) {
       throw new InvalidSegmentException("A segment needs a name.");
     }
-    SegmentQuery.of(rule);
+    query(rule);
     String segmentId = id != null ? id : uniqueId(name);
     checkReferences(segmentId, rule);
     checkLists(rule);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** What publishing says about an update-contact step's settings, before any contact reaches it. */
 class UpdateContactStepTest {
 
-  private final UpdateContactStep step = new UpdateContactStep(null, null);
+  private final UpdateContactStep step = new UpdateContactStep(null, null, null);
 
   @Test
   void email_and_sms_consent_can_be_set_to_subscribed_unsubscribed_or_pending() {

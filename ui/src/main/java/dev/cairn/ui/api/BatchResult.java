@@ -29,6 +29,7 @@ record BatchResult(
               null,
               accepted.warnings().isEmpty() ? null : FieldError.fromTraits(accepted.warnings()));
       case IngestResult.Duplicate duplicate -> new BatchResult(index, "duplicate", null, null, null, null);
+      case IngestResult.Rejected rejected -> rejected(index, FieldError.fromTraits(rejected.problems()));
     };
   }
 

@@ -39,8 +39,7 @@ class BounceController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.of(
-          HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...)."));
+      return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     String email = body != null && body.path("email").isString() ? body.path("email").asString().strip() : "";
     if (!validEmail(email)) {

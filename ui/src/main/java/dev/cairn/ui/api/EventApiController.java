@@ -107,7 +107,7 @@ class EventApiController {
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
             case SegmentPayload.Parsed.Invalid invalid -> ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
-            case SegmentPayload.Parsed.Valid valid -> accepted(store(valid));
+            case SegmentPayload.Parsed.Valid valid -> answer(store(valid));
           };
     };
   }
@@ -207,7 +207,10 @@ class EventApiController {
     return new Body.Read(root);
   }
 
-  private static ResponseEntity<?> accepted(IngestResult result) {
+  private static ResponseEntity<?> answer(IngestResult result) {
+    if (result instanceof IngestResult.Rejected rejected) {
+      return ApiProblem.answer(ApiProblem.invalid(FieldError.fromTraits(rejected.problems())));
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", true);
     switch (result) {
@@ -220,6 +223,7 @@ class EventApiController {
         }
       }
       case IngestResult.Duplicate duplicate -> answer.put("duplicate", true);
+      case IngestResult.Rejected rejected -> throw new IllegalStateException("answered above");
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
   }

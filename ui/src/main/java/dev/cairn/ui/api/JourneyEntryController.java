@@ -52,8 +52,7 @@ class JourneyEntryController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.of(
-          HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...)."));
+      return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     if (body == null || !body.isObject() || !body.path("userId").isString() || body.path("userId").asString().isBlank()) {
       return ApiProblem.answer(ApiProblem.of(

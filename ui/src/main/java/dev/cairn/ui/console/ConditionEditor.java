@@ -51,9 +51,11 @@ class ConditionEditor extends HorizontalLayout {
   private final Select<SegmentSummary> segment = new Select<>();
   private final Select<ContactList> list = new Select<>();
   private final Runnable changed;
+  private final BuilderChoices choices;
 
   ConditionEditor(BuilderChoices choices, Runnable changed, Runnable remove) {
     this.changed = changed;
+    this.choices = choices;
     setAlignItems(FlexComponent.Alignment.BASELINE);
     setWidthFull();
     getStyle().set("flex-wrap", "wrap");
@@ -116,8 +118,16 @@ class ConditionEditor extends HorizontalLayout {
     event.addClassName("condition-event");
     // A different kind, attribute or operator changes which fields show; other edits only the count.
     kind.addValueChangeListener(e -> update());
-    attribute.addValueChangeListener(e -> update());
-    operator.addValueChangeListener(e -> update());
+    attribute.addValueChangeListener(e -> {
+      offerOperators(operator.getValue(), false);
+      update();
+    });
+    operator.addValueChangeListener(e -> {
+      if (e.getValue() != null) {
+        value.setPlaceholder(placeholder(e.getValue()));
+      }
+      update();
+    });
     event.addValueChangeListener(e -> update());
     segment.addValueChangeListener(e -> update());
     list.addValueChangeListener(e -> update());
@@ -135,6 +145,7 @@ class ConditionEditor extends HorizontalLayout {
       case SegmentRule.Attribute a -> {
         kind.setValue(Kind.ATTRIBUTE);
         attribute.setValue(a.attribute());
+        offerOperators(a.operator(), true);
         operator.setValue(a.operator());
         value.setValue(a.value() == null ? "" : a.value());
       }
@@ -181,6 +192,30 @@ class ConditionEditor extends HorizontalLayout {
           new SegmentRule.Membership(
               segment.getValue() == null ? "" : segment.getValue().id(), kind.getValue() == Kind.IN_SEGMENT);
       case IN_LIST, NOT_IN_LIST -> new SegmentRule.ListMembership(list.getValue() == null ? "" : list.getValue().id(), kind.getValue() == Kind.IN_LIST);
+    };
+  }
+
+  /**
+   * Offers the operators that fit the attribute's type (numbers "at least", dates "before", lists
+   * "contains", booleans "is true"), keeping the chosen one when it still fits (or a stored rule
+   * uses it).
+   */
+  private void offerOperators(@org.jspecify.annotations.Nullable AttributeOperator keep, boolean stored) {
+    List<AttributeOperator> offered = new java.util.ArrayList<>(choices.operatorsOf(Objects.requireNonNullElse(attribute.getValue(), "")));
+    if (stored && keep != null && !offered.contains(keep)) {
+      offered.add(keep); // shown as stored, so the count explains what no longer fits
+    }
+    operator.setItems(offered);
+    operator.setValue(keep != null && offered.contains(keep) ? keep : offered.getFirst());
+    value.setPlaceholder(placeholder(operator.getValue()));
+  }
+
+  private static String placeholder(AttributeOperator operator) {
+    return switch (operator) {
+      case BEFORE, AFTER -> "date, e.g. 2026-03-01";
+      case WITHIN_LAST_DAYS, MORE_THAN_DAYS_AGO -> "days";
+      case AT_LEAST, AT_MOST, GREATER_THAN, LESS_THAN -> "number";
+      default -> "value";
     };
   }
 

@@ -46,6 +46,7 @@ public class ConsoleLayout extends AppLayout {
     nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
     nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
     nav.addItem(new SideNavItem("Lists", ListsView.class, VaadinIcon.LIST_UL.create()));
+    nav.addItem(new SideNavItem("Attributes", AttributesView.class, VaadinIcon.TAGS.create()));
     nav.addItem(new SideNavItem("Templates", TemplatesView.class, VaadinIcon.EDIT.create()));
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
     nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));

@@ -238,7 +238,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     return section;
   }
 
-  /** Lifecycle stage, orders, revenue and RFM scores on one line. */
+  /** Lifecycle stage, orders, revenue, RFM and engagement scores on one line. */
   private Span customer(ContactId contactId) {
     Span line =
         new Span(
@@ -249,6 +249,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                         capitalised(metrics.lifecycleStage()) + " · " + metrics.orderCount()
                             + (metrics.orderCount() == 1 ? " order" : " orders") + " · " + metrics.totalRevenue().toPlainString()
                             + " revenue" + (metrics.rfm() == null ? "" : " · RFM " + metrics.rfm())
+                            + " · engagement " + metrics.engagementScore() + "/100"
                             + (metrics.lastOrderAt() == null ? "" : " · last order " + Formats.ago(metrics.lastOrderAt())))
                 .orElse(""));
     line.setId("contact-metrics");

@@ -49,6 +49,7 @@ public class ContactsView extends VerticalLayout {
     grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("Email").setFlexGrow(2);
     grid.addColumn(c -> c.externalId() == null ? "" : c.externalId()).setHeader("User id");
     grid.addColumn(c -> Formats.ago(c.lastSeenAt())).setHeader("Last seen");
+    grid.addColumn(ContactSummary::engagementScore).setHeader("Engagement").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(c -> Formats.timestamp(c.createdAt())).setHeader("Created");
     Select<SegmentSummary> segment = new Select<>();
     segment.setPlaceholder("Any segment");
