@@ -52,7 +52,7 @@ class SmsShortLinkTest extends CairnIntegrationTest {
     assertThat(text).doesNotContain("shop.example.com").endsWith(". Reply STOP to opt out.");
     assertThat(click.statusCode()).isEqualTo(302);
     assertThat(click.headers().firstValue("Location")).hasValue("https://shop.example.com/offer?code=SPRING&utm_source=sms");
-    assertThat(awaitPath(user, "clicked")).containsExactly("start", "text-offer", "wait-for-click", "link-clicked", "clicked");
+    assertThat(awaitPath(user, "clicked")).containsExactly("start", "may-text-decide", "text-offer", "wait-for-click", "link-clicked", "clicked");
     assertThat(jdbc.sql("select properties ->> 'url' from contact_event where contact_id = :id and name = 'SMS Clicked'")
             .param("id", contact.value())
             .query(String.class)
@@ -82,7 +82,7 @@ class SmsShortLinkTest extends CairnIntegrationTest {
 
   private String textTo(ContactId contact) {
     return await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(90))
         .until(() -> jdbc.sql("select body_text from message where contact_id = :id and element_id = 'text-offer' and status in ('SENT', 'OUTBOX')")
             .param("id", contact.value())
             .query(String.class)
