@@ -1,6 +1,8 @@
 package dev.cairn.journeys.elementtemplates;
 
 import dev.cairn.channels.template.Templates;
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.journey.JourneyCompiler;
 import dev.cairn.engine.journey.JourneyProperties;
 import dev.cairn.engine.step.StepHandler;
@@ -82,6 +84,12 @@ final class CairnSteps {
       try {
         return super.doResolveDependency(descriptor, beanName, autowiredBeanNames, typeConverter);
       } catch (NoSuchBeanDefinitionException e) {
+        if (descriptor.getDependencyType() == Attributes.class) {
+          // No attribute declared: every value is taken as it comes, as in a fresh workspace.
+          Attributes none = Mockito.mock(Attributes.class);
+          Mockito.when(none.schema()).thenReturn(AttributeSchema.none());
+          return none;
+        }
         return Mockito.mock(descriptor.getDependencyType());
       }
     }
