@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -73,21 +74,28 @@ class SmsShortLinkTest extends CairnIntegrationTest {
   }
 
   private ContactId subscribedToSms(String user) {
-    String phone = "+474" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+    // Norwegian mobile numbers start with 4[015-8] or 9: any 9xxxxxxx is one, so every run gets a number of its own.
+    String phone = "+479" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
     post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"Mia\",\"phone\":\"%s\"}}".formatted(user, phone));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
     consents.record(contact, ConsentChannel.SMS, ConsentStatus.SUBSCRIBED, "test");
     return contact;
   }
 
+  /** The text the contact got, once the step has dealt with it; a text not sent fails with the ledger's reason. */
   private String textTo(ContactId contact) {
-    return await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> jdbc.sql("select body_text from message where contact_id = :id and element_id = 'text-offer' and status in ('SENT', 'OUTBOX')")
-            .param("id", contact.value())
-            .query(String.class)
-            .optional()
-            .orElse(""), body -> !body.isEmpty());
+    Map<String, Object> message =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () -> jdbc.sql("select status, error, transport, body_text from message where contact_id = :id and element_id = 'text-offer' and status <> 'PENDING'")
+                    .param("id", contact.value())
+                    .query()
+                    .listOfRows(),
+                rows -> !rows.isEmpty())
+            .getFirst();
+    assertThat(String.valueOf(message.get("status"))).as("the text's ledger entry %s", message).isIn("SENT", "OUTBOX", "DELIVERED");
+    return String.valueOf(message.get("body_text"));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
