@@ -71,6 +71,8 @@ class CrashRecoveryTest {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
+    // PostgreSQL detaches from the process that started it; its pid file names it.
+    pidIn(dataDir.resolve("postgres").resolve("postmaster.pid")).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
     smtp.stop();
   }
 
@@ -210,6 +212,14 @@ class CrashRecoveryTest {
       }
     }
     return byRecipient;
+  }
+
+  private static java.util.Optional<Long> pidIn(Path pidFile) {
+    try {
+      return Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip).map(Long::valueOf) : java.util.Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static int freePort() throws IOException {
