@@ -62,7 +62,9 @@ public class EventIngestion {
       return new IngestResult.Duplicate(event.messageId());
     }
     Instant now = clock.instant();
-    AttributeSchema.Conformed conformed = attributes.schema().conform(event.traits().custom());
+    // Most events (page views, orders) carry no custom traits: those need no read of the declared attributes.
+    AttributeSchema schema = event.traits().custom().isEmpty() ? AttributeSchema.none() : attributes.schema();
+    AttributeSchema.Conformed conformed = schema.conform(event.traits().custom());
     if (!conformed.refusals().isEmpty()) {
       return new IngestResult.Rejected(
           conformed.refusals().stream().map(refusal -> new TraitProblem(refusal.attribute(), refusal.message())).toList());
