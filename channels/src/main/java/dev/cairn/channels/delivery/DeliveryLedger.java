@@ -1,9 +1,15 @@
 package dev.cairn.channels.delivery;
 
+import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.step.Step;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,15 +20,22 @@ import org.springframework.transaction.annotation.Transactional;
  * The record of every message, written under the engine's job key before the message is handed
  * to its transport: a job the engine hands out again finds its message here and does not send it
  * twice.
+ *
+ * <p>What happens to a contact's message also becomes one of the contact's events, in the same
+ * transaction as the ledger's change ({@code Email Sent}, {@code SMS Delivered}, {@code Email
+ * Failed}, ...), so journeys can wait or branch on it and analytics count it. Opens, clicks,
+ * bounces, complaints and unsubscribes are recorded where they are observed.
  */
 @Service
 public class DeliveryLedger {
 
   private final JdbcClient jdbc;
+  private final EventIngestion events;
   private final Clock clock;
 
-  DeliveryLedger(JdbcClient jdbc, Clock clock) {
+  DeliveryLedger(JdbcClient jdbc, EventIngestion events, Clock clock) {
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -91,6 +104,7 @@ public class DeliveryLedger {
         .param("now", Timestamp.from(clock.instant()))
         .param("id", messageId)
         .update();
+    announce(messageId, status, error);
   }
 
   /**
@@ -99,13 +113,70 @@ public class DeliveryLedger {
    */
   @Transactional
   public boolean reportFromTransport(String transport, MessageStatus status, @Nullable String error) {
-    return jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport")
+    List<Long> reported =
+        jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport returning id")
             .param("status", status.name())
             .param("error", error)
             .param("transport", transport)
-            .update()
-        > 0;
+            .query(Long.class)
+            .list();
+    reported.forEach(id -> announce(id, status, error));
+    return !reported.isEmpty();
   }
+
+  /**
+   * Records the contact event that says what became of the message. Test sends and test runs
+   * belong to no contact and record none; a message's outcome is recorded once, however often it
+   * is reported.
+   */
+  private void announce(long messageId, MessageStatus status, @Nullable String error) {
+    String outcome =
+        switch (status) {
+          case SENT, OUTBOX -> "Sent";
+          case DELIVERED -> "Delivered";
+          case FAILED -> "Failed";
+          case PENDING, SKIPPED, BOUNCED, COMPLAINED, TEST -> null;
+        };
+    if (outcome == null) {
+      return;
+    }
+    jdbc.sql(
+            """
+            select contact_id, journey_id, element_id, channel, transport from message
+            where id = :id and contact_id is not null and channel <> 'TEAM'
+            """)
+        .param("id", messageId)
+        .query(
+            (row, n) -> {
+              Channel channel = Channel.valueOf(row.getString("channel"));
+              Map<String, Object> properties = MessageEventProperties.of(messageId, row.getString("journey_id"), row.getString("element_id"));
+              properties.put("channel", channel.name().toLowerCase(Locale.ROOT));
+              String transport = row.getString("transport");
+              if (transport != null) {
+                // "twilio:SM…" and "smtp://host:port" name the provider first; the rest is the provider's reference.
+                properties.put("transport", transport.contains(":") ? transport.substring(0, transport.indexOf(':')) : transport);
+              }
+              if (error != null) {
+                properties.put("reason", error);
+              }
+              return new Announcement(new ContactId(row.getObject("contact_id", UUID.class)), eventName(channel, outcome), properties);
+            })
+        .optional()
+        .ifPresent(
+            announcement ->
+                events.record(
+                    announcement.contact(),
+                    announcement.name(),
+                    announcement.properties(),
+                    "message:" + messageId + ":" + outcome.toLowerCase(Locale.ROOT)));
+  }
+
+  /** "Email Sent", "SMS Delivered": the name a journey waits or branches on. */
+  public static String eventName(Channel channel, String outcome) {
+    return (channel == Channel.SMS ? "SMS" : "Email") + " " + outcome;
+  }
+
+  private record Announcement(ContactId contact, String name, Map<String, Object> properties) {}
 
   private long record(Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
     jdbc.sql(

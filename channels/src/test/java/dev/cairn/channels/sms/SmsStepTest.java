@@ -105,6 +105,10 @@ class SmsStepTest {
     assertThat(message(job).recipient()).isEqualTo(phone);
     assertThat(message(job).bodyText()).isEqualTo("Hi Mia, use SAVE10 ✓");
     assertThat(message(job).transport()).isEqualTo("twilio:SM11111111111111111111111111111111");
+    assertThat(messageEvents(jdbc, contact))
+        .containsExactly(
+            "SMS Sent {\"channel\": \"sms\", \"transport\": \"twilio\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": %d}"
+                .formatted(message(job).id()));
   }
 
   @Test
@@ -151,6 +155,7 @@ class SmsStepTest {
     assertThat(message(job).error()).contains("21610");
     assertThat(consents.of(contact).get(ConsentChannel.SMS).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(consents.allows(contact, ConsentChannel.SMS)).isFalse();
+    assertThat(messageEvents(jdbc, contact)).singleElement().asString().startsWith("SMS Failed ").contains("21610");
   }
 
   @Test
@@ -246,6 +251,7 @@ class SmsStepTest {
     assertThat(message(job).status()).isEqualTo(MessageStatus.SKIPPED);
     assertThat(message(job).error()).isEqualTo("opted out of SMS (test)");
     twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    assertThat(messageEvents(jdbc, contact)).isEmpty();
   }
 
   @Test
@@ -371,6 +377,19 @@ class SmsStepTest {
       codes.add(matcher.group(1));
     }
     return codes;
+  }
+
+  /** The contact's events about its messages, oldest first: name, then properties as PostgreSQL prints them. */
+  static List<String> messageEvents(JdbcClient jdbc, ContactId contact) {
+    return jdbc.sql(
+            """
+            select name || ' ' || properties::text from contact_event
+            where contact_id = :id and name in ('SMS Sent', 'SMS Delivered', 'SMS Failed', 'Email Sent', 'Email Failed')
+            order by id
+            """)
+        .param("id", contact.value())
+        .query(String.class)
+        .list();
   }
 
   private List<String> clicks(ContactId contact) {

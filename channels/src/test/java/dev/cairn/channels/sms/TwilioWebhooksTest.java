@@ -53,6 +53,18 @@ class TwilioWebhooksTest {
 
     assertThat(result).isEqualTo(TwilioWebhooks.Result.TAKEN);
     assertThat(status(sent)).isEqualTo(MessageStatus.DELIVERED);
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).extracting(event -> event.split(" \\{")[0]).containsExactly("SMS Sent", "SMS Delivered");
+  }
+
+  @Test
+  void a_delivery_reported_twice_is_one_delivered_event() {
+    Sent sent = sentMessage();
+    Map<String, String> report = report(sent.sid(), "delivered", null);
+
+    webhooks().status(STATUS_URL, report, sign(STATUS_URL, report));
+    webhooks().status(STATUS_URL, report, sign(STATUS_URL, report));
+
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).filteredOn(event -> event.startsWith("SMS Delivered")).hasSize(1);
   }
 
   @Test
@@ -66,6 +78,7 @@ class TwilioWebhooksTest {
     assertThat(webhooks().status(STATUS_URL, report, sign("https://elsewhere.example.com/sms/status", report)))
         .isEqualTo(TwilioWebhooks.Result.FORGED);
     assertThat(status(sent)).isEqualTo(MessageStatus.SENT);
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).noneMatch(event -> event.startsWith("SMS Failed"));
   }
 
   @Test
@@ -77,6 +90,7 @@ class TwilioWebhooksTest {
 
     assertThat(status(sent)).isEqualTo(MessageStatus.FAILED);
     assertThat(ledger.forJob(sent.job()).orElseThrow().error()).isEqualTo("Twilio 30003");
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).last().asString().startsWith("SMS Failed ").contains("\"reason\": \"Twilio 30003\"");
   }
 
   @Test
@@ -162,7 +176,7 @@ class TwilioWebhooksTest {
     return new TwilioWebhooks(settings, ledger, consents, jdbc);
   }
 
-  private record Sent(long job, String sid) {}
+  private record Sent(long job, String sid, ContactId contact) {}
 
   /** A text Twilio accepted: in the ledger as SENT under Twilio's message SID. */
   private Sent sentMessage() {
@@ -173,7 +187,7 @@ class TwilioWebhooksTest {
     Step step = new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", "Hi"), Map.of(), 3);
     long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, phone, null, null, "Hi"));
     ledger.finish(id, MessageStatus.SENT, "twilio:" + sid, null);
-    return new Sent(job, sid);
+    return new Sent(job, sid, contact);
   }
 
   private MessageStatus status(Sent sent) {
