@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cairn.channels.delivery.Deliveries;
-import dev.cairn.channels.delivery.EmailStepStats;
+import dev.cairn.channels.delivery.MessageStepStats;
 import dev.cairn.channels.delivery.MessageStatus;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
@@ -92,7 +92,7 @@ class BouncesTest extends CairnIntegrationTest {
   }
 
   private long bouncedAtWelcome() {
-    return deliveries.emailStats("welcome").stream().filter(stats -> stats.elementId().equals("welcome-email")).mapToLong(EmailStepStats::bounced).sum();
+    return deliveries.stepStats("welcome").stream().filter(stats -> stats.elementId().equals("welcome-email")).mapToLong(MessageStepStats::bounced).sum();
   }
 
   private String signUp(String firstName) {

@@ -94,6 +94,12 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     assertThat(waitingBadge).isVisible(PATIENTLY);
     assertThat(waitingBadge).not().hasText("0", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
 
+    // Below the diagram, what each message step sent and what became of it.
+    Locator messageStats = page.locator(".journey-message-stats vaadin-grid-cell-content");
+    assertThat(messageStats.filter(new Locator.FilterOptions().setHasText("Delivered")).first()).isAttached();
+    assertThat(messageStats.filter(new Locator.FilterOptions().setHasText("Send welcome email")).first())
+        .isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(60_000));
+
     page.locator("[data-element-id='wait-for-first-order']").first().click();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("welcome-journey.png")));
     Locator greta = page.getByText(user + "@example.com");

@@ -3,6 +3,8 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
@@ -34,6 +36,7 @@ class SmsShortLinkTest extends CairnIntegrationTest {
   @Autowired Contacts contacts;
   @Autowired Consents consents;
   @Autowired JdbcClient jdbc;
+  @Autowired Deliveries deliveries;
 
   @Test
   void following_the_short_link_redirects_to_the_offer_records_sms_clicked_and_moves_the_waiting_contact_on() throws Exception {
@@ -59,6 +62,17 @@ class SmsShortLinkTest extends CairnIntegrationTest {
             .query(String.class)
             .list())
         .containsExactly("https://shop.example.com/offer?code=SPRING&utm_source=sms");
+    // The journey page's message table counts the text and its click.
+    assertThat(deliveries.stepStats(id))
+        .singleElement()
+        .satisfies(
+            stats -> {
+              assertThat(stats.elementId()).isEqualTo("text-offer");
+              assertThat(stats.channel()).isEqualTo(Channel.SMS);
+              assertThat(stats.sent()).isEqualTo(1);
+              assertThat(stats.clicked()).isEqualTo(1);
+              assertThat(stats.rate(stats.clicked())).isEqualTo(100.0);
+            });
   }
 
   @Test

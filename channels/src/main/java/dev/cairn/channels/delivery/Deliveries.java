@@ -52,31 +52,33 @@ public class Deliveries {
   }
 
   /**
-   * Per send-email step of the journey (every version): what was sent and what recipients did
-   * with it, read from the ledger and the contacts' Email Opened / Clicked / Bounced /
-   * Unsubscribed events, which name their message.
+   * Per send-email and send-SMS step of the journey (every version): what was sent and what
+   * became of it, read from the ledger and the contacts' Email Opened / Clicked / Bounced /
+   * Unsubscribed and SMS Clicked events, which name their message.
    */
-  public List<EmailStepStats> emailStats(String journeyId) {
+  public List<MessageStepStats> stepStats(String journeyId) {
     return jdbc.sql(
             """
             with sent as (
-              select m.id, m.element_id, m.status from message m
-              where m.journey_id = :journey and m.channel = 'EMAIL' and m.element_id is not null
+              select m.id, m.element_id, m.channel, m.status from message m
+              where m.journey_id = :journey and m.channel in ('EMAIL', 'SMS') and m.element_id is not null
             ),
             -- One pass over the events that name these messages (an index on the message id finds them).
             engagement as (
               select s.id,
                      bool_or(e.name = 'Email Opened') as opened,
-                     bool_or(e.name = 'Email Clicked') as clicked,
+                     bool_or(e.name in ('Email Clicked', 'SMS Clicked')) as clicked,
                      bool_or(e.name = 'Email Bounced') as bounced,
                      bool_or(e.name = 'Email Unsubscribed') as unsubscribed
               from sent s
               join contact_event e on e.properties ->> 'message_id' = s.id::text
-                                  and e.name in ('Email Opened', 'Email Clicked', 'Email Bounced', 'Email Unsubscribed')
+                                  and e.name in ('Email Opened', 'Email Clicked', 'SMS Clicked', 'Email Bounced', 'Email Unsubscribed')
               group by s.id
             )
-            select s.element_id,
+            select s.element_id, min(s.channel) as channel,
                    count(*) filter (where s.status in ('SENT', 'OUTBOX', 'DELIVERED', 'BOUNCED', 'COMPLAINED')) as sent,
+                   count(*) filter (where s.status = 'DELIVERED') as delivered,
+                   count(*) filter (where s.status = 'FAILED') as failed,
                    count(*) filter (where g.opened) as opened,
                    count(*) filter (where g.clicked) as clicked,
                    count(*) filter (where s.status = 'BOUNCED' or g.bounced) as bounced,
@@ -88,9 +90,12 @@ public class Deliveries {
             """)
         .param("journey", journeyId)
         .query((rs, row) ->
-            new EmailStepStats(
+            new MessageStepStats(
                 rs.getString("element_id"),
+                Channel.valueOf(rs.getString("channel")),
                 rs.getLong("sent"),
+                rs.getLong("delivered"),
+                rs.getLong("failed"),
                 rs.getLong("opened"),
                 rs.getLong("clicked"),
                 rs.getLong("bounced"),

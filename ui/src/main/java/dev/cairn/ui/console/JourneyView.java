@@ -29,7 +29,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.channels.delivery.Deliveries;
-import dev.cairn.channels.delivery.EmailStepStats;
+import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.MessageStepStats;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.decision.SplitResults;
 import dev.cairn.engine.journey.JourneyDetail;
@@ -74,7 +75,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final H2 title = new H2();
   private final Span status = new Span();
   private final Grid<NodeCount> nodes = new Grid<>();
-  private final Grid<EmailStepStats> emails = new Grid<>();
+  private final Grid<MessageStepStats> messages = new Grid<>();
   private final Grid<SplitResults.Variant> splitVariants = new Grid<>();
   private final VerticalLayout splitSection = new VerticalLayout();
   private final H3 whoTitle = new H3("Who is here");
@@ -131,16 +132,20 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
                             ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
     contacts.setAllRowsVisible(true);
 
-    emails.addThemeVariants(GridVariant.LUMO_COMPACT);
-    emails.addColumn(stats -> nameOf(stats.elementId())).setHeader("Email step").setFlexGrow(3);
-    emails.addColumn(EmailStepStats::sent).setHeader("Sent");
-    emails.addColumn(stats -> percent(stats, stats.opened())).setHeader("Opened");
-    emails.addColumn(stats -> percent(stats, stats.clicked())).setHeader("Clicked");
-    emails.addColumn(stats -> percent(stats, stats.bounced())).setHeader("Bounced");
-    emails.addColumn(stats -> percent(stats, stats.unsubscribed())).setHeader("Unsubscribed");
-    emails.addColumn(EmailStepStats::complained).setHeader("Spam reports");
-    emails.setAllRowsVisible(true);
-    emails.addClassName("journey-email-stats");
+    messages.addThemeVariants(GridVariant.LUMO_COMPACT);
+    messages.addColumn(stats -> nameOf(stats.elementId())).setHeader("Step").setFlexGrow(3);
+    messages.addColumn(stats -> stats.channel() == Channel.SMS ? "SMS" : "Email").setHeader("Channel");
+    messages.addColumn(MessageStepStats::sent).setHeader("Sent");
+    // Only texts get delivery reports, and only emails can be seen opened, bounce or be reported as spam.
+    messages.addColumn(stats -> only(Channel.SMS, stats, stats.delivered())).setHeader("Delivered");
+    messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.opened())).setHeader("Opened");
+    messages.addColumn(stats -> percent(stats, stats.clicked())).setHeader("Clicked");
+    messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.bounced())).setHeader("Bounced");
+    messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.unsubscribed())).setHeader("Unsubscribed");
+    messages.addColumn(stats -> stats.channel() == Channel.EMAIL ? String.valueOf(stats.complained()) : "–").setHeader("Spam reports");
+    messages.addColumn(stats -> percent(stats, stats.failed())).setHeader("Failed");
+    messages.setAllRowsVisible(true);
+    messages.addClassName("journey-message-stats");
     VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes);
     counts.setPadding(false);
     VerticalLayout who = new VerticalLayout(whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
@@ -152,8 +157,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     HorizontalLayout heading = new HorizontalLayout(title, status, controls);
     heading.setAlignItems(FlexComponent.Alignment.BASELINE);
     files.setAlignItems(FlexComponent.Alignment.CENTER);
-    VerticalLayout emailSteps = new VerticalLayout(new H3("Emails"), emails);
-    emailSteps.setPadding(false);
+    VerticalLayout messageSteps = new VerticalLayout(new H3("Messages"), messages);
+    messageSteps.setPadding(false);
     splitVariants.addThemeVariants(GridVariant.LUMO_COMPACT);
     splitVariants.addColumn(SplitResults.Variant::splitName).setHeader("Split").setFlexGrow(2);
     splitVariants.addColumn(SplitResults.Variant::variant).setHeader("Variant").setFlexGrow(2);
@@ -166,7 +171,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     splitSection.add(new H3("A/B splits"), splitVariants);
     splitSection.setPadding(false);
     splitSection.setVisible(false);
-    add(heading, diagram, files, below, emailSteps, splitSection);
+    add(heading, diagram, files, below, messageSteps, splitSection);
   }
 
   @Override
@@ -311,7 +316,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     List<NodeCount> counts = tracking.nodeCounts(shown.summary().id());
     diagram.setCounts(counts);
     nodes.setItems(counts);
-    emails.setItems(deliveries.emailStats(shown.summary().id()));
+    messages.setItems(deliveries.stepStats(shown.summary().id()));
     List<SplitResults.Variant> variants = splits.of(shown.summary().id());
     splitVariants.setItems(variants);
     splitSection.setVisible(!variants.isEmpty());
@@ -336,8 +341,12 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     contacts.setItems(here);
   }
 
-  private static String percent(EmailStepStats stats, long part) {
+  private static String percent(MessageStepStats stats, long part) {
     return stats.sent() == 0 ? "–" : stats.rate(part) + "% (" + part + ")";
+  }
+
+  private static String only(Channel channel, MessageStepStats stats, long part) {
+    return stats.channel() == channel ? percent(stats, part) : "–";
   }
 
   private String nameOf(String elementId) {
