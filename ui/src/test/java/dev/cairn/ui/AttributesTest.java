@@ -13,6 +13,9 @@ import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
 import dev.cairn.engine.imports.ImportReport;
 import dev.cairn.engine.imports.ImportTarget;
+import dev.cairn.engine.journey.CompileResult;
+import dev.cairn.engine.journey.JourneyCompiler;
+import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
@@ -43,6 +46,7 @@ class AttributesTest extends CairnIntegrationTest {
   @Autowired Contacts contacts;
   @Autowired ContactImport imports;
   @Autowired List<StepHandler> handlers;
+  @Autowired JourneyCompiler compiler;
   private final JsonMapper json = JsonMapper.builder().build();
   private String suffix;
 
@@ -222,6 +226,38 @@ class AttributesTest extends CairnIntegrationTest {
 
     assertThat(result).isInstanceOfSatisfying(StepResult.Rejected.class, rejected ->
         assertThat(rejected.reason()).startsWith("\"trait:" + seats + "\" is a number; \"starts with\" does not apply."));
+  }
+
+  @Test
+  void a_journey_whose_branch_compares_a_declared_number_with_a_word_is_refused_before_publishing_on_that_path() {
+    String value = declared("lifetime_value", AttributeType.NUMBER);
+    String condition =
+        "{&quot;kind&quot;:&quot;attribute&quot;,&quot;attribute&quot;:&quot;trait:%s&quot;,&quot;operator&quot;:&quot;AT_LEAST&quot;,&quot;value&quot;:&quot;abc&quot;}"
+            .formatted(value);
+    String diagram =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="high-value-%s" name="High value" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="Order Completed"/></zeebe:properties></bpmn:extensionElements></bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-gw" sourceRef="start" targetRef="gw"/>
+            <bpmn:exclusiveGateway id="gw" name="High value?"/>
+            <bpmn:sequenceFlow id="yes" name="Yes" sourceRef="gw" targetRef="end-yes">
+              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:condition" value="%s"/></zeebe:properties></bpmn:extensionElements>
+            </bpmn:sequenceFlow>
+            <bpmn:endEvent id="end-yes"/>
+            <bpmn:sequenceFlow id="no" name="No" sourceRef="gw" targetRef="end-no"/>
+            <bpmn:endEvent id="end-no"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(suffix, condition);
+
+    // The compiler publishing uses, with the attributes this workspace declared.
+    CompileResult result = compiler.compile(diagram);
+
+    assertThat(result).isInstanceOfSatisfying(CompileResult.Rejected.class, rejected -> assertThat(rejected.problems()).containsExactly(
+        new Problem("yes", "Branch \"High value?\", path \"Yes\": " + value + " is a number, but the condition compares it with \"abc\". Enter a number such as 100.")));
   }
 
   private String declared(String name, AttributeType type) {

@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.decision.BranchPath;
 import dev.cairn.engine.decision.Decisions;
 import dev.cairn.engine.decision.SplitVariant;
@@ -56,10 +57,12 @@ final class DecisionNodes {
 
   private final BpmnModelInstance model;
   private final List<Problem> problems;
+  private final AttributeSchema schema;
 
-  DecisionNodes(BpmnModelInstance model, List<Problem> problems) {
+  DecisionNodes(BpmnModelInstance model, List<Problem> problems, AttributeSchema schema) {
     this.model = model;
     this.problems = problems;
+    this.schema = schema;
   }
 
   void compile(Process process) {
@@ -135,7 +138,8 @@ final class DecisionNodes {
       SequenceFlow flow = entry.getKey();
       try {
         SegmentRule rule = JSON.readValue(entry.getValue(), SegmentRule.class);
-        Segments.checkBranch(rule);
+        // Comparisons that do not fit an attribute's declared type are reported by AttributeTypeChecks, in a marketer's words.
+        Segments.checkBranch(TypedConditions.withoutMismatches(rule, schema), schema);
         engagementProblems(flow, rule).forEach(problems::add);
         paths.add(new BranchPath(flow.getId(), rule));
       } catch (JacksonException e) {

@@ -1,5 +1,7 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -35,8 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,11 +65,19 @@ public class JourneyCompiler {
   public static final String ADMISSION_ID = "cairn-admission";
 
   private final JourneyValidator validator;
+  private final Supplier<AttributeSchema> schema;
   private final @Nullable Duration longestWait;
   private final Duration testRunWait;
 
-  JourneyCompiler(List<StepHandler> steps, JourneyProperties properties) {
+  @Autowired
+  JourneyCompiler(List<StepHandler> steps, JourneyProperties properties, Attributes attributes) {
+    this(steps, properties, attributes::schema);
+  }
+
+  /** {@code schema} is read at every compile: a marketer may have declared an attribute a moment ago, on any replica. */
+  JourneyCompiler(List<StepHandler> steps, JourneyProperties properties, Supplier<AttributeSchema> schema) {
     this.validator = new JourneyValidator(steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity())));
+    this.schema = schema;
     this.longestWait = properties.longestWait();
     this.testRunWait = properties.testRunWait();
   }
@@ -102,7 +114,8 @@ public class JourneyCompiler {
     }
     Process process = processes.getFirst();
     JourneyGraph graph = new JourneyGraph(process);
-    List<Problem> problems = new ArrayList<>(validator.check(model, process, graph));
+    AttributeSchema declared = schema.get();
+    List<Problem> problems = new ArrayList<>(validator.check(model, process, graph, declared));
     if (!graph.wellFormed()) {
       return new CompileResult.Rejected(problems); // compiling follows every path, which needs both its ends
     }
@@ -110,7 +123,7 @@ public class JourneyCompiler {
     EntryRule entryRule = entryRule(process, problems);
     Map<String, String> triggerFilter = triggerFilter(process, problems);
     listPaths(process);
-    new DecisionNodes(model, problems).compile(process);
+    new DecisionNodes(model, problems, declared).compile(process);
     new ScheduledWaits(model, problems).compile();
     filterEventWaits(model, problems);
     Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : CONTACT_CORRELATION);

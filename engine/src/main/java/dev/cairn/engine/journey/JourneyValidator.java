@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -19,7 +20,8 @@ final class JourneyValidator {
     this.steps = steps;
   }
 
-  List<Problem> check(BpmnModelInstance model, Process process, JourneyGraph graph) {
+  /** {@code schema}: the attributes declared now, whose types conditions and waits must respect. */
+  List<Problem> check(BpmnModelInstance model, Process process, JourneyGraph graph, AttributeSchema schema) {
     List<Problem> problems = new ArrayList<>();
     problems.addAll(new EntryChecks(process).problems());
     problems.addAll(new StepChecks(model, steps).problems());
@@ -27,6 +29,7 @@ final class JourneyValidator {
     problems.addAll(new GatewayChecks(graph).problems());
     problems.addAll(new WaitChecks(model, graph).problems());
     problems.addAll(new ConsentChecks(graph).problems());
+    problems.addAll(new AttributeTypeChecks(model, schema).problems());
     return problems;
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.engine.segment;
 
 import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.AttributeType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,19 +85,22 @@ final class SegmentQuery {
       return Kind.TAG;
     }
     if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
-      return schema.typeOf(name.substring(TRAIT_PREFIX.length()))
-          .map(type -> switch (type) {
-            case STRING -> Kind.TEXT;
-            case NUMBER -> Kind.NUMBER;
-            case BOOLEAN -> Kind.BOOLEAN;
-            case DATE -> Kind.DATE;
-            case LIST -> Kind.LIST;
-          })
-          .orElse(Kind.UNDECLARED);
+      return schema.typeOf(name.substring(TRAIT_PREFIX.length())).map(SegmentQuery::kindOf).orElse(Kind.UNDECLARED);
     }
     throw new InvalidSegmentException(
         "\"" + name + "\" is not an attribute contacts have; use one of " + attributes().stream().sorted().toList()
             + " or a custom trait as trait:<name>.");
+  }
+
+  /** How a trait declared with this type is compared. */
+  static Kind kindOf(AttributeType type) {
+    return switch (type) {
+      case STRING -> Kind.TEXT;
+      case NUMBER -> Kind.NUMBER;
+      case BOOLEAN -> Kind.BOOLEAN;
+      case DATE -> Kind.DATE;
+      case LIST -> Kind.LIST;
+    };
   }
 
   /** subscribed, pending, unsubscribed, or null (never asked). */
@@ -126,11 +130,10 @@ final class SegmentQuery {
     return new SegmentQuery(rule, false, schema);
   }
 
-  /** A journey branch's condition, which may also ask about earlier steps ({@code :journeyInstance}). */
-  static SegmentQuery inJourney(SegmentRule rule) {
-    return inJourney(rule, AttributeSchema.none());
-  }
-
+  /**
+   * A journey branch's condition, which may also ask about earlier steps ({@code :journeyInstance}),
+   * comparing declared attributes as their type says.
+   */
   static SegmentQuery inJourney(SegmentRule rule, AttributeSchema schema) {
     return new SegmentQuery(rule, true, schema);
   }

@@ -1,5 +1,7 @@
 package dev.cairn.engine.segment;
 
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.AttributeType;
 import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.contact.ContactId;
 import java.sql.ResultSet;
@@ -69,9 +71,17 @@ public class Segments {
     SegmentQuery.of(rule);
   }
 
-  /** Like {@link #check}, for a journey branch's condition, which may ask about the journey's own steps. */
-  public static void checkBranch(SegmentRule rule) {
-    SegmentQuery.inJourney(rule);
+  /**
+   * Like {@link #check}, for a journey branch's condition, which may ask about the journey's own
+   * steps; declared attributes are checked as {@link #matchesInJourney} will compare them.
+   */
+  public static void checkBranch(SegmentRule rule, AttributeSchema schema) {
+    SegmentQuery.inJourney(rule, schema);
+  }
+
+  /** The operators that compare an attribute declared with this type ("is at least" for a number, "is before" for a date). */
+  public static List<AttributeOperator> operatorsFor(AttributeType type) {
+    return SegmentQuery.kindOf(type).operators();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cairn.engine.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DecisionNodesTest {
 
   private final JourneyCompiler compiler =
-      new JourneyCompiler(List.of(step("cairn.branch"), step("cairn.split")), new JourneyProperties(null, null, null));
+      new JourneyCompiler(List.of(step("cairn.branch"), step("cairn.split")), new JourneyProperties(null, null, null), AttributeSchema::none);
 
   @Test
   void a_branch_gets_a_deciding_step_and_feel_conditions_on_its_answer() {

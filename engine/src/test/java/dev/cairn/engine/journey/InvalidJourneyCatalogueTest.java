@@ -2,6 +2,8 @@ package dev.cairn.engine.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.engine.attribute.AttributeSchema;
+import dev.cairn.engine.attribute.AttributeType;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
@@ -27,8 +29,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every mistake a marketer can make, one small diagram each in {@code journeys/invalid/}, with the
  * problems it must produce written in the file: {@code <!-- expect: element-id | message -->}
  * ({@code -} for the whole diagram; a message ending in {@code ...} is matched by its start).
+ * The diagrams are drawn in a workspace that declared a few attributes ({@link #DECLARED}).
  */
 class InvalidJourneyCatalogueTest {
+
+  /** Declared attributes, named by no diagram that predates their types: every other trait is untyped. */
+  private static final AttributeSchema DECLARED =
+      new AttributeSchema(
+          Map.of(
+              "lifetime_value", AttributeType.NUMBER,
+              "birthday", AttributeType.DATE,
+              "renewal_date", AttributeType.DATE,
+              "vip_since", AttributeType.STRING,
+              "vip", AttributeType.BOOLEAN,
+              "interests", AttributeType.LIST));
 
   private static final Path CATALOGUE = Path.of("src/test/resources/journeys/invalid");
   private static final Pattern EXPECT = Pattern.compile("<!-- expect: (.+?) \\| (.+?) -->");
@@ -45,7 +59,8 @@ class InvalidJourneyCatalogueTest {
                   "cairn.notify",
                   "Notify a team member",
                   Map.of("to", "the email address of a team member to notify (to)", "subject", "a subject", "text", "a text to send"))),
-          new JourneyProperties(null, null, null));
+          new JourneyProperties(null, null, null),
+          () -> DECLARED);
 
   static Stream<Path> diagrams() throws IOException {
     return Files.list(CATALOGUE).filter(path -> path.toString().endsWith(".bpmn")).sorted();
@@ -74,12 +89,23 @@ class InvalidJourneyCatalogueTest {
 
   @Test
   void the_library_journeys_compile_without_problems() throws IOException {
-    JourneyCompiler library = new JourneyCompiler(List.of(new EmailStep(libraryTemplates()), new UpdateContactStep(), SMS_STEP), new JourneyProperties(null, null, null));
+    assertLibraryCompiles(AttributeSchema.none());
+  }
+
+  @Test
+  void the_library_journeys_compile_where_the_attributes_they_use_are_declared_with_their_types() throws IOException {
+    assertLibraryCompiles(
+        new AttributeSchema(Map.of("birthday", AttributeType.DATE, "reorder_date", AttributeType.DATE, "lead_stage", AttributeType.STRING)));
+  }
+
+  private static void assertLibraryCompiles(AttributeSchema declared) throws IOException {
+    JourneyCompiler library =
+        new JourneyCompiler(List.of(new EmailStep(libraryTemplates()), new UpdateContactStep(), SMS_STEP), new JourneyProperties(null, null, null), () -> declared);
     List<Path> journeys;
     try (Stream<Path> files = Files.list(LIBRARY.resolve("journeys"))) {
       journeys = files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
     }
-    assertThat(journeys).extracting(path -> path.getFileName().toString()).contains("welcome.bpmn", "abandoned-cart.bpmn");
+    assertThat(journeys).extracting(path -> path.getFileName().toString()).contains("welcome.bpmn", "abandoned-cart.bpmn", "birthday.bpmn");
 
     for (Path journey : journeys) {
       CompileResult result = library.compile(Files.readString(journey, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.cairn.engine.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
@@ -40,7 +41,7 @@ class JourneyCompilerTest {
         }
       };
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, null));
+  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, null), AttributeSchema::none);
 
   @Test
   void a_journey_compiles_with_its_trigger_and_every_event_wait_keyed_by_contact() {
@@ -83,7 +84,7 @@ class JourneyCompilerTest {
 
   @Test
   void waits_are_shortened_to_the_longest_wait_when_one_is_configured() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null));
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null), AttributeSchema::none);
 
     CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
@@ -92,7 +93,7 @@ class JourneyCompilerTest {
 
   @Test
   void a_wait_of_months_is_a_duration_too_and_is_shortened_like_any_other() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null));
+    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null), AttributeSchema::none);
 
     CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P1M"));
 
@@ -101,7 +102,7 @@ class JourneyCompilerTest {
 
   @Test
   void a_test_run_is_a_process_of_its_own_with_waits_fast_forwarded_and_events_keyed_to_the_run() {
-    JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, Duration.ofSeconds(3)));
+    JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, Duration.ofSeconds(3)), AttributeSchema::none);
 
     CompileResult result = compiler.compileTestRun(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
