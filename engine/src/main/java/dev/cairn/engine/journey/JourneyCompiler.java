@@ -54,7 +54,6 @@ import org.springframework.stereotype.Component;
 public class JourneyCompiler {
 
   static final String TRIGGER_EVENT = "cairn:trigger-event";
-  static final String CONTACT_CORRELATION = "=contactId";
   /** A test run's events are published under its own key, so they never reach the contact's real journeys. */
   static final String TEST_RUN_CORRELATION = "=" + Step.TEST_RUN_KEY;
   /** Appended to the journey's process id for its test-run process. */
@@ -126,7 +125,7 @@ public class JourneyCompiler {
     new DecisionNodes(model, problems, declared).compile(process);
     new ScheduledWaits(model, problems).compile();
     filterEventWaits(model, problems);
-    Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : CONTACT_CORRELATION);
+    Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : WaitCorrelation.expression(process.getId()));
     capWaits(model, testRun ? testRunWait : longestWait);
     if (problems.isEmpty()) {
       problems.addAll(EngineRules.check(model));
@@ -308,7 +307,7 @@ public class JourneyCompiler {
     return awaited;
   }
 
-  /** Events are published with the contact's id (or a test run's key) as correlation key. */
+  /** Events are published with the journey and the contact (or a test run's key) as correlation key. */
   private static void correlate(BpmnModelInstance model, Message message, String correlationKey) {
     ExtensionElements extensions = message.getExtensionElements();
     if (extensions == null) {

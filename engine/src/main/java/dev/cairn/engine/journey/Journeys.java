@@ -264,8 +264,8 @@ public class Journeys {
     jdbc.sql(
             """
             insert into journey_version
-                (journey_id, version, process_definition_key, deployed_xml, awaited_events, deployed_at)
-            values (:journey, :version, :key, :xml, :awaited, :now)
+                (journey_id, version, process_definition_key, deployed_xml, awaited_events, deployed_at, correlation)
+            values (:journey, :version, :key, :xml, :awaited, :now, :correlation)
             on conflict do nothing
             """)
         .param("journey", journey.id())
@@ -274,6 +274,7 @@ public class Journeys {
         .param("xml", compiled.executableXml())
         .param("awaited", compiled.awaitedEvents().toArray(String[]::new))
         .param("now", Timestamp.from(now))
+        .param("correlation", WaitCorrelation.BY_JOURNEY)
         .update();
     journey.published(compiled, now);
     log.info("Journey {} runs as version {}", journey.id(), process.getVersion());

@@ -1,6 +1,7 @@
 package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.journey.WaitCorrelation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -61,10 +62,10 @@ class Enrollments {
    * count: the event that enters a contact is not also the one they then wait for (a journey
    * started by an order whose goal is an order would otherwise end at once).
    */
-  List<String> awaitedMessages(ContactId contact, String eventName, long eventId) {
+  List<AwaitedMessage> awaitedMessages(ContactId contact, String eventName, long eventId) {
     return jdbc.sql(
             """
-            select distinct awaited from enrollment e
+            select distinct e.journey_id, v.correlation = :byJourney as keyed_by_journey, awaited from enrollment e
             join journey_version v on v.journey_id = e.journey_id and v.version = e.version
             cross join lateral unnest(v.awaited_events) awaited
             where e.contact_id = :contact and (awaited = :event or starts_with(awaited, :filtered))
@@ -75,9 +76,16 @@ class Enrollments {
         .param("event", eventName)
         .param("filtered", eventName + "|")
         .param("eventId", eventId)
-        .query(String.class)
+        .param("byJourney", WaitCorrelation.BY_JOURNEY)
+        .query((rs, row) -> new AwaitedMessage(rs.getString("journey_id"), rs.getString("awaited"), rs.getBoolean("keyed_by_journey")))
         .list();
   }
+
+  /**
+   * A message one of the contact's journeys can wait for, and whether that journey's version
+   * subscribes by journey and contact or (deployed before that) by the contact alone.
+   */
+  record AwaitedMessage(String journeyId, String name, boolean keyedByJourney) {}
 
   void record(
       long processInstanceKey, ContactId contact, String journeyId, int version, @Nullable Long eventId, Instant at) {

@@ -3,13 +3,16 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.StoredEvent;
+import dev.cairn.engine.journey.EventFilter;
+import dev.cairn.engine.journey.WaitCorrelation;
 import dev.cairn.engine.zeebe.EngineCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
-import dev.cairn.engine.journey.EventFilter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,25 +53,30 @@ class MessageCorrelation {
     if (event.name() == null) {
       return false;
     }
-    List<String> messages =
+    List<Enrollments.AwaitedMessage> messages =
         enrollments.awaitedMessages(event.contactId(), event.name(), event.id()).stream()
-            .filter(name -> name.equals(event.name())
-                || EventFilter.ofMessageName(event.name(), name).map(filter -> filter.accepts(event.properties())).orElse(false))
+            .filter(message -> message.name().equals(event.name())
+                || EventFilter.ofMessageName(event.name(), message.name()).map(filter -> filter.accepts(event.properties())).orElse(false))
             .toList();
     if (messages.isEmpty()) {
       return false;
     }
     Map<String, Object> lastEvent = EventVariables.of(event.name(), event.properties(), event.occurredAt());
     // Journeys a merged-away contact was in still wait under its old id.
-    for (ContactId key : contacts.idsOf(event.contactId())) {
-      for (String message : messages) {
-        publish(event, message, key, lastEvent);
+    List<ContactId> keys = contacts.idsOf(event.contactId());
+    Set<String> published = new HashSet<>();
+    for (Enrollments.AwaitedMessage message : messages) {
+      for (ContactId key : keys) {
+        String correlationKey = message.keyedByJourney() ? WaitCorrelation.key(message.journeyId(), key) : key.toString();
+        if (published.add(message.name() + "\n" + correlationKey)) {
+          publish(event, message.name(), correlationKey, lastEvent);
+        }
       }
     }
     return true;
   }
 
-  private void publish(StoredEvent event, String messageName, ContactId correlationKey, Map<String, Object> lastEvent) {
+  private void publish(StoredEvent event, String messageName, String correlationKey, Map<String, Object> lastEvent) {
     try {
       commands.execute(
           "publish " + event.name() + " for " + correlationKey,
@@ -76,7 +84,7 @@ class MessageCorrelation {
               client
                   .newPublishMessageCommand()
                   .messageName(messageName)
-                  .correlationKey(correlationKey.toString())
+                  .correlationKey(correlationKey)
                   .messageId(messageName.equals(event.name()) ? event.messageId() : event.messageId() + "|" + messageName)
                   .timeToLive(properties.messageTtl())
                   .variables(Map.of("lastEvent", lastEvent))

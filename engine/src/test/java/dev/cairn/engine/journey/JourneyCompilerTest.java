@@ -53,7 +53,8 @@ class JourneyCompilerTest {
     assertThat(compiled.name()).isEqualTo("Sample journey");
     assertThat(compiled.triggerEvent()).isEqualTo("Signed Up");
     assertThat(compiled.awaitedEvents()).containsExactly("Order Completed");
-    assertThat(compiled.executableXml()).contains("correlationKey=\"=contactId\"").contains("P3D");
+    // Waits subscribe by journey and contact: an event published for another journey's wait is never caught here.
+    assertThat(compiled.executableXml()).contains("correlationKey=\"=&quot;sample|&quot; + contactId\"").contains("P3D");
   }
 
   @Test
@@ -111,7 +112,7 @@ class JourneyCompilerTest {
     assertThat(test.awaitedEvents()).containsExactly("Order Completed");
     assertThat(test.executableXml())
         .contains("correlationKey=\"=testRunKey\"")
-        .doesNotContain("=contactId")
+        .doesNotContain("contactId\"")
         .contains("PT3S")
         .doesNotContain("P3D");
     assertThat(Bpmn.readModelFromStream(new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8))).getDefinitions())
