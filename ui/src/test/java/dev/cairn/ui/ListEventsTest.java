@@ -69,14 +69,18 @@ class ListEventsTest extends CairnIntegrationTest {
     ContactId already = contact();
     lists.add(list.id(), already, "console: admin");
     String domain = "listevents" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-    String csv = "email\nann@%s\n%s\n".formatted(domain, contacts.find(already).orElseThrow().email());
+    String csv = "email\nann@%1$s\n%2$s\nbea@%1$s\n".formatted(domain, contacts.find(already).orElseThrow().email());
     ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Fair sheet", null, list.id());
 
     imports.run(csv(csv), "fair.csv", plan, done -> {});
 
-    ContactId ann = new ContactId(jdbc.sql("select id from contact where email = :email").param("email", "ann@" + domain).query(UUID.class).single());
-    assertThat(listEvents(ann)).containsExactly(event(ContactLists.JOINED, list, "import: Fair sheet"));
+    for (String person : List.of("ann", "bea")) {
+      ContactId joined =
+          new ContactId(jdbc.sql("select id from contact where email = :email").param("email", person + "@" + domain).query(UUID.class).single());
+      assertThat(listEvents(joined)).as(person).containsExactly(event(ContactLists.JOINED, list, "import: Fair sheet"));
+    }
     assertThat(listEvents(already)).containsExactly(event(ContactLists.JOINED, list, "console: admin"));
+    assertThat(lists.count(list.id())).isEqualTo(3);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -193,12 +194,19 @@ public class ContactLists {
     return Set.copyOf(removed);
   }
 
-  /** One event per contact whose membership changed, in the change's transaction: both happen or neither. */
+  /**
+   * One event per contact whose membership changed, in the change's transaction: both happen or
+   * neither. An import's batch of a thousand is one statement, not a thousand.
+   */
   private void announce(ContactList list, List<UUID> contacts, String event, String source) {
     Map<String, Object> properties = Map.of("list_id", list.id(), "list_name", list.name(), "source", source);
-    for (UUID contact : contacts) {
-      // A contact may join, leave and join again: each time is its own event.
-      events.record(new ContactId(contact), event, properties, event + ":" + list.id() + ":" + contact + ":" + UUID.randomUUID());
+    // A contact may join, leave and join again: each time is its own event.
+    Function<ContactId, String> messageId = contact -> event + ":" + list.id() + ":" + contact + ":" + UUID.randomUUID();
+    if (contacts.size() == 1) {
+      ContactId contact = new ContactId(contacts.getFirst());
+      events.record(contact, event, properties, messageId.apply(contact));
+    } else {
+      events.recordAll(contacts.stream().map(ContactId::new).toList(), event, properties, messageId);
     }
   }
 
