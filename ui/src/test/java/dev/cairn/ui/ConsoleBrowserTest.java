@@ -232,6 +232,59 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_filters_the_contacts_by_list_and_renames_the_list_where_a_taken_or_empty_name_is_refused_in_the_dialog() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String domain = "flt" + run + ".test";
+    for (String name : List.of("Ada", "Bea")) {
+      post("/v1/identify", "{\"userId\":\"%s-%s\",\"traits\":{\"email\":\"%s@%s\",\"firstName\":\"%s\"}}".formatted(name, domain, name.toLowerCase(), domain, name));
+    }
+    String list = "Filtered " + run;
+    String id = ((dev.cairn.engine.list.ListChange.Done) lists.create(list, null)).list().id();
+    String taken = "Taken " + run;
+    lists.create(taken, null);
+    String ada = jdbc.sql("select id from contact where external_id = :user").param("user", "Ada-" + domain).query(String.class).single();
+    lists.add(id, dev.cairn.engine.contact.ContactId.parse(ada), "console: admin");
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Contacts").first().click();
+    page.waitForURL("**/contacts");
+    page.locator("input[placeholder='Search name, email or user id']").fill(domain);
+    assertThat(page.getByText("bea@" + domain)).isVisible();
+    page.locator("#contacts-list").click();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName(list)).click();
+    assertThat(page.getByText("ada@" + domain)).isVisible();
+    assertThat(page.getByText("bea@" + domain)).hasCount(0);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("contacts-by-list.png")).setFullPage(true));
+
+    page.getByText("Lists").first().click();
+    page.waitForURL("**/lists");
+    page.locator("vaadin-button.rename-list[data-list='" + id + "']").click();
+    Locator name = page.locator("#rename-list-name input");
+    assertThat(name).hasValue(list);
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/lists$"));
+    name.fill(" " + taken.toUpperCase() + " ");
+    page.locator("#rename-list-save").click();
+    assertThat(page.getByText("There is already a list named \"" + taken.toUpperCase() + "\".")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rename-list-taken.png")).setFullPage(true));
+    name.fill("Renamed " + run);
+    page.locator("#rename-list-save").click();
+    assertThat(page.locator("#rename-list-name")).hasCount(0);
+    assertThat(page.locator("#lists vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Renamed " + run))).isVisible();
+
+    page.navigate("http://127.0.0.1:" + port + "/lists/" + id);
+    assertThat(page.locator("#list-name")).hasText("Renamed " + run);
+    page.locator("#rename-list").click();
+    page.locator("#rename-list-name input").fill("  ");
+    page.locator("#rename-list-save").click();
+    assertThat(page.getByText("A list needs a name.")).isVisible();
+    page.locator("#rename-list-name input").fill("Final name " + run);
+    page.locator("#rename-list-save").click();
+    assertThat(page.locator("#list-name")).hasText("Final name " + run);
+    assertThat(page.getByText("Id for journeys and segments: " + id)).isVisible();
+    assertThat(lists.find(id).orElseThrow().name()).isEqualTo("Final name " + run);
+  }
+
+  @Test
   void a_marketer_imports_a_csv_and_sees_which_rows_were_not_imported_and_why() throws Exception {
     String domain = "imp" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     Path file = Files.createTempFile("people", ".csv");

@@ -3,7 +3,9 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.engine.contact.ContactFilter;
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
@@ -60,7 +62,36 @@ class ContactListsTest extends CairnIntegrationTest {
 
     ListChange again = lists.create(" " + name.toUpperCase() + " ", null);
 
-    assertThat(again).isEqualTo(new ListChange.Refused("there is already a list named \"" + name.toUpperCase() + "\""));
+    assertThat(again).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_TAKEN, "there is already a list named \"" + name.toUpperCase() + "\""));
+  }
+
+  @Test
+  void a_list_without_a_name_or_with_one_too_long_is_refused_with_the_reason() {
+    assertThat(lists.create("   ", null)).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
+    assertThat(lists.create("x".repeat(101), null))
+        .isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_TOO_LONG, "a list name is at most 100 characters; this one has 101"));
+    ContactList list = created("Kept " + suffix());
+    assertThat(lists.rename(list.id(), "")).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
+    assertThat(lists.find(list.id()).orElseThrow().name()).isEqualTo(list.name());
+  }
+
+  @Test
+  void the_contacts_list_filtered_by_a_list_pages_through_its_members_that_also_match_the_search() {
+    ContactList list = created("Filter " + suffix());
+    String domain = "filter" + suffix() + ".test";
+    ContactId ann = contactWithEmail("ann@" + domain);
+    ContactId bo = contactWithEmail("bo@" + domain);
+    contactWithEmail("cy@" + domain);
+    lists.add(list.id(), ann, "console: admin");
+    lists.add(list.id(), bo, "console: admin");
+    ContactFilter onList = new ContactFilter(domain, null, null, null, list.id());
+
+    assertThat(contacts.count(onList)).isEqualTo(2);
+    assertThat(contacts.search(onList, 0, 1)).hasSize(1);
+    assertThat(contacts.search(onList, 0, 10)).extracting(ContactSummary::id).containsExactlyInAnyOrder(ann, bo);
+    assertThat(contacts.count(new ContactFilter("bo@" + domain, null, null, null, list.id()))).isOne();
+    assertThat(contacts.count(new ContactFilter(domain, null, null, null, null))).isEqualTo(3);
+    assertThat(contacts.count(new ContactFilter(domain, null, null, null, "no-such-list"))).isZero();
   }
 
   @Test
@@ -97,8 +128,8 @@ class ContactListsTest extends CairnIntegrationTest {
     ContactId contact = contact();
     lists.add(list.id(), contact, "console: admin");
 
-    assertThat(lists.remove(list.id(), contact)).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
-    assertThat(lists.remove(list.id(), contact)).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
+    assertThat(lists.remove(list.id(), contact, "console: admin")).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
+    assertThat(lists.remove(list.id(), contact, "console: admin")).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
 
     assertThat(lists.isMember(list.id(), contact)).isFalse();
   }
@@ -107,7 +138,7 @@ class ContactListsTest extends CairnIntegrationTest {
   void a_list_that_does_not_exist_is_named_in_the_refusal() {
     ListChange change = lists.add("no-such-list", contact(), "console: admin");
 
-    assertThat(change).isEqualTo(new ListChange.Refused("there is no list \"no-such-list\""));
+    assertThat(change).isEqualTo(new ListChange.Refused(ListChange.Refusal.UNKNOWN_LIST, "there is no list \"no-such-list\""));
   }
 
   @Test
@@ -227,6 +258,15 @@ class ContactListsTest extends CairnIntegrationTest {
       assertThat(membership.source()).isEqualTo("journey " + journey);
     });
     assertThat(lists.count(list.id())).isEqualTo(1);
+    assertThat(jdbc.sql("select properties ->> 'source' from contact_event where contact_id = :id and name = 'List Joined'")
+            .param("id", contact.value()).query(String.class).list())
+        .containsExactly("journey " + journey);
+  }
+
+  private ContactId contactWithEmail(String email) {
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s\"}}".formatted(user, email));
+    return contacts.findByUserId(user).orElseThrow().id();
   }
 
   private ContactList created(String name) {

@@ -327,12 +327,15 @@ public class Contacts {
                   and (cast(:stage as text) is null
                     or cairn_lifecycle_stage(order_count, last_order_at, email, last_seen_at) = :stage)
                   and (cast(:tag as text) is null or :tag = any(tags))
+                  and (cast(:list as text) is null
+                    or exists (select 1 from contact_list_member l where l.contact_id = contact.id and l.list_id = :list))
                 """
                 + orderAndPage)
         .param("pattern", pattern(filter.query()))
         .param("segment", blankToNull(filter.segmentId()))
         .param("stage", blankToNull(filter.lifecycleStage()))
-        .param("tag", filter.tag() == null || filter.tag().isBlank() ? null : normalisedTag(filter.tag()));
+        .param("tag", filter.tag() == null || filter.tag().isBlank() ? null : normalisedTag(filter.tag()))
+        .param("list", blankToNull(filter.listId()));
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -102,6 +104,41 @@ public class EventIngestion {
     }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
     return new IngestResult.Accepted(id.get(), contact, List.of());
+  }
+
+  /**
+   * Records the same observation about many known contacts at once (an import's batch joining a
+   * list), as {@link #record} does for one, in one statement and with one wake-up for journeys.
+   * Once per message id; the number stored.
+   */
+  @Transactional
+  public int recordAll(List<ContactId> contacts, String name, Map<String, Object> properties, Function<ContactId, String> messageId) {
+    if (contacts.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<Long> ids =
+        jdbc.sql(
+                """
+                insert into contact_event (message_id, contact_id, type, name, properties, occurred_at, received_at)
+                select e.message_id, e.contact_id, :type, :name, cast(:properties as jsonb), :now, :now
+                  from unnest(cast(:messageIds as text[]), cast(:contacts as uuid[])) as e(message_id, contact_id)
+                on conflict (message_id) do nothing
+                returning id
+                """)
+            .param("type", EventType.TRACK.name())
+            .param("name", name)
+            .param("properties", json.writeValueAsString(properties))
+            .param("now", Timestamp.from(now))
+            .param("messageIds", contacts.stream().map(messageId).toArray(String[]::new))
+            .param("contacts", contacts.stream().map(ContactId::value).toArray(UUID[]::new))
+            .query(Long.class)
+            .list();
+    if (!ids.isEmpty()) {
+      // The dispatcher takes every pending event once woken: one wake-up serves the whole batch.
+      publisher.publishEvent(new EventRecorded(ids.getLast(), contacts.getLast()));
+    }
+    return ids.size();
   }
 
   /** The order's value; an order without a readable one still counts, as 0. */

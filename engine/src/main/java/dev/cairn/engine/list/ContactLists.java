@@ -1,14 +1,19 @@
 package dev.cairn.engine.list;
 
 import dev.cairn.engine.contact.ContactId;
+import dev.cairn.engine.event.EventIngestion;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +24,23 @@ import org.springframework.transaction.annotation.Transactional;
  * Lists and their members: create, rename and delete a list, put contacts on it and take them off.
  * Expected refusals (a name already taken, a list that does not exist) come back as {@link
  * ListChange.Refused} with the reason in plain words.
+ *
+ * <p>Every contact who joins or leaves a list, by whatever path (console, API, import, journey
+ * step), gets a {@value #JOINED} or {@value #LEFT} event in the same transaction, so journeys can
+ * start on it or wait for it ({@code list_id=newsletter}). A change that changes nothing (already
+ * on the list, not on it) records nothing.
  */
 @Service
 public class ContactLists {
 
-  private static final int LONGEST_NAME = 100;
+  /** The event of a contact put on a list; properties {@code list_id}, {@code list_name}, {@code source}. */
+  public static final String JOINED = "List Joined";
+
+  /** The event of a contact taken off a list; the same properties, {@code source} saying who took them off. */
+  public static final String LEFT = "List Left";
+
+  /** The longest list name, in characters. */
+  public static final int LONGEST_NAME = 100;
 
   private static final String SELECT_LIST =
       """
@@ -37,10 +54,12 @@ public class ContactLists {
           rs.getString("id"), rs.getString("name"), rs.getString("description"), rs.getTimestamp("created_at").toInstant(), rs.getLong("members"));
 
   private final JdbcClient jdbc;
+  private final EventIngestion events;
   private final Clock clock;
 
-  ContactLists(JdbcClient jdbc, Clock clock) {
+  ContactLists(JdbcClient jdbc, EventIngestion events, Clock clock) {
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -60,9 +79,9 @@ public class ContactLists {
   /** Creates a list; its id is derived from the name ("Trade fair 2026" → {@code trade-fair-2026}) and never changes. */
   @Transactional
   public ListChange create(String name, @Nullable String description) {
-    Optional<String> wrong = nameProblem(name, null);
+    Optional<ListChange.Refused> wrong = nameProblem(name, null);
     if (wrong.isPresent()) {
-      return new ListChange.Refused(wrong.get());
+      return wrong.get();
     }
     String id = freeId(slug(name));
     jdbc.sql("insert into contact_list (id, name, description, created_at) values (:id, :name, :description, :at)")
@@ -80,15 +99,18 @@ public class ContactLists {
     if (!exists(id)) {
       return unknown(id);
     }
-    Optional<String> wrong = nameProblem(name, id);
+    Optional<ListChange.Refused> wrong = nameProblem(name, id);
     if (wrong.isPresent()) {
-      return new ListChange.Refused(wrong.get());
+      return wrong.get();
     }
     int changed = jdbc.sql("update contact_list set name = :name where id = :id and name <> :name").param("id", id).param("name", name.strip()).update();
     return new ListChange.Done(find(id).orElseThrow(), changed > 0);
   }
 
-  /** Deletes a list and its memberships; the contacts stay. */
+  /**
+   * Deletes a list and its memberships; the contacts stay. Its members get no {@value #LEFT}: the
+   * list itself is gone, and journeys that name it are told so at their step.
+   */
   @Transactional
   public ListChange delete(String id) {
     Optional<ContactList> list = find(id);
@@ -102,58 +124,90 @@ public class ContactLists {
   /** Puts the contact on the list; a contact already on it keeps when and how they joined. */
   @Transactional
   public ListChange add(String listId, ContactId contact, String source) {
-    if (!exists(listId)) {
+    Optional<ContactList> list = find(listId);
+    if (list.isEmpty()) {
       return unknown(listId);
     }
-    int added =
-        jdbc.sql(
-                """
-                insert into contact_list_member (list_id, contact_id, added_at, source)
-                select :list, id, :at, :source from contact where id = :contact
-                on conflict do nothing
-                """)
-            .param("list", listId)
-            .param("contact", contact.value())
-            .param("at", Timestamp.from(clock.instant()))
-            .param("source", source)
-            .update();
-    return new ListChange.Done(find(listId).orElseThrow(), added > 0);
+    boolean added = !addAll(list.get(), List.of(contact.value()), source).isEmpty();
+    return new ListChange.Done(find(listId).orElseThrow(), added);
   }
 
   /**
-   * Puts many contacts on the list in one statement (an import's batch), in the caller's
-   * transaction; those already on it keep when and how they joined. The number newly added.
+   * Puts many contacts on an existing list in one statement (an import's batch), in the caller's
+   * transaction; those already on it keep when and how they joined. The contacts newly added.
    */
   @Transactional
-  public int addAll(String listId, Collection<UUID> contacts, String source) {
+  public Set<UUID> addAll(String listId, Collection<UUID> contacts, String source) {
     if (contacts.isEmpty()) {
-      return 0;
+      return Set.of();
     }
-    return jdbc.sql(
-            """
-            insert into contact_list_member (list_id, contact_id, added_at, source)
-            select :list, id, :at, :source from unnest(cast(:contacts as uuid[])) as id
-            on conflict do nothing
-            """)
-        .param("list", listId)
-        .param("contacts", contacts.toArray(UUID[]::new))
-        .param("at", Timestamp.from(clock.instant()))
-        .param("source", source)
-        .update();
+    return addAll(find(listId).orElseThrow(() -> new IllegalArgumentException("no list " + listId + "; callers check first")), contacts, source);
   }
 
   /** Takes the contact off the list; nothing happens when they were not on it. */
   @Transactional
-  public ListChange remove(String listId, ContactId contact) {
-    if (!exists(listId)) {
+  public ListChange remove(String listId, ContactId contact, String source) {
+    Optional<ContactList> list = find(listId);
+    if (list.isEmpty()) {
       return unknown(listId);
     }
-    int removed =
-        jdbc.sql("delete from contact_list_member where list_id = :list and contact_id = :contact")
-            .param("list", listId)
-            .param("contact", contact.value())
-            .update();
-    return new ListChange.Done(find(listId).orElseThrow(), removed > 0);
+    boolean removed = !removeAll(list.get(), List.of(contact.value()), source).isEmpty();
+    return new ListChange.Done(find(listId).orElseThrow(), removed);
+  }
+
+  /** Takes many contacts off an existing list in one statement. The contacts that were on it. */
+  @Transactional
+  public Set<UUID> removeAll(String listId, Collection<UUID> contacts, String source) {
+    if (contacts.isEmpty()) {
+      return Set.of();
+    }
+    return removeAll(find(listId).orElseThrow(() -> new IllegalArgumentException("no list " + listId + "; callers check first")), contacts, source);
+  }
+
+  private Set<UUID> addAll(ContactList list, Collection<UUID> contacts, String source) {
+    List<UUID> added =
+        jdbc.sql(
+                """
+                insert into contact_list_member (list_id, contact_id, added_at, source)
+                select :list, c.id, :at, :source from contact c where c.id = any(cast(:contacts as uuid[]))
+                on conflict do nothing
+                returning contact_id
+                """)
+            .param("list", list.id())
+            .param("contacts", new LinkedHashSet<>(contacts).toArray(UUID[]::new))
+            .param("at", Timestamp.from(clock.instant()))
+            .param("source", source)
+            .query(UUID.class)
+            .list();
+    announce(list, added, JOINED, source);
+    return Set.copyOf(added);
+  }
+
+  private Set<UUID> removeAll(ContactList list, Collection<UUID> contacts, String source) {
+    List<UUID> removed =
+        jdbc.sql("delete from contact_list_member where list_id = :list and contact_id = any(cast(:contacts as uuid[])) returning contact_id")
+            .param("list", list.id())
+            .param("contacts", new LinkedHashSet<>(contacts).toArray(UUID[]::new))
+            .query(UUID.class)
+            .list();
+    announce(list, removed, LEFT, source);
+    return Set.copyOf(removed);
+  }
+
+  /**
+   * One event per contact whose membership changed, in the change's transaction: both happen or
+   * neither. An import's batch of a thousand is one statement, not a thousand.
+   */
+  private void announce(ContactList list, List<UUID> contacts, String event, String source) {
+    Map<String, Object> properties = Map.of("list_id", list.id(), "list_name", list.name(), "source", source);
+    // A contact may join, leave and join again: each time is its own event.
+    Function<ContactId, String> messageId = contact -> event + ":" + list.id() + ":" + contact + ":" + UUID.randomUUID();
+    if (contacts.size() == 1) {
+      ContactId contact = new ContactId(contacts.getFirst());
+      events.record(contact, event, properties, messageId.apply(contact));
+    } else {
+      events.recordAll(contacts.stream().map(ContactId::new).toList(), event, properties, messageId);
+    }
   }
 
   /** One page of the list's members, the most recently added first. */
@@ -222,13 +276,15 @@ public class ContactLists {
     return id;
   }
 
-  private Optional<String> nameProblem(String name, @Nullable String exceptId) {
+  private Optional<ListChange.Refused> nameProblem(String name, @Nullable String exceptId) {
     String stripped = name.strip();
     if (stripped.isEmpty()) {
-      return Optional.of("a list needs a name");
+      return Optional.of(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
     }
     if (stripped.length() > LONGEST_NAME) {
-      return Optional.of("a list name is at most " + LONGEST_NAME + " characters");
+      return Optional.of(
+          new ListChange.Refused(
+              ListChange.Refusal.NAME_TOO_LONG, "a list name is at most " + LONGEST_NAME + " characters; this one has " + stripped.length()));
     }
     boolean taken =
         jdbc.sql("select exists(select 1 from contact_list where lower(btrim(name)) = lower(:name) and id is distinct from cast(:except as text))")
@@ -236,10 +292,12 @@ public class ContactLists {
             .param("except", exceptId)
             .query(Boolean.class)
             .single();
-    return taken ? Optional.of("there is already a list named \"" + stripped + "\"") : Optional.empty();
+    return taken
+        ? Optional.of(new ListChange.Refused(ListChange.Refusal.NAME_TAKEN, "there is already a list named \"" + stripped + "\""))
+        : Optional.empty();
   }
 
   private static ListChange unknown(String id) {
-    return new ListChange.Refused("there is no list \"" + id + "\"");
+    return new ListChange.Refused(ListChange.Refusal.UNKNOWN_LIST, "there is no list \"" + id + "\"");
   }
 }

@@ -12,11 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * A journey step that puts the contact on a list ({@code action} {@code add}) or takes them off it
  * ({@code remove}). Doing it again changes nothing: a contact already on the list keeps when they
- * joined, so a retried job is harmless.
+ * joined and gets no second List Joined, so a retried job is harmless.
  */
 @Component
 class ListStep implements StepHandler {
-
 
   private final ContactLists lists;
 
@@ -55,10 +54,11 @@ class ListStep implements StepHandler {
       return StepResult.Completed.empty(); // a marketer trying the journey on a real contact must not change their lists
     }
     String list = Objects.requireNonNull(step.header("list")).strip();
+    String source = "journey " + step.journeyId();
     ListChange change =
         switch (Objects.requireNonNull(step.header("action")).strip()) {
-          case "add" -> lists.add(list, step.contactId(), "journey " + step.journeyId());
-          case "remove" -> lists.remove(list, step.contactId());
+          case "add" -> lists.add(list, step.contactId(), source);
+          case "remove" -> lists.remove(list, step.contactId(), source);
           default -> throw new IllegalArgumentException("not add or remove; checked before publishing");
         };
     return switch (change) {

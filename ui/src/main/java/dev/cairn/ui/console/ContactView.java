@@ -174,7 +174,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     }
     for (ListMembership membership : memberships) {
       Button chip = new Button(membership.listName() + " ×", click -> {
-        lists.remove(membership.listId(), contactId);
+        lists.remove(membership.listId(), contactId, "console: " + authentication.getPrincipalName().orElse("console"));
         getUI().ifPresent(ui -> ui.getPage().reload());
       });
       chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);

@@ -20,6 +20,8 @@ import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.imports.ContactCsvExport;
 import dev.cairn.engine.imports.ManualContacts;
+import dev.cairn.engine.list.ContactList;
+import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.SegmentSummary;
 import dev.cairn.engine.segment.Segments;
 import jakarta.annotation.security.PermitAll;
@@ -27,14 +29,14 @@ import java.util.function.Supplier;
 
 /**
  * All contacts, newest activity first: searchable by name, email or user id, and filtered by
- * segment, lifecycle stage or tag.
+ * segment, lifecycle stage, list or tag, all in one query.
  */
 @Route("contacts")
 @PageTitle("Contacts · Cairn")
 @PermitAll
 public class ContactsView extends VerticalLayout {
 
-  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments, ManualContacts manual) {
+  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments, ContactLists lists, ManualContacts manual) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -63,6 +65,13 @@ public class ContactsView extends VerticalLayout {
     stage.setEmptySelectionAllowed(true);
     stage.setEmptySelectionCaption("Any stage");
     stage.addClassName("contacts-stage");
+    Select<ContactList> list = new Select<>();
+    list.setPlaceholder("Any list");
+    list.setItems(lists.lists());
+    list.setItemLabelGenerator(chosen -> chosen == null ? "Any list" : chosen.name());
+    list.setEmptySelectionAllowed(true);
+    list.setEmptySelectionCaption("Any list");
+    list.setId("contacts-list");
     TextField tag = new TextField();
     tag.setPlaceholder("Tag");
     tag.setValueChangeMode(ValueChangeMode.LAZY);
@@ -70,13 +79,18 @@ public class ContactsView extends VerticalLayout {
     Supplier<ContactFilter> filter =
         () ->
             new ContactFilter(
-                search.getValue(), segment.getValue() == null ? null : segment.getValue().id(), stage.getValue(), tag.getValue());
+                search.getValue(),
+                segment.getValue() == null ? null : segment.getValue().id(),
+                stage.getValue(),
+                tag.getValue(),
+                list.getValue() == null ? null : list.getValue().id());
     grid.setItems(
         query -> contacts.search(filter.get(), query.getOffset(), query.getLimit()).stream(),
         query -> (int) Math.min(Integer.MAX_VALUE, contacts.count(filter.get())));
     segment.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     stage.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     tag.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+    list.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     grid.addItemClickListener(
         click ->
             getUI()
@@ -94,8 +108,10 @@ public class ContactsView extends VerticalLayout {
             VaadinIcon.PLUS.create(),
             click -> new AddContactDialog(manual, id -> getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", id.toString())))).open());
     addContact.addClassName("contacts-add");
-    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, tag, addContact, importCsv, exportCsv);
+    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, list, tag, addContact, importCsv, exportCsv);
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+    // Five filters and three actions do not fit one row on a laptop: the rest goes below, not off screen.
+    tools.getStyle().set("flex-wrap", "wrap");
     add(new H2("Contacts"), tools, grid);
   }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -41,8 +42,14 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
 
     Span count = new Span(list.members() == 1 ? "1 contact" : list.members() + " contacts");
     count.setId("list-count");
+    Button rename =
+        new Button(
+            "Rename…",
+            click -> new RenameListDialog(lists, list, renamed -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+    rename.setId("rename-list");
     Button delete = new Button("Delete list…", click -> confirmDelete(list));
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    HorizontalLayout actions = new HorizontalLayout(rename, delete);
 
     Grid<ListMember> members = new Grid<>();
     members.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -58,7 +65,9 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
     members.setId("list-members");
     members.setSizeFull();
 
-    add(new H2(list.name()), new Span("Id for journeys and segments: " + list.id()), count, delete, members);
+    H2 title = new H2(list.name());
+    title.setId("list-name");
+    add(title, new Span("Id for journeys and segments: " + list.id()), count, actions, members);
   }
 
   private void confirmDelete(ContactList list) {

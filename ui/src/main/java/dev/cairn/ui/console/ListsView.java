@@ -19,7 +19,7 @@ import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListChange;
 import jakarta.annotation.security.PermitAll;
 
-/** Every list with its member count, and a field to create one. */
+/** Every list with its member count, a field to create one, and a button on each to rename it. */
 @Route("lists")
 @PageTitle("Lists · Cairn")
 @PermitAll
@@ -47,6 +47,7 @@ public class ListsView extends VerticalLayout {
     grid.addColumn(ContactList::id).setHeader("Id (for journeys)").setFlexGrow(1);
     grid.addColumn(ContactList::members).setHeader("Contacts").setAutoWidth(true);
     grid.addColumn(list -> Formats.ago(list.createdAt())).setHeader("Created").setAutoWidth(true);
+    grid.addComponentColumn(this::renameButton).setAutoWidth(true).setFlexGrow(0);
     grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ListView.class, new RouteParameters("id", click.getItem().id()))));
     grid.setId("lists");
     grid.setSizeFull();
@@ -57,6 +58,16 @@ public class ListsView extends VerticalLayout {
         new Paragraph("Audiences you keep yourself: contacts join by hand, by import or from a journey step, and stay until taken off."),
         form,
         grid);
+  }
+
+  private Button renameButton(ContactList list) {
+    Button rename = new Button("Rename…", click -> new RenameListDialog(lists, list, renamed -> grid.setItems(lists.lists())).open());
+    rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    rename.getElement().setAttribute("data-list", list.id());
+    rename.addClassName("rename-list");
+    // The row's click opens the list: the button's own click must not reach it.
+    rename.getElement().addEventListener("click", ignored -> {}).addEventData("event.stopPropagation()");
+    return rename;
   }
 
   private void create(TextField name) {
