@@ -260,6 +260,24 @@ public class Contacts {
   }
 
   /**
+   * Makes {@code from} part of {@code into} (see {@link ContactMerges}). Both rows must be locked
+   * by the caller's transaction, which has checked that the merge is wanted.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void merge(ContactId from, ContactId into, Instant now) {
+    // The merge works in SQL: copies this transaction loaded earlier would be stale.
+    repository.findById(from.value()).ifPresent(entities::detach);
+    repository.findById(into.value()).ifPresent(entities::detach);
+    merges.merge(from.value(), into.value(), now);
+  }
+
+  /** The contact a merged-away id now belongs to, when it was merged. */
+  @Transactional(readOnly = true)
+  public Optional<ContactId> survivorOf(ContactId merged) {
+    return merges.survivorOf(merged.value()).map(ContactId::new);
+  }
+
+  /**
    * Every id a contact is known by in running journeys: its own and those of contacts merged into
    * it (their journeys still carry the old id).
    */
