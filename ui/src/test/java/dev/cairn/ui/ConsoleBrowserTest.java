@@ -220,6 +220,41 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_large_import_shows_how_far_it_is_while_it_runs_then_its_report() throws Exception {
+    String domain = "big" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    StringBuilder rows = new StringBuilder("Email,First name\n");
+    for (int i = 0; i < 6_000; i++) {
+      rows.append("p").append(i).append('@').append(domain).append(",P").append(i).append('\n');
+    }
+    Path file = Files.createTempFile("large", ".csv");
+    Files.writeString(file, rows);
+
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/contacts/import");
+    page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+    assertThat(page.getByText("Where does each column go?")).isVisible();
+    page.locator("input[placeholder='e.g. Trade fair 2026 sign-up sheet']").fill("Large sheet");
+    // Every text the progress line shows, as the browser received it.
+    page.evaluate(
+        """
+        () => {
+          window.importProgress = [];
+          const line = document.getElementById('import-progress');
+          new MutationObserver(() => window.importProgress.push(line.textContent))
+              .observe(line, {childList: true, characterData: true, subtree: true});
+        }
+        """);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import " + file.getFileName())).click();
+
+    assertThat(page.getByText("6,000 rows: 6,000 contacts created, 0 updated, 0 not imported.")).isVisible(PATIENTLY);
+    @SuppressWarnings("unchecked")
+    List<String> seen = (List<String>) page.evaluate("() => window.importProgress");
+    assertThat(seen).as("progress shown before the report").anyMatch(text -> text.matches("[1-5],000 of 6,000 rows · .* so far"));
+    assertThat(page.locator("#import-progress-bar")).isHidden();
+    Files.delete(file);
+  }
+
+  @Test
   void a_marketer_builds_a_segment_by_clicking_and_sees_the_live_count() {
     String domain = "seg" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     for (String name : List.of("Pia", "Rik")) {
