@@ -2,6 +2,8 @@ package dev.cairn.engine.contact;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -314,18 +316,24 @@ public class Contacts {
             " order by coalesce(last_seen_at, created_at) desc, id limit :limit offset :offset")
         .param("limit", limit)
         .param("offset", offset)
-        .query(
-            (rs, row) ->
-                new ContactSummary(
-                    new ContactId(rs.getObject("id", UUID.class)),
-                    rs.getString("external_id"),
-                    rs.getString("email"),
-                    rs.getString("first_name"),
-                    rs.getString("last_name"),
-                    toInstant(rs.getTimestamp("last_seen_at")),
-                    toInstant(rs.getTimestamp("created_at")),
-                    rs.getInt("engagement_score")))
+        .query((rs, row) -> summary(rs))
         .list();
+  }
+
+  /**
+   * A contacts-list row from a query that selects the contact's id, external_id, email,
+   * first_name, last_name, last_seen_at, created_at and engagement_score.
+   */
+  public static ContactSummary summary(ResultSet rs) throws SQLException {
+    return new ContactSummary(
+        new ContactId(rs.getObject("id", UUID.class)),
+        rs.getString("external_id"),
+        rs.getString("email"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        toInstant(rs.getTimestamp("last_seen_at")),
+        toInstant(rs.getTimestamp("created_at")),
+        rs.getInt("engagement_score"));
   }
 
   @Transactional(readOnly = true)

@@ -1,15 +1,11 @@
 package dev.cairn.engine.duplicate;
 
-import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactSummary;
-import java.sql.Timestamp;
-import java.time.Instant;
+import dev.cairn.engine.contact.Contacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,17 +96,7 @@ public class DuplicateContacts {
             group = new Group(DuplicateRule.valueOf(rs.getString("rule")), rs.getString("shown"), new ArrayList<>());
             page.put(number, group);
           }
-          group.contacts()
-              .add(
-                  new ContactSummary(
-                      new ContactId(rs.getObject("id", UUID.class)),
-                      rs.getString("external_id"),
-                      rs.getString("email"),
-                      rs.getString("first_name"),
-                      rs.getString("last_name"),
-                      instant(rs.getTimestamp("last_seen_at")),
-                      instant(rs.getTimestamp("created_at")),
-                      rs.getInt("engagement_score")));
+          group.contacts().add(Contacts.summary(rs));
         });
     return page.values().stream().map(group -> new DuplicateGroup(group.rule(), group.shown(), group.contacts())).toList();
   }
@@ -125,8 +111,4 @@ public class DuplicateContacts {
   }
 
   private record Group(DuplicateRule rule, String shown, List<ContactSummary> contacts) {}
-
-  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
 }
