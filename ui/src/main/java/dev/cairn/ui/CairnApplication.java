@@ -1,6 +1,7 @@
 package dev.cairn.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -18,6 +19,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 // The console is one app for a few signed-in users: load every component up front rather than per
 // view, so a component one view adds never goes missing from another view's lazily loaded chunk.
 @LoadDependenciesOnStartup
+// Work that runs on after a click (an import of 100,000 rows) shows its progress as it goes; the
+// websocket falls back to long polling where a proxy does not pass it. Views that refresh on a
+// timer keep polling: push adds nothing there.
+@Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 public class CairnApplication implements AppShellConfigurator {

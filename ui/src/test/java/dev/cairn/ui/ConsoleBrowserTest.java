@@ -157,6 +157,111 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_marketer_merges_a_duplicate_into_the_contact_that_stays_which_then_shows_both_contacts_events() {
+    String domain = "mrg" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    String user = "u-" + UUID.randomUUID();
+    String visitor = "anon-" + UUID.randomUUID();
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Webinar Joined\",\"traits\":{\"email\":\"nora@%s\",\"firstName\":\"Nora\"}}".formatted(user, domain));
+    post("/v1/track", "{\"anonymousId\":\"%s\",\"event\":\"Brochure Downloaded\",\"traits\":{\"email\":\"nora.berg@%s\",\"lastName\":\"Berg\"}}".formatted(visitor, domain));
+    String kept = jdbc.sql("select id from contact where external_id = :id").param("id", user).query(String.class).single();
+    String merged = jdbc.sql("select id from contact where anonymous_id = :id").param("id", visitor).query(String.class).single();
+
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/contacts/" + merged);
+    page.locator("vaadin-button.contact-merge").click();
+    Locator keep = page.locator("vaadin-combo-box.merge-survivor input");
+    Locator confirm = page.locator("vaadin-button.merge-confirm");
+    keep.fill("nora.berg@" + domain);
+    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("nora.berg@" + domain)).first().click();
+    assertThat(page.locator(".merge-refusal")).hasText("A contact cannot be merged into itself: pick the other contact to keep.");
+    assertThat(confirm).isDisabled();
+    keep.fill("nora@" + domain);
+    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("nora@" + domain)).first().click();
+    // Segment refreshes may add "Segment Entered" events meanwhile: at least the brochure download moves.
+    assertThat(page.locator(".merge-summary")).containsText(java.util.regex.Pattern.compile("Moves to Nora: \\d+ events?, 0 messages"));
+    Locator email = page.locator(".merge-fields vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Berg's value is dropped"));
+    assertThat(email).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("merge-preview.png")).setFullPage(true));
+    confirm.click();
+
+    page.waitForURL("**/contacts/" + kept);
+    Locator timeline = page.locator("#contact-timeline vaadin-grid-cell-content");
+    assertThat(timeline.filter(new Locator.FilterOptions().setHasText("Webinar Joined"))).isVisible();
+    assertThat(timeline.filter(new Locator.FilterOptions().setHasText("Brochure Downloaded"))).isVisible();
+    page.navigate("http://127.0.0.1:" + port + "/contacts/" + merged);
+    page.waitForURL("**/contacts/" + kept + "?merged=" + merged);
+    assertThat(page.locator("#merged-note")).containsText("was merged into this one");
+  }
+
+  @Test
+  void a_marketer_merges_possible_duplicates_from_their_page_and_is_told_why_two_accounts_are_not_merged() {
+    String domain = "dup" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    String user = "u-" + UUID.randomUUID();
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Webinar Joined\",\"traits\":{\"email\":\"ola@%s\",\"firstName\":\"Ola\"}}".formatted(user, domain));
+    post("/v1/track", "{\"anonymousId\":\"anon-%s\",\"event\":\"Brochure Downloaded\",\"traits\":{\"email\":\"OLA@%s\"}}".formatted(UUID.randomUUID(), domain));
+    String first = "u-" + UUID.randomUUID();
+    String second = "u-" + UUID.randomUUID();
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"two@%s\"}}".formatted(first, domain));
+    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"two@%s\"}}".formatted(second, domain));
+
+    signIn(ADMIN_PASSWORD);
+    page.getByText("Possible duplicates").first().click();
+    page.waitForURL("**/contacts/duplicates");
+    page.locator("vaadin-button.duplicate-merge[data-shared='two@" + domain + "']").click();
+    assertThat(page.locator(".merge-refusal")).containsText("Both contacts have a user id");
+    assertThat(page.locator("vaadin-button.merge-confirm")).isDisabled();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+
+    page.locator("vaadin-button.duplicate-merge[data-shared='ola@" + domain + "']").click();
+    assertThat(page.locator(".merge-summary")).containsText("Moves to Ola:");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("duplicates-merge.png")).setFullPage(true));
+    page.locator("vaadin-button.merge-confirm").click();
+
+    assertThat(page.getByText("OLA@" + domain + " was merged into Ola.")).isVisible();
+    assertThat(page.locator("vaadin-button.duplicate-merge[data-shared='ola@" + domain + "']")).hasCount(0);
+    assertThat(page.locator("vaadin-button.duplicate-merge[data-shared='two@" + domain + "']")).isVisible();
+    assertThat(jdbc.sql("select count(*) from contact where lower(email) = :email").param("email", "ola@" + domain).query(Long.class).single())
+        .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from contact where lower(email) = :email").param("email", "two@" + domain).query(Long.class).single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void a_large_import_shows_how_far_it_is_while_it_runs_then_its_report() throws Exception {
+    String domain = "big" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    StringBuilder rows = new StringBuilder("Email,First name\n");
+    for (int i = 0; i < 6_000; i++) {
+      rows.append("p").append(i).append('@').append(domain).append(",P").append(i).append('\n');
+    }
+    Path file = Files.createTempFile("large", ".csv");
+    Files.writeString(file, rows);
+
+    signIn(ADMIN_PASSWORD);
+    page.navigate("http://127.0.0.1:" + port + "/contacts/import");
+    page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+    assertThat(page.getByText("Where does each column go?")).isVisible();
+    page.locator("input[placeholder='e.g. Trade fair 2026 sign-up sheet']").fill("Large sheet");
+    // Every text the progress line shows, as the browser received it.
+    page.evaluate(
+        """
+        () => {
+          window.importProgress = [];
+          const line = document.getElementById('import-progress');
+          new MutationObserver(() => window.importProgress.push(line.textContent))
+              .observe(line, {childList: true, characterData: true, subtree: true});
+        }
+        """);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import " + file.getFileName())).click();
+
+    assertThat(page.getByText("6,000 rows: 6,000 contacts created, 0 updated, 0 not imported.")).isVisible(PATIENTLY);
+    @SuppressWarnings("unchecked")
+    List<String> seen = (List<String>) page.evaluate("() => window.importProgress");
+    assertThat(seen).as("progress shown before the report").anyMatch(text -> text.matches("[1-5],000 of 6,000 rows · .* so far"));
+    assertThat(page.locator("#import-progress-bar")).isHidden();
+    Files.delete(file);
+  }
+
+  @Test
   void a_marketer_builds_a_segment_by_clicking_and_sees_the_live_count() {
     String domain = "seg" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     for (String name : List.of("Pia", "Rik")) {

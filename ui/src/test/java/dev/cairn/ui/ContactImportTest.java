@@ -10,6 +10,7 @@ import dev.cairn.engine.imports.ContactCsvExport;
 import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
+import dev.cairn.engine.imports.ImportProgress;
 import dev.cairn.engine.imports.ImportReport;
 import dev.cairn.engine.imports.ImportTarget;
 import dev.cairn.engine.imports.Inspection;
@@ -121,6 +122,44 @@ class ContactImportTest extends CairnIntegrationTest {
     assertThat(rows).isPositive();
     assertThat(out.toString()).startsWith("id,user_id,email,phone,first_name,last_name,time_zone,locale,created_at,last_seen_at,attributes");
     assertThat(out.toString()).contains("zoe@" + domain).contains("\"{\"\"plan\"\": \"\"Pro\"\"}\"");
+  }
+
+  @Test
+  void an_import_from_a_file_tells_how_far_it_is_of_the_whole_after_each_batch_and_ends_where_its_report_does() throws Exception {
+    String domain = UUID.randomUUID().toString().substring(0, 8) + ".test";
+    StringBuilder file = new StringBuilder("email,first name,address\n");
+    // A quoted value over two lines is one row, though two lines of the file.
+    file.append("first@").append(domain).append(",First,\"Storgata 1\nOslo\"\n\n");
+    for (int i = 0; i < 2_497; i++) {
+      file.append("p").append(i).append('@').append(domain).append(",P").append(i).append(",\n");
+    }
+    file.append("not-an-email,Cy,\n").append("P7@").append(domain).append(",Again,\n");
+    java.nio.file.Path path = java.nio.file.Files.createTempFile("progress", ".csv");
+    java.nio.file.Files.writeString(path, file);
+    ImportPlan plan =
+        new ImportPlan(
+            List.of(
+                new ColumnMapping("email", ImportTarget.EMAIL, null),
+                new ColumnMapping("first name", ImportTarget.FIRST_NAME, null),
+                new ColumnMapping("address", ImportTarget.TRAIT, "address")),
+            DedupeKey.EMAIL,
+            "Progress test");
+    List<ImportProgress> told = new ArrayList<>();
+
+    ImportReport report = imports.run(path, "progress.csv", plan, told::add);
+
+    assertThat(told).extracting(ImportProgress::rows).containsExactly(0L, 1_000L, 2_000L, 2_500L);
+    assertThat(told).extracting(ImportProgress::totalRows).containsOnly(2_500L);
+    assertThat(told.get(1).fraction()).isEqualTo(0.4);
+    assertThat(told.get(1).created()).isEqualTo(1_000);
+    ImportProgress last = told.getLast();
+    assertThat(last.finished()).isTrue();
+    assertThat(List.of(last.rows(), last.created(), last.updated(), last.rejected()))
+        .containsExactly(report.rows(), report.created(), report.updated(), (long) report.rejected().size());
+    assertThat(report.created()).isEqualTo(2_498);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(contacts.find(idByEmail("first@" + domain)).orElseThrow().traits()).containsEntry("address", "Storgata 1\nOslo");
+    java.nio.file.Files.delete(path);
   }
 
   private dev.cairn.engine.contact.ContactId idByEmail(String email) {

@@ -2,6 +2,8 @@ package dev.cairn.engine.contact;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -260,6 +262,24 @@ public class Contacts {
   }
 
   /**
+   * Makes {@code from} part of {@code into} (see {@link ContactMerges}). Both rows must be locked
+   * by the caller's transaction, which has checked that the merge is wanted.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void merge(ContactId from, ContactId into, Instant now) {
+    // The merge works in SQL: copies this transaction loaded earlier would be stale.
+    repository.findById(from.value()).ifPresent(entities::detach);
+    repository.findById(into.value()).ifPresent(entities::detach);
+    merges.merge(from.value(), into.value(), now);
+  }
+
+  /** The contact a merged-away id now belongs to, when it was merged. */
+  @Transactional(readOnly = true)
+  public Optional<ContactId> survivorOf(ContactId merged) {
+    return merges.survivorOf(merged.value()).map(ContactId::new);
+  }
+
+  /**
    * Every id a contact is known by in running journeys: its own and those of contacts merged into
    * it (their journeys still carry the old id).
    */
@@ -296,18 +316,24 @@ public class Contacts {
             " order by coalesce(last_seen_at, created_at) desc, id limit :limit offset :offset")
         .param("limit", limit)
         .param("offset", offset)
-        .query(
-            (rs, row) ->
-                new ContactSummary(
-                    new ContactId(rs.getObject("id", UUID.class)),
-                    rs.getString("external_id"),
-                    rs.getString("email"),
-                    rs.getString("first_name"),
-                    rs.getString("last_name"),
-                    toInstant(rs.getTimestamp("last_seen_at")),
-                    toInstant(rs.getTimestamp("created_at")),
-                    rs.getInt("engagement_score")))
+        .query((rs, row) -> summary(rs))
         .list();
+  }
+
+  /**
+   * A contacts-list row from a query that selects the contact's id, external_id, email,
+   * first_name, last_name, last_seen_at, created_at and engagement_score.
+   */
+  public static ContactSummary summary(ResultSet rs) throws SQLException {
+    return new ContactSummary(
+        new ContactId(rs.getObject("id", UUID.class)),
+        rs.getString("external_id"),
+        rs.getString("email"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        toInstant(rs.getTimestamp("last_seen_at")),
+        toInstant(rs.getTimestamp("created_at")),
+        rs.getInt("engagement_score"));
   }
 
   @Transactional(readOnly = true)

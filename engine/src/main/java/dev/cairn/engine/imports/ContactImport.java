@@ -13,6 +13,8 @@ import dev.cairn.engine.event.EventRecorded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -109,6 +112,55 @@ public class ContactImport {
    * refused before any contact is touched. {@code progress} hears the rows done after each batch.
    */
   public ImportReport run(InputStream csv, String fileName, ImportPlan plan, LongConsumer progress) {
+    return importRows(csv, fileName, plan, (counts, rejected) -> progress.accept(counts.rows));
+  }
+
+  /**
+   * Imports a file that can be read twice: first its rows are counted, so {@code progress} hears
+   * how far the import is of the whole (before the first batch, then after each).
+   */
+  public ImportReport run(Path file, String fileName, ImportPlan plan, Consumer<ImportProgress> progress) {
+    long total;
+    try (InputStream in = Files.newInputStream(file)) {
+      total = countRows(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    progress.accept(new ImportProgress(0, total, 0, 0, 0));
+    try (InputStream in = Files.newInputStream(file)) {
+      return importRows(
+          in,
+          fileName,
+          plan,
+          // Never fewer than read: a file that grew between the two readings still ends at 100%.
+          (counts, rejected) -> progress.accept(
+              new ImportProgress(counts.rows, Math.max(total, counts.rows), counts.created, counts.updated, rejected)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Data rows as the import reads them: a quoted value may span lines, and blank lines do not count. */
+  private static long countRows(InputStream csv) {
+    try (CSVParser parser = CsvSource.open(csv)) {
+      long rows = 0;
+      for (Iterator<CSVRecord> records = parser.iterator(); records.hasNext(); records.next()) {
+        rows++;
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      throw new InvalidImportException("The file is not readable as CSV: " + e.getCause().getMessage());
+    }
+  }
+
+  /** Hears the counts after each batch. */
+  private interface BatchDone {
+    void after(Counts counts, long rejected);
+  }
+
+  private ImportReport importRows(InputStream csv, String fileName, ImportPlan plan, BatchDone progress) {
     Instant started = clock.instant();
     if (plan.listId() != null && !lists.exists(plan.listId())) {
       throw new InvalidImportException("There is no list \"" + plan.listId() + "\" to add the contacts to; pick one under Lists.");
@@ -139,11 +191,11 @@ public class ContactImport {
         if (batch.size() == BATCH) {
           importBatch(batch, plan, counts, rejected, run);
           batch.clear();
-          progress.accept(counts.rows);
+          progress.after(counts, rejected.size());
         }
       }
       importBatch(batch, plan, counts, rejected, run);
-      progress.accept(counts.rows);
+      progress.after(counts, rejected.size());
       long id = record(fileName, plan, counts, rejected.size(), started);
       return new ImportReport(id, counts.rows, counts.created, counts.updated, rejected);
     } catch (IOException e) {

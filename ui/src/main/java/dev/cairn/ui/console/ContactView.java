@@ -21,7 +21,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.cairn.channels.delivery.Deliveries;
@@ -37,6 +39,7 @@ import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListMembership;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.duplicate.DuplicateMerges;
 import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.JourneyDetail;
@@ -85,6 +88,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final Consents consents;
   private final AuthenticationContext authentication;
   private final ContactLists lists;
+  private final DuplicateMerges merges;
 
   public ContactView(
       Contacts contacts,
@@ -98,7 +102,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       Segments segments,
       Consents consents,
       AuthenticationContext authentication,
-      ContactLists lists) {
+      ContactLists lists,
+      DuplicateMerges merges) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -111,6 +116,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.consents = consents;
     this.authentication = authentication;
     this.lists = lists;
+    this.merges = merges;
     setWidthFull();
   }
 
@@ -119,7 +125,13 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     String id = event.getRouteParameters().get("id").orElseThrow(NotFoundException::new);
     ContactId contactId = parse(id).orElseThrow(() -> new NotFoundException("No contact " + id));
     ContactProfile contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + id));
+    if (!contact.id().equals(contactId)) {
+      // A merged-away contact's page (bookmarked, linked from an old email) leads to the one it became.
+      event.forwardTo(ContactView.class, new RouteParameters("id", contact.id().toString()), QueryParameters.of("merged", contactId.toString()));
+      return;
+    }
     removeAll();
+    mergedHere(event, contactId).ifPresent(this::add);
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
     add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
     add(new H3("Consent"), consent(contactId));
@@ -129,6 +141,19 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     add(new H3("Segments"), new Span(memberOf.isEmpty() ? "In no segment (as of the last count)." : String.join(", ", memberOf)));
     add(new H3("Journeys"), positions(tracking.positions(contactId), journeyCache));
     add(new H3("Timeline"), timeline(contactId, journeyCache));
+  }
+
+  /** Says so when the marketer came here by the id of a contact since merged into this one. */
+  private Optional<Span> mergedHere(BeforeEnterEvent event, ContactId here) {
+    return event.getLocation().getQueryParameters().getSingleParameter("merged")
+        .flatMap(ContactView::parse)
+        .filter(merged -> contacts.survivorOf(merged).filter(here::equals).isPresent())
+        .map(merged -> {
+          Span note = new Span("Contact " + merged + " was merged into this one; its page and id lead here.");
+          note.setId("merged-note");
+          note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+          return note;
+        });
   }
 
   /** The contact's tags as removable chips, and a field to add one. */
@@ -261,7 +286,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
-  /** GDPR: a copy of everything Cairn keeps about the person, and erasure of all of it. */
+  /** GDPR: a copy of everything Cairn keeps about the person, and erasure of all of it; and merging a duplicate away. */
   private HorizontalLayout privacyActions(ContactProfile contact) {
     Anchor download =
         new Anchor(
@@ -276,7 +301,19 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
 
     Button delete = new Button("Delete contact…", click -> confirmErasure(contact));
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-    HorizontalLayout actions = new HorizontalLayout(download, delete);
+    Button merge =
+        new Button(
+            "Merge into another contact…",
+            click -> MergeDialog.intoAnother(
+                    merges,
+                    contacts,
+                    contact,
+                    authentication.getPrincipalName().orElse("console"),
+                    survivor -> getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", survivor.toString()))))
+                .open());
+    merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    merge.addClassName("contact-merge");
+    HorizontalLayout actions = new HorizontalLayout(download, merge, delete);
     actions.setAlignItems(FlexComponent.Alignment.BASELINE);
     return actions;
   }

@@ -32,6 +32,7 @@ import dev.cairn.engine.imports.ColumnMapping;
 import dev.cairn.engine.imports.ContactImport;
 import dev.cairn.engine.imports.DedupeKey;
 import dev.cairn.engine.imports.ImportPlan;
+import dev.cairn.engine.imports.ImportProgress;
 import dev.cairn.engine.imports.ImportReport;
 import dev.cairn.engine.imports.ImportTarget;
 import dev.cairn.engine.imports.Inspection;
@@ -56,7 +57,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The import wizard: upload a CSV, check where each column goes (guessed from its header), pick
  * what makes two rows the same person and where the contacts came from, import with a progress
- * bar, then see (and download) every row that was not imported and why.
+ * bar that follows the import live, then see (and download) every row that was not imported and
+ * why.
  */
 @Route("contacts/import")
 @PageTitle("Import contacts · Cairn")
@@ -114,6 +116,8 @@ public class ImportView extends VerticalLayout {
     source.setPlaceholder("e.g. Trade fair 2026 sign-up sheet");
     source.setWidth("28rem");
     progress.setVisible(false);
+    progress.setId("import-progress-bar");
+    progressText.setId("import-progress");
     mappingStep.setPadding(false);
     mappingStep.setVisible(false);
     resultStep.setPadding(false);
@@ -204,36 +208,45 @@ public class ImportView extends VerticalLayout {
       error(e.getMessage());
       return;
     }
-    long total = countRows(file);
     mappingStep.setVisible(false);
+    resultStep.setVisible(false);
     progress.setVisible(true);
-    progress.setValue(0);
-    progressText.setText("Importing " + NUMBERS.format(total) + " rows…");
-    current.setPollInterval(500);
+    progress.setIndeterminate(true);
+    progressText.setText("Counting the rows of " + fileName + "…");
     String name = fileName;
+    // The application shell has @Push: each batch's count reaches the browser as soon as the
+    // batch is in, with no polling round trips while nothing happens.
     Thread.ofVirtual().name("cairn-import").start(() -> {
-      try (InputStream in = Files.newInputStream(file.toPath())) {
-        ImportReport report =
-            imports.run(in, name, plan, done -> current.access(() -> {
-              progress.setValue(total == 0 ? 1 : Math.min(1, (double) done / total));
-              progressText.setText(NUMBERS.format(done) + " of " + NUMBERS.format(total) + " rows");
-            }));
-        current.access(() -> showResult(report));
+      PushedUpdates live = new PushedUpdates(current);
+      boolean fixable = false;
+      try {
+        ImportReport report = imports.run(file.toPath(), name, plan, step -> live.show(() -> showProgress(step)));
+        live.show(() -> showResult(report));
       } catch (InvalidImportException e) {
-        current.access(() -> {
+        // Nothing was imported: the marketer corrects the mapping and imports the same upload.
+        fixable = true;
+        live.show(() -> {
           error(e.getMessage());
+          progressText.setText("");
           mappingStep.setVisible(true);
         });
-      } catch (IOException | RuntimeException e) {
-        current.access(() -> error("The import stopped: " + e.getMessage() + ". Batches before this point were imported."));
+      } catch (RuntimeException e) {
+        live.show(() -> error("The import stopped: " + e.getMessage() + ". Batches before this point were imported."));
       } finally {
-        current.access(() -> {
-          current.setPollInterval(-1);
-          progress.setVisible(false);
-        });
-        file.delete();
+        live.show(() -> progress.setVisible(false));
+        if (!fixable) {
+          file.delete();
+        }
       }
     });
+  }
+
+  private void showProgress(ImportProgress step) {
+    progress.setIndeterminate(false);
+    progress.setValue(step.fraction());
+    progressText.setText(
+        NUMBERS.format(step.rows()) + " of " + NUMBERS.format(step.totalRows()) + " rows · " + NUMBERS.format(step.created())
+            + " created, " + NUMBERS.format(step.updated()) + " updated, " + NUMBERS.format(step.rejected()) + " not imported so far");
   }
 
   private void showResult(ImportReport report) {
@@ -274,14 +287,6 @@ public class ImportView extends VerticalLayout {
       throw new UncheckedIOException(e);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static long countRows(File file) {
-    try (var lines = Files.lines(file.toPath(), StandardCharsets.UTF_8)) {
-      return Math.max(0, lines.filter(line -> !line.isBlank()).count() - 1);
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
-    }
   }
 
   private static void error(String message) {
