@@ -57,15 +57,16 @@ class ElementTemplateJourneyTest {
   }
 
   @Test
-  void a_wait_for_event_listens_for_the_contact_it_belongs_to_as_the_template_says() {
+  void a_wait_for_event_listens_for_the_contact_it_belongs_to_in_this_journey_whatever_key_the_template_wrote() {
     CompiledJourney journey = ((CompileResult.Compiled) cairn.compiler().compile(paletteJourney().xml())).journey();
     BpmnModelInstance executable = Bpmn.readModelFromStream(new ByteArrayInputStream(journey.executableXml().getBytes(StandardCharsets.UTF_8)));
     String templateKey = ElementTemplate.shipped("dev.cairn.wait-for-event").field("bpmn:Message#zeebe:subscription#property", "correlationKey").value();
 
     Message ordered = executable.getModelElementsByType(Message.class).stream().filter(message -> message.getId().equals("ordered-message")).findFirst().orElseThrow();
 
-    // The compiler sets the key itself; the template writes the same so the Modeler's own checks pass.
-    assertThat(ordered.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey()).isEqualTo(templateKey);
+    // The template writes a key so the Modeler's own checks pass; the compiler sets its own, by journey and contact.
+    assertThat(templateKey).isEqualTo("=contactId");
+    assertThat(ordered.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey()).isEqualTo("=\"" + journey.id() + "|\" + contactId");
   }
 
   @Test
