@@ -5,6 +5,7 @@ import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.OutgoingMessage;
+import dev.cairn.channels.preference.Preferences;
 import dev.cairn.channels.recommendation.ProductRecommendations;
 import dev.cairn.channels.template.ChosenTemplate;
 import dev.cairn.channels.template.MergeFields;
@@ -21,6 +22,7 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,8 @@ class EmailStep implements StepHandler {
 
   static final String TYPE = "cairn.email";
   static final String CONFIRMATION = "confirmation";
+  /** The preference centre topic the email is about ({@code offers}): contacts who opted out of it are skipped. */
+  static final String TOPIC = "topic";
   /** The Liquid variable holding products to recommend, computed only for templates naming it. */
   static final String RECOMMENDATIONS = "recommendations";
 
@@ -48,6 +52,7 @@ class EmailStep implements StepHandler {
   private final SendPolicy policy;
   private final EmailStepCheck check;
   private final ProductRecommendations recommendations;
+  private final Preferences preferences;
 
   EmailStep(
       Contacts contacts,
@@ -57,8 +62,10 @@ class EmailStep implements StepHandler {
       Consents consents,
       EmailTracking tracking,
       SendPolicy policy,
-      ProductRecommendations recommendations) {
+      ProductRecommendations recommendations,
+      Preferences preferences) {
     this.policy = policy;
+    this.preferences = preferences;
     this.recommendations = recommendations;
     this.contacts = contacts;
     this.templates = templates;
@@ -86,7 +93,14 @@ class EmailStep implements StepHandler {
 
   @Override
   public List<String> problems(Map<String, String> headers) {
-    return check.problems(headers);
+    List<String> problems = new ArrayList<>(check.problems(headers));
+    String topic = headers.get(TOPIC);
+    if (topic != null && !topic.isBlank() && !preferences.topics().containsKey(topic.strip())) {
+      problems.add(
+          "The topic \"" + topic.strip() + "\" is not one of the preference centre's topics (" + String.join(", ", preferences.topics().keySet())
+              + "): choose one of them, or add it to cairn.preferences.topics.");
+    }
+    return problems;
   }
 
   @Override
@@ -107,6 +121,11 @@ class EmailStep implements StepHandler {
       }
     } else if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
+    }
+    String topic = step.header(TOPIC);
+    if (topic != null && !topic.isBlank() && preferences.optedOut(contact.get().id(), topic.strip())) {
+      String name = preferences.topics().getOrDefault(topic.strip(), topic.strip());
+      return done(ledger.skip(step, Channel.EMAIL, "the contact opted out of " + name + " email in the preference centre"));
     }
     switch (policy.check(step, Channel.EMAIL, contact.get().timeZone())) {
       case SendPolicy.Decision.Skip skip -> {
@@ -137,6 +156,7 @@ class EmailStep implements StepHandler {
     }
     String unsubscribeUrl = tracking.unsubscribeUrl(step.jobKey());
     fields.put("unsubscribe_url", unsubscribeUrl);
+    fields.put("preferences_url", tracking.preferencesUrl(step.jobKey()));
     if (confirmationRequest(step)) {
       fields.put("confirm_url", tracking.confirmUrl(step.jobKey()));
     }

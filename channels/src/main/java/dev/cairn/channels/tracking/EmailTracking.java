@@ -137,6 +137,26 @@ public class EmailTracking {
                 }));
   }
 
+  /** The preference centre link for the message a step sends ({@code preferences_url}). */
+  public String preferencesUrl(long jobKey) {
+    return properties.publicUrl() + "/p/" + tokens.sign(TrackingTokens.Kind.PREFERENCES, jobKey, 0);
+  }
+
+  /** The preference centre link of the message an unsubscribe link belongs to, for the unsubscribe page. */
+  public Optional<String> preferencesUrlFor(String unsubscribeToken) {
+    return claim(unsubscribeToken, TrackingTokens.Kind.UNSUBSCRIBE).map(claim -> preferencesUrl(claim.jobKey()));
+  }
+
+  /** Whom a preference centre link is for: the contact and the message it came in. */
+  public record Recipient(ContactId contact, String email, Map<String, Object> messageProperties) {}
+
+  @Transactional(readOnly = true)
+  public Optional<Recipient> recipientOfPreferences(String token) {
+    return claim(token, TrackingTokens.Kind.PREFERENCES)
+        .flatMap(this::message)
+        .map(message -> new Recipient(message.contact(), message.recipient(), message.properties()));
+  }
+
   /** The address an unsubscribe token is for, without unsubscribing (the confirmation page). */
   @Transactional(readOnly = true)
   public Optional<String> recipientOf(String token) {

@@ -27,7 +27,9 @@ class TrackingTokens {
     OPEN,
     CLICK,
     UNSUBSCRIBE,
-    CONFIRM
+    CONFIRM,
+    // Appended, never inserted: a token carries its kind's position.
+    PREFERENCES
   }
 
   record Claim(Kind kind, long jobKey, int link) {}

@@ -58,6 +58,16 @@ class ContactMerges {
         .param("into", into)
         .param("from", from)
         .update();
+    // A topic either contact left in the preference centre stays left: the person said so once.
+    jdbc.sql(
+            """
+            insert into contact_topic_opt_out (contact_id, topic, source, changed_at)
+            select :into, topic, source, changed_at from contact_topic_opt_out where contact_id = :from
+            on conflict do nothing
+            """)
+        .param("into", into)
+        .param("from", from)
+        .update();
     // Ids merged into `from` earlier now resolve to the survivor directly.
     jdbc.sql("update contact_merge set into_id = :into where into_id = :from").param("into", into).param("from", from).update();
     Map<String, Object> gone =

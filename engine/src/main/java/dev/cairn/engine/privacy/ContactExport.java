@@ -52,6 +52,9 @@ public class ContactExport {
                 + " from message where contact_id = :id order by created_at, id",
             contact.id()));
     document.put(
+        "topicOptOuts",
+        rows("select topic, source, changed_at from contact_topic_opt_out where contact_id = :id order by changed_at, topic", contact.id()));
+    document.put(
         "lists",
         rows(
             "select l.id as list_id, l.name, m.added_at, m.source from contact_list_member m join contact_list l on l.id = m.list_id"

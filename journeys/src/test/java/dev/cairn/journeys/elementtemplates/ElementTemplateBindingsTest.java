@@ -39,7 +39,7 @@ class ElementTemplateBindingsTest {
 
   /** Headers a step reads when they are given and does without otherwise. */
   private static final Map<String, Set<String>> OPTIONAL_HEADERS =
-      Map.of("cairn.webhook", Set.of("timeout"), "cairn.update-contact", Set.of("source"), "cairn.email", Set.of("confirmation"), "cairn.sms", Set.of("shorten-links"));
+      Map.of("cairn.webhook", Set.of("timeout"), "cairn.update-contact", Set.of("source"), "cairn.email", Set.of("confirmation", "topic"), "cairn.sms", Set.of("shorten-links"));
 
   /** For every {@code cairn:} setting a template writes, a value the compiler must refuse. */
   private static final Map<String, String> UNREADABLE =

@@ -316,6 +316,7 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     Map<String, Object> fields = MergeFields.of(withLocale(previewContact, contactLocale), Map.of("trigger", Map.of("properties", properties.get())));
     fields.put("subject", subject.getValue());
     fields.put("unsubscribe_url", "#unsubscribe");
+    fields.put("preferences_url", "#preferences");
     if (text.contains(RECOMMENDATIONS)) {
       fields.put(RECOMMENDATIONS, recommendations.forContact(previewContact.id(), ProductRecommendations.productsOf(Map.of("properties", properties.get()))));
     }

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two doors. The event API, the links in sent emails ({@code /t/**} tracking,
- * {@code /u/**} unsubscribe), SMS short links ({@code /s/**}) and the Camunda Modeler element templates ({@code /element-templates/**}):
+ * {@code /u/**} unsubscribe, {@code /p/**} preferences), SMS short links ({@code /s/**}) and the Camunda Modeler element templates ({@code /element-templates/**}):
  * no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
  * {@code /swagger-ui.html}) is called by servers and website snippets: no session,
  * no CSRF token, each request authenticated by its write key in the controller, which answers a
@@ -31,6 +31,7 @@ class SecurityConfiguration {
             "/v1/**",
             "/t/**",
             "/u/**",
+            "/p/**",
             "/c/**",
             "/s/**",
             "/sms/**",

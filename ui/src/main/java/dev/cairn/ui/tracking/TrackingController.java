@@ -1,23 +1,29 @@
 package dev.cairn.ui.tracking;
 
+import dev.cairn.channels.preference.Preferences;
 import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.tracking.EmailTracking;
 import java.net.URI;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * What recipients' mail clients call: the open pixel, click redirects (only to links the message
  * contained: an unknown or tampered token gets a 404, never a redirect), unsubscribe, as a
- * confirmation page and as RFC 8058 one-click POST, and double opt-in confirmation; and the short
+ * confirmation page and as RFC 8058 one-click POST, the preference centre, and double opt-in confirmation; and the short
  * links of text messages ({@code /s/<code>}, likewise only to a link the message contained).
  */
 @RestController
@@ -28,10 +34,12 @@ class TrackingController {
 
   private final EmailTracking tracking;
   private final SmsLinks smsLinks;
+  private final Preferences preferences;
 
-  TrackingController(EmailTracking tracking, SmsLinks smsLinks) {
+  TrackingController(EmailTracking tracking, SmsLinks smsLinks, Preferences preferences) {
     this.tracking = tracking;
     this.smsLinks = smsLinks;
+    this.preferences = preferences;
   }
 
   @GetMapping("/t/o/{token}")
@@ -66,7 +74,10 @@ class TrackingController {
                 HttpStatus.OK,
                 "Unsubscribe",
                 "Stop marketing email to <b>" + HtmlUtils.htmlEscape(recipient) + "</b>?"
-                    + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"))
+                    + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"
+                    + tracking.preferencesUrlFor(token)
+                        .map(url -> "<p>Or <a href=\"" + HtmlUtils.htmlEscape(url) + "\">choose what you get from us</a>.</p>")
+                        .orElse("")))
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This unsubscribe link is not valid, or has expired."));
   }
 
@@ -78,6 +89,52 @@ class TrackingController {
         .map(recipient ->
             page(HttpStatus.OK, "Unsubscribed", "<b>" + HtmlUtils.htmlEscape(recipient) + "</b> will get no more marketing email from us."))
         .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This unsubscribe link is not valid, or has expired."));
+  }
+
+  /** The preference centre: a form, so a mail scanner opening the link changes nothing. */
+  @GetMapping("/p/{token}")
+  ResponseEntity<String> preferencesPage(@PathVariable String token) {
+    return preferences
+        .page(token)
+        .map(page -> page(HttpStatus.OK, "Your email preferences", preferencesForm(page, null)))
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This preferences link is not valid, or has expired."));
+  }
+
+  @PostMapping(path = "/p/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  ResponseEntity<String> savePreferences(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
+    Preferences.Choice choice =
+        new Preferences.Choice(form.containsKey("email"), form.containsKey("texts"), Set.copyOf(form.getOrDefault("topic", List.of())));
+    return preferences
+        .save(token, choice)
+        .map(saved -> switch (saved) {
+          case Preferences.Saved.Done done ->
+              page(HttpStatus.OK, "Your email preferences", preferencesForm(done.page(), done.changes() == 0 ? "Nothing changed." : "Saved. Thank you."));
+          case Preferences.Saved.Refused refused -> page(HttpStatus.BAD_REQUEST, "Not saved", HtmlUtils.htmlEscape(refused.reason()));
+        })
+        .orElseGet(() -> page(HttpStatus.NOT_FOUND, "Link not found", "This preferences link is not valid, or has expired."));
+  }
+
+  private static String preferencesForm(Preferences.Page page, @Nullable String notice) {
+    StringBuilder form = new StringBuilder();
+    if (notice != null) {
+      form.append("<p class=\"notice\">").append(HtmlUtils.htmlEscape(notice)).append("</p>");
+    }
+    form.append("<form method=\"post\">")
+        .append(checkbox("email", null, page.getsEmail(), "Email to <b>" + HtmlUtils.htmlEscape(page.email()) + "</b>"));
+    if (page.phone() != null) {
+      form.append(checkbox("texts", null, page.getsTexts(), "Text messages to <b>" + HtmlUtils.htmlEscape(page.phone()) + "</b>"));
+    }
+    form.append("<h2>Email about</h2>");
+    for (Preferences.Topic topic : page.topics()) {
+      form.append(checkbox("topic", topic.id(), topic.subscribed(), HtmlUtils.htmlEscape(topic.name())));
+    }
+    return form.append("<p><button type=\"submit\">Save my choices</button></p></form>").toString();
+  }
+
+  private static String checkbox(String name, @Nullable String value, boolean checked, String label) {
+    return "<label style=\"display:block;margin:8px 0\"><input type=\"checkbox\" name=\"" + name + "\""
+        + (value == null ? "" : " value=\"" + HtmlUtils.htmlEscape(value) + "\"")
+        + (checked ? " checked" : "") + "> " + label + "</label>";
   }
 
   /** A double opt-in link: a page with a button, so a mail scanner opening links confirms nothing. */
