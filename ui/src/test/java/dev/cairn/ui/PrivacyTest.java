@@ -31,8 +31,10 @@ class PrivacyTest extends CairnIntegrationTest {
 
     Map<String, Object> document = export.export(contact).orElseThrow();
 
-    assertThat(document).containsKeys("exportedAt", "contact", "events", "messages", "journeySteps");
-    assertThat((List<?>) document.get("events")).hasSize(1);
+    assertThat(document).containsKeys("exportedAt", "contact", "events", "messages", "journeySteps", "topicOptOuts", "lists");
+    // The sign-up, and the welcome email's own event.
+    assertThat(document.get("events").toString()).contains("Signed Up", "Email Sent");
+    assertThat((List<?>) document.get("events")).hasSize(2);
     assertThat(document.get("messages").toString()).contains("Welcome aboard, Nora!");
     assertThat(document.get("journeySteps").toString()).contains("welcome-email", "wait-for-first-order");
   }
@@ -45,7 +47,7 @@ class PrivacyTest extends CairnIntegrationTest {
 
     ContactErasure.Erased erased = erasure.erase(contact).orElseThrow();
 
-    assertThat(erased.events()).isEqualTo(1);
+    assertThat(erased.events()).isEqualTo(2); // the sign-up, and the welcome email's "Email Sent"
     assertThat(erased.messages()).isEqualTo(1);
     assertThat(erased.journeysStopped()).isEqualTo(1);
     assertThat(contacts.find(contact)).isEmpty();
