@@ -5,6 +5,8 @@ import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.step.Step;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * twice.
  *
  * <p>What happens to a contact's message also becomes one of the contact's events, in the same
- * transaction as the ledger's change ({@code Email Sent}, {@code SMS Delivered}, {@code Email
- * Failed}, ...), so journeys can wait or branch on it and analytics count it. Opens, clicks,
+ * transaction as the ledger's change ({@code Email Queued}, {@code Email Sent}, {@code SMS
+ * Delivered}, {@code Email Failed}, ...), so journeys can wait or branch on it and analytics count it. Opens, clicks,
  * bounces, complaints and unsubscribes are recorded where they are observed.
  */
 @Service
@@ -82,6 +84,25 @@ public class DeliveryLedger {
         .param("by", sentBy)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * Records that the step's message waits before it goes out (quiet hours in the contact's time
+   * zone) as an {@code Email Queued} / {@code SMS Queued} event: once per step, however often the
+   * engine hands the step out before then. A test run records nothing.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void queue(Step step, Channel channel, String reason, Duration delay) {
+    if (step.testRun()) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("journey_id", step.journeyId());
+    properties.put("element_id", step.elementId());
+    properties.put("channel", channel.name().toLowerCase(Locale.ROOT));
+    properties.put("reason", reason);
+    properties.put("until", clock.instant().plus(delay).toString());
+    events.record(step.contactId(), eventName(channel, "Queued"), properties, "message-queued:" + step.jobKey());
   }
 
   /** Records that the step sends nothing, and why. */

@@ -132,6 +132,7 @@ class EmailStep implements StepHandler {
         return done(ledger.skip(step, Channel.EMAIL, skip.reason()));
       }
       case SendPolicy.Decision.Delay delay -> {
+        ledger.queue(step, Channel.EMAIL, delay.reason(), delay.until());
         return new StepResult.Deferred(delay.reason(), delay.until());
       }
       case SendPolicy.Decision.Send send -> {}

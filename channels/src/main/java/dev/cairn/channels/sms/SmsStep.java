@@ -122,6 +122,7 @@ public class SmsStep implements StepHandler {
         return done(ledger.skip(step, Channel.SMS, skip.reason()));
       }
       case SendPolicy.Decision.Delay delay -> {
+        ledger.queue(step, Channel.SMS, delay.reason(), delay.until());
         return new StepResult.Deferred(delay.reason(), delay.until());
       }
       case SendPolicy.Decision.Send send -> {}
