@@ -3,6 +3,8 @@ package dev.cairn.channels.delivery;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.step.Step;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,14 +120,16 @@ public class DeliveryLedger {
             update message set status = :status, transport = :transport, error = :error,
                    sent_at = case when :status in ('SENT', 'OUTBOX') then :now else sent_at end
             where id = :id
-            """)
+            """
+                + RETURNING_CHANGED)
         .param("status", status.name())
         .param("transport", transport)
         .param("error", error)
         .param("now", Timestamp.from(clock.instant()))
         .param("id", messageId)
-        .update();
-    announce(messageId, status, error);
+        .query(DeliveryLedger::changed)
+        .list()
+        .forEach(changed -> announce(changed, status, error));
   }
 
   /**
@@ -134,23 +138,39 @@ public class DeliveryLedger {
    */
   @Transactional
   public boolean reportFromTransport(String transport, MessageStatus status, @Nullable String error) {
-    List<Long> reported =
-        jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport returning id")
+    List<Changed> reported =
+        jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport" + RETURNING_CHANGED)
             .param("status", status.name())
             .param("error", error)
             .param("transport", transport)
-            .query(Long.class)
+            .query(DeliveryLedger::changed)
             .list();
-    reported.forEach(id -> announce(id, status, error));
+    reported.forEach(changed -> announce(changed, status, error));
     return !reported.isEmpty();
+  }
+
+  /** What an update of the ledger returns for the event it may record, so that needs no second read. */
+  private static final String RETURNING_CHANGED = " returning id, contact_id, journey_id, element_id, channel, transport";
+
+  private record Changed(
+      long id, @Nullable UUID contact, @Nullable String journeyId, @Nullable String elementId, Channel channel, @Nullable String transport) {}
+
+  private static Changed changed(ResultSet row, int n) throws SQLException {
+    return new Changed(
+        row.getLong("id"),
+        row.getObject("contact_id", UUID.class),
+        row.getString("journey_id"),
+        row.getString("element_id"),
+        Channel.valueOf(row.getString("channel")),
+        row.getString("transport"));
   }
 
   /**
    * Records the contact event that says what became of the message. Test sends and test runs
-   * belong to no contact and record none; a message's outcome is recorded once, however often it
-   * is reported.
+   * belong to no contact and record none, nor do team notifications; a message's outcome is
+   * recorded once, however often it is reported.
    */
-  private void announce(long messageId, MessageStatus status, @Nullable String error) {
+  private void announce(Changed message, MessageStatus status, @Nullable String error) {
     String outcome =
         switch (status) {
           case SENT, OUTBOX -> "Sent";
@@ -158,38 +178,24 @@ public class DeliveryLedger {
           case FAILED -> "Failed";
           case PENDING, SKIPPED, BOUNCED, COMPLAINED, TEST -> null;
         };
-    if (outcome == null) {
+    if (outcome == null || message.contact() == null || message.channel() == Channel.TEAM) {
       return;
     }
-    jdbc.sql(
-            """
-            select contact_id, journey_id, element_id, channel, transport from message
-            where id = :id and contact_id is not null and channel <> 'TEAM'
-            """)
-        .param("id", messageId)
-        .query(
-            (row, n) -> {
-              Channel channel = Channel.valueOf(row.getString("channel"));
-              Map<String, Object> properties = MessageEventProperties.of(messageId, row.getString("journey_id"), row.getString("element_id"));
-              properties.put("channel", channel.name().toLowerCase(Locale.ROOT));
-              String transport = row.getString("transport");
-              if (transport != null) {
-                // "twilio:SM…" and "smtp://host:port" name the provider first; the rest is the provider's reference.
-                properties.put("transport", transport.contains(":") ? transport.substring(0, transport.indexOf(':')) : transport);
-              }
-              if (error != null) {
-                properties.put("reason", error);
-              }
-              return new Announcement(new ContactId(row.getObject("contact_id", UUID.class)), eventName(channel, outcome), properties);
-            })
-        .optional()
-        .ifPresent(
-            announcement ->
-                events.record(
-                    announcement.contact(),
-                    announcement.name(),
-                    announcement.properties(),
-                    "message:" + messageId + ":" + outcome.toLowerCase(Locale.ROOT)));
+    Map<String, Object> properties = MessageEventProperties.of(message.id(), message.journeyId(), message.elementId());
+    properties.put("channel", message.channel().name().toLowerCase(Locale.ROOT));
+    String transport = message.transport();
+    if (transport != null) {
+      // "twilio:SM…" and "smtp://host:port" name the provider first; the rest is the provider's reference.
+      properties.put("transport", transport.contains(":") ? transport.substring(0, transport.indexOf(':')) : transport);
+    }
+    if (error != null) {
+      properties.put("reason", error);
+    }
+    events.record(
+        new ContactId(message.contact()),
+        eventName(message.channel(), outcome),
+        properties,
+        "message:" + message.id() + ":" + outcome.toLowerCase(Locale.ROOT));
   }
 
   /** "Email Sent", "SMS Delivered": the name a journey waits or branches on. */
@@ -197,7 +203,6 @@ public class DeliveryLedger {
     return (channel == Channel.SMS ? "SMS" : "Email") + " " + outcome;
   }
 
-  private record Announcement(ContactId contact, String name, Map<String, Object> properties) {}
 
   private long record(Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
     jdbc.sql(
