@@ -37,17 +37,25 @@ public class EventFeed {
   /**
    * Claims up to {@code max} unprocessed events for the caller's transaction. Rows claimed by
    * another dispatcher or replica are skipped, so no event is handled twice; only a contact's
-   * oldest pending event is offered, so each contact's events are handled in order.
+   * oldest pending event is offered, so each contact's events are handled in order (and a batch
+   * holds at most one event per contact).
+   *
+   * <p>A claim walks the pending events in order and stops at {@code max}, asking the (contact,
+   * id) index whether each is its contact's oldest: it costs the same however many are pending. In
+   * a burst the table's statistics lag behind and the planner, believing few events pending,
+   * would rather gather them all and sort them, which makes every claim cost the whole backlog;
+   * bitmap scans and sorts are therefore off for this one query.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<StoredEvent> claimPending(int max) {
-    return jdbc.sql(
+    planInOrder(true);
+    List<StoredEvent> claimed = jdbc.sql(
             """
             select * from contact_event e
             where processed_at is null
-              and not exists (
-                select 1 from contact_event earlier
-                where earlier.contact_id = e.contact_id and earlier.processed_at is null and earlier.id < e.id)
+              and id = (
+                select min(oldest.id) from contact_event oldest
+                where oldest.contact_id = e.contact_id and oldest.processed_at is null)
             order by id
             limit :max
             for update skip locked
@@ -55,13 +63,26 @@ public class EventFeed {
         .param("max", max)
         .query(this::toEvent)
         .list();
+    planInOrder(false);
+    return claimed;
+  }
+
+  private void planInOrder(boolean inOrder) {
+    String setting = inOrder ? "off" : "on";
+    jdbc.sql("select set_config('enable_bitmapscan', :setting, true), set_config('enable_sort', :setting, true)")
+        .param("setting", setting)
+        .query()
+        .rowSet();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void markProcessed(long eventId) {
-    jdbc.sql("update contact_event set processed_at = :now where id = :id")
+  public void markProcessed(List<Long> eventIds) {
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("update contact_event set processed_at = :now where id = any(cast(:ids as bigint[]))")
         .param("now", Timestamp.from(clock.instant()))
-        .param("id", eventId)
+        .param("ids", eventIds.toArray(Long[]::new))
         .update();
   }
 

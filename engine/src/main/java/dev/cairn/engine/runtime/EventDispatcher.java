@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class EventDispatcher {
   private final JdbcClient jdbc;
   private final Semaphore wakeUp = new Semaphore(0);
   private final int dispatchers;
+  private final int batchSize;
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
 
@@ -49,6 +51,7 @@ public class EventDispatcher {
       JdbcClient jdbc,
       RuntimeProperties properties) {
     this.dispatchers = properties.dispatchers();
+    this.batchSize = properties.dispatchBatch();
     this.feed = feed;
     this.entry = entry;
     this.correlation = correlation;
@@ -97,6 +100,9 @@ public class EventDispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (PessimisticLockingFailureException e) {
+        // A contact of this batch was locked in the opposite order by another transaction: try again.
+        log.debug("Event batch gave way to a concurrent transaction; retrying", e);
       } catch (RuntimeException e) {
         log.warn("Events wait: journeys are not reachable right now ({}); retrying in {}", e.getMessage(), backoff);
         sleep(backoff);
@@ -106,12 +112,16 @@ public class EventDispatcher {
   }
 
   /**
-   * Handles the oldest pending event in its own transaction; false when none is pending. An outage
-   * (engine or database unreachable) propagates and leaves the event pending.
+   * Handles a batch of pending events (each contact's oldest) in one transaction; false when none
+   * is pending. An outage (engine or database unreachable) propagates and leaves them pending. An
+   * event that fails for another reason is set aside; the rest of its batch is handled again, which
+   * the journeys' side tolerates as it does a redelivery after a crash (entries are admitted once,
+   * messages are published under the event's id).
    */
   boolean dispatchNext() {
     try {
-      return Boolean.TRUE.equals(transactions.execute(status -> handleOne()));
+      Integer handled = transactions.execute(status -> handleBatch());
+      return handled != null && handled > 0;
     } catch (PoisonEvent e) {
       setAside(e.eventId, e.getCause());
       return true;
@@ -128,22 +138,23 @@ public class EventDispatcher {
                 .update());
   }
 
-  private boolean handleOne() {
-    List<StoredEvent> events = feed.claimPending(1);
-    if (events.isEmpty()) {
-      return false;
+  private int handleBatch() {
+    // Losing this commit in a database crash only means handling the batch again, as above:
+    // it need not wait for the disk.
+    jdbc.sql("set local synchronous_commit = off").update();
+    List<StoredEvent> events = feed.claimPending(batchSize);
+    for (StoredEvent event : events) {
+      try {
+        entry.onEvent(event);
+        correlation.onEvent(event);
+      } catch (ClientException | TransientDataAccessException | CannotCreateTransactionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new PoisonEvent(event.id(), e);
+      }
     }
-    StoredEvent event = events.getFirst();
-    try {
-      entry.onEvent(event);
-      correlation.onEvent(event);
-    } catch (ClientException | TransientDataAccessException | CannotCreateTransactionException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new PoisonEvent(event.id(), e);
-    }
-    feed.markProcessed(event.id());
-    return true;
+    feed.markProcessed(events.stream().map(StoredEvent::id).toList());
+    return events.size();
   }
 
   private static void sleep(Duration duration) {
