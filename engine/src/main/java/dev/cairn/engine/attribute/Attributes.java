@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Declares custom attributes, reads the schema incoming traits are checked against, and finds undeclared ones. */
@@ -31,9 +33,39 @@ public class Attributes {
     this.clock = clock;
   }
 
-  /** Read at every use, not cached: another replica may have declared one a moment ago. */
+  /** The key under which a transaction keeps the schema it read. */
+  private static final Object SCHEMA_OF_TRANSACTION = new Object();
+
+  /**
+   * The declared attributes, from the database rather than from memory, since another replica may
+   * have declared one a moment ago. A transaction reads them once: an API batch of a hundred
+   * calls with custom traits costs one read, not a hundred.
+   */
   @Transactional(readOnly = true)
   public AttributeSchema schema() {
+    if (TransactionSynchronizationManager.getResource(SCHEMA_OF_TRANSACTION) instanceof AttributeSchema read) {
+      return read;
+    }
+    AttributeSchema schema = read();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.bindResource(SCHEMA_OF_TRANSACTION, schema);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              forgetSchema();
+            }
+          });
+    }
+    return schema;
+  }
+
+  /** After a declaration, the transaction that made it reads the schema anew. */
+  private static void forgetSchema() {
+    TransactionSynchronizationManager.unbindResourceIfPossible(SCHEMA_OF_TRANSACTION);
+  }
+
+  private AttributeSchema read() {
     Map<String, AttributeType> types = new LinkedHashMap<>();
     jdbc.sql("select name, type from contact_attribute")
         .query(rs -> {
@@ -177,6 +209,7 @@ public class Attributes {
         .param("description", attribute.description())
         .param("now", Timestamp.from(attribute.createdAt()))
         .update();
+    forgetSchema();
     return new Declaration.Declared(find(given).orElse(attribute), rewrites.size());
   }
 
