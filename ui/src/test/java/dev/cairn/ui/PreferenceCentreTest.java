@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.cairn.channels.preference.Preferences;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
@@ -39,6 +40,7 @@ class PreferenceCentreTest extends CairnIntegrationTest {
   @Autowired Consents consents;
   @Autowired Journeys journeys;
   @Autowired JdbcClient jdbc;
+  @Autowired Preferences preferenceCentre;
 
   @Test
   void a_recipient_opts_out_of_one_topic_from_their_email_and_steps_about_it_skip_them_while_others_still_send() throws Exception {
@@ -60,6 +62,10 @@ class PreferenceCentreTest extends CairnIntegrationTest {
     assertThat(saved.body()).contains("Saved. Thank you.").contains("name=\"topic\" value=\"offers\"> Offers and discounts");
     assertThat(topicEvents(contact)).containsExactly("Topic Unsubscribed offers");
     assertThat(consents.allows(contact, ConsentChannel.EMAIL)).isTrue();
+    // What the contact's page in the console lists: every topic, and where and when they left one.
+    assertThat(preferenceCentre.choicesOf(contact))
+        .extracting(topic -> topic.id() + (topic.optOut() == null ? "" : " left in the " + topic.optOut().source()))
+        .containsExactly("newsletter", "offers left in the preference centre", "product-news");
 
     String journey = "topics-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(journey, journey, null, twoTopics(journey, "offers", "newsletter"));

@@ -10,7 +10,9 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,26 @@ public class Preferences {
   /** The topics, id to name, in the page's order. */
   public Map<String, String> topics() {
     return properties.topics();
+  }
+
+  /** A topic as one contact's page shows it: whether they left it, and when and how. */
+  public record TopicChoice(String id, String name, @Nullable OptOut optOut) {}
+
+  /** Leaving a topic: where the contact did it (e.g. the preference centre) and when. */
+  public record OptOut(String source, Instant at) {}
+
+  /** Every topic, in the page's order, with the contact's opt-out where there is one. */
+  @Transactional(readOnly = true)
+  public List<TopicChoice> choicesOf(ContactId contact) {
+    Map<String, OptOut> optOuts = new HashMap<>();
+    jdbc.sql("select topic, source, changed_at from contact_topic_opt_out where contact_id = :contact")
+        .param("contact", contact.value())
+        .query(rs -> {
+          optOuts.put(rs.getString("topic"), new OptOut(rs.getString("source"), rs.getTimestamp("changed_at").toInstant()));
+        });
+    List<TopicChoice> choices = new ArrayList<>();
+    properties.topics().forEach((id, name) -> choices.add(new TopicChoice(id, name, optOuts.get(id))));
+    return choices;
   }
 
   /** Whether the contact opted out of the topic's email. */

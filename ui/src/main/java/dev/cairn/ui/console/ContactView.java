@@ -29,6 +29,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageView;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.cairn.channels.preference.Preferences;
 import dev.cairn.engine.consent.Consent;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
@@ -86,6 +87,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final JsonMapper json;
   private final Segments segments;
   private final Consents consents;
+  private final Preferences preferences;
   private final AuthenticationContext authentication;
   private final ContactLists lists;
   private final DuplicateMerges merges;
@@ -103,7 +105,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       Consents consents,
       AuthenticationContext authentication,
       ContactLists lists,
-      DuplicateMerges merges) {
+      DuplicateMerges merges,
+      Preferences preferences) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -117,6 +120,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.authentication = authentication;
     this.lists = lists;
     this.merges = merges;
+    this.preferences = preferences;
     setWidthFull();
   }
 
@@ -134,7 +138,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     mergedHere(event, contactId).ifPresent(this::add);
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
     add(new H2(contact.displayName()), customer(contactId), profile(contact), privacyActions(contact));
-    add(new H3("Consent"), consent(contactId));
+    add(new H3("Consent"), consent(contactId), topics(contactId));
     add(new H3("Tags"), tags(contactId));
     add(new H3("Lists"), lists(contactId));
     List<String> memberOf = segments.segmentsOf(contactId);
@@ -261,6 +265,19 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       section.add(row);
     }
     return section;
+  }
+
+  /** The email topics of the preference centre, and which of them the contact left, when and where. */
+  private Span topics(ContactId contactId) {
+    String choices =
+        preferences.choicesOf(contactId).stream()
+            .map(topic -> topic.name() + (topic.optOut() == null
+                ? ": receives"
+                : ": left · " + topic.optOut().source() + " · " + Formats.timestamp(topic.optOut().at())))
+            .collect(java.util.stream.Collectors.joining("; "));
+    Span line = new Span("Email topics: " + choices);
+    line.setId("contact-topics");
+    return line;
   }
 
   /** Lifecycle stage, orders, revenue, RFM and engagement scores on one line. */
