@@ -43,13 +43,13 @@ class EventDispatchTest extends CairnIntegrationTest {
       var answer = post("/v1/batch", "{\"batch\":[" + String.join(",", calls) + "]}");
       assertThat(answer.body()).contains("\"stored\":13");
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> pending(run) == 0);
+      await().atMost(Duration.ofSeconds(90)).until(() -> pending(run) == 0);
 
       Map<String, String> errors = errorsByEvent(run);
       assertThat(errors).containsOnlyKeys(broken);
       assertThat(errors.get(broken)).contains("Could not deserialize");
       // Every contact entered the working journey, the first one too, although its earlier event was set aside.
-      await().atMost(Duration.ofSeconds(30)).until(() -> entered(working) == users.size());
+      await().atMost(Duration.ofSeconds(90)).until(() -> entered(working) == users.size());
     } finally {
       jdbc.sql("update journey set trigger_filter = '{}'::jsonb where id = :id").param("id", broken).update();
     }

@@ -16,4 +16,13 @@ interface ContactRepository extends JpaRepository<Contact, UUID> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from Contact c where c.id = :id")
   Optional<Contact> lockById(UUID id);
+
+  /** Found and locked in one statement: the lock re-checks the user id on the row it waited for. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Contact c where c.externalId = :externalId")
+  Optional<Contact> lockByExternalId(String externalId);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Contact c where c.anonymousId = :anonymousId")
+  Optional<Contact> lockByAnonymousId(String anonymousId);
 }

@@ -1,6 +1,7 @@
 package dev.cairn.ui.api;
 
 import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.event.EventType;
 import dev.cairn.engine.event.IngestResult;
@@ -46,6 +47,7 @@ class EventApiController {
   private static final Logger log = LoggerFactory.getLogger(EventApiController.class);
 
   private final EventIngestion ingestion;
+  private final Contacts contacts;
   private final Consents consents;
   private final WriteKeys writeKeys;
   private final JsonMapper json;
@@ -57,6 +59,7 @@ class EventApiController {
 
   EventApiController(
       EventIngestion ingestion,
+      Contacts contacts,
       Consents consents,
       WriteKeys writeKeys,
       JsonMapper json,
@@ -64,6 +67,7 @@ class EventApiController {
       ApiProperties properties,
       PlatformTransactionManager transactionManager) {
     this.ingestion = ingestion;
+    this.contacts = contacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.consents = consents;
     this.writeKeys = writeKeys;
@@ -164,6 +168,7 @@ class EventApiController {
     List<BatchResult> results = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
       results.add(receiveBatchItem(index, items.get(index), sharedContext));
+      contacts.writeAndForget();
     }
     return results;
   }
