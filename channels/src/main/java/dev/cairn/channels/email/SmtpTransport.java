@@ -28,6 +28,16 @@ final class SmtpTransport implements EmailTransport {
   /** Servers commonly cap messages per connection at 100; stay below. */
   private static final int MESSAGES_PER_CONNECTION = 90;
 
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail looks up its stream provider for every body part and header it reads or writes,
+    // through a ServiceLoader scan of the class path each time, unless the provider is named.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final MailProperties properties;
   private final Session session;
   private final SmtpConnections connections;
