@@ -140,7 +140,13 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     assertThat(contacts.tags(kept)).containsExactly("beta", "vip");
     assertThat(lists.listsOf(kept)).extracting(ListMembership::listId).containsExactlyInAnyOrder(both, onlyMerged);
     assertThat(consents.of(kept).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-    assertThat(eventsOf(kept)).isEqualTo(keptEvents + mergedEvents);
+    // Everything the merged contact did, and one more line: the merge itself, on the timeline of the one kept.
+    assertThat(eventsOf(kept)).isEqualTo(keptEvents + mergedEvents + 1);
+    assertThat(jdbc.sql("select properties ->> 'merged_contact_id' || ' by ' || (properties ->> 'by') from contact_event where contact_id = :id and name = 'Contact Merged'")
+            .param("id", kept.value())
+            .query(String.class)
+            .list())
+        .containsExactly(merged + " by console: test");
     assertThat(eventsOf(merged)).isZero();
     assertThat(jdbc.sql("select count(*) from message where contact_id = :id").param("id", kept.value()).query(Long.class).single()).isEqualTo(1);
     // Every value the preview promised is the value the contact has.

@@ -7,11 +7,13 @@ import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactMetrics;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListMembership;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DuplicateMerges {
 
+  /** The event on the remaining contact's timeline. */
+  public static final String CONTACT_MERGED = "Contact Merged";
+
   private static final String EMPTY = "(empty)";
   private static final Logger log = LoggerFactory.getLogger(DuplicateMerges.class);
 
@@ -42,8 +47,10 @@ public class DuplicateMerges {
   private final ContactLists lists;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final EventIngestion events;
 
-  DuplicateMerges(Contacts contacts, Consents consents, ContactLists lists, JdbcClient jdbc, Clock clock) {
+  DuplicateMerges(Contacts contacts, Consents consents, ContactLists lists, JdbcClient jdbc, Clock clock, EventIngestion events) {
+    this.events = events;
     this.contacts = contacts;
     this.consents = consents;
     this.lists = lists;
@@ -93,10 +100,22 @@ public class DuplicateMerges {
       case MergeCheck.Refused refused -> new MergeResult.Refused(refused.refusal());
       case MergeCheck.Possible possible -> {
         contacts.merge(merged, survivor, clock.instant());
+        recordOnTimeline(possible.preview(), by);
         log.info("{} merged contact {} into {}", by, merged, survivor);
         yield new MergeResult.Merged(possible.preview());
       }
     };
+  }
+
+  /** The contact that stays keeps a line of what became of the other, who merged it and what came along. */
+  private void recordOnTimeline(MergePreview merge, String by) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("merged_contact_id", merge.merged().id().toString());
+    properties.put("merged_contact", merge.merged().displayName());
+    properties.put("by", by);
+    properties.put("events", merge.events());
+    properties.put("messages", merge.messages());
+    events.record(merge.survivor().id(), CONTACT_MERGED, properties, "merge:" + merge.merged().id());
   }
 
   /** Both rows, always in the same order, so two merges of the same pair cannot deadlock. */
