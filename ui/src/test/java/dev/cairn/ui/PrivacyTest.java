@@ -32,9 +32,11 @@ class PrivacyTest extends CairnIntegrationTest {
     Map<String, Object> document = export.export(contact).orElseThrow();
 
     assertThat(document).containsKeys("exportedAt", "contact", "events", "messages", "journeySteps", "topicOptOuts", "lists");
-    // The sign-up, and the welcome email's own event.
-    assertThat(document.get("events").toString()).contains("Signed Up", "Email Sent");
-    assertThat((List<?>) document.get("events")).hasSize(2);
+    // The sign-up and the welcome email's own event (besides any segment the background refresh has put Nora in meanwhile).
+    assertThat((List<?>) document.get("events"))
+        .extracting(event -> String.valueOf(((Map<?, ?>) event).get("name")))
+        .filteredOn(name -> !name.startsWith("Segment "))
+        .containsExactlyInAnyOrder("Signed Up", "Email Sent");
     assertThat(document.get("messages").toString()).contains("Welcome aboard, Nora!");
     assertThat(document.get("journeySteps").toString()).contains("welcome-email", "wait-for-first-order");
   }
@@ -47,7 +49,8 @@ class PrivacyTest extends CairnIntegrationTest {
 
     ContactErasure.Erased erased = erasure.erase(contact).orElseThrow();
 
-    assertThat(erased.events()).isEqualTo(2); // the sign-up, and the welcome email's "Email Sent"
+    // The sign-up, the welcome email's "Email Sent", and any "Segment Entered" the background refresh recorded meanwhile.
+    assertThat(erased.events()).isGreaterThanOrEqualTo(2);
     assertThat(erased.messages()).isEqualTo(1);
     assertThat(erased.journeysStopped()).isEqualTo(1);
     assertThat(contacts.find(contact)).isEmpty();
