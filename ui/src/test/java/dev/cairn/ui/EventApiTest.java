@@ -35,7 +35,8 @@ class EventApiTest extends CairnIntegrationTest {
 
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
     List<String> stored =
-        jdbc.sql("select type || ':' || coalesce(name, '') || ':' || properties::text from contact_event where contact_id = :id order by id")
+        // Cairn's own track events (a segment the background refresh put the contact in) are not what was sent here.
+        jdbc.sql("select type || ':' || coalesce(name, '') || ':' || properties::text from contact_event where contact_id = :id and type <> 'TRACK' order by id")
             .param("id", contact.value())
             .query(String.class)
             .list();
@@ -193,9 +194,10 @@ class EventApiTest extends CairnIntegrationTest {
     return new ContactId(jdbc.sql("select id from contact where " + column + " = :value").param("value", value).query(UUID.class).single());
   }
 
-  /** The events the API stored for the contact, without those Cairn records itself about the messages it sends. */
+  /** The events the API stored for the contact, without those Cairn records itself (messages it sent, segments it counted). */
   private long eventsOf(ContactId contact) {
-    return jdbc.sql("select count(*) from contact_event where contact_id = :id and name is distinct from 'Email Sent' and name is distinct from 'SMS Sent'")
+    return jdbc.sql(
+            "select count(*) from contact_event where contact_id = :id and coalesce(name, '') not in ('Email Sent', 'SMS Sent', 'Segment Entered', 'Segment Left')")
         .param("id", contact.value())
         .query(Long.class)
         .single();
