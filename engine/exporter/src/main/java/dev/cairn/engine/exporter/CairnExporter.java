@@ -9,15 +9,21 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
  * Loaded by the Zeebe broker: turns the engine's process-instance records into Cairn's tracking
- * rows ({@code element_instance}) in PostgreSQL, in batches.
+ * rows ({@code element_instance}) in PostgreSQL, in batches. It also keeps, for running journey
+ * instances only, their variables and when their timers are due: what moving a waiting contact
+ * to a newer version of its journey starts the contact again with.
  *
  * <p>Delivery is at least once: the broker replays records after a restart from the last position
  * this exporter acknowledged. Every write is idempotent, and positions already committed to
@@ -48,7 +54,10 @@ public final class CairnExporter implements Exporter {
 
           @Override
           public boolean acceptValue(ValueType valueType) {
-            return valueType == ValueType.PROCESS_INSTANCE || valueType == ValueType.INCIDENT;
+            return valueType == ValueType.PROCESS_INSTANCE
+                || valueType == ValueType.INCIDENT
+                || valueType == ValueType.VARIABLE
+                || valueType == ValueType.TIMER;
           }
         });
   }
@@ -96,6 +105,14 @@ public final class CairnExporter implements Exporter {
           && (intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED)
           && record.getValue() instanceof IncidentRecordValue value) {
         batch.add(IncidentRow.from(record, value, intent == IncidentIntent.RESOLVED));
+      } else if ((record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
+          && record.getValue() instanceof VariableRecordValue value
+          && VariableRow.ofInstance(value)) {
+        batch.add(VariableRow.from(value));
+      } else if (record.getIntent() == TimerIntent.CREATED
+          && record.getValue() instanceof TimerRecordValue value
+          && TimerRow.ofInstance(value)) {
+        batch.add(TimerRow.from(value));
       }
       batch.advanceTo(record.getPartitionId(), record.getPosition());
     }

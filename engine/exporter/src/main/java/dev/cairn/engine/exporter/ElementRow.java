@@ -17,6 +17,11 @@ record ElementRow(
     TrackedState state,
     long timestamp) {
 
+  /** The journey instance itself completed or was ended. */
+  boolean endsInstance() {
+    return elementInstanceKey == processInstanceKey && state != TrackedState.ACTIVE;
+  }
+
   static ElementRow from(Record<?> record, ProcessInstanceRecordValue value, TrackedState state) {
     return new ElementRow(
         record.getKey(),

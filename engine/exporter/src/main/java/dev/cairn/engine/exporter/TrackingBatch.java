@@ -10,6 +10,8 @@ final class TrackingBatch {
   private final List<ElementRow> rows = new ArrayList<>();
   private final List<IncidentRow> incidents = new ArrayList<>();
   private final List<ElementRow> migrations = new ArrayList<>();
+  private final List<VariableRow> variables = new ArrayList<>();
+  private final List<TimerRow> timers = new ArrayList<>();
   private int partitionId;
   private long lastPosition = -1;
 
@@ -25,6 +27,14 @@ final class TrackingBatch {
     incidents.add(incident);
   }
 
+  void add(VariableRow variable) {
+    variables.add(variable);
+  }
+
+  void add(TimerRow timer) {
+    timers.add(timer);
+  }
+
   /** An element that now runs in another version of its journey (process instance migration). */
   void addMigration(ElementRow migrated) {
     migrations.add(migrated);
@@ -37,12 +47,12 @@ final class TrackingBatch {
   }
 
   boolean isFull() {
-    return rows.size() + incidents.size() + migrations.size() >= capacity;
+    return rows.size() + incidents.size() + migrations.size() + variables.size() + timers.size() >= capacity;
   }
 
   /** Nothing to write and no position to acknowledge. */
   boolean isEmpty() {
-    return rows.isEmpty() && incidents.isEmpty() && migrations.isEmpty() && lastPosition < 0;
+    return rows.isEmpty() && incidents.isEmpty() && migrations.isEmpty() && variables.isEmpty() && timers.isEmpty() && lastPosition < 0;
   }
 
   List<ElementRow> rows() {
@@ -57,6 +67,14 @@ final class TrackingBatch {
     return migrations;
   }
 
+  List<VariableRow> variables() {
+    return variables;
+  }
+
+  List<TimerRow> timers() {
+    return timers;
+  }
+
   int partitionId() {
     return partitionId;
   }
@@ -69,6 +87,8 @@ final class TrackingBatch {
     rows.clear();
     incidents.clear();
     migrations.clear();
+    variables.clear();
+    timers.clear();
     lastPosition = -1;
   }
 }

@@ -16,7 +16,8 @@ final class TrackingStore implements AutoCloseable {
 
   /**
    * One statement for every state change, applied in record order. A replayed activation never
-   * undoes a completion: only rows that end an element overwrite an existing row.
+   * undoes a completion: only rows that end an element overwrite an existing row. Cairn marks the
+   * rows of an instance it moved to a newer version {@code MOVED}; its end stays a move.
    */
   private static final String UPSERT_ELEMENT =
       """
@@ -26,8 +27,25 @@ final class TrackingStore implements AutoCloseable {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict (element_instance_key) do update
         set state = excluded.state, ended_at = excluded.ended_at
-        where excluded.state <> 'ACTIVE'
+        where excluded.state <> 'ACTIVE' and element_instance.state <> 'MOVED'
       """;
+
+  private static final String UPSERT_VARIABLE =
+      """
+      insert into instance_variable (process_instance_key, name, value) values (?, ?, ?)
+      on conflict (process_instance_key, name) do update set value = excluded.value
+      """;
+
+  private static final String INSERT_TIMER =
+      """
+      insert into instance_timer (element_instance_key, target_element_id, process_instance_key, due_at) values (?, ?, ?, ?)
+      on conflict (element_instance_key, target_element_id) do nothing
+      """;
+
+  /** An instance that ended needs neither: they are kept for moving running instances only. */
+  private static final String FORGET_VARIABLES = "delete from instance_variable where process_instance_key = ?";
+
+  private static final String FORGET_TIMERS = "delete from instance_timer where process_instance_key = ?";
 
   /**
    * A migrated element keeps its state and times and takes its new version, definition and id.
@@ -83,6 +101,10 @@ final class TrackingStore implements AutoCloseable {
     try (PreparedStatement elements = db.prepareStatement(UPSERT_ELEMENT);
         PreparedStatement incidents = db.prepareStatement(UPSERT_INCIDENT);
         PreparedStatement migrations = db.prepareStatement(MIGRATE_ELEMENT);
+        PreparedStatement variables = db.prepareStatement(UPSERT_VARIABLE);
+        PreparedStatement timers = db.prepareStatement(INSERT_TIMER);
+        PreparedStatement forgetVariables = db.prepareStatement(FORGET_VARIABLES);
+        PreparedStatement forgetTimers = db.prepareStatement(FORGET_TIMERS);
         PreparedStatement position = db.prepareStatement(UPSERT_POSITION)) {
       for (ElementRow row : batch.rows()) {
         Timestamp at = new Timestamp(row.timestamp());
@@ -132,6 +154,7 @@ final class TrackingStore implements AutoCloseable {
       if (!batch.migrations().isEmpty()) {
         migrations.executeBatch();
       }
+      writeInstanceState(batch, variables, timers, forgetVariables, forgetTimers);
       position.setInt(1, batch.partitionId());
       position.setLong(2, batch.lastPosition());
       position.executeUpdate();
@@ -139,6 +162,52 @@ final class TrackingStore implements AutoCloseable {
     } catch (SQLException e) {
       rollbackQuietly(db);
       throw e;
+    }
+  }
+
+  /**
+   * Variables and timers of running instances; those of instances that ended in this batch go,
+   * after the batch's own writes for them.
+   */
+  private static void writeInstanceState(
+      TrackingBatch batch,
+      PreparedStatement variables,
+      PreparedStatement timers,
+      PreparedStatement forgetVariables,
+      PreparedStatement forgetTimers)
+      throws SQLException {
+    for (VariableRow variable : batch.variables()) {
+      variables.setLong(1, variable.processInstanceKey());
+      variables.setString(2, variable.name());
+      variables.setString(3, variable.value());
+      variables.addBatch();
+    }
+    if (!batch.variables().isEmpty()) {
+      variables.executeBatch();
+    }
+    for (TimerRow timer : batch.timers()) {
+      timers.setLong(1, timer.elementInstanceKey());
+      timers.setString(2, timer.targetElementId());
+      timers.setLong(3, timer.processInstanceKey());
+      timers.setTimestamp(4, new Timestamp(timer.dueAt()));
+      timers.addBatch();
+    }
+    if (!batch.timers().isEmpty()) {
+      timers.executeBatch();
+    }
+    boolean ended = false;
+    for (ElementRow row : batch.rows()) {
+      if (row.endsInstance()) {
+        forgetVariables.setLong(1, row.processInstanceKey());
+        forgetVariables.addBatch();
+        forgetTimers.setLong(1, row.processInstanceKey());
+        forgetTimers.addBatch();
+        ended = true;
+      }
+    }
+    if (ended) {
+      forgetVariables.executeBatch();
+      forgetTimers.executeBatch();
     }
   }
 

@@ -13,10 +13,14 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
 import io.camunda.zeebe.protocol.record.value.ImmutableIncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.ImmutableTimerRecordValue;
+import io.camunda.zeebe.protocol.record.value.ImmutableVariableRecordValue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,7 +62,7 @@ class CairnExporterTest {
   @BeforeEach
   void emptyTables() throws SQLException {
     try (Connection db = postgres.getPostgresDatabase().getConnection()) {
-      db.createStatement().execute("truncate element_instance, exporter_position, incident");
+      db.createStatement().execute("truncate element_instance, exporter_position, incident, instance_variable, instance_timer");
     }
   }
 
@@ -176,6 +180,96 @@ class CairnExporterTest {
       assertThat(rs.getTimestamp("activated_at").getTime()).isEqualTo(1_700_000_000_070L);
     }
     assertThat(rowCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a_running_instance_keeps_its_own_variables_and_timers_until_it_ends() throws Exception {
+    CairnExporter exporter = open(url());
+    exporter.export(element(80, 99, "welcome", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    exporter.export(variable(81, 99, "contactId", "\"c-1\"", VariableIntent.CREATED));
+    exporter.export(variable(82, 99, "lastEvent", "{\"event\":\"Signed Up\"}", VariableIntent.CREATED));
+    exporter.export(variable(83, 98, "local", "1", VariableIntent.CREATED)); // a step's own scope
+    exporter.export(variable(84, 99, "lastEvent", "{\"event\":\"Order Completed\"}", VariableIntent.UPDATED));
+    exporter.export(timer(85, 800, "three-days", 1_700_000_259_200_000L));
+    exporter.export(element(86, 800, "three-days", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    controller.runScheduledTasks();
+
+    assertThat(query("select name || '=' || value from instance_variable where process_instance_key = 99 order by name"))
+        .containsExactly("contactId=\"c-1\"", "lastEvent={\"event\":\"Order Completed\"}");
+    assertThat(query("select target_element_id || ' ' || extract(epoch from due_at)::bigint from instance_timer where element_instance_key = 800"))
+        .containsExactly("three-days 1700000259200");
+
+    exporter.export(element(87, 800, "three-days", ProcessInstanceIntent.ELEMENT_TERMINATED));
+    exporter.export(element(88, 99, "welcome", ProcessInstanceIntent.ELEMENT_TERMINATED));
+    controller.runScheduledTasks();
+
+    assertThat(query("select name from instance_variable")).isEmpty();
+    assertThat(query("select target_element_id from instance_timer")).isEmpty();
+  }
+
+  @Test
+  void rows_cairn_marked_moved_stay_moved_when_the_engine_ends_them() throws Exception {
+    CairnExporter exporter = open(url());
+    exporter.export(element(90, 900, "three-days", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    controller.runScheduledTasks();
+    executeSql("update element_instance set state = 'MOVED', ended_at = now() where element_instance_key = 900");
+
+    exporter.export(element(91, 900, "three-days", ProcessInstanceIntent.ELEMENT_TERMINATED));
+    controller.runScheduledTasks();
+
+    assertThat(states()).containsEntry(900L, "MOVED");
+  }
+
+  private static Record<?> variable(long position, long scopeKey, String name, String json, Intent intent) {
+    return ImmutableRecord.builder()
+        .withPosition(position)
+        .withKey(position + 10_000)
+        .withPartitionId(1)
+        .withTimestamp(1_700_000_000_000L + position)
+        .withRecordType(RecordType.EVENT)
+        .withValueType(ValueType.VARIABLE)
+        .withIntent(intent)
+        .withValue(
+            ImmutableVariableRecordValue.builder()
+                .withName(name)
+                .withValue(json)
+                .withScopeKey(scopeKey)
+                .withProcessInstanceKey(99)
+                .withProcessDefinitionKey(7)
+                .withBpmnProcessId("welcome")
+                .build())
+        .build();
+  }
+
+  private static Record<?> timer(long position, long elementInstanceKey, String targetElementId, long dueDate) {
+    return ImmutableRecord.builder()
+        .withPosition(position)
+        .withKey(position + 20_000)
+        .withPartitionId(1)
+        .withTimestamp(1_700_000_000_000L + position)
+        .withRecordType(RecordType.EVENT)
+        .withValueType(ValueType.TIMER)
+        .withIntent(TimerIntent.CREATED)
+        .withValue(
+            ImmutableTimerRecordValue.builder()
+                .withElementInstanceKey(elementInstanceKey)
+                .withProcessInstanceKey(99)
+                .withProcessDefinitionKey(7)
+                .withTargetElementId(targetElementId)
+                .withDueDate(dueDate)
+                .withRepetitions(1)
+                .build())
+        .build();
+  }
+
+  private static List<String> query(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection db = postgres.getPostgresDatabase().getConnection(); ResultSet rs = db.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
   }
 
   private static Record<?> migrated(long position, long key, String elementId, int version, long definitionKey) {
