@@ -127,6 +127,9 @@ public class JourneyCompiler {
     filterEventWaits(model, problems);
     Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : WaitCorrelation.expression(process.getId()));
     capWaits(model, testRun ? testRunWait : longestWait);
+    if (!testRun) {
+      new ResumableWaits(model).compile(); // a test run is never moved to another version
+    }
     if (problems.isEmpty()) {
       problems.addAll(EngineRules.check(model));
     }

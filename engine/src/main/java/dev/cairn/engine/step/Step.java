@@ -2,6 +2,7 @@ package dev.cairn.engine.step;
 
 import dev.cairn.engine.contact.ContactId;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jobKey the engine's key for this attempt's job; stable across retries of the same job
  * @param headers the step's configuration from the diagram (template, subject, ...)
- * @param variables the journey instance's variables (trigger event, last event, ...)
+ * @param variables the journey instance's variables (trigger event, last event, ...); one set to
+ *     nothing (null, as a wait clears what a move carried over) is left out, as if never set
  */
 public record Step(
     long jobKey,
@@ -30,7 +32,9 @@ public record Step(
 
   public Step {
     headers = Map.copyOf(headers);
-    variables = Map.copyOf(variables);
+    variables = variables.entrySet().stream()
+        .filter(variable -> variable.getValue() != null)
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   public @Nullable String header(String name) {

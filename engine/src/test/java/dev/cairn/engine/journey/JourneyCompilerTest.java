@@ -7,8 +7,13 @@ import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,6 +123,31 @@ class JourneyCompilerTest {
     assertThat(Bpmn.readModelFromStream(new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8))).getDefinitions())
         .as("the test-run process is valid BPMN")
         .isNotNull();
+  }
+
+  @Test
+  void a_published_wait_can_be_resumed_at_a_moment_a_move_carries_over_and_forgets_it_once_left() {
+    String source = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D");
+
+    String xml = ((CompileResult.Compiled) compiler.compile(source)).journey().executableXml();
+
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    IntermediateCatchEvent timeout = model.getModelElementById("timeout");
+    assertThat(timeout.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration().getTextContent())
+        .isEqualTo("=if cairnResumeAt_timeout = null then duration(\"P3D\") else if date and time(cairnResumeAt_timeout) > now()"
+            + " then date and time(cairnResumeAt_timeout) - now() else duration(\"PT0S\")");
+    assertThat(outputs(model, "timeout")).containsExactly("=null -> cairnResumeAt_timeout");
+    assertThat(outputs(model, "order")).as("the event waited for still reaches the journey").containsExactly("=lastEvent -> lastEvent", "=null -> cairnResumeAt_timeout");
+    assertThat(ResumableWaits.resumable(xml, "timeout")).isTrue();
+    assertThat(ResumableWaits.resumable(source, "timeout")).as("as drawn, before compiling").isFalse();
+    assertThat(((CompileResult.Compiled) compiler.compileTestRun(source)).journey().executableXml())
+        .as("a test run is never moved").doesNotContain("cairnResumeAt_");
+  }
+
+  private static List<String> outputs(BpmnModelInstance model, String elementId) {
+    return model.<FlowNode>getModelElementById(elementId).getExtensionElements()
+        .getChildElementsByType(ZeebeIoMapping.class).iterator().next()
+        .getOutputs().stream().map(output -> output.getSource() + " -> " + output.getTarget()).toList();
   }
 
   @Test
