@@ -132,7 +132,7 @@ public abstract class CairnIntegrationTest {
     }
   }
 
-  private static String subject(MimeMessage message) {
+  protected static String subject(MimeMessage message) {
     try {
       return message.getSubject();
     } catch (MessagingException e) {

@@ -3,6 +3,7 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
@@ -10,7 +11,10 @@ import dev.cairn.engine.journey.Revision;
 import dev.cairn.engine.runtime.JourneyMigration;
 import dev.cairn.engine.tracking.OpenIncident;
 import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.tracking.NodeCount;
+import dev.cairn.engine.zeebe.JourneyInstances;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Versions on the real broker: publishing a changed diagram makes a new version, contacts inside
  * stay on theirs unless the marketer moves them, and moving takes them node for node to the new
- * version where the nodes still exist and the engine can move them.
+ * version where the nodes still exist, contacts at waits included.
  */
 class JourneyVersionsTest extends CairnIntegrationTest {
 
@@ -29,6 +33,7 @@ class JourneyVersionsTest extends CairnIntegrationTest {
 
   @Autowired Journeys journeys;
   @Autowired JourneyMigration migration;
+  @Autowired JourneyInstances instances;
   @Autowired JourneyTracking tracking;
   @Autowired Contacts contacts;
   @Autowired JdbcClient jdbc;
@@ -94,19 +99,126 @@ class JourneyVersionsTest extends CairnIntegrationTest {
   }
 
   @Test
-  void contacts_at_a_wait_the_engine_cannot_move_stay_and_the_report_says_why_in_words() {
+  void contacts_at_a_wait_move_to_the_new_version_and_keep_the_moment_their_wait_ends() {
     String id = journey();
     String fay = enter(id);
     await().atMost(PATIENCE).until(() -> waiting(id) == 1);
+    long before = instanceOf(id, fay);
+    Instant due = await().atMost(PATIENCE).until(() -> dueAt(before, "wait"), java.util.Objects::nonNull);
     journeys.saveDiagram(id, versionTwo(id, "wait"));
     journeys.publish(id);
 
     JourneyMigration.Outcome outcome = migration.moveToLatest(id);
 
-    assertThat(outcome.moved()).isZero();
-    assertThat(outcome.stayed()).containsExactly(Map.entry(
-        "the engine cannot move contacts while they are at \"wait\" (a wait); they finish on the version they are on (Zeebe 8.6 and later can move waits)", 1));
-    assertThat(versionOf(id, fay)).isEqualTo(1);
+    assertThat(outcome).isEqualTo(new JourneyMigration.Outcome(2, 1, Map.of()));
+    assertThat(versionOf(id, fay)).isEqualTo(2);
+    long after = instanceOf(id, fay);
+    assertThat(after).isNotEqualTo(before);
+    assertThat(await().atMost(PATIENCE).until(() -> dueAt(after, "wait"), java.util.Objects::nonNull))
+        .as("the wait ends when it would have on version 1, not a day after the move")
+        .isEqualTo(due);
+    ContactId contact = contacts.findByUserId(fay).orElseThrow().id();
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      assertThat(tracking.positions(contact)).singleElement().satisfies(position -> {
+        assertThat(position.version()).isEqualTo(2);
+        assertThat(position.currentElementIds()).containsExactly("wait");
+      });
+      assertThat(tracking.path(contact)).extracting(visit -> visit.elementId() + " v" + visit.version() + " " + visit.state())
+          .containsExactly("start v1 COMPLETED", "wait v1 MOVED", "wait v2 ACTIVE");
+      assertThat(tracking.nodeCounts(id)).filteredOn(count -> count.elementId().equals("wait"))
+          .as("moving is not dropping out").containsExactly(new NodeCount("wait", 1, 0, 0));
+    });
+    assertThat(migration.preview(id).orElseThrow().contacts()).isZero();
+  }
+
+  @Test
+  void a_move_cut_short_after_the_old_instance_stopped_is_finished_later_and_never_twice() {
+    String id = journey();
+    String ivy = enter(id);
+    String jo = enter(id);
+    await().atMost(PATIENCE).until(() -> waiting(id) == 2);
+    journeys.saveDiagram(id, versionTwo(id, "wait"));
+    journeys.publish(id);
+    long ivyBefore = instanceOf(id, ivy);
+    long joBefore = instanceOf(id, jo);
+    Instant ivyDue = await().atMost(PATIENCE).until(() -> dueAt(ivyBefore, "wait"), java.util.Objects::nonNull);
+    await().atMost(PATIENCE).until(() -> dueAt(joBefore, "wait"), java.util.Objects::nonNull);
+    // Cairn stopped mid-move: for Ivy after the old instance was stopped, for Jo after the new one was started too.
+    writeDownMove(id, ivyBefore);
+    instances.stop(ivyBefore, "moving");
+    writeDownMove(id, joBefore);
+    instances.stop(joBefore, "moving");
+    long joStarted = instances.startAt(latestDefinition(id), "wait", Map.of("contactId", contactIdOf(jo), "cairnMovedFrom", joBefore));
+    await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from instance_variable where process_instance_key = :key")
+        .param("key", joStarted).query(Long.class).single() > 0);
+
+    assertThat(migration.finishMovesCutShort()).isEqualTo(2);
+    assertThat(migration.finishMovesCutShort()).as("a finished move is not done again").isZero();
+
+    assertThat(versionOf(id, ivy)).isEqualTo(2);
+    assertThat(instanceOf(id, jo)).as("the instance already started for Jo is the one recorded").isEqualTo(joStarted);
+    long ivyAfter = instanceOf(id, ivy);
+    assertThat(await().atMost(PATIENCE).until(() -> dueAt(ivyAfter, "wait"), java.util.Objects::nonNull)).isEqualTo(ivyDue);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(tracking.nodeCounts(id))
+        .filteredOn(count -> count.elementId().equals("wait"))
+        .containsExactly(new NodeCount("wait", 2, 0, 0)));
+  }
+
+  /** What a move writes down before it stops the old instance, as the move itself would, a while ago. */
+  private void writeDownMove(String journeyId, long from) {
+    jdbc.sql(
+            """
+            insert into journey_move (from_instance_key, journey_id, from_version, to_version, to_definition_key, element_id,
+                wait_instance_key, state, variables, moved_at)
+            select :from, :journey, 1, 2, :definition, 'wait', w.element_instance_key, 'pending',
+                   ((select json_object_agg(name, value::json) from instance_variable where process_instance_key = :from)::jsonb
+                     || jsonb_build_object('cairnResumeAt_wait', to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                           'cairnMovedFrom', :from))::text,
+                   now() - interval '2 minutes'
+            from element_instance w join instance_timer t on t.element_instance_key = w.element_instance_key
+            where w.process_instance_key = :from and w.element_id = 'wait'
+            """)
+        .param("from", from)
+        .param("journey", journeyId)
+        .param("definition", latestDefinition(journeyId))
+        .update();
+  }
+
+  private long latestDefinition(String journeyId) {
+    return jdbc.sql("select process_definition_key from journey_version where journey_id = :id order by version desc limit 1")
+        .param("id", journeyId)
+        .query(Long.class)
+        .single();
+  }
+
+  private String contactIdOf(String user) {
+    return contacts.findByUserId(user).orElseThrow().id().value().toString();
+  }
+
+  @Test
+  void contacts_waiting_for_an_event_move_and_then_take_the_new_versions_path_for_the_event_or_for_the_timeout() {
+    String id = "versions-" + UUID.randomUUID().toString().substring(0, 8);
+    journeys.addIfAbsent(id, "Versions " + id, null, eventWait(id, false));
+    assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
+    String gus = enter(id);
+    String hal = enter(id);
+    await().atMost(PATIENCE).until(() -> activeAt(id, "gate") == 2);
+    Instant halDue = await().atMost(PATIENCE).until(() -> dueAt(instanceOf(id, hal), "timeout"), java.util.Objects::nonNull);
+    assertThat(journeys.saveDiagram(id, eventWait(id, true))).isEqualTo(new Revision.Saved(id, List.of()));
+    journeys.publish(id);
+
+    assertThat(migration.moveToLatest(id)).isEqualTo(new JourneyMigration.Outcome(2, 2, Map.of()));
+    assertThat(await().atMost(PATIENCE).until(() -> dueAt(instanceOf(id, hal), "timeout"), java.util.Objects::nonNull)).isEqualTo(halDue);
+    await().atMost(PATIENCE).until(() -> activeAt(id, "gate") == 2);
+    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\"}".formatted(gus));
+
+    awaitEmail(gus, "Thanks for ordering");
+    awaitEmail(hal, "Still thinking?");
+    assertThat(awaitPath(gus, "end")).containsExactly("start", "gate", "gate", "order", "thanks", "end");
+    assertThat(awaitPath(hal, "end")).containsExactly("start", "gate", "gate", "timeout", "nudge", "end");
+    assertThat(emailsTo(gus)).extracting(CairnIntegrationTest::subject).containsExactly("Thanks for ordering");
+    assertThat(emailsTo(hal)).extracting(CairnIntegrationTest::subject).containsExactly("Still thinking?");
+    assertThat(tracking.nodeCounts(id)).filteredOn(count -> count.elementId().equals("gate")).containsExactly(new NodeCount("gate", 0, 2, 0));
   }
 
   @Test
@@ -154,10 +266,76 @@ class JourneyVersionsTest extends CairnIntegrationTest {
   }
 
   private long waiting(String journeyId) {
-    return jdbc.sql("select count(*) from element_instance where bpmn_process_id = :id and element_id = 'wait' and state = 'ACTIVE'")
+    return activeAt(journeyId, "wait");
+  }
+
+  private long activeAt(String journeyId, String elementId) {
+    return jdbc.sql("select count(*) from element_instance where bpmn_process_id = :id and element_id = :element and state = 'ACTIVE'")
+        .param("id", journeyId)
+        .param("element", elementId)
+        .query(Long.class)
+        .single();
+  }
+
+  private long instanceOf(String journeyId, String user) {
+    return jdbc.sql("select e.process_instance_key from enrollment e join contact c on c.id = e.contact_id where c.external_id = :user and e.journey_id = :id")
+        .param("user", user)
         .param("id", journeyId)
         .query(Long.class)
         .single();
+  }
+
+  /** When the instance's timer at {@code timerId} is due, as the engine set it; null until exported. */
+  private Instant dueAt(long processInstanceKey, String timerId) {
+    return jdbc.sql("select due_at from instance_timer where process_instance_key = :instance and target_element_id = :timer")
+        .param("instance", processInstanceKey)
+        .param("timer", timerId)
+        .query((rs, row) -> rs.getTimestamp("due_at").toInstant())
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * Wait for an order, at most 25 seconds. Version two (with {@code emails}) thanks those who
+   * ordered and nudges those who did not.
+   */
+  private static String eventWait(String id, boolean emails) {
+    String thanks = emails ? email("thanks", "Thanks for ordering") : "";
+    String nudge = emails ? email("nudge", "Still thinking?") : "";
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-%1$s" targetNamespace="t">
+          <bpmn:process id="%1$s" name="Versions %1$s" isExecutable="true">
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements><zeebe:properties><zeebe:property name="cairn:trigger-event" value="%1$s"/></zeebe:properties></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="to-gate" sourceRef="start" targetRef="gate"/>
+            <bpmn:eventBasedGateway id="gate" name="Wait for an order"/>
+            <bpmn:sequenceFlow id="to-order" sourceRef="gate" targetRef="order"/>
+            <bpmn:intermediateCatchEvent id="order" name="Ordered"><bpmn:messageEventDefinition messageRef="order-message"/></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="to-timeout" sourceRef="gate" targetRef="timeout"/>
+            <bpmn:intermediateCatchEvent id="timeout" name="25 seconds"><bpmn:timerEventDefinition><bpmn:timeDuration>PT25S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            %2$s%3$s
+            <bpmn:sequenceFlow id="ordered-on" sourceRef="order" targetRef="%4$s"/>
+            <bpmn:sequenceFlow id="timed-out-on" sourceRef="timeout" targetRef="%5$s"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+          <bpmn:message id="order-message" name="Order Completed"/>
+        </bpmn:definitions>
+        """
+        .formatted(id, thanks, nudge, emails ? "thanks" : "end", emails ? "nudge" : "end");
+  }
+
+  private static String email(String id, String subject) {
+    return """
+        <bpmn:serviceTask id="%1$s" name="%2$s">
+          <bpmn:extensionElements><zeebe:taskDefinition type="cairn.email"/><zeebe:taskHeaders>
+            <zeebe:header key="template" value="first-order-thanks"/><zeebe:header key="subject" value="%2$s"/>
+          </zeebe:taskHeaders></bpmn:extensionElements>
+        </bpmn:serviceTask>
+        <bpmn:sequenceFlow id="%1$s-done" sourceRef="%1$s" targetRef="end"/>
+        """
+        .formatted(id, subject);
   }
 
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
  * (see {@link NodeMapping}). A contact at a node the latest version no longer has stays on its
  * version, and the report says where and why. Steps that had stopped (an incident) start again
  * with the new version's settings, which is how a broken step is mended for those already there.
+ * The engine moves contacts at steps; contacts at waits are moved by {@link WaitingMoves}.
  */
 @Service
 public class JourneyMigration {
@@ -42,10 +43,18 @@ public class JourneyMigration {
     }
   }
 
-  /** What moving did: how many moved, and why the others stayed (reason → how many). */
-  public record Outcome(int latestVersion, int moved, Map<String, Integer> stayed) {
+  /**
+   * What moving did: how many moved, why the others stayed, and why any that were stopped to be
+   * moved could not be started on the new version (reason → how many).
+   */
+  public record Outcome(int latestVersion, int moved, Map<String, Integer> stayed, Map<String, Integer> lost) {
     public Outcome {
       stayed = Map.copyOf(stayed);
+      lost = Map.copyOf(lost);
+    }
+
+    public Outcome(int latestVersion, int moved, Map<String, Integer> stayed) {
+      this(latestVersion, moved, stayed, Map.of());
     }
   }
 
@@ -53,12 +62,17 @@ public class JourneyMigration {
 
   private record Running(long processInstanceKey, int version) {}
 
+  /** A node an instance is at now. */
+  private record Active(long elementInstanceKey, String elementId, String elementType) {}
+
   private final JdbcClient jdbc;
   private final JourneyInstances instances;
+  private final WaitingMoves waitingMoves;
 
-  JourneyMigration(JdbcClient jdbc, JourneyInstances instances) {
+  JourneyMigration(JdbcClient jdbc, JourneyInstances instances, WaitingMoves waitingMoves) {
     this.jdbc = jdbc;
     this.instances = instances;
+    this.waitingMoves = waitingMoves;
   }
 
   public Optional<Preview> preview(String journeyId) {
@@ -74,19 +88,45 @@ public class JourneyMigration {
     });
   }
 
+  /**
+   * Finishes moves of waiting contacts that a stop of Cairn cut short, so those contacts carry on
+   * at their wait on the new version; returns how many. Runs at start-up and before every move.
+   */
+  public int finishMovesCutShort() {
+    return waitingMoves.finishCutShort();
+  }
+
   /** Moves every contact it can to the latest version; those the engine refuses stay where they are. */
   public Outcome moveToLatest(String journeyId) {
     Latest latest = latest(journeyId).orElseThrow(() -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
+    finishMovesCutShort();
     int moved = 0;
     Map<String, Integer> stayed = new TreeMap<>();
+    Map<String, Integer> lost = new TreeMap<>();
     for (Map.Entry<Integer, List<Running>> version : olderRunning(journeyId, latest.version()).entrySet()) {
       String olderXml = xmlOf(journeyId, version.getKey());
       Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
       Map<String, String> names = NodeMapping.names(olderXml);
       for (Running running : version.getValue()) {
-        Optional<String> missing = activeNodesOf(running.processInstanceKey()).stream().filter(node -> !mapping.containsKey(node)).findFirst();
+        List<Active> active = activeNodesOf(running.processInstanceKey());
+        Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
         if (missing.isPresent()) {
-          stayed.merge("\"" + names.getOrDefault(missing.get(), missing.get()) + "\" is not in the new version", 1, Integer::sum);
+          stayed.merge("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version", 1, Integer::sum);
+          continue;
+        }
+        if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
+          Active at = active.getFirst();
+          WaitingMoves.Result result = waitingMoves.move(
+              running.processInstanceKey(),
+              running.version(),
+              new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
+              new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
+              names.getOrDefault(at.elementId(), at.elementId()));
+          switch (result) {
+            case WaitingMoves.Result.Moved ignored -> moved++;
+            case WaitingMoves.Result.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
+            case WaitingMoves.Result.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
+          }
           continue;
         }
         switch (instances.migrate(running.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
@@ -102,8 +142,8 @@ public class JourneyMigration {
         }
       }
     }
-    log.info("Journey {}: {} contacts moved to version {}, {} stayed", journeyId, moved, latest.version(), stayed);
-    return new Outcome(latest.version(), moved, stayed);
+    log.info("Journey {}: {} contacts moved to version {}, {} stayed, {} lost", journeyId, moved, latest.version(), stayed, lost);
+    return new Outcome(latest.version(), moved, stayed, lost);
   }
 
   private static final Pattern UNSUPPORTED =
@@ -123,7 +163,7 @@ public class JourneyMigration {
           default -> unsupported.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     return "the engine cannot move contacts while they are at \"" + names.getOrDefault(unsupported.group(1), unsupported.group(1)) + "\" ("
-        + kind + "); they finish on the version they are on (Zeebe 8.6 and later can move waits)";
+        + kind + ") together with another node; they finish on the version they are on";
   }
 
   /** A step that stopped on the old version's settings gets a fresh try with the new version's. */
@@ -140,15 +180,15 @@ public class JourneyMigration {
         .forEach(stopped -> instances.restartStep(processInstanceKey, stopped.getKey(), stopped.getValue()));
   }
 
-  private List<String> activeNodesOf(long processInstanceKey) {
+  private List<Active> activeNodesOf(long processInstanceKey) {
     return jdbc.sql(
             """
-            select element_id from element_instance
+            select element_instance_key, element_id, element_type from element_instance
             where process_instance_key = :instance and state = 'ACTIVE' and element_instance_key <> :instance
               and element_type <> 'SEQUENCE_FLOW'
             """)
         .param("instance", processInstanceKey)
-        .query(String.class)
+        .query((rs, row) -> new Active(rs.getLong("element_instance_key"), rs.getString("element_id"), rs.getString("element_type")))
         .list();
   }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brings journeys up once the application is ready, in the background so the console is usable
  * while the engine starts: installs the library, deploys every published journey (unchanged ones
- * keep their version; the deploy waits for the engine to answer), then opens the step workers and
- * starts feeding events.
+ * keep their version; the deploy waits for the engine to answer), then opens the step workers,
+ * starts feeding events and finishes any move of waiting contacts a stop cut short.
  */
 @Component
 class RuntimeStartup {
@@ -27,15 +27,22 @@ class RuntimeStartup {
   private final EventDispatcher dispatcher;
   private final StepWorkers workers;
   private final ScheduledEntries schedules;
+  private final WaitingMoves moves;
   private volatile boolean closing;
 
   RuntimeStartup(
-      JourneyLibrary library, Journeys journeys, EventDispatcher dispatcher, StepWorkers workers, ScheduledEntries schedules) {
+      JourneyLibrary library,
+      Journeys journeys,
+      EventDispatcher dispatcher,
+      StepWorkers workers,
+      ScheduledEntries schedules,
+      WaitingMoves moves) {
     this.library = library;
     this.journeys = journeys;
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.schedules = schedules;
+    this.moves = moves;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -64,6 +71,10 @@ class RuntimeStartup {
         workers.start();
         dispatcher.start();
         schedules.start();
+        int finished = moves.finishCutShort();
+        if (finished > 0) {
+          log.info("Finished {} moves of waiting contacts that were cut short", finished);
+        }
         log.info("Journeys are running");
         return;
       } catch (RuntimeException e) {

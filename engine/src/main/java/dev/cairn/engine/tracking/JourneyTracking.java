@@ -101,11 +101,17 @@ public class JourneyTracking {
         .list();
   }
 
-  /** The nodes the contact passed through in all journeys, in order. */
+  /**
+   * The nodes the contact passed through in all journeys, in order, across moves to newer
+   * versions: an instance left behind by a move is part of the path.
+   */
   public List<ElementVisit> path(ContactId contact) {
     return jdbc.sql(
             "select e.journey_id, ei.version, ei.element_id, ei.element_type, ei.state, ei.activated_at, ei.ended_at"
-                + " from enrollment e join element_instance ei on ei.process_instance_key = e.process_instance_key"
+                + " from enrollment e"
+                + " join lateral (select e.process_instance_key as instance_key"
+                + "   union all select m.from_instance_key from journey_move m where m.to_instance_key = e.process_instance_key) i on true"
+                + " join element_instance ei on ei.process_instance_key = i.instance_key"
                 + " where e.contact_id = :contact and "
                 + NODE_TYPES_OF_EI
                 + " order by ei.activated_at, ei.element_instance_key")

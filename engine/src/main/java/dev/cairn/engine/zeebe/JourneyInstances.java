@@ -77,16 +77,36 @@ public class JourneyInstances {
                 .send());
   }
 
+  /**
+   * Starts a new instance of the process definition {@code definitionKey} at {@code elementId},
+   * with these variables, skipping everything before it; returns the new instance's key. This is
+   * how a contact at a wait moves to a newer version, which the engine cannot do itself.
+   */
+  public long startAt(long definitionKey, String elementId, Map<String, Object> variables) {
+    return commands
+        .execute(
+            "start journey version " + definitionKey + " at " + elementId,
+            () -> engine.newCreateInstanceCommand().processDefinitionKey(definitionKey).variables(variables).startBeforeElement(elementId).send())
+        .getProcessInstanceKey();
+  }
+
   /** Cancels the instance; one that ended on its own meanwhile needs nothing more. */
   public void stop(long processInstanceKey, String why) {
+    cancel(processInstanceKey, why);
+  }
+
+  /** Cancels the instance; false if it had ended on its own already. */
+  public boolean cancel(long processInstanceKey, String why) {
     try {
       commands.execute(
           "stop journey instance " + processInstanceKey + " (" + why + ")",
           () -> engine.newCancelInstanceCommand(processInstanceKey).send());
+      return true;
     } catch (ClientStatusException e) {
       if (e.getStatusCode() != Status.Code.NOT_FOUND) {
         throw e;
       }
+      return false;
     }
   }
 }

@@ -459,6 +459,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     return switch (visit.state()) {
       case "ACTIVE" -> " · here now";
       case "TERMINATED" -> " · left early";
+      case "MOVED" -> " · moved to a newer version";
       default -> "";
     };
   }

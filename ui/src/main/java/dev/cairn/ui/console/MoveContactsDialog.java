@@ -25,7 +25,8 @@ final class MoveContactsDialog extends ConfirmDialog {
       versions.add(new ListItem(line));
     }
     add(
-        new Paragraph("Each contact goes on from the same step in the new version. Contacts at a step that stopped get a fresh try with the new settings."),
+        new Paragraph("Each contact goes on from the same step in the new version. Contacts at a wait keep the time they have waited so far:"
+            + " their wait ends when it would have. Contacts at a step that stopped get a fresh try with the new settings."),
         versions);
     setCancelable(true);
     setConfirmText("Move contacts");
@@ -36,6 +37,9 @@ final class MoveContactsDialog extends ConfirmDialog {
       report.add(new Paragraph(people(outcome.moved()) + " moved to version " + outcome.latestVersion() + "."));
       for (Map.Entry<String, Integer> stayed : outcome.stayed().entrySet()) {
         report.add(new Paragraph(people(stayed.getValue()) + " stayed: " + stayed.getKey() + "."));
+      }
+      for (Map.Entry<String, Integer> lost : outcome.lost().entrySet()) {
+        report.add(new Paragraph(people(lost.getValue()) + " left the journey: " + lost.getKey() + "."));
       }
       Notification notification = new Notification(report);
       notification.setDuration(10_000);
