@@ -110,7 +110,12 @@ class WaitingMoves {
       jdbc.sql("delete from journey_move where from_instance_key = :from and state = 'pending'").param("from", processInstanceKey).update();
       return new Result.Stayed("they left \"" + waitName + "\" while the move was under way");
     }
-    return start(pending);
+    try {
+      return start(pending);
+    } catch (RuntimeException e) {
+      return new Result.Stayed("the engine did not answer (" + e.getMessage() + ") after they left version " + fromVersion
+          + "; Cairn starts them at \"" + waitName + "\" on version " + target.version() + " at its next start, or at a move a minute from now or later");
+    }
   }
 
   /**
