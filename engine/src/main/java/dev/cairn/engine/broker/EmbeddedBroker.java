@@ -50,6 +50,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private volatile @Nullable Process process;
   private volatile int monitoringPort;
+  /** The broker's other ports for the current launch: command API, internal API, REST server. */
+  private volatile int[] otherPorts = new int[3];
   private volatile boolean stopping;
   private Duration restartBackoff = Duration.ofSeconds(1);
 
@@ -130,7 +132,9 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private synchronized void launch() {
-    monitoringPort = freePort();
+    int[] ports = freePorts(4);
+    monitoringPort = ports[0];
+    otherPorts = java.util.Arrays.copyOfRange(ports, 1, 4);
     ProcessBuilder builder =
         new ProcessBuilder(command())
             .directory(brokerHome.toFile())
@@ -180,12 +184,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     env.put("ZEEBE_BROKER_NETWORK_HOST", "127.0.0.1");
     env.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", "127.0.0.1");
     env.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", Integer.toString(gatewayPort));
-    env.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", Integer.toString(freePort()));
-    env.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(freePort()));
+    env.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", Integer.toString(otherPorts[0]));
+    env.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(otherPorts[1]));
     // The broker's REST gateway and management endpoints default to 8080 and 9600; keep them
     // off Cairn's own port.
     env.put("SERVER_ADDRESS", "127.0.0.1");
-    env.put("SERVER_PORT", Integer.toString(freePort()));
+    env.put("SERVER_PORT", Integer.toString(otherPorts[2]));
     env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
     env.put("MANAGEMENT_SERVER_PORT", Integer.toString(monitoringPort));
     env.put("ZEEBE_BROKER_DATA_DIRECTORY", dataDirectory.toString());
@@ -232,7 +236,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       sleep(Duration.ofMillis(250));
     }
     if (watched.isAlive() && !stopping) {
-      log.error("The Zeebe broker is not ready after {}; see {}", settings.startTimeout(), logFile);
+      // A broker whose start failed (a port taken meanwhile, say) stays up doing nothing: end it, so it starts again.
+      log.error("The Zeebe broker is not ready after {}; ending it to start it again (see {})", settings.startTimeout(), logFile);
+      watched.destroyForcibly();
     }
   }
 
@@ -264,6 +270,36 @@ public final class EmbeddedBroker implements AutoCloseable {
     restartBackoff = restartBackoff.multipliedBy(2).compareTo(MAX_RESTART_BACKOFF) > 0 ? MAX_RESTART_BACKOFF : restartBackoff.multipliedBy(2);
     if (!stopping) {
       launch();
+    }
+  }
+
+  /**
+   * Ports free now, all different and none the gateway's: each is held open until all are
+   * chosen, since a port closed again can be the next one handed out (a broker given one port
+   * twice fails to start).
+   */
+  private int[] freePorts(int count) {
+    List<ServerSocket> held = new java.util.ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; ) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        if (socket.getLocalPort() != gatewayPort) {
+          ports[i++] = socket.getLocalPort();
+        }
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on this machine", e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // a socket that does not close holds its port; the broker is told another
+        }
+      }
     }
   }
 

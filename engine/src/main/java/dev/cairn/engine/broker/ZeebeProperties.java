@@ -35,7 +35,7 @@ public record ZeebeProperties(
    * @param installDirectory where unpacked distributions are kept (shared by all data dirs)
    * @param repository the Maven repository to download a distribution from when the local
    *     Maven repository does not have it
-   * @param startTimeout how long the broker may take to become ready
+   * @param startTimeout how long the broker may take to become ready; one that is not is ended and started again
    */
   public record Embedded(
       String version,
