@@ -154,13 +154,8 @@ public class Preferences {
   }
 
   private Page pageOf(ContactProfile contact) {
-    Set<String> optedOut = new HashSet<>(
-        jdbc.sql("select topic from contact_topic_opt_out where contact_id = :contact")
-            .param("contact", contact.id().value())
-            .query(String.class)
-            .list());
-    List<Topic> topics = new ArrayList<>();
-    properties.topics().forEach((id, name) -> topics.add(new Topic(id, name, !optedOut.contains(id))));
+    List<Topic> topics =
+        choicesOf(contact.id()).stream().map(choice -> new Topic(choice.id(), choice.name(), choice.optOut() == null)).toList();
     return new Page(
         String.valueOf(contact.email()),
         contact.phone(),
