@@ -218,7 +218,9 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     page.locator("vaadin-button.merge-confirm").click();
 
     assertThat(page.getByText("OLA@" + domain + " was merged into Ola.")).isVisible();
-    assertThat(page.locator("vaadin-button.duplicate-merge[data-shared='ola@" + domain + "']")).hasCount(0);
+    // The grid keeps rendered rows for reuse, so only a visible button says the group is still listed.
+    assertThat(page.locator("vaadin-button.duplicate-merge[data-shared='ola@" + domain + "']")
+        .filter(new Locator.FilterOptions().setVisible(true))).hasCount(0);
     assertThat(page.locator("vaadin-button.duplicate-merge[data-shared='two@" + domain + "']")).isVisible();
     assertThat(jdbc.sql("select count(*) from contact where lower(email) = :email").param("email", "ola@" + domain).query(Long.class).single())
         .isEqualTo(1);
