@@ -556,6 +556,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move contacts")).click();
 
     assertThat(page.getByText("1 contact moved to version 2.")).isVisible();
+    assertThat(page.locator("vaadin-button.journey-move-contacts")).hasCount(0); // nobody is left to move
     awaitEmail(user, "Thanks, fixed");
     Files.delete(fixed);
   }

@@ -99,6 +99,38 @@ class JourneyVersionsTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_move_tells_how_far_it_is_and_a_second_move_of_the_same_journey_meanwhile_is_refused_and_changes_nothing() {
+    String id = journey();
+    List<String> waiting = List.of(enter(id), enter(id), enter(id));
+    await().atMost(PATIENCE).until(() -> waiting(id) == 3);
+    journeys.saveDiagram(id, versionTwo(id, "wait"));
+    journeys.publish(id);
+    List<JourneyMigration.MoveProgress> told = new java.util.ArrayList<>();
+    List<Throwable> second = new java.util.ArrayList<>();
+
+    JourneyMigration.Outcome outcome = migration.moveToLatest(id, progress -> {
+      told.add(progress);
+      assertThat(migration.underWay(id)).contains(progress);
+      if (second.isEmpty()) {
+        try {
+          migration.moveToLatest(id);
+        } catch (RuntimeException refused) {
+          second.add(refused);
+        }
+      }
+    });
+
+    assertThat(second).singleElement().isInstanceOf(JourneyMigration.MoveUnderWayException.class);
+    assertThat(second.getFirst()).hasMessage("Contacts of \"" + id + "\" are being moved already (0 of 3 so far); wait for that move to finish, then move any that are left.");
+    assertThat(told).extracting(progress -> progress.done() + "/" + progress.total()).containsExactly("0/3", "1/3", "2/3", "3/3");
+    assertThat(outcome).isEqualTo(new JourneyMigration.Outcome(2, 3, Map.of()));
+    assertThat(migration.underWay(id)).isEmpty();
+    for (String contact : waiting) {
+      assertThat(versionOf(id, contact)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void contacts_at_a_wait_move_to_the_new_version_and_keep_the_moment_their_wait_ends() {
     String id = journey();
     String fay = enter(id);

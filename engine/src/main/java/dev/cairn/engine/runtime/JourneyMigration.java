@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,6 +60,17 @@ public class JourneyMigration {
     }
   }
 
+  /** How far a move has come: contacts handled so far, of those it found to move. */
+  public record MoveProgress(int done, int total) {}
+
+  /** Asked to move a journey's contacts while a move of them is already under way. */
+  public static final class MoveUnderWayException extends IllegalStateException {
+    MoveUnderWayException(String journeyId, MoveProgress progress) {
+      super("Contacts of \"" + journeyId + "\" are being moved already (" + progress.done() + " of " + progress.total()
+          + " so far); wait for that move to finish, then move any that are left.");
+    }
+  }
+
   private record Latest(int version, long processDefinitionKey, String xml) {}
 
   private record Running(long processInstanceKey, int version) {}
@@ -68,6 +81,8 @@ public class JourneyMigration {
   private final JdbcClient jdbc;
   private final JourneyInstances instances;
   private final WaitingMoves waitingMoves;
+  /** Moves under way in this Cairn, by journey: one at a time each, so no contact is handled twice. */
+  private final Map<String, MoveProgress> underWay = new ConcurrentHashMap<>();
 
   JourneyMigration(JdbcClient jdbc, JourneyInstances instances, WaitingMoves waitingMoves) {
     this.jdbc = jdbc;
@@ -96,54 +111,100 @@ public class JourneyMigration {
     return waitingMoves.finishCutShort();
   }
 
+  /** How far the move of this journey's contacts has come, while one is under way. */
+  public Optional<MoveProgress> underWay(String journeyId) {
+    return Optional.ofNullable(underWay.get(journeyId));
+  }
+
   /** Moves every contact it can to the latest version; those the engine refuses stay where they are. */
   public Outcome moveToLatest(String journeyId) {
+    return moveToLatest(journeyId, progress -> {});
+  }
+
+  /**
+   * Moves every contact it can to the latest version, telling {@code progress} after each
+   * contact. Those the engine refuses stay where they are.
+   *
+   * @throws MoveUnderWayException when this journey's contacts are being moved already
+   */
+  public Outcome moveToLatest(String journeyId, Consumer<MoveProgress> progress) {
     Latest latest = latest(journeyId).orElseThrow(() -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
+    MoveProgress already = underWay.putIfAbsent(journeyId, new MoveProgress(0, 0));
+    if (already != null) {
+      throw new MoveUnderWayException(journeyId, already);
+    }
+    try {
+      return move(journeyId, latest, progress);
+    } finally {
+      underWay.remove(journeyId);
+    }
+  }
+
+  private Outcome move(String journeyId, Latest latest, Consumer<MoveProgress> progress) {
     finishMovesCutShort();
-    int moved = 0;
-    Map<String, Integer> stayed = new TreeMap<>();
-    Map<String, Integer> lost = new TreeMap<>();
-    for (Map.Entry<Integer, List<Running>> version : olderRunning(journeyId, latest.version()).entrySet()) {
+    Tally tally = new Tally();
+    Map<Integer, List<Running>> running = olderRunning(journeyId, latest.version());
+    int total = running.values().stream().mapToInt(List::size).sum();
+    int done = 0;
+    report(journeyId, new MoveProgress(done, total), progress);
+    for (Map.Entry<Integer, List<Running>> version : running.entrySet()) {
       String olderXml = xmlOf(journeyId, version.getKey());
       Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
       Map<String, String> names = NodeMapping.names(olderXml);
-      for (Running running : version.getValue()) {
-        List<Active> active = activeNodesOf(running.processInstanceKey());
-        Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
-        if (missing.isPresent()) {
-          stayed.merge("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version", 1, Integer::sum);
-          continue;
-        }
-        if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
-          Active at = active.getFirst();
-          WaitingMoves.Result result = waitingMoves.move(
-              running.processInstanceKey(),
-              running.version(),
-              new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
-              new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
-              names.getOrDefault(at.elementId(), at.elementId()));
-          switch (result) {
-            case WaitingMoves.Result.Moved ignored -> moved++;
-            case WaitingMoves.Result.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
-            case WaitingMoves.Result.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
-          }
-          continue;
-        }
-        switch (instances.migrate(running.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
-          case JourneyInstances.Migration.Migrated migrated -> {
-            jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
-                .param("version", latest.version())
-                .param("instance", running.processInstanceKey())
-                .update();
-            restartStoppedSteps(running.processInstanceKey());
-            moved++;
-          }
-          case JourneyInstances.Migration.Refused refused -> stayed.merge(inWords(refused.reason(), names), 1, Integer::sum);
-        }
+      for (Running contact : version.getValue()) {
+        moveOne(journeyId, latest, contact, mapping, names, tally);
+        report(journeyId, new MoveProgress(++done, total), progress);
       }
     }
-    log.info("Journey {}: {} contacts moved to version {}, {} stayed, {} lost", journeyId, moved, latest.version(), stayed, lost);
-    return new Outcome(latest.version(), moved, stayed, lost);
+    log.info("Journey {}: {} contacts moved to version {}, {} stayed, {} lost", journeyId, tally.moved, latest.version(), tally.stayed, tally.lost);
+    return new Outcome(latest.version(), tally.moved, tally.stayed, tally.lost);
+  }
+
+  /** What a move has done so far: how many moved, and why the others stayed or were lost. */
+  private static final class Tally {
+    int moved;
+    final Map<String, Integer> stayed = new TreeMap<>();
+    final Map<String, Integer> lost = new TreeMap<>();
+  }
+
+  private void report(String journeyId, MoveProgress now, Consumer<MoveProgress> progress) {
+    underWay.put(journeyId, now);
+    progress.accept(now);
+  }
+
+  private void moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names, Tally tally) {
+    List<Active> active = activeNodesOf(contact.processInstanceKey());
+    Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
+    if (missing.isPresent()) {
+      tally.stayed.merge("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version", 1, Integer::sum);
+      return;
+    }
+    if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
+      Active at = active.getFirst();
+      WaitingMoves.Result result = waitingMoves.move(
+          contact.processInstanceKey(),
+          contact.version(),
+          new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
+          new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
+          names.getOrDefault(at.elementId(), at.elementId()));
+      switch (result) {
+        case WaitingMoves.Result.Moved ignored -> tally.moved++;
+        case WaitingMoves.Result.Stayed why -> tally.stayed.merge(why.reason(), 1, Integer::sum);
+        case WaitingMoves.Result.Lost why -> tally.lost.merge(why.reason(), 1, Integer::sum);
+      }
+      return;
+    }
+    switch (instances.migrate(contact.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
+      case JourneyInstances.Migration.Migrated migrated -> {
+        jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
+            .param("version", latest.version())
+            .param("instance", contact.processInstanceKey())
+            .update();
+        restartStoppedSteps(contact.processInstanceKey());
+        tally.moved++;
+      }
+      case JourneyInstances.Migration.Refused refused -> tally.stayed.merge(inWords(refused.reason(), names), 1, Integer::sum);
+    }
   }
 
   private static final Pattern UNSUPPORTED =

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +73,7 @@ class WaitingMoves {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final Clock clock;
+  private final Map<String, Optional<List<String>>> resumableTimers = new ConcurrentHashMap<>();
 
   WaitingMoves(JdbcClient jdbc, JourneyInstances instances, TransactionTemplate transaction, JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
@@ -90,11 +92,12 @@ class WaitingMoves {
   private static final Duration CUT_SHORT = Duration.ofMinutes(1);
 
   Result move(long processInstanceKey, int fromVersion, Wait wait, Target target, String waitName) {
-    List<String> timers = timersOf(target.xml(), wait.elementId());
-    if (timers.stream().anyMatch(timer -> !ResumableWaits.resumable(target.xml(), timer))) {
+    Optional<List<String>> resumable = resumableTimers(target, wait.elementId());
+    if (resumable.isEmpty()) {
       return new Result.Stayed("version " + target.version() + " was published before Cairn could move contacts at \"" + waitName
           + "\" without starting the wait again; publish the journey once more to move them");
     }
+    List<String> timers = resumable.get();
     Map<String, Object> variables = variables(processInstanceKey);
     Map<String, Instant> due = dueTimes(wait.elementInstanceKey());
     if (variables.isEmpty() || !due.keySet().containsAll(timers)) {
@@ -246,6 +249,18 @@ class WaitingMoves {
         .param("from", from)
         .update();
     jdbc.sql("update message set process_instance_key = :to where process_instance_key = :from").param("to", to).param("from", from).update();
+  }
+
+  /**
+   * The timers that end the wait in the target version, or empty when that version would start
+   * them afresh rather than resume them. Read once per version and wait, as a deployed version
+   * never changes, rather than once per contact moved.
+   */
+  private Optional<List<String>> resumableTimers(Target target, String waitId) {
+    return resumableTimers.computeIfAbsent(target.processDefinitionKey() + "/" + waitId, key -> {
+      List<String> timers = timersOf(target.xml(), waitId);
+      return timers.stream().allMatch(timer -> ResumableWaits.resumable(target.xml(), timer)) ? Optional.of(timers) : Optional.empty();
+    });
   }
 
   /** The timers that end the wait in this version: the wait itself, or a wait for an event's timeouts. */

@@ -45,6 +45,7 @@ import dev.cairn.engine.tracking.JourneyTracking;
 import dev.cairn.engine.tracking.NodeCount;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +60,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final int REFRESH_MILLIS = 5_000;
   private static final int CONTACTS_SHOWN = 200;
+  /** A move's progress reaches the browser at most this often. */
+  private static final long PROGRESS_NANOS = 250_000_000L;
 
   private final Journeys journeys;
   private final JourneyTracking tracking;
@@ -83,6 +86,11 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable JourneyDetail journey;
   private @Nullable String selectedNode;
   private @Nullable Registration polling;
+  private JourneyStatus shownStatus = JourneyStatus.DRAFT;
+  /** How far a move of this journey's contacts is, while one is under way. */
+  private final Span moving = new Span();
+  /** Whether this page started the move under way; it then hears of its end directly. */
+  private boolean movingFromHere;
 
   public JourneyView(
       Journeys journeys,
@@ -104,6 +112,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     this.migration = migration;
     this.splits = splits;
     setSizeFull();
+    moving.addClassName("journey-moving");
+    moving.getElement().getThemeList().add("badge");
 
     diagram.setWidthFull();
     diagram.setHeight("max(380px, 52vh)");
@@ -192,6 +202,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   /** The status badge, and what can be done from it: pause, resume, stop. */
   private void showStatus(JourneyStatus current) {
+    shownStatus = current;
     status.removeAll();
     status.add(JourneysView.statusBadge(current));
     controls.removeAll();
@@ -235,15 +246,62 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
         controls.addComponentAtIndex(0, publish);
       }
     }
+    Optional<JourneyMigration.MoveProgress> underWay = migration.underWay(id);
+    if (underWay.isPresent()) {
+      showMoving(underWay.get());
+      controls.add(moving);
+      return;
+    }
     migration.preview(id).filter(preview -> preview.contacts() > 0).ifPresent(preview -> {
       Button move =
           new Button(
-              "Move " + preview.contacts() + (preview.contacts() == 1 ? " contact" : " contacts") + " to v" + preview.latestVersion() + "…",
-              click -> new MoveContactsDialog(shown, migration, preview, this::refresh).open());
+              "Move " + MoveContactsDialog.people(preview.contacts()) + " to v" + preview.latestVersion() + "…",
+              click -> new MoveContactsDialog(shown, preview, () -> move(id, preview)).open());
       move.addThemeVariants(ButtonVariant.LUMO_SMALL);
       move.addClassName("journey-move-contacts");
       controls.add(move);
     });
+  }
+
+  /**
+   * Moves the contacts in the background, so a journey with thousands of them neither holds up
+   * this page nor needs it open: the page shows how far the move is, then how it went. Anyone
+   * else opening the journey meanwhile sees the move under way too.
+   */
+  private void move(String id, JourneyMigration.Preview preview) {
+    controls.getChildren().filter(child -> child.hasClassName("journey-move-contacts")).toList().forEach(controls::remove);
+    showMoving(new JourneyMigration.MoveProgress(0, preview.contacts()));
+    controls.add(moving);
+    movingFromHere = true;
+    PushedUpdates live = new PushedUpdates(UI.getCurrent());
+    Thread.ofVirtual().name("cairn-move-" + id).start(() -> {
+      long[] lastShown = {0};
+      try {
+        JourneyMigration.Outcome outcome = migration.moveToLatest(id, progress -> {
+          long now = System.nanoTime();
+          if (now - lastShown[0] >= PROGRESS_NANOS) {
+            lastShown[0] = now;
+            live.show(() -> showMoving(progress));
+          }
+        });
+        live.show(() -> MoveContactsDialog.report(outcome).open());
+      } catch (JourneyMigration.MoveUnderWayException e) {
+        live.show(() -> Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_WARNING));
+      } catch (RuntimeException e) {
+        live.show(() -> Notification.show("The move stopped: " + e.getMessage() + ". Contacts moved until then stay moved; move again for the others.")
+            .addThemeVariants(NotificationVariant.LUMO_ERROR));
+      } finally {
+        live.show(() -> {
+          movingFromHere = false;
+          showStatus(shownStatus);
+          refresh();
+        });
+      }
+    });
+  }
+
+  private void showMoving(JourneyMigration.MoveProgress progress) {
+    moving.setText("Moving contacts: " + progress.done() + " of " + progress.total() + " handled…");
   }
 
   /** Publishes, or lists every problem on the element it belongs to, in the diagram's own words. */
@@ -312,6 +370,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     JourneyDetail shown = journey;
     if (shown == null) {
       return;
+    }
+    if (moving.isAttached() && !movingFromHere) {
+      migration.underWay(shown.summary().id()).ifPresentOrElse(this::showMoving, () -> showStatus(shownStatus));
     }
     List<NodeCount> counts = tracking.nodeCounts(shown.summary().id());
     diagram.setCounts(counts);

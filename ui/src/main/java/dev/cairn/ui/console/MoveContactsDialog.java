@@ -10,10 +10,10 @@ import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.runtime.JourneyMigration;
 import java.util.Map;
 
-/** Confirms moving contacts from older versions to the latest, then says how it went. */
+/** Confirms moving contacts from older versions to the latest; {@link #report} says how it went. */
 final class MoveContactsDialog extends ConfirmDialog {
 
-  MoveContactsDialog(JourneyDetail journey, JourneyMigration migration, JourneyMigration.Preview preview, Runnable afterMove) {
+  MoveContactsDialog(JourneyDetail journey, JourneyMigration.Preview preview, Runnable move) {
     setHeader("Move " + people(preview.contacts()) + " to version " + preview.latestVersion() + "?");
     UnorderedList versions = new UnorderedList();
     for (JourneyMigration.OlderVersion older : preview.older()) {
@@ -31,25 +31,26 @@ final class MoveContactsDialog extends ConfirmDialog {
     setCancelable(true);
     setConfirmText("Move contacts");
     addClassName("move-contacts-dialog");
-    addConfirmListener(confirmed -> {
-      JourneyMigration.Outcome outcome = migration.moveToLatest(journey.summary().id());
-      Div report = new Div();
-      report.add(new Paragraph(people(outcome.moved()) + " moved to version " + outcome.latestVersion() + "."));
-      for (Map.Entry<String, Integer> stayed : outcome.stayed().entrySet()) {
-        report.add(new Paragraph(people(stayed.getValue()) + " stayed: " + stayed.getKey() + "."));
-      }
-      for (Map.Entry<String, Integer> lost : outcome.lost().entrySet()) {
-        report.add(new Paragraph(people(lost.getValue()) + " left the journey: " + lost.getKey() + "."));
-      }
-      Notification notification = new Notification(report);
-      notification.setDuration(10_000);
-      notification.setPosition(Notification.Position.MIDDLE);
-      notification.open();
-      afterMove.run();
-    });
+    addConfirmListener(confirmed -> move.run());
   }
 
-  private static String people(int count) {
+  /** How a move went: how many moved, and why any stayed or left the journey. */
+  static Notification report(JourneyMigration.Outcome outcome) {
+    Div report = new Div();
+    report.add(new Paragraph(people(outcome.moved()) + " moved to version " + outcome.latestVersion() + "."));
+    for (Map.Entry<String, Integer> stayed : outcome.stayed().entrySet()) {
+      report.add(new Paragraph(people(stayed.getValue()) + " stayed: " + stayed.getKey() + "."));
+    }
+    for (Map.Entry<String, Integer> lost : outcome.lost().entrySet()) {
+      report.add(new Paragraph(people(lost.getValue()) + " left the journey: " + lost.getKey() + "."));
+    }
+    Notification notification = new Notification(report);
+    notification.setDuration(10_000);
+    notification.setPosition(Notification.Position.MIDDLE);
+    return notification;
+  }
+
+  static String people(int count) {
     return count + (count == 1 ? " contact" : " contacts");
   }
 }
