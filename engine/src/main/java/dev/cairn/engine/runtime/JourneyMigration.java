@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,42 +146,85 @@ public class JourneyMigration {
 
   private Outcome move(String journeyId, Latest latest, Consumer<MoveProgress> progress) {
     finishMovesCutShort();
-    Tally tally = new Tally();
     Map<Integer, List<Running>> running = olderRunning(journeyId, latest.version());
-    int total = running.values().stream().mapToInt(List::size).sum();
-    int done = 0;
-    report(journeyId, new MoveProgress(done, total), progress);
-    for (Map.Entry<Integer, List<Running>> version : running.entrySet()) {
-      String olderXml = xmlOf(journeyId, version.getKey());
-      Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
-      Map<String, String> names = NodeMapping.names(olderXml);
-      for (Running contact : version.getValue()) {
-        moveOne(journeyId, latest, contact, mapping, names, tally);
-        report(journeyId, new MoveProgress(++done, total), progress);
+    Tally tally = new Tally(journeyId, running.values().stream().mapToInt(List::size).sum(), progress);
+    tally.report();
+    List<Future<?>> moves = new ArrayList<>();
+    // Each move waits on the engine and the database in turn, so a few at once keep both busy.
+    try (ExecutorService movers = Executors.newFixedThreadPool(MOVERS, Thread.ofVirtual().name("cairn-move-", 0).factory())) {
+      for (Map.Entry<Integer, List<Running>> version : running.entrySet()) {
+        String olderXml = xmlOf(journeyId, version.getKey());
+        Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
+        Map<String, String> names = NodeMapping.names(olderXml);
+        for (Running contact : version.getValue()) {
+          moves.add(movers.submit(() -> tally.add(moveOne(journeyId, latest, contact, mapping, names))));
+        }
+      }
+    }
+    for (Future<?> move : moves) {
+      try {
+        move.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while moving contacts", e);
       }
     }
     log.info("Journey {}: {} contacts moved to version {}, {} stayed, {} lost", journeyId, tally.moved, latest.version(), tally.stayed, tally.lost);
     return new Outcome(latest.version(), tally.moved, tally.stayed, tally.lost);
   }
 
-  /** What a move has done so far: how many moved, and why the others stayed or were lost. */
-  private static final class Tally {
-    int moved;
-    final Map<String, Integer> stayed = new TreeMap<>();
-    final Map<String, Integer> lost = new TreeMap<>();
+  /** How many contacts are moved at the same time. */
+  private static final int MOVERS = 4;
+
+  /** Where one contact ended up. */
+  private sealed interface Moved {
+    record ToLatest() implements Moved {}
+
+    record Stayed(String reason) implements Moved {}
+
+    record Lost(String reason) implements Moved {}
   }
 
-  private void report(String journeyId, MoveProgress now, Consumer<MoveProgress> progress) {
-    underWay.put(journeyId, now);
-    progress.accept(now);
+  /** What a move has done so far, told to whoever follows it after every contact. */
+  private final class Tally {
+    private final String journeyId;
+    private final int total;
+    private final Consumer<MoveProgress> progress;
+    private int done;
+    private int moved;
+    private final Map<String, Integer> stayed = new TreeMap<>();
+    private final Map<String, Integer> lost = new TreeMap<>();
+
+    Tally(String journeyId, int total, Consumer<MoveProgress> progress) {
+      this.journeyId = journeyId;
+      this.total = total;
+      this.progress = progress;
+    }
+
+    synchronized void add(Moved contact) {
+      switch (contact) {
+        case Moved.ToLatest ignored -> moved++;
+        case Moved.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
+        case Moved.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
+      }
+      done++;
+      report();
+    }
+
+    synchronized void report() {
+      MoveProgress now = new MoveProgress(done, total);
+      underWay.put(journeyId, now);
+      progress.accept(now);
+    }
   }
 
-  private void moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names, Tally tally) {
+  private Moved moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
     List<Active> active = activeNodesOf(contact.processInstanceKey());
     Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
     if (missing.isPresent()) {
-      tally.stayed.merge("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version", 1, Integer::sum);
-      return;
+      return new Moved.Stayed("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version");
     }
     if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
       Active at = active.getFirst();
@@ -187,24 +234,23 @@ public class JourneyMigration {
           new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
           new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
           names.getOrDefault(at.elementId(), at.elementId()));
-      switch (result) {
-        case WaitingMoves.Result.Moved ignored -> tally.moved++;
-        case WaitingMoves.Result.Stayed why -> tally.stayed.merge(why.reason(), 1, Integer::sum);
-        case WaitingMoves.Result.Lost why -> tally.lost.merge(why.reason(), 1, Integer::sum);
-      }
-      return;
+      return switch (result) {
+        case WaitingMoves.Result.Moved ignored -> new Moved.ToLatest();
+        case WaitingMoves.Result.Stayed why -> new Moved.Stayed(why.reason());
+        case WaitingMoves.Result.Lost why -> new Moved.Lost(why.reason());
+      };
     }
-    switch (instances.migrate(contact.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
+    return switch (instances.migrate(contact.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
       case JourneyInstances.Migration.Migrated migrated -> {
         jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
             .param("version", latest.version())
             .param("instance", contact.processInstanceKey())
             .update();
         restartStoppedSteps(contact.processInstanceKey());
-        tally.moved++;
+        yield new Moved.ToLatest();
       }
-      case JourneyInstances.Migration.Refused refused -> tally.stayed.merge(inWords(refused.reason(), names), 1, Integer::sum);
-    }
+      case JourneyInstances.Migration.Refused refused -> new Moved.Stayed(inWords(refused.reason(), names));
+    };
   }
 
   private static final Pattern UNSUPPORTED =
