@@ -131,6 +131,20 @@ class JourneyVersionsTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_contact_who_finished_the_journey_before_the_engine_moved_them_is_reported_as_finished_not_as_a_refusal() {
+    String id = journey();
+    String kim = enter(id);
+    await().atMost(PATIENCE).until(() -> waiting(id) == 1);
+    long finished = instanceOf(id, kim);
+    instances.stop(finished, "finished meanwhile");
+    journeys.saveDiagram(id, versionTwo(id, "wait"));
+    journeys.publish(id);
+
+    assertThat(instances.migrate(finished, latestDefinition(id), Map.of("start", "start", "wait", "wait")))
+        .isEqualTo(new JourneyInstances.Migration.Ended());
+  }
+
+  @Test
   void contacts_at_a_wait_move_to_the_new_version_and_keep_the_moment_their_wait_ends() {
     String id = journey();
     String fay = enter(id);

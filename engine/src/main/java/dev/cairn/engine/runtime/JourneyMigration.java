@@ -250,6 +250,7 @@ public class JourneyMigration {
         yield new Moved.ToLatest();
       }
       case JourneyInstances.Migration.Refused refused -> new Moved.Stayed(inWords(refused.reason(), names));
+      case JourneyInstances.Migration.Ended ended -> new Moved.Stayed("they finished the journey while the move was under way");
     };
   }
 

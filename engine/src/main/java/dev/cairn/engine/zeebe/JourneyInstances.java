@@ -28,6 +28,9 @@ public class JourneyInstances {
 
     /** The engine kept the instance where it was, for this reason (in its words). */
     record Refused(String reason) implements Migration {}
+
+    /** The instance had ended (the contact finished the journey) before it could be moved. */
+    record Ended() implements Migration {}
   }
 
   /**
@@ -51,9 +54,10 @@ public class JourneyInstances {
           () -> engine.newMigrateProcessInstanceCommand(processInstanceKey).migrationPlan(complete).send());
       return new Migration.Migrated();
     } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT
-          || e.getStatusCode() == Status.Code.FAILED_PRECONDITION
-          || e.getStatusCode() == Status.Code.NOT_FOUND) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        return new Migration.Ended();
+      }
+      if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT || e.getStatusCode() == Status.Code.FAILED_PRECONDITION) {
         return new Migration.Refused(e.getMessage());
       }
       throw e;
