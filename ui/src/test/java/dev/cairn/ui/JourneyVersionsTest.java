@@ -110,7 +110,7 @@ class JourneyVersionsTest extends CairnIntegrationTest {
 
     JourneyMigration.Outcome outcome = migration.moveToLatest(id, progress -> {
       told.add(progress);
-      assertThat(migration.underWay(id)).contains(progress);
+      assertThat(migration.underWay(id)).as("every console sees the move under way").isPresent();
       if (second.isEmpty()) {
         try {
           migration.moveToLatest(id);
@@ -128,6 +128,31 @@ class JourneyVersionsTest extends CairnIntegrationTest {
     for (String contact : waiting) {
       assertThat(versionOf(id, contact)).isEqualTo(2);
     }
+  }
+
+  @Test
+  void a_move_another_cairn_has_under_way_is_not_started_twice_and_one_whose_cairn_stopped_mid_move_is_taken_over() {
+    String id = journey();
+    String lee = enter(id);
+    await().atMost(PATIENCE).until(() -> waiting(id) == 1);
+    journeys.saveDiagram(id, versionTwo(id, "wait"));
+    journeys.publish(id);
+    jdbc.sql("insert into journey_move_run (journey_id, claim, handled, total, updated_at) values (:id, gen_random_uuid(), 40, 100, now())")
+        .param("id", id)
+        .update();
+
+    assertThat(migration.underWay(id)).contains(new JourneyMigration.MoveProgress(40, 100));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> migration.moveToLatest(id))
+        .isInstanceOf(JourneyMigration.MoveUnderWayException.class)
+        .hasMessageContaining("being moved already (40 of 100 so far)");
+    assertThat(versionOf(id, lee)).as("nothing moved").isEqualTo(1);
+
+    jdbc.sql("update journey_move_run set updated_at = now() - interval '10 minutes' where journey_id = :id").param("id", id).update();
+    assertThat(migration.underWay(id)).as("a claim nobody touches any more is no move").isEmpty();
+    assertThat(migration.moveToLatest(id)).isEqualTo(new JourneyMigration.Outcome(2, 1, Map.of()));
+    assertThat(versionOf(id, lee)).isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from journey_move_run where journey_id = :id").param("id", id).query(Long.class).single())
+        .as("the claim ends with the move").isZero();
   }
 
   @Test

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,13 +84,13 @@ public class JourneyMigration {
   private final JdbcClient jdbc;
   private final JourneyInstances instances;
   private final WaitingMoves waitingMoves;
-  /** Moves under way in this Cairn, by journey: one at a time each, so no contact is handled twice. */
-  private final Map<String, MoveProgress> underWay = new ConcurrentHashMap<>();
+  private final MoveRuns runs;
 
-  JourneyMigration(JdbcClient jdbc, JourneyInstances instances, WaitingMoves waitingMoves) {
+  JourneyMigration(JdbcClient jdbc, JourneyInstances instances, WaitingMoves waitingMoves, MoveRuns runs) {
     this.jdbc = jdbc;
     this.instances = instances;
     this.waitingMoves = waitingMoves;
+    this.runs = runs;
   }
 
   public Optional<Preview> preview(String journeyId) {
@@ -115,9 +114,9 @@ public class JourneyMigration {
     return waitingMoves.finishCutShort();
   }
 
-  /** How far the move of this journey's contacts has come, while one is under way. */
+  /** How far the move of this journey's contacts has come, while one is under way on any Cairn. */
   public Optional<MoveProgress> underWay(String journeyId) {
-    return Optional.ofNullable(underWay.get(journeyId));
+    return runs.underWay(journeyId);
   }
 
   /** Moves every contact it can to the latest version; those the engine refuses stay where they are. */
@@ -129,25 +128,22 @@ public class JourneyMigration {
    * Moves every contact it can to the latest version, telling {@code progress} after each
    * contact. Those the engine refuses stay where they are.
    *
-   * @throws MoveUnderWayException when this journey's contacts are being moved already
+   * @throws MoveUnderWayException when this journey's contacts are being moved already, here or
+   *     by another Cairn sharing the database
    */
   public Outcome moveToLatest(String journeyId, Consumer<MoveProgress> progress) {
     Latest latest = latest(journeyId).orElseThrow(() -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
-    MoveProgress already = underWay.putIfAbsent(journeyId, new MoveProgress(0, 0));
-    if (already != null) {
-      throw new MoveUnderWayException(journeyId, already);
-    }
-    try {
-      return move(journeyId, latest, progress);
-    } finally {
-      underWay.remove(journeyId);
+    try (MoveRuns.Claim claim = runs.claim(journeyId)
+        .orElseThrow(() -> new MoveUnderWayException(journeyId, runs.underWay(journeyId).orElse(new MoveProgress(0, 0))))) {
+      Consumer<MoveProgress> recorded = claim::progress;
+      return move(journeyId, latest, recorded.andThen(progress));
     }
   }
 
   private Outcome move(String journeyId, Latest latest, Consumer<MoveProgress> progress) {
     finishMovesCutShort();
     Map<Integer, List<Running>> running = olderRunning(journeyId, latest.version());
-    Tally tally = new Tally(journeyId, running.values().stream().mapToInt(List::size).sum(), progress);
+    Tally tally = new Tally(running.values().stream().mapToInt(List::size).sum(), progress);
     tally.report();
     List<Future<?>> moves = new ArrayList<>();
     // Each move waits on the engine and the database in turn, so a few at once keep both busy.
@@ -188,8 +184,7 @@ public class JourneyMigration {
   }
 
   /** What a move has done so far, told to whoever follows it after every contact. */
-  private final class Tally {
-    private final String journeyId;
+  private static final class Tally {
     private final int total;
     private final Consumer<MoveProgress> progress;
     private int done;
@@ -197,8 +192,7 @@ public class JourneyMigration {
     private final Map<String, Integer> stayed = new TreeMap<>();
     private final Map<String, Integer> lost = new TreeMap<>();
 
-    Tally(String journeyId, int total, Consumer<MoveProgress> progress) {
-      this.journeyId = journeyId;
+    Tally(int total, Consumer<MoveProgress> progress) {
       this.total = total;
       this.progress = progress;
     }
@@ -214,9 +208,7 @@ public class JourneyMigration {
     }
 
     synchronized void report() {
-      MoveProgress now = new MoveProgress(done, total);
-      underWay.put(journeyId, now);
-      progress.accept(now);
+      progress.accept(new MoveProgress(done, total));
     }
   }
 
