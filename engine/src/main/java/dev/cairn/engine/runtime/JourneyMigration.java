@@ -174,15 +174,6 @@ public class JourneyMigration {
   /** How many contacts are moved at the same time. */
   private static final int MOVERS = 4;
 
-  /** Where one contact ended up. */
-  private sealed interface Moved {
-    record ToLatest() implements Moved {}
-
-    record Stayed(String reason) implements Moved {}
-
-    record Lost(String reason) implements Moved {}
-  }
-
   /** What a move has done so far, told to whoever follows it after every contact. */
   private static final class Tally {
     private final int total;
@@ -197,11 +188,11 @@ public class JourneyMigration {
       this.progress = progress;
     }
 
-    synchronized void add(Moved contact) {
+    synchronized void add(WaitingMoves.Result contact) {
       switch (contact) {
-        case Moved.ToLatest ignored -> moved++;
-        case Moved.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
-        case Moved.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
+        case WaitingMoves.Result.Moved ignored -> moved++;
+        case WaitingMoves.Result.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
+        case WaitingMoves.Result.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
       }
       done++;
       report();
@@ -212,25 +203,21 @@ public class JourneyMigration {
     }
   }
 
-  private Moved moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
+  /** Moves one contact: at a wait through {@link WaitingMoves}, anywhere else through the engine's migration. */
+  private WaitingMoves.Result moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
     List<Active> active = activeNodesOf(contact.processInstanceKey());
     Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
     if (missing.isPresent()) {
-      return new Moved.Stayed("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version");
+      return new WaitingMoves.Result.Stayed("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version");
     }
     if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
       Active at = active.getFirst();
-      WaitingMoves.Result result = waitingMoves.move(
+      return waitingMoves.move(
           contact.processInstanceKey(),
           contact.version(),
           new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
           new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
           names.getOrDefault(at.elementId(), at.elementId()));
-      return switch (result) {
-        case WaitingMoves.Result.Moved ignored -> new Moved.ToLatest();
-        case WaitingMoves.Result.Stayed why -> new Moved.Stayed(why.reason());
-        case WaitingMoves.Result.Lost why -> new Moved.Lost(why.reason());
-      };
     }
     return switch (instances.migrate(contact.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
       case JourneyInstances.Migration.Migrated migrated -> {
@@ -239,10 +226,10 @@ public class JourneyMigration {
             .param("instance", contact.processInstanceKey())
             .update();
         restartStoppedSteps(contact.processInstanceKey());
-        yield new Moved.ToLatest();
+        yield new WaitingMoves.Result.Moved(contact.processInstanceKey());
       }
-      case JourneyInstances.Migration.Refused refused -> new Moved.Stayed(inWords(refused.reason(), names));
-      case JourneyInstances.Migration.Ended ended -> new Moved.Stayed("they finished the journey while the move was under way");
+      case JourneyInstances.Migration.Refused refused -> new WaitingMoves.Result.Stayed(inWords(refused.reason(), names));
+      case JourneyInstances.Migration.Ended ended -> new WaitingMoves.Result.Stayed("they finished the journey while the move was under way");
     };
   }
 

@@ -58,7 +58,9 @@ class WaitingMoves {
   /** The version contacts move to. */
   record Target(String journeyId, int version, long processDefinitionKey, String xml) {}
 
+  /** Where moving one contact left them (a contact at a step, moved by the engine, too). */
   sealed interface Result {
+    /** On the new version, as this instance. */
     record Moved(long processInstanceKey) implements Result {}
 
     /** Still on its version, for this reason (in a marketer's words). */
