@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cairn.engine.tracking.JourneyPosition;
-import dev.cairn.engine.zeebe.JourneyInstances;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +23,7 @@ class BirthdayJourneyTest extends LibraryJourneyScenario {
   private static final String JOURNEY = "birthday";
   private static final String SUBJECT = "%s, a birthday present from us";
 
-  @Autowired JourneyInstances instances;
+  @Autowired JourneyEngine engine;
   private final List<String> looping = new java.util.ArrayList<>();
 
   @Test
@@ -66,7 +66,7 @@ class BirthdayJourneyTest extends LibraryJourneyScenario {
       contacts.findByUserId(user).ifPresent(contact -> tracking.positions(contact.id()).stream()
           .filter(position -> position.journeyId().equals(JOURNEY) && position.active())
           .map(JourneyPosition::processInstanceKey)
-          .forEach(key -> instances.stop(key, "test over")));
+          .forEach(key -> engine.cancel(key, "test over")));
     }
   }
 

@@ -66,7 +66,7 @@ class CrashRecoveryTest {
 
   @AfterEach
   void stopEverything() {
-    // Cairn, and the broker and database each Cairn left behind when it was killed.
+    // Cairn, and the database each Cairn left behind when it was killed.
     for (ProcessHandle process : started) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -108,7 +108,7 @@ class CrashRecoveryTest {
         SIGN_UPS, copies, copies - SIGN_UPS);
 
     signingUp.set(false);
-    third.destroy(); // a clean stop: Cairn stops its broker and database
+    third.destroy(); // a clean stop: Cairn stops its database
     assertThat(third.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
   }
 
@@ -171,13 +171,12 @@ class CrashRecoveryTest {
             "--cairn.demo.enabled=false",
             "--cairn.api.write-key=" + KEY,
             "--cairn.admin.password=crash-test",
-            "--cairn.zeebe.embedded.gateway-port=0",
             "--cairn.database.embedded.port=0",
             "--cairn.mail.host=127.0.0.1",
             "--cairn.mail.port=" + smtp.getSmtp().getPort(),
             "--cairn.mail.security=NONE",
             "--cairn.mail.from=Acme <hello@acme.test>",
-            "--cairn.runtime.job-timeout=PT5S");
+            "--cairn.engine.step-lock=PT5S");
     Path log = logs.resolve("cairn-" + generation + ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -187,7 +186,7 @@ class CrashRecoveryTest {
 
   /** SIGKILL, as the kernel's OOM killer or a pulled plug does: no shutdown hook runs. */
   private void kill(Process cairn) throws InterruptedException {
-    started.addAll(cairn.toHandle().descendants().toList()); // its broker and database live on
+    started.addAll(cairn.toHandle().descendants().toList()); // its database lives on
     cairn.destroyForcibly();
     cairn.waitFor();
   }

@@ -12,7 +12,7 @@ import dev.cairn.engine.runtime.JourneyMigration;
 import dev.cairn.engine.tracking.OpenIncident;
 import dev.cairn.engine.tracking.JourneyTracking;
 import dev.cairn.engine.tracking.NodeCount;
-import dev.cairn.engine.zeebe.JourneyInstances;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class JourneyVersionsTest extends CairnIntegrationTest {
 
   @Autowired Journeys journeys;
   @Autowired JourneyMigration migration;
-  @Autowired JourneyInstances instances;
+  @Autowired JourneyEngine engine;
   @Autowired JourneyTracking tracking;
   @Autowired Contacts contacts;
   @Autowired JdbcClient jdbc;
@@ -161,12 +161,11 @@ class JourneyVersionsTest extends CairnIntegrationTest {
     String kim = enter(id);
     await().atMost(PATIENCE).until(() -> waiting(id) == 1);
     long finished = instanceOf(id, kim);
-    instances.stop(finished, "finished meanwhile");
+    engine.cancel(finished, "finished meanwhile");
     journeys.saveDiagram(id, versionTwo(id, "wait"));
     journeys.publish(id);
 
-    assertThat(instances.migrate(finished, latestDefinition(id), Map.of("start", "start", "wait", "wait")))
-        .isEqualTo(new JourneyInstances.Migration.Ended());
+    assertThat(engine.migrate(finished, id, 2, java.util.Set.of("wait"))).isEqualTo(new JourneyEngine.Migration.Ended());
   }
 
   @Test
@@ -183,9 +182,8 @@ class JourneyVersionsTest extends CairnIntegrationTest {
 
     assertThat(outcome).isEqualTo(new JourneyMigration.Outcome(2, 1, Map.of()));
     assertThat(versionOf(id, fay)).isEqualTo(2);
-    long after = instanceOf(id, fay);
-    assertThat(after).isNotEqualTo(before);
-    assertThat(await().atMost(PATIENCE).until(() -> dueAt(after, "wait"), java.util.Objects::nonNull))
+    assertThat(instanceOf(id, fay)).as("the engine moves the instance itself").isEqualTo(before);
+    assertThat(dueAt(before, "wait"))
         .as("the wait ends when it would have on version 1, not a day after the move")
         .isEqualTo(due);
     ContactId contact = contacts.findByUserId(fay).orElseThrow().id();
@@ -195,75 +193,11 @@ class JourneyVersionsTest extends CairnIntegrationTest {
         assertThat(position.currentElementIds()).containsExactly("wait");
       });
       assertThat(tracking.path(contact)).extracting(visit -> visit.elementId() + " v" + visit.version() + " " + visit.state())
-          .containsExactly("start v1 COMPLETED", "wait v1 MOVED", "wait v2 ACTIVE");
+          .containsExactly("start v1 COMPLETED", "wait v2 ACTIVE");
       assertThat(tracking.nodeCounts(id)).filteredOn(count -> count.elementId().equals("wait"))
           .as("moving is not dropping out").containsExactly(new NodeCount("wait", 1, 0, 0));
     });
     assertThat(migration.preview(id).orElseThrow().contacts()).isZero();
-  }
-
-  @Test
-  void a_move_cut_short_after_the_old_instance_stopped_is_finished_later_and_never_twice() {
-    String id = journey();
-    String ivy = enter(id);
-    String jo = enter(id);
-    await().atMost(PATIENCE).until(() -> waiting(id) == 2);
-    journeys.saveDiagram(id, versionTwo(id, "wait"));
-    journeys.publish(id);
-    long ivyBefore = instanceOf(id, ivy);
-    long joBefore = instanceOf(id, jo);
-    Instant ivyDue = await().atMost(PATIENCE).until(() -> dueAt(ivyBefore, "wait"), java.util.Objects::nonNull);
-    await().atMost(PATIENCE).until(() -> dueAt(joBefore, "wait"), java.util.Objects::nonNull);
-    // Cairn stopped mid-move: for Ivy after the old instance was stopped, for Jo after the new one was started too.
-    writeDownMove(id, ivyBefore);
-    instances.stop(ivyBefore, "moving");
-    writeDownMove(id, joBefore);
-    instances.stop(joBefore, "moving");
-    long joStarted = instances.startAt(latestDefinition(id), "wait", Map.of("contactId", contactIdOf(jo), "cairnMovedFrom", joBefore));
-    await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from instance_variable where process_instance_key = :key")
-        .param("key", joStarted).query(Long.class).single() > 0);
-
-    assertThat(migration.finishMovesCutShort()).isEqualTo(2);
-    assertThat(migration.finishMovesCutShort()).as("a finished move is not done again").isZero();
-
-    assertThat(versionOf(id, ivy)).isEqualTo(2);
-    assertThat(instanceOf(id, jo)).as("the instance already started for Jo is the one recorded").isEqualTo(joStarted);
-    long ivyAfter = instanceOf(id, ivy);
-    assertThat(await().atMost(PATIENCE).until(() -> dueAt(ivyAfter, "wait"), java.util.Objects::nonNull)).isEqualTo(ivyDue);
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(tracking.nodeCounts(id))
-        .filteredOn(count -> count.elementId().equals("wait"))
-        .containsExactly(new NodeCount("wait", 2, 0, 0)));
-  }
-
-  /** What a move writes down before it stops the old instance, as the move itself would, a while ago. */
-  private void writeDownMove(String journeyId, long from) {
-    jdbc.sql(
-            """
-            insert into journey_move (from_instance_key, journey_id, from_version, to_version, to_definition_key, element_id,
-                wait_instance_key, state, variables, moved_at)
-            select :from, :journey, 1, 2, :definition, 'wait', w.element_instance_key, 'pending',
-                   ((select json_object_agg(name, value::json) from instance_variable where process_instance_key = :from)::jsonb
-                     || jsonb_build_object('cairnResumeAt_wait', to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                           'cairnMovedFrom', :from))::text,
-                   now() - interval '2 minutes'
-            from element_instance w join instance_timer t on t.element_instance_key = w.element_instance_key
-            where w.process_instance_key = :from and w.element_id = 'wait'
-            """)
-        .param("from", from)
-        .param("journey", journeyId)
-        .param("definition", latestDefinition(journeyId))
-        .update();
-  }
-
-  private long latestDefinition(String journeyId) {
-    return jdbc.sql("select process_definition_key from journey_version where journey_id = :id order by version desc limit 1")
-        .param("id", journeyId)
-        .query(Long.class)
-        .single();
-  }
-
-  private String contactIdOf(String user) {
-    return contacts.findByUserId(user).orElseThrow().id().value().toString();
   }
 
   @Test
@@ -356,10 +290,14 @@ class JourneyVersionsTest extends CairnIntegrationTest {
         .single();
   }
 
-  /** When the instance's timer at {@code timerId} is due, as the engine set it; null until exported. */
+  /** When the instance's timer at {@code timerId} is due, as the engine set it; null while it has none. */
   private Instant dueAt(long processInstanceKey, String timerId) {
-    return jdbc.sql("select due_at from instance_timer where process_instance_key = :instance and target_element_id = :timer")
-        .param("instance", processInstanceKey)
+    return jdbc.sql(
+            """
+            select j.duedate_ as due_at from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+            where j.process_instance_id_ = :instance and d.act_id_ = :timer and j.type_ = 'timer'
+            """)
+        .param("instance", Long.toString(processInstanceKey))
         .param("timer", timerId)
         .query((rs, row) -> rs.getTimestamp("due_at").toInstant())
         .optional()

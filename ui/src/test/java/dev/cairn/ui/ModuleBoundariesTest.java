@@ -30,18 +30,24 @@ class ModuleBoundariesTest {
         .resideInAnyPackage(
             "dev.cairn.ui..",
             "dev.cairn.engine.runtime..",
-            "dev.cairn.engine.zeebe..",
-            "dev.cairn.engine.broker..",
-            "dev.cairn.engine.database..",
-            "dev.cairn.engine.exporter..")
+            "dev.cairn.engine.journey.run..",
+            "dev.cairn.engine.database..")
         .check(CAIRN);
   }
 
   @Test
-  void only_the_engine_talks_to_zeebe() {
+  void only_the_embedded_adapter_talks_to_the_bpmn_engine() {
+    noClasses()
+        .that().resideOutsideOfPackage("dev.cairn.engine.journey.run.operaton..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.operaton.bpm.engine..")
+        .check(CAIRN);
+  }
+
+  @Test
+  void only_the_journey_language_reads_diagrams_with_the_bpmn_model() {
     noClasses()
         .that().resideOutsideOfPackage("dev.cairn.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.camunda..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.camunda..", "org.operaton..")
         .check(CAIRN);
   }
 

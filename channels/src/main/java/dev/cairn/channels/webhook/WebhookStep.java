@@ -192,7 +192,6 @@ class WebhookStep implements StepHandler {
       case StepResult.Failed failed -> "stopped: no retries left";
       case StepResult.Rejected rejected -> "stopped: refused";
       case StepResult.Deferred deferred -> "deferred";
-      case StepResult.Withdrawn withdrawn -> "withdrawn";
     };
   }
 }

@@ -34,7 +34,9 @@ class DatabaseConfiguration {
       config.setJdbcUrl(connection.jdbcUrl());
       config.setUsername(connection.user());
       config.setPassword(connection.password());
-      config.setMaximumPoolSize(20);
+      // Step workers (cairn.engine.step-threads), the engine's timers, event dispatchers and
+      // the console share it; a connection is held only while a transaction runs.
+      config.setMaximumPoolSize(40);
       return new HikariDataSource(config);
     }
   }
@@ -43,7 +45,7 @@ class DatabaseConfiguration {
   @ConditionalOnProperty(name = "cairn.database.mode", havingValue = "external")
   static class External {
 
-    /** The broker's exporter reaches the same database Cairn uses. */
+    /** An external PostgreSQL, as {@code spring.datasource.*} says. */
     @Bean
     DatabaseConnection databaseConnection(DataSourceProperties properties) {
       if (properties.getUrl() == null || properties.getUrl().isBlank()) {

@@ -2,10 +2,7 @@ package dev.cairn.engine.database;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * How to reach Cairn's database from outside the application: the broker's exporter writes
- * tracking rows through it.
- */
+/** Where Cairn's database is: the embedded one Cairn started, or the external one configured. */
 public record DatabaseConnection(String jdbcUrl, @Nullable String user, @Nullable String password) {
 
   @Override

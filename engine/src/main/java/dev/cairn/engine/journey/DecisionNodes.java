@@ -34,12 +34,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Compiles the marketing nodes Zeebe has no element for into plain BPMN:
+ * Compiles the marketing nodes BPMN has no element for into plain BPMN:
  *
  * <ul>
  *   <li>a <b>branch</b> (exclusive gateway whose paths carry {@code cairn:condition}, a segment
  *       rule as JSON) gets a step before it that evaluates the conditions in PostgreSQL, and its
- *       paths FEEL conditions on the step's answer;
+ *       paths conditions on the step's answer;
  *   <li>an <b>A/B split</b> (paths with {@code cairn:weight}, percentages adding up to 100) gets a
  *       step that assigns each contact a variant, always the same one;
  *   <li>a <b>goal</b> ({@code cairn:goal-event} on the process) becomes an interrupting event
@@ -203,7 +203,7 @@ final class DecisionNodes {
 
   private void chooses(SequenceFlow flow, ExclusiveGateway gateway) {
     ConditionExpression condition = model.newInstance(ConditionExpression.class);
-    condition.setTextContent("=" + Decisions.variable(gateway.getId()) + " = \"" + flow.getId() + "\"");
+    condition.setTextContent("${" + Decisions.variable(gateway.getId()) + " == '" + flow.getId() + "'}");
     flow.setConditionExpression(condition);
     removeCairnProperties(flow);
   }

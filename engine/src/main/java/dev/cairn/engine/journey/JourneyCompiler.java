@@ -2,25 +2,21 @@ package dev.cairn.engine.journey;
 
 import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.attribute.Attributes;
-import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
-import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimeDuration;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.util.time.Interval;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a journey diagram into BPMN Zeebe executes: checks it, wires every "wait for event" to
- * the contact it belongs to, and applies the configured longest wait.
+ * Turns a journey diagram into BPMN the engine executes: checks it, compiles the marketing nodes
+ * the engine has no element for, and applies the configured longest wait. Events for a journey's
+ * waits are handed to the instance by its correlation key (journey and contact, or a test run's
+ * key), which the instance is started with.
  *
  * <p>Cairn settings live in {@code zeebe:property} entries named {@code cairn:*} (for example
  * {@code cairn:trigger-event} on the start event), so the diagram also opens in Camunda Modeler.
@@ -54,14 +52,8 @@ import org.springframework.stereotype.Component;
 public class JourneyCompiler {
 
   static final String TRIGGER_EVENT = "cairn:trigger-event";
-  /** A test run's events are published under its own key, so they never reach the contact's real journeys. */
-  static final String TEST_RUN_CORRELATION = "=" + Step.TEST_RUN_KEY;
   /** Appended to the journey's process id for its test-run process. */
   public static final String TEST_RUN_SUFFIX = ".test-run";
-  /** Job type of the step every journey instance takes first: it claims the instance's entry. */
-  public static final String ADMISSION_TYPE = "cairn.admission";
-  /** Element id of the admission step; tracking leaves it out, since no marketer drew it. */
-  public static final String ADMISSION_ID = "cairn-admission";
 
   private final JourneyValidator validator;
   private final Supplier<AttributeSchema> schema;
@@ -125,42 +117,19 @@ public class JourneyCompiler {
     new DecisionNodes(model, problems, declared).compile(process);
     new ScheduledWaits(model, problems).compile();
     filterEventWaits(model, problems);
-    Set<String> awaitedEvents = wireEventWaits(model, testRun ? TEST_RUN_CORRELATION : WaitCorrelation.expression(process.getId()));
+    Set<String> awaitedEvents = awaitedEvents(model);
     capWaits(model, testRun ? testRunWait : longestWait);
-    if (!testRun) {
-      new ResumableWaits(model).compile(); // a test run is never moved to another version
-    }
-    if (problems.isEmpty()) {
-      problems.addAll(EngineRules.check(model));
-    }
 
     if (!problems.isEmpty()) {
       return new CompileResult.Rejected(problems);
     }
     if (testRun) {
-      process.setId(process.getId() + TEST_RUN_SUFFIX); // a test run is started once, by hand: nothing to tell apart
-    } else {
-      admitFirst(model, process);
+      process.setId(process.getId() + TEST_RUN_SUFFIX);
     }
     String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
     return new CompileResult.Compiled(
         new CompiledJourney(
             process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter, schedule(process)));
-  }
-
-  /**
-   * Puts the admission step right after the start event: the instance claims its entry before it
-   * does anything a contact could notice, so a start repeated after a crash withdraws silently.
-   */
-  private static void admitFirst(BpmnModelInstance model, Process process) {
-    StartEvent start = process.getChildElementsByType(StartEvent.class).iterator().next();
-    ServiceTask admission = StepInsertion.task(model, process, ADMISSION_ID, "Admission", ADMISSION_TYPE, Map.of());
-    for (SequenceFlow outgoing : List.copyOf(start.getOutgoing())) {
-      start.getOutgoing().remove(outgoing);
-      outgoing.setSource(admission);
-      admission.getOutgoing().add(outgoing);
-    }
-    StepInsertion.connect(model, process, start, admission, ADMISSION_ID + "-path");
   }
 
   /** The event that enters contacts, or none for a journey started through the API; checked by {@link EntryChecks}. */
@@ -296,33 +265,16 @@ public class JourneyCompiler {
     }
   }
 
-  /** Unnamed events are reported by {@link WaitChecks}. */
-  private static Set<String> wireEventWaits(BpmnModelInstance model, String correlationKey) {
+  /** The events the journey's waits listen for; unnamed ones are reported by {@link WaitChecks}. */
+  private static Set<String> awaitedEvents(BpmnModelInstance model) {
     Set<String> awaited = new LinkedHashSet<>();
     for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
       Message message = definition.getMessage();
-      if (message == null || message.getName() == null || message.getName().isBlank()) {
-        continue;
+      if (message != null && message.getName() != null && !message.getName().isBlank()) {
+        awaited.add(message.getName());
       }
-      awaited.add(message.getName());
-      correlate(model, message, correlationKey);
     }
     return awaited;
-  }
-
-  /** Events are published with the journey and the contact (or a test run's key) as correlation key. */
-  private static void correlate(BpmnModelInstance model, Message message, String correlationKey) {
-    ExtensionElements extensions = message.getExtensionElements();
-    if (extensions == null) {
-      extensions = model.newInstance(ExtensionElements.class);
-      message.setExtensionElements(extensions);
-    }
-    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
-    if (subscription == null) {
-      subscription = model.newInstance(ZeebeSubscription.class);
-      extensions.addChildElement(subscription);
-    }
-    subscription.setCorrelationKey(correlationKey);
   }
 
   /** Shortens waits to the longest one allowed; waits that cannot be read are reported by {@link WaitChecks}. */

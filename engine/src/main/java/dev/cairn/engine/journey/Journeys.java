@@ -1,11 +1,9 @@
 package dev.cairn.engine.journey;
 
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.DeploymentEvent;
-import io.camunda.client.api.response.Process;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -31,8 +29,7 @@ public class Journeys {
 
   private final JourneyRepository repository;
   private final JourneyCompiler compiler;
-  private final CamundaClient client;
-  private final EngineCommands commands;
+  private final JourneyEngine engine;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Map<String, Map<String, String>> elementNamesByVersion = new ConcurrentHashMap<>();
@@ -40,14 +37,12 @@ public class Journeys {
   Journeys(
       JourneyRepository repository,
       JourneyCompiler compiler,
-      CamundaClient client,
-      EngineCommands commands,
+      JourneyEngine engine,
       JdbcClient jdbc,
       Clock clock) {
     this.repository = repository;
     this.compiler = compiler;
-    this.client = client;
-    this.commands = commands;
+    this.engine = engine;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -84,8 +79,7 @@ public class Journeys {
     String name;
     try {
       BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-      Collection<io.camunda.zeebe.model.bpmn.instance.Process> processes =
-          model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class);
+      Collection<Process> processes = model.getModelElementsByType(Process.class);
       if (processes.size() != 1) {
         return new Revision.Refused("The file holds " + processes.size() + " processes; a journey diagram holds exactly one.");
       }
@@ -155,7 +149,7 @@ public class Journeys {
    * Deploys the journey's diagram as it is now (a draft too) as its test-run process. Nothing about
    * the journey changes: no version is recorded, no contact enters it, its status stays.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public TestDeployment deployTestRun(String id) {
     Optional<Journey> found = repository.findById(id);
     if (found.isEmpty()) {
@@ -167,12 +161,11 @@ public class Journeys {
           new TestDeployment.Rejected(id, List.of(processIdChanged(id)));
       case CompileResult.Compiled compiled -> {
         CompiledJourney test = compiled.journey();
-        DeploymentEvent deployment =
-            commands.execute(
-                "deploy test run of " + id,
-                () -> client.newDeployResourceCommand().addResourceStringUtf8(test.executableXml(), test.id() + ".bpmn").send());
-        yield new TestDeployment.Deployed(
-            id, deployment.getProcesses().getFirst().getProcessDefinitionKey(), test.triggerEvent(), test.awaitedEvents());
+        yield switch (engine.deploy(test.id(), test.executableXml())) {
+          case JourneyEngine.Deployment.Refused refused -> new TestDeployment.Rejected(id, refusals(refused));
+          case JourneyEngine.Deployment.Done done ->
+              new TestDeployment.Deployed(id, test.id(), done.deployed().version(), test.triggerEvent(), test.awaitedEvents());
+        };
       }
     };
   }
@@ -251,15 +244,13 @@ public class Journeys {
     if (!compiled.id().equals(journey.id())) {
       return new PublishResult.Rejected(journey.id(), List.of(processIdChanged(journey.id())));
     }
-    DeploymentEvent deployment =
-        commands.execute(
-            "deploy journey " + journey.id(),
-            () ->
-                client
-                    .newDeployResourceCommand()
-                    .addResourceStringUtf8(compiled.executableXml(), journey.id() + ".bpmn")
-                    .send());
-    Process process = deployment.getProcesses().getFirst();
+    JourneyEngine.Deployed process;
+    switch (engine.deploy(journey.id(), compiled.executableXml())) {
+      case JourneyEngine.Deployment.Refused refused -> {
+        return new PublishResult.Rejected(journey.id(), refusals(refused));
+      }
+      case JourneyEngine.Deployment.Done done -> process = done.deployed();
+    }
     Instant now = clock.instant();
     jdbc.sql(
             """
@@ -269,16 +260,23 @@ public class Journeys {
             on conflict do nothing
             """)
         .param("journey", journey.id())
-        .param("version", process.getVersion())
-        .param("key", process.getProcessDefinitionKey())
+        .param("version", process.version())
+        .param("key", process.definitionKey())
         .param("xml", compiled.executableXml())
         .param("awaited", compiled.awaitedEvents().toArray(String[]::new))
         .param("now", Timestamp.from(now))
         .param("correlation", WaitCorrelation.BY_JOURNEY)
         .update();
     journey.published(compiled, now);
-    log.info("Journey {} runs as version {}", journey.id(), process.getVersion());
-    return new PublishResult.Published(journey.id(), process.getVersion(), process.getProcessDefinitionKey());
+    log.info("Journey {} runs as version {}", journey.id(), process.version());
+    return new PublishResult.Published(journey.id(), process.version(), process.definitionKey());
+  }
+
+  /** What the engine refused, on the elements it names: Cairn's checks passed, so this is rare. */
+  private static List<Problem> refusals(JourneyEngine.Deployment.Refused refused) {
+    return refused.reasons().stream()
+        .map(reason -> new Problem(reason.elementId(), "The engine would refuse this journey: " + reason.message()))
+        .toList();
   }
 
   private static Problem processIdChanged(String journeyId) {

@@ -66,7 +66,7 @@ final class ScheduledWaits {
         }
       }
       TimeDate date = model.newInstance(TimeDate.class);
-      date.setTextContent("=date and time(" + ScheduleStep.variable(wait.getId()) + ")");
+      date.setTextContent("${" + ScheduleStep.variable(wait.getId()) + "}");
       timer.setTimeDate(date);
     }
   }

@@ -6,11 +6,13 @@ import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ComplexGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -88,6 +90,8 @@ final class StepChecks {
       case ReceiveTask task -> "is a receive task; to wait for an event, use a \"wait for event\" with a timeout instead.";
       case CallActivity call -> "calls another process, which a journey cannot do; draw those steps in this journey instead.";
       case ComplexGateway gateway -> "is a complex gateway, which the engine cannot run; use a branch instead.";
+      case ThrowEvent thrown when !thrown.getChildElementsByType(MessageEventDefinition.class).isEmpty() ->
+          "sends a BPMN message, which nobody receives in Cairn; to tell someone, use a \"Notify team\" or \"Call webhook\" step instead.";
       default -> null;
     };
   }

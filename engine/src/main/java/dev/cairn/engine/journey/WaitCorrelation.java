@@ -19,9 +19,4 @@ public final class WaitCorrelation {
   public static String key(String journeyId, ContactId contact) {
     return journeyId + "|" + contact.value();
   }
-
-  /** The same key as the FEEL expression a compiled wait subscribes with. */
-  static String expression(String journeyId) {
-    return "=\"" + journeyId.replace("\\", "\\\\").replace("\"", "\\\"") + "|\" + contactId";
-  }
 }

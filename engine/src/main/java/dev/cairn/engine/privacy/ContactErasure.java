@@ -1,7 +1,7 @@
 package dev.cairn.engine.privacy;
 
 import dev.cairn.engine.contact.ContactId;
-import dev.cairn.engine.zeebe.JourneyInstances;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -24,14 +24,14 @@ public class ContactErasure {
   private static final Logger log = LoggerFactory.getLogger(ContactErasure.class);
 
   private final JdbcClient jdbc;
-  private final JourneyInstances instances;
+  private final JourneyEngine engine;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   ContactErasure(
-      JdbcClient jdbc, JourneyInstances instances, TransactionTemplate transaction, Clock clock) {
+      JdbcClient jdbc, JourneyEngine engine, TransactionTemplate transaction, Clock clock) {
     this.jdbc = jdbc;
-    this.instances = instances;
+    this.engine = engine;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -45,7 +45,7 @@ public class ContactErasure {
     }
     List<Long> running = runningJourneys(contact);
     for (long processInstanceKey : running) {
-      instances.stop(processInstanceKey, "erasure");
+      transaction.executeWithoutResult(status -> engine.cancel(processInstanceKey, "erasure"));
     }
     return Optional.ofNullable(transaction.execute(status -> delete(contact, running.size())));
   }

@@ -3,7 +3,6 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.EventRecorded;
 import dev.cairn.engine.event.StoredEvent;
-import io.camunda.client.api.command.ClientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +146,7 @@ public class EventDispatcher {
       try {
         entry.onEvent(event);
         correlation.onEvent(event);
-      } catch (ClientException | TransientDataAccessException | CannotCreateTransactionException e) {
+      } catch (TransientDataAccessException | CannotCreateTransactionException e) {
         throw e;
       } catch (RuntimeException e) {
         throw new PoisonEvent(event.id(), e);

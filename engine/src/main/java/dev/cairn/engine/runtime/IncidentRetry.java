@@ -1,11 +1,9 @@
 package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.tracking.OpenIncident;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Retries a stopped step once the cause is fixed (a template repaired, SMTP back): the step gets
@@ -14,31 +12,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class IncidentRetry {
 
-  static final int RETRIES = 3;
+  private final JourneyEngine engine;
 
-  private final CamundaClient engine;
-  private final EngineCommands commands;
-
-  IncidentRetry(CamundaClient engine, EngineCommands commands) {
+  IncidentRetry(JourneyEngine engine) {
     this.engine = engine;
-    this.commands = commands;
   }
 
   /** False when the incident was already resolved (by someone else, or another replica). */
+  @Transactional
   public boolean retry(OpenIncident incident) {
-    try {
-      if (incident.jobKey() > 0) {
-        commands.execute(
-            "give step " + incident.jobKey() + " its retries back",
-            () -> engine.newUpdateRetriesCommand(incident.jobKey()).retries(RETRIES).send());
-      }
-      commands.execute("resolve incident " + incident.incidentKey(), () -> engine.newResolveIncidentCommand(incident.incidentKey()).send());
-      return true;
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        return false;
-      }
-      throw e;
-    }
+    return engine.retryStep(incident.jobKey());
   }
 }

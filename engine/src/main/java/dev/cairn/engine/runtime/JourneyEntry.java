@@ -5,13 +5,11 @@ import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.EntryRule;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ProcessInstanceEvent;
+import dev.cairn.engine.journey.WaitCorrelation;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,31 +23,15 @@ public class JourneyEntry {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyEntry.class);
 
-  /**
-   * Instance variable naming the entry an instance was started for: the same event entering the
-   * same journey always has the same key, so {@link EntryAdmission} can tell a repeated start.
-   */
-  static final String ENTRY_KEY = "entryKey";
-
-  private static final String EVENT_ENTRY = "|event:";
-
-  /** The event an entry key says entered the contact, if an event did. */
-  static @Nullable Long eventOf(String entryKey) {
-    int at = entryKey.lastIndexOf(EVENT_ENTRY);
-    return at < 0 ? null : Long.valueOf(entryKey.substring(at + EVENT_ENTRY.length()));
-  }
-
   private final Journeys journeys;
   private final Enrollments enrollments;
-  private final CamundaClient client;
-  private final EngineCommands commands;
+  private final JourneyEngine engine;
   private final Clock clock;
 
-  JourneyEntry(Journeys journeys, Enrollments enrollments, CamundaClient client, EngineCommands commands, Clock clock) {
+  JourneyEntry(Journeys journeys, Enrollments enrollments, JourneyEngine engine, Clock clock) {
     this.journeys = journeys;
     this.enrollments = enrollments;
-    this.client = client;
-    this.commands = commands;
+    this.engine = engine;
     this.clock = clock;
   }
 
@@ -122,27 +104,20 @@ public class JourneyEntry {
     return allowed;
   }
 
-  /** Starts the journey for the contact if its re-entry rule allows; returns whether it started. */
+  /**
+   * Starts the journey for the contact if its re-entry rule allows; returns whether it started.
+   * The instance and the contact's enrolment are written in the caller's transaction: both or
+   * neither, so an event handled again after a crash cannot enter the contact twice.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean enter(ContactId contact, String journeyId, Map<String, Object> trigger, @Nullable Long eventId) {
     enrollments.lockContact(contact);
     if (!mayEnter(contact, journeyId)) {
       return false;
     }
-    String entryKey = journeyId + (eventId == null ? "|once:" + UUID.randomUUID() : EVENT_ENTRY + eventId);
-    Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger, ENTRY_KEY, entryKey);
-    ProcessInstanceEvent instance =
-        commands.execute(
-            "start journey " + journeyId + " for " + contact,
-            () ->
-                client
-                    .newCreateInstanceCommand()
-                    .bpmnProcessId(journeyId)
-                    .latestVersion()
-                    .variables(variables)
-                    .send());
-    enrollments.record(
-        instance.getProcessInstanceKey(), contact, journeyId, instance.getVersion(), eventId, clock.instant());
+    Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger);
+    JourneyEngine.Started instance = engine.start(journeyId, WaitCorrelation.key(journeyId, contact), variables);
+    enrollments.record(instance.processInstanceKey(), contact, journeyId, instance.version(), eventId, clock.instant());
     return true;
   }
 }

@@ -1,10 +1,11 @@
 package dev.cairn.engine.runtime;
 
-import dev.cairn.engine.zeebe.JourneyInstances;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
  * (see {@link NodeMapping}). A contact at a node the latest version no longer has stays on its
  * version, and the report says where and why. Steps that had stopped (an incident) start again
  * with the new version's settings, which is how a broken step is mended for those already there.
- * The engine moves contacts at steps; contacts at waits are moved by {@link WaitingMoves}.
+ * The engine's own migration moves each contact, at a step or at a wait alike: a contact at a wait
+ * keeps the moment it waits until.
  */
 @Service
 public class JourneyMigration {
@@ -48,18 +50,10 @@ public class JourneyMigration {
     }
   }
 
-  /**
-   * What moving did: how many moved, why the others stayed, and why any that were stopped to be
-   * moved could not be started on the new version (reason → how many).
-   */
-  public record Outcome(int latestVersion, int moved, Map<String, Integer> stayed, Map<String, Integer> lost) {
+  /** What moving did: how many moved, and why the others stayed (reason → how many). */
+  public record Outcome(int latestVersion, int moved, Map<String, Integer> stayed) {
     public Outcome {
       stayed = Map.copyOf(stayed);
-      lost = Map.copyOf(lost);
-    }
-
-    public Outcome(int latestVersion, int moved, Map<String, Integer> stayed) {
-      this(latestVersion, moved, stayed, Map.of());
     }
   }
 
@@ -76,20 +70,23 @@ public class JourneyMigration {
 
   private record Latest(int version, long processDefinitionKey, String xml) {}
 
+  /** Where moving one contact left them. */
+  private sealed interface Result {
+    record Moved() implements Result {}
+
+    /** Still on its version, for this reason (in a marketer's words). */
+    record Stayed(String reason) implements Result {}
+  }
+
   private record Running(long processInstanceKey, int version) {}
 
-  /** A node an instance is at now. */
-  private record Active(long elementInstanceKey, String elementId, String elementType) {}
-
   private final JdbcClient jdbc;
-  private final JourneyInstances instances;
-  private final WaitingMoves waitingMoves;
+  private final JourneyEngine engine;
   private final MoveRuns runs;
 
-  JourneyMigration(JdbcClient jdbc, JourneyInstances instances, WaitingMoves waitingMoves, MoveRuns runs) {
+  JourneyMigration(JdbcClient jdbc, JourneyEngine engine, MoveRuns runs) {
     this.jdbc = jdbc;
-    this.instances = instances;
-    this.waitingMoves = waitingMoves;
+    this.engine = engine;
     this.runs = runs;
   }
 
@@ -104,14 +101,6 @@ public class JourneyMigration {
       }
       return new Preview(latest.version(), older);
     });
-  }
-
-  /**
-   * Finishes moves of waiting contacts that a stop of Cairn cut short, so those contacts carry on
-   * at their wait on the new version; returns how many. Runs at start-up and before every move.
-   */
-  public int finishMovesCutShort() {
-    return waitingMoves.finishCutShort();
   }
 
   /** How far the move of this journey's contacts has come, while one is under way on any Cairn. */
@@ -141,7 +130,6 @@ public class JourneyMigration {
   }
 
   private Outcome move(String journeyId, Latest latest, Consumer<MoveProgress> progress) {
-    finishMovesCutShort();
     Map<Integer, List<Running>> running = olderRunning(journeyId, latest.version());
     Tally tally = new Tally(running.values().stream().mapToInt(List::size).sum(), progress);
     tally.report();
@@ -167,8 +155,8 @@ public class JourneyMigration {
         throw new IllegalStateException("interrupted while moving contacts", e);
       }
     }
-    log.info("Journey {}: {} contacts moved to version {}, {} stayed, {} lost", journeyId, tally.moved, latest.version(), tally.stayed, tally.lost);
-    return new Outcome(latest.version(), tally.moved, tally.stayed, tally.lost);
+    log.info("Journey {}: {} contacts moved to version {}, {} stayed", journeyId, tally.moved, latest.version(), tally.stayed);
+    return new Outcome(latest.version(), tally.moved, tally.stayed);
   }
 
   /** How many contacts are moved at the same time. */
@@ -181,18 +169,16 @@ public class JourneyMigration {
     private int done;
     private int moved;
     private final Map<String, Integer> stayed = new TreeMap<>();
-    private final Map<String, Integer> lost = new TreeMap<>();
 
     Tally(int total, Consumer<MoveProgress> progress) {
       this.total = total;
       this.progress = progress;
     }
 
-    synchronized void add(WaitingMoves.Result contact) {
+    synchronized void add(Result contact) {
       switch (contact) {
-        case WaitingMoves.Result.Moved ignored -> moved++;
-        case WaitingMoves.Result.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
-        case WaitingMoves.Result.Lost why -> lost.merge(why.reason(), 1, Integer::sum);
+        case Result.Moved ignored -> moved++;
+        case Result.Stayed why -> stayed.merge(why.reason(), 1, Integer::sum);
       }
       done++;
       report();
@@ -203,33 +189,24 @@ public class JourneyMigration {
     }
   }
 
-  /** Moves one contact: at a wait through {@link WaitingMoves}, anywhere else through the engine's migration. */
-  private WaitingMoves.Result moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
-    List<Active> active = activeNodesOf(contact.processInstanceKey());
-    Optional<Active> missing = active.stream().filter(node -> !mapping.containsKey(node.elementId())).findFirst();
+  /** Moves one contact through the engine's migration, node for node. */
+  private Result moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
+    List<String> active = activeNodesOf(contact.processInstanceKey());
+    Optional<String> missing = active.stream().filter(node -> !mapping.containsKey(node)).findFirst();
     if (missing.isPresent()) {
-      return new WaitingMoves.Result.Stayed("\"" + names.getOrDefault(missing.get().elementId(), missing.get().elementId()) + "\" is not in the new version");
+      return new Result.Stayed("\"" + names.getOrDefault(missing.get(), missing.get()) + "\" is not in the new version");
     }
-    if (active.size() == 1 && WaitingMoves.Wait.isWait(active.getFirst().elementType())) {
-      Active at = active.getFirst();
-      return waitingMoves.move(
-          contact.processInstanceKey(),
-          contact.version(),
-          new WaitingMoves.Wait(at.elementInstanceKey(), at.elementId(), at.elementType()),
-          new WaitingMoves.Target(journeyId, latest.version(), latest.processDefinitionKey(), latest.xml()),
-          names.getOrDefault(at.elementId(), at.elementId()));
-    }
-    return switch (instances.migrate(contact.processInstanceKey(), latest.processDefinitionKey(), mapping)) {
-      case JourneyInstances.Migration.Migrated migrated -> {
+    return switch (engine.migrate(contact.processInstanceKey(), journeyId, latest.version(), Set.copyOf(active))) {
+      case JourneyEngine.Migration.Migrated migrated -> {
         jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
             .param("version", latest.version())
             .param("instance", contact.processInstanceKey())
             .update();
         restartStoppedSteps(contact.processInstanceKey());
-        yield new WaitingMoves.Result.Moved(contact.processInstanceKey());
+        yield new Result.Moved();
       }
-      case JourneyInstances.Migration.Refused refused -> new WaitingMoves.Result.Stayed(inWords(refused.reason(), names));
-      case JourneyInstances.Migration.Ended ended -> new WaitingMoves.Result.Stayed("they finished the journey while the move was under way");
+      case JourneyEngine.Migration.Refused refused -> new Result.Stayed(inWords(refused.reason(), names));
+      case JourneyEngine.Migration.Ended ended -> new Result.Stayed("they finished the journey while the move was under way");
     };
   }
 
@@ -257,25 +234,25 @@ public class JourneyMigration {
   private void restartStoppedSteps(long processInstanceKey) {
     jdbc.sql(
             """
-            select distinct i.element_instance_key, i.element_id from incident i
+            select distinct i.job_key from incident i
             join element_instance ei on ei.element_instance_key = i.element_instance_key
             where i.process_instance_key = :instance and i.state = 'OPEN' and ei.state = 'ACTIVE'
             """)
         .param("instance", processInstanceKey)
-        .query((rs, row) -> Map.entry(rs.getLong("element_instance_key"), rs.getString("element_id")))
+        .query((rs, row) -> rs.getLong("job_key"))
         .list()
-        .forEach(stopped -> instances.restartStep(processInstanceKey, stopped.getKey(), stopped.getValue()));
+        .forEach(engine::retryStep);
   }
 
-  private List<Active> activeNodesOf(long processInstanceKey) {
+  private List<String> activeNodesOf(long processInstanceKey) {
     return jdbc.sql(
             """
-            select element_instance_key, element_id, element_type from element_instance
+            select distinct element_id from element_instance
             where process_instance_key = :instance and state = 'ACTIVE' and element_instance_key <> :instance
               and element_type <> 'SEQUENCE_FLOW'
             """)
         .param("instance", processInstanceKey)
-        .query((rs, row) -> new Active(rs.getLong("element_instance_key"), rs.getString("element_id"), rs.getString("element_type")))
+        .query(String.class)
         .list();
   }
 

@@ -1,7 +1,7 @@
 package dev.cairn.engine.runtime;
 
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.zeebe.JourneyInstances;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -22,13 +22,13 @@ public class JourneyStop {
 
   private final Journeys journeys;
   private final JdbcClient jdbc;
-  private final JourneyInstances instances;
+  private final JourneyEngine engine;
   private final Clock clock;
 
-  JourneyStop(Journeys journeys, JdbcClient jdbc, JourneyInstances instances, Clock clock) {
+  JourneyStop(Journeys journeys, JdbcClient jdbc, JourneyEngine engine, Clock clock) {
     this.journeys = journeys;
     this.jdbc = jdbc;
-    this.instances = instances;
+    this.engine = engine;
     this.clock = clock;
   }
 
@@ -49,7 +49,7 @@ public class JourneyStop {
             .query(Long.class)
             .list();
     for (long instance : inside) {
-      instances.stop(instance, "journey stopped");
+      engine.cancel(instance, "journey stopped");
       jdbc.sql("update enrollment set exited_at = :now, exit_reason = :reason where process_instance_key = :instance")
           .param("now", Timestamp.from(clock.instant()))
           .param("reason", reason.strip())

@@ -5,10 +5,7 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.EventFilter;
 import dev.cairn.engine.journey.WaitCorrelation;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +25,24 @@ class MessageCorrelation {
 
   private final Enrollments enrollments;
   private final Contacts contacts;
-  private final CamundaClient client;
-  private final EngineCommands commands;
-  private final RuntimeProperties properties;
+  private final JourneyEngine engine;
+  private final AwaitedEvents buffer;
 
   MessageCorrelation(
       Enrollments enrollments,
       Contacts contacts,
-      CamundaClient client,
-      EngineCommands commands,
-      RuntimeProperties properties) {
+      JourneyEngine engine,
+      AwaitedEvents buffer) {
     this.enrollments = enrollments;
     this.contacts = contacts;
-    this.client = client;
-    this.commands = commands;
-    this.properties = properties;
+    this.engine = engine;
+    this.buffer = buffer;
   }
 
   /**
-   * Publishes the event to the engine if it can matter, under its own name and under every
-   * filtered wait it passes ({@code Order Completed|plan=Pro}); returns whether it did.
+   * Hands the event to the contact's waits if it can matter, under its own name and under every
+   * filtered wait it passes ({@code Order Completed|plan=Pro}); returns whether it could. An event
+   * no wait takes yet (the contact is still in the step before it) is kept for a while.
    */
   boolean onEvent(StoredEvent event) {
     if (event.name() == null) {
@@ -77,24 +72,9 @@ class MessageCorrelation {
   }
 
   private void publish(StoredEvent event, String messageName, String correlationKey, Map<String, Object> lastEvent) {
-    try {
-      commands.execute(
-          "publish " + event.name() + " for " + correlationKey,
-          () ->
-              client
-                  .newPublishMessageCommand()
-                  .messageName(messageName)
-                  .correlationKey(correlationKey)
-                  .messageId(messageName.equals(event.name()) ? event.messageId() : event.messageId() + "|" + messageName)
-                  .timeToLive(properties.messageTtl())
-                  .variables(Map.of("lastEvent", lastEvent))
-                  .send());
-    } catch (ClientStatusException e) {
-      // The same message id was published before (a redelivery after a crash): already done.
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      log.debug("Event {} was already published", event.messageId());
+    if (engine.correlate(messageName, correlationKey, Map.of("lastEvent", lastEvent)) == 0) {
+      log.debug("Event {} kept for a contact about to wait for {}", event.id(), messageName);
+      buffer.keep(event.id(), messageName, correlationKey, lastEvent);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.cairn.engine.runtime;
 import dev.cairn.engine.journey.JourneyLibrary;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings journeys up once the application is ready, in the background so the console is usable
- * while the engine starts: installs the library, deploys every published journey (unchanged ones
- * keep their version; the deploy waits for the engine to answer), then opens the step workers,
- * starts feeding events and finishes any move of waiting contacts a stop cut short.
+ * meanwhile: installs the library, deploys every published journey (unchanged ones keep their
+ * version), then starts performing steps and firing timers, feeding events and handing kept
+ * events to the waits that begin.
  */
 @Component
 class RuntimeStartup {
@@ -25,24 +26,25 @@ class RuntimeStartup {
   private final JourneyLibrary library;
   private final Journeys journeys;
   private final EventDispatcher dispatcher;
-  private final StepWorkers workers;
+  private final JourneyEngine engine;
   private final ScheduledEntries schedules;
-  private final WaitingMoves moves;
+  private final AwaitedEvents awaited;
+  private Thread handOver;
   private volatile boolean closing;
 
   RuntimeStartup(
       JourneyLibrary library,
       Journeys journeys,
       EventDispatcher dispatcher,
-      StepWorkers workers,
+      JourneyEngine engine,
       ScheduledEntries schedules,
-      WaitingMoves moves) {
+      AwaitedEvents awaited) {
     this.library = library;
     this.journeys = journeys;
     this.dispatcher = dispatcher;
-    this.workers = workers;
+    this.engine = engine;
     this.schedules = schedules;
-    this.moves = moves;
+    this.awaited = awaited;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -55,9 +57,13 @@ class RuntimeStartup {
     closing = true;
     schedules.stop();
     dispatcher.stop();
+    if (handOver != null) {
+      handOver.interrupt();
+    }
+    engine.stopWork();
   }
 
-  /** Keeps trying until the engine answers: a broker still booting or a cluster briefly away is normal. */
+  /** Keeps trying until the database answers: one briefly away at start is normal. */
   private void bringUp() {
     Duration retryIn = Duration.ofSeconds(5);
     while (!closing) {
@@ -68,21 +74,39 @@ class RuntimeStartup {
             log.error("Journey {} no longer compiles: {}", id, rejected.problems());
           }
         }
-        workers.start();
+        engine.startWork();
         dispatcher.start();
         schedules.start();
-        int finished = moves.finishCutShort();
-        if (finished > 0) {
-          log.info("Finished {} moves of waiting contacts that were cut short", finished);
-        }
+        handOver = Thread.ofPlatform().name("cairn-kept-events").daemon().start(this::handOverKeptEvents);
         log.info("Journeys are running");
         return;
       } catch (RuntimeException e) {
-        log.error("Journeys cannot start yet ({}); events are stored meanwhile. Retrying in {}", e.getMessage(), retryIn);
+        log.error("Journeys cannot start yet ({}); events are stored meanwhile. Retrying in {}", e.getMessage(), retryIn, e);
         try {
           Thread.sleep(retryIn);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Kept events wait at most this long after their wait begins. */
+  private static final Duration HAND_OVER_EVERY = Duration.ofMillis(250);
+
+  private void handOverKeptEvents() {
+    while (!closing) {
+      try {
+        awaited.handOver();
+        Thread.sleep(HAND_OVER_EVERY);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Kept events wait: {}", e.getMessage());
+        try {
+          Thread.sleep(Duration.ofSeconds(1));
+        } catch (InterruptedException interrupted) {
           return;
         }
       }

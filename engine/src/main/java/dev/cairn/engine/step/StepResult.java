@@ -32,10 +32,4 @@ public sealed interface StepResult {
    * passed, and the attempt does not count against its retries.
    */
   record Deferred(String reason, Duration until) implements StepResult {}
-
-  /**
-   * This journey instance should not exist (it repeats an entry another instance already has):
-   * the engine ends the whole instance here, and nothing after this step happens.
-   */
-  record Withdrawn(String reason) implements StepResult {}
 }

@@ -8,12 +8,10 @@ import dev.cairn.engine.journey.TestDeployment;
 import dev.cairn.engine.runtime.EventVariables;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.tracking.JourneyTracking;
-import dev.cairn.engine.zeebe.EngineCommands;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ProcessInstanceEvent;
+import dev.cairn.engine.journey.run.JourneyEngine;
+import dev.cairn.engine.runtime.AwaitedEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,14 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TestRuns {
 
-  /** Long enough for a test run to reach the wait an event was sent for. */
-  private static final Duration EVENT_TTL = Duration.ofMinutes(2);
-
   private final Journeys journeys;
   private final Contacts contacts;
   private final JourneyTracking tracking;
-  private final CamundaClient client;
-  private final EngineCommands commands;
+  private final JourneyEngine engine;
+  private final AwaitedEvents awaited;
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -48,15 +43,15 @@ public class TestRuns {
       Journeys journeys,
       Contacts contacts,
       JourneyTracking tracking,
-      CamundaClient client,
-      EngineCommands commands,
+      JourneyEngine engine,
+      AwaitedEvents awaited,
       JdbcClient jdbc,
       Clock clock) {
     this.journeys = journeys;
     this.contacts = contacts;
     this.tracking = tracking;
-    this.client = client;
-    this.commands = commands;
+    this.engine = engine;
+    this.awaited = awaited;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -98,12 +93,9 @@ public class TestRuns {
         EventVariables.of(deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent(), triggerProperties, now);
     Map<String, Object> variables =
         Map.of("contactId", contact.toString(), "trigger", trigger, Step.TEST_RUN, true, Step.TEST_RUN_KEY, key(runId));
-    ProcessInstanceEvent instance =
-        commands.execute(
-            "start test run " + runId + " of " + journeyId,
-            () -> client.newCreateInstanceCommand().processDefinitionKey(deployed.processDefinitionKey()).variables(variables).send());
+    JourneyEngine.Started instance = engine.start(deployed.processId(), deployed.version(), key(runId), variables);
     jdbc.sql("update journey_test_run set process_instance_key = :key where id = :id")
-        .param("key", instance.getProcessInstanceKey())
+        .param("key", instance.processInstanceKey())
         .param("id", runId)
         .update();
     return new TestRunStart.Started(runId);
@@ -133,25 +125,18 @@ public class TestRuns {
   /**
    * Sends an event into a running test run on the contact's behalf (it reaches only the test run,
    * and is not stored with the contact's events); false when the run is over or the journey never
-   * waits for that event.
+   * waits for that event. An event sent while the run is still before its wait is kept for it.
    */
+  @Transactional
   public boolean sendEvent(long runId, String eventName, Map<String, Object> properties) {
     Optional<TestRun> run = find(runId);
     if (run.isEmpty() || !run.get().running() || !run.get().awaitedEvents().contains(eventName)) {
       return false;
     }
     Map<String, Object> lastEvent = EventVariables.of(eventName, properties, clock.instant());
-    commands.execute(
-        "publish " + eventName + " to test run " + runId,
-        () ->
-            client
-                .newPublishMessageCommand()
-                .messageName(eventName)
-                .correlationKey(key(runId))
-                .messageId("test-run-" + runId + "-" + UUID.randomUUID())
-                .timeToLive(EVENT_TTL)
-                .variables(Map.of("lastEvent", lastEvent))
-                .send());
+    if (engine.correlate(eventName, key(runId), Map.of("lastEvent", lastEvent)) == 0) {
+      awaited.keep(null, eventName, key(runId), lastEvent);
+    }
     return true;
   }
 

@@ -1,7 +1,6 @@
 package dev.cairn.engine.tracking;
 
 import dev.cairn.engine.contact.ContactId;
-import dev.cairn.engine.journey.JourneyCompiler;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,15 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class JourneyTracking {
 
   /**
-   * Elements a contact can be "at": the process itself, flow plumbing and the admission step every
-   * instance takes first (it is in no diagram a marketer drew) are left out.
+   * Elements a contact can be "at": the process itself and flow plumbing are left out.
    */
   private static final String NODE_TYPES =
-      "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')"
-          + " and element_id <> '" + JourneyCompiler.ADMISSION_ID + "'";
+      "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')";
 
   /** {@link #NODE_TYPES} for the element instances of a query that names them {@code ei}. */
-  private static final String NODE_TYPES_OF_EI = NODE_TYPES.replace("element_type", "ei.element_type").replace("element_id", "ei.element_id");
+  private static final String NODE_TYPES_OF_EI = NODE_TYPES.replace("element_type", "ei.element_type");
 
   private final JdbcClient jdbc;
 
@@ -103,15 +100,13 @@ public class JourneyTracking {
 
   /**
    * The nodes the contact passed through in all journeys, in order, across moves to newer
-   * versions: an instance left behind by a move is part of the path.
+   * versions (each node with the version it was passed on).
    */
   public List<ElementVisit> path(ContactId contact) {
     return jdbc.sql(
             "select e.journey_id, ei.version, ei.element_id, ei.element_type, ei.state, ei.activated_at, ei.ended_at"
                 + " from enrollment e"
-                + " join lateral (select e.process_instance_key as instance_key"
-                + "   union all select m.from_instance_key from journey_move m where m.to_instance_key = e.process_instance_key) i on true"
-                + " join element_instance ei on ei.process_instance_key = i.instance_key"
+                + " join element_instance ei on ei.process_instance_key = e.process_instance_key"
                 + " where e.contact_id = :contact and "
                 + NODE_TYPES_OF_EI
                 + " order by ei.activated_at, ei.element_instance_key")

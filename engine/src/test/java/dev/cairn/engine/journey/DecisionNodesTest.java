@@ -23,7 +23,7 @@ class DecisionNodesTest {
 
     assertThat(result).isInstanceOf(CompileResult.Compiled.class);
     String xml = ((CompileResult.Compiled) result).journey().executableXml();
-    assertThat(xml).contains("type=\"cairn.branch\"").contains("=path_gw = \"pro\"").doesNotContain("cairn:condition");
+    assertThat(xml).contains("type=\"cairn.branch\"").contains("${path_gw == 'pro'}").doesNotContain("cairn:condition");
     assertThat(xml).contains("default=\"other\"");
   }
 

@@ -9,11 +9,9 @@ import dev.cairn.engine.step.StepResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +47,7 @@ class JourneyCompilerTest {
   private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, null), AttributeSchema::none);
 
   @Test
-  void a_journey_compiles_with_its_trigger_and_every_event_wait_keyed_by_contact() {
+  void a_journey_compiles_with_its_trigger_and_the_events_its_waits_take() {
     CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
     assertThat(result).isInstanceOf(CompileResult.Compiled.class);
@@ -58,8 +56,8 @@ class JourneyCompilerTest {
     assertThat(compiled.name()).isEqualTo("Sample journey");
     assertThat(compiled.triggerEvent()).isEqualTo("Signed Up");
     assertThat(compiled.awaitedEvents()).containsExactly("Order Completed");
-    // Waits subscribe by journey and contact: an event published for another journey's wait is never caught here.
-    assertThat(compiled.executableXml()).contains("correlationKey=\"=&quot;sample|&quot; + contactId\"").contains("P3D");
+    // Events reach a wait by the instance's business key (journey and contact), not by a key in the diagram.
+    assertThat(compiled.executableXml()).doesNotContain("correlationKey").contains("P3D");
   }
 
   @Test
@@ -116,8 +114,7 @@ class JourneyCompilerTest {
     assertThat(test.id()).isEqualTo("sample.test-run");
     assertThat(test.awaitedEvents()).containsExactly("Order Completed");
     assertThat(test.executableXml())
-        .contains("correlationKey=\"=testRunKey\"")
-        .doesNotContain("contactId\"")
+        .doesNotContain("correlationKey")
         .contains("PT3S")
         .doesNotContain("P3D");
     assertThat(Bpmn.readModelFromStream(new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8))).getDefinitions())
@@ -126,7 +123,7 @@ class JourneyCompilerTest {
   }
 
   @Test
-  void a_published_wait_can_be_resumed_at_a_moment_a_move_carries_over_and_forgets_it_once_left() {
+  void a_published_wait_is_a_plain_timer_the_engine_moves_with_its_due_time() {
     String source = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D");
 
     String xml = ((CompileResult.Compiled) compiler.compile(source)).journey().executableXml();
@@ -134,20 +131,8 @@ class JourneyCompilerTest {
     BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     IntermediateCatchEvent timeout = model.getModelElementById("timeout");
     assertThat(timeout.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration().getTextContent())
-        .isEqualTo("=if cairnResumeAt_timeout = null then duration(\"P3D\") else if date and time(cairnResumeAt_timeout) > now()"
-            + " then date and time(cairnResumeAt_timeout) - now() else duration(\"PT0S\")");
-    assertThat(outputs(model, "timeout")).containsExactly("=null -> cairnResumeAt_timeout");
-    assertThat(outputs(model, "order")).as("the event waited for still reaches the journey").containsExactly("=lastEvent -> lastEvent", "=null -> cairnResumeAt_timeout");
-    assertThat(ResumableWaits.resumable(xml, "timeout")).isTrue();
-    assertThat(ResumableWaits.resumable(source, "timeout")).as("as drawn, before compiling").isFalse();
-    assertThat(((CompileResult.Compiled) compiler.compileTestRun(source)).journey().executableXml())
-        .as("a test run is never moved").doesNotContain("cairnResumeAt_");
-  }
-
-  private static List<String> outputs(BpmnModelInstance model, String elementId) {
-    return model.<FlowNode>getModelElementById(elementId).getExtensionElements()
-        .getChildElementsByType(ZeebeIoMapping.class).iterator().next()
-        .getOutputs().stream().map(output -> output.getSource() + " -> " + output.getTarget()).toList();
+        .isEqualTo("P3D");
+    assertThat(xml).doesNotContain("cairnResumeAt_").doesNotContain("correlationKey");
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ElementTemplateBindingsTest {
 
   /** Steps the compiler inserts itself (before branches, splits and "wait until"): nobody draws them. */
-  private static final Set<String> COMPILER_STEPS = Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE, JourneyCompiler.ADMISSION_TYPE);
+  private static final Set<String> COMPILER_STEPS = Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE);
 
   /**
    * Steps being built as these templates ship. Their templates are checked against the step's

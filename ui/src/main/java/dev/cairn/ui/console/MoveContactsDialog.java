@@ -41,9 +41,6 @@ final class MoveContactsDialog extends ConfirmDialog {
     for (Map.Entry<String, Integer> stayed : outcome.stayed().entrySet()) {
       report.add(new Paragraph(people(stayed.getValue()) + " stayed: " + stayed.getKey() + "."));
     }
-    for (Map.Entry<String, Integer> lost : outcome.lost().entrySet()) {
-      report.add(new Paragraph(people(lost.getValue()) + " left the journey: " + lost.getKey() + "."));
-    }
     Notification notification = new Notification(report);
     notification.setDuration(10_000);
     notification.setPosition(Notification.Position.MIDDLE);

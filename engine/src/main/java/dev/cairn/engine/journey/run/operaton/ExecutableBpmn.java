@@ -1,0 +1,140 @@
+package dev.cairn.engine.journey.run.operaton;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * A compiled journey in the dialect Operaton executes. The journey language keeps a step's kind
+ * and settings where Camunda Modeler writes them ({@code zeebe:taskDefinition},
+ * {@code zeebe:taskHeaders}); here each step becomes an external task of its kind's topic, its
+ * settings the task's extension properties, which Cairn's step workers take with the task.
+ */
+final class ExecutableBpmn {
+
+  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+  static final String OPERATON = "http://operaton.org/schema/1.0/bpmn";
+  /** The extension property holding how often a step is tried before it stops. */
+  static final String RETRIES = "cairn:retries";
+  static final int DEFAULT_RETRIES = 3;
+
+  private ExecutableBpmn() {}
+
+  static String of(String compiledXml) {
+    Document document = parse(compiledXml);
+    Element definitions = document.getDocumentElement();
+    definitions.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:operaton", OPERATON);
+    for (Element drawn : jobTasks(document)) {
+      Element definition = child(drawn, ZEEBE, "taskDefinition");
+      if (definition == null) {
+        continue; // refused by the journey checks before it gets here
+      }
+      // A step drawn as a send, script or rule task is performed by Cairn all the same.
+      Element task = (Element) document.renameNode(drawn, BPMN, drawn.getPrefix() == null ? "serviceTask" : drawn.getPrefix() + ":serviceTask");
+      Map<String, String> properties = new LinkedHashMap<>();
+      Element headers = child(task, ZEEBE, "taskHeaders");
+      if (headers != null) {
+        for (Element header : children(headers, ZEEBE, "header")) {
+          properties.put(header.getAttribute("key"), header.getAttribute("value"));
+        }
+      }
+      String retries = definition.getAttribute("retries");
+      properties.put(RETRIES, retries.isBlank() ? Integer.toString(DEFAULT_RETRIES) : retries.strip());
+      task.setAttributeNS(OPERATON, "operaton:type", "external");
+      task.setAttributeNS(OPERATON, "operaton:topic", definition.getAttribute("type").strip());
+      Element extensions = child(task, BPMN, "extensionElements");
+      Element list = document.createElementNS(OPERATON, "operaton:properties");
+      properties.forEach((name, value) -> {
+        Element property = document.createElementNS(OPERATON, "operaton:property");
+        property.setAttribute("name", name);
+        property.setAttribute("value", value);
+        list.appendChild(property);
+      });
+      extensions.appendChild(list);
+    }
+    return write(document);
+  }
+
+  private static List<Element> jobTasks(Document document) {
+    List<Element> tasks = new ArrayList<>();
+    for (String kind : List.of("serviceTask", "sendTask", "scriptTask", "businessRuleTask")) {
+      tasks.addAll(elements(document, BPMN, kind));
+    }
+    return tasks;
+  }
+
+  private static Document parse(String xml) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setExpandEntityReferences(false);
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalArgumentException("compiled journey is not well-formed XML: " + e.getMessage(), e);
+    }
+  }
+
+  private static String write(Document document) {
+    try {
+      var transformer = TransformerFactory.newInstance().newTransformer();
+      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      StringWriter out = new StringWriter();
+      transformer.transform(new DOMSource(document), new StreamResult(out));
+      return out.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write the executable journey", e);
+    }
+  }
+
+  private static List<Element> elements(Document document, String namespace, String name) {
+    NodeList nodes = document.getElementsByTagNameNS(namespace, name);
+    List<Element> found = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      found.add((Element) nodes.item(i));
+    }
+    return found;
+  }
+
+  private static Element child(Element parent, String namespace, String name) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element) {
+        if (namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+          return element;
+        }
+        if ("extensionElements".equals(element.getLocalName())) {
+          Element nested = child(element, namespace, name);
+          if (nested != null) {
+            return nested;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<Element> children(Element parent, String namespace, String name) {
+    List<Element> found = new ArrayList<>();
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element && namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
+  }
+}
