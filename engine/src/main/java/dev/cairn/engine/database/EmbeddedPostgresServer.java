@@ -28,6 +28,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   static EmbeddedPostgresServer start(CairnHome home, DatabaseProperties.Embedded settings) {
+    home.refuseZeebeEraData();
     Path data = home.directory("postgres");
     OwnedProcess.endLeftover(
         data.resolve("postmaster.pid"), "embedded PostgreSQL", command -> command.contains("postgres"), OwnedProcess.Signal.INTERRUPT);

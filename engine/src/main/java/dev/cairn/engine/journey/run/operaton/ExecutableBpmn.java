@@ -67,7 +67,26 @@ final class ExecutableBpmn {
       });
       extensions.appendChild(list);
     }
+    for (Element gateway : elements(document, BPMN, "exclusiveGateway")) {
+      if (hasDrawnCondition(document, gateway.getAttribute("id"))) {
+        // A condition Cairn did not write may fail for a contact: deciding in a job of its own
+        // makes that an incident at the branch (with Retry) instead of an error for whoever
+        // moved the contact there.
+        gateway.setAttributeNS(OPERATON, "operaton:asyncBefore", "true");
+      }
+    }
     return write(document);
+  }
+
+  /** Whether a path leaving the gateway has a condition other than one on Cairn's deciding step's answer. */
+  private static boolean hasDrawnCondition(Document document, String gatewayId) {
+    for (Element flow : elements(document, BPMN, "sequenceFlow")) {
+      Element condition = child(flow, BPMN, "conditionExpression");
+      if (flow.getAttribute("sourceRef").equals(gatewayId) && condition != null && !condition.getTextContent().strip().startsWith("${path_")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Element> jobTasks(Document document) {

@@ -22,6 +22,7 @@ import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.EventBasedGateway;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
 import org.operaton.bpm.model.bpmn.instance.StartEvent;
 import org.operaton.bpm.model.bpmn.instance.SubProcess;
@@ -141,7 +142,7 @@ final class OperatonJourneyEngine implements JourneyEngine {
     BpmnModelInstance source = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
     MigrationPlanBuilder plan = runtime.createMigrationPlan(instance.getProcessDefinitionId(), target.getId());
     boolean mapped = false;
-    for (String node : nodes) {
+    for (String node : withWaitsOfEventGateways(source, repository.getBpmnModelInstance(target.getId()), nodes)) {
       if (movable(source, node)) {
         plan.mapActivities(node, node);
         mapped = true;
@@ -168,6 +169,22 @@ final class OperatonJourneyEngine implements JourneyEngine {
     } catch (MigrationPlanValidationException | MigratingProcessInstanceValidationException e) {
       return new Migration.Refused(e.getMessage());
     }
+  }
+
+  /**
+   * A contact at a wait for an event waits at the gateway and, at once, at each of its catches
+   * (the event and the timeout's timer): those move with it, so the timer keeps its due time.
+   */
+  private static Set<String> withWaitsOfEventGateways(BpmnModelInstance model, BpmnModelInstance target, Set<String> nodes) {
+    Set<String> withWaits = new java.util.LinkedHashSet<>(nodes);
+    for (String node : nodes) {
+      if (model.getModelElementById(node) instanceof EventBasedGateway gateway) {
+        gateway.getSucceedingNodes().list().stream()
+            .filter(next -> target.getModelElementById(next.getId()) != null)
+            .forEach(next -> withWaits.add(next.getId()));
+      }
+    }
+    return withWaits;
   }
 
   private static boolean movable(BpmnModelInstance model, String id) {
