@@ -141,7 +141,7 @@ final class ElementTracking implements BpmnParseListener {
       ProcessDefinitionEntity definition = entity.getProcessDefinition();
       long processInstanceKey = Keys.of(execution.getProcessInstanceId());
       boolean entered = ExecutionListener.EVENTNAME_START.equals(execution.getEventName());
-      String state = entered ? "ACTIVE" : ended(entity) ? "TERMINATED" : "COMPLETED";
+      String state = entered ? "ACTIVE" : ended(entity) && !passedOn(entity) ? "TERMINATED" : "COMPLETED";
       long elementKey = instance ? processInstanceKey : Keys.of(execution.getActivityInstanceId());
       String parent = execution.getParentActivityInstanceId();
       rows().add(
@@ -156,6 +156,15 @@ final class ElementTracking implements BpmnParseListener {
               instance || parent == null ? -1 : Keys.of(parent),
               state,
               new Timestamp(ClockUtil.getCurrentTime().getTime())));
+    }
+
+    /**
+     * A wait for an event is left, cancelled by the engine, when one of its events fires: the
+     * contact went on, unless their whole journey is ending.
+     */
+    private boolean passedOn(ExecutionEntity execution) {
+      ExecutionEntity journey = execution.getProcessInstance();
+      return "EVENT_BASED_GATEWAY".equals(type) && !journey.isCanceled() && journey.getDeleteReason() == null;
     }
 
     /** Left without finishing: cancelled, or passed over when another path of a wait was taken. */
