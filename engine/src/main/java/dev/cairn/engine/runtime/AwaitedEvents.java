@@ -74,9 +74,9 @@ public class AwaitedEvents {
               .list();
       int count = 0;
       for (Kept event : kept) {
-        if (engine.awaits(event.messageName(), event.correlationKey())) {
-          Map<?, ?> lastEvent = JSON.readValue(event.lastEvent(), Map.class);
-          engine.correlate(event.messageName(), event.correlationKey(), Map.of("lastEvent", lastEvent));
+        Map<?, ?> lastEvent = JSON.readValue(event.lastEvent(), Map.class);
+        // Handing it over finds the wait itself; asking first whether there is one would look twice.
+        if (engine.correlate(event.messageName(), event.correlationKey(), Map.of("lastEvent", lastEvent)) > 0) {
           jdbc.sql("delete from awaited_event where id = :id").param("id", event.id()).update();
           count++;
         }

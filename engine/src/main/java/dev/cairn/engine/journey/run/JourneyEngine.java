@@ -63,9 +63,6 @@ public interface JourneyEngine {
    */
   int correlate(String messageName, String correlationKey, Map<String, Object> variables);
 
-  /** Whether an instance under {@code correlationKey} waits for {@code messageName} right now. */
-  boolean awaits(String messageName, String correlationKey);
-
   /** Ends the instance, its contact leaving the journey; false if it had ended already. */
   boolean cancel(long processInstanceKey, String reason);
 

@@ -118,11 +118,6 @@ final class OperatonJourneyEngine implements JourneyEngine {
   }
 
   @Override
-  public boolean awaits(String messageName, String correlationKey) {
-    return runtime.createExecutionQuery().processInstanceBusinessKey(correlationKey).messageEventSubscriptionName(messageName).count() > 0;
-  }
-
-  @Override
   public boolean cancel(long processInstanceKey, String reason) {
     String id = Keys.id(processInstanceKey);
     if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
