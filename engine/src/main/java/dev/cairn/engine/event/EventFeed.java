@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventFeed {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  /** The advisory-lock space of "this contact's events are being handled" ("cair"). */
+  private static final int CONTACT_LOCKS = 0x63616972;
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -35,44 +37,46 @@ public class EventFeed {
   }
 
   /**
-   * Claims up to {@code max} unprocessed events for the caller's transaction. Rows claimed by
-   * another dispatcher or replica are skipped, so no event is handled twice; only a contact's
-   * oldest pending event is offered, so each contact's events are handled in order (and a batch
-   * holds at most one event per contact).
+   * Claims up to {@code max} unprocessed events for the caller's transaction, in the order they
+   * were stored. A contact's events are claimed by one transaction at a time (an advisory lock on
+   * the contact, taken without waiting: contacts another dispatcher or replica holds are passed
+   * over), so no event is handled twice and each contact's are handled in order.
    *
-   * <p>A claim walks the pending events in order and stops at {@code max}, asking the (contact,
-   * id) index whether each is its contact's oldest: it costs the same however many are pending. In
-   * a burst the table's statistics lag behind and the planner, believing few events pending,
-   * would rather gather them all and sort them, which makes every claim cost the whole backlog;
-   * bitmap scans and sorts are therefore off for this one query.
+   * <p>A claim looks only at the oldest {@code window} pending events, in the order of the pending
+   * index: a contact's oldest event among them is its oldest of all, since every earlier pending
+   * event is in the window too. So a claim costs the same however many events are pending or
+   * stored, and however they are spread over contacts: one contact with thousands of pending
+   * events has them handled a batch at a time, not one per claim.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public List<StoredEvent> claimPending(int max) {
-    planInOrder(true);
-    List<StoredEvent> claimed = jdbc.sql(
+  public List<StoredEvent> claimPending(int max, int window) {
+    return jdbc.sql(
             """
-            select * from contact_event e
-            where processed_at is null
-              and id = (
-                select min(oldest.id) from contact_event oldest
-                where oldest.contact_id = e.contact_id and oldest.processed_at is null)
-            order by id
+            with front as materialized (
+              select id, contact_id from contact_event where processed_at is null order by id limit :window
+            ),
+            heads as materialized (
+              select contact_id, min(id) as first from front group by contact_id
+            ),
+            mine as materialized (
+              select contact_id from heads
+              where pg_try_advisory_xact_lock(:lockSpace, hashtext(contact_id::text))
+              order by first
+              limit :max
+            )
+            select e.* from contact_event e
+            join front on front.id = e.id
+            join mine on mine.contact_id = front.contact_id
+            where e.processed_at is null
+            order by e.id
             limit :max
-            for update skip locked
+            for update of e skip locked
             """)
         .param("max", max)
+        .param("window", window)
+        .param("lockSpace", CONTACT_LOCKS)
         .query(this::toEvent)
         .list();
-    planInOrder(false);
-    return claimed;
-  }
-
-  private void planInOrder(boolean inOrder) {
-    String setting = inOrder ? "off" : "on";
-    jdbc.sql("select set_config('enable_bitmapscan', :setting, true), set_config('enable_sort', :setting, true)")
-        .param("setting", setting)
-        .query()
-        .rowSet();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

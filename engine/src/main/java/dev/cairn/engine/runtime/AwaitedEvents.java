@@ -4,6 +4,7 @@ import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -63,25 +64,38 @@ public class AwaitedEvents {
 
   private record Kept(long id, String messageName, String correlationKey, String lastEvent) {}
 
-  /** Hands kept events to the waits that have begun meanwhile and forgets expired ones; returns how many were handed over. */
+  /**
+   * Hands kept events to the waits that have begun meanwhile and forgets expired ones; returns how
+   * many were handed over. Each pass offers the events checked longest ago, so every kept event
+   * gets its turn however many are kept.
+   */
   int handOver() {
     Integer handed = transactions.execute(status -> {
       jdbc.sql("delete from awaited_event where kept_until < :now").param("now", Timestamp.from(clock.instant())).update();
       List<Kept> kept =
-          jdbc.sql("select id, message_name, correlation_key, last_event::text as last_event from awaited_event order by id limit :batch for update skip locked")
+          jdbc.sql(
+                  """
+                  select id, message_name, correlation_key, last_event::text as last_event from awaited_event
+                  order by checked_at, id limit :batch for update skip locked
+                  """)
               .param("batch", BATCH)
               .query((rs, row) -> new Kept(rs.getLong("id"), rs.getString("message_name"), rs.getString("correlation_key"), rs.getString("last_event")))
               .list();
-      int count = 0;
+      List<Long> handedOver = new ArrayList<>();
+      List<Long> stillKept = new ArrayList<>();
       for (Kept event : kept) {
         Map<?, ?> lastEvent = JSON.readValue(event.lastEvent(), Map.class);
         // Handing it over finds the wait itself; asking first whether there is one would look twice.
-        if (engine.correlate(event.messageName(), event.correlationKey(), Map.of("lastEvent", lastEvent)) > 0) {
-          jdbc.sql("delete from awaited_event where id = :id").param("id", event.id()).update();
-          count++;
-        }
+        boolean taken = engine.correlate(event.messageName(), event.correlationKey(), Map.of("lastEvent", lastEvent)) > 0;
+        (taken ? handedOver : stillKept).add(event.id());
       }
-      return count;
+      jdbc.sql("delete from awaited_event where id = any(cast(:ids as bigint[]))").param("ids", handedOver.toArray(Long[]::new)).update();
+      // The next pass offers the others first.
+      jdbc.sql("update awaited_event set checked_at = :now where id = any(cast(:ids as bigint[]))")
+          .param("now", Timestamp.from(clock.instant()))
+          .param("ids", stillKept.toArray(Long[]::new))
+          .update();
+      return handedOver.size();
     });
     if (handed != null && handed > 0) {
       log.debug("{} kept events reached the waits that began meanwhile", handed);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -34,11 +35,17 @@ public class EventDispatcher {
   private final EventFeed feed;
   private final JourneyEntry entry;
   private final MessageCorrelation correlation;
+  private final UnawaitedEvents unawaited;
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
+  /** Pending events one settling statement looks at. */
+  private static final int SETTLE_WINDOW = 10_000;
+
   private final Semaphore wakeUp = new Semaphore(0);
+  private final AtomicBoolean settling = new AtomicBoolean();
   private final int dispatchers;
   private final int batchSize;
+  private final int claimWindow;
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
 
@@ -46,14 +53,18 @@ public class EventDispatcher {
       EventFeed feed,
       JourneyEntry entry,
       MessageCorrelation correlation,
+      UnawaitedEvents unawaited,
       PlatformTransactionManager transactionManager,
       JdbcClient jdbc,
       RuntimeProperties properties) {
     this.dispatchers = properties.dispatchers();
     this.batchSize = properties.dispatchBatch();
+    // Enough room for every dispatcher's batch, with contacts that have several events pending.
+    this.claimWindow = Math.max(1_000, 10 * dispatchers * batchSize);
     this.feed = feed;
     this.entry = entry;
     this.correlation = correlation;
+    this.unawaited = unawaited;
     this.transactions = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
   }
@@ -118,12 +129,32 @@ public class EventDispatcher {
    * messages are published under the event's id).
    */
   boolean dispatchNext() {
+    int settled = settleUnawaited();
     try {
       Integer handled = transactions.execute(status -> handleBatch());
-      return handled != null && handled > 0;
+      return settled > 0 || (handled != null && handled > 0);
     } catch (PoisonEvent e) {
       setAside(e.eventId, e.getCause());
       return true;
+    }
+  }
+
+  /**
+   * Settles the pending events at the front of the queue that no journey can take, one dispatcher
+   * of this replica at a time (the others claim meanwhile); returns how many.
+   */
+  private int settleUnawaited() {
+    if (!settling.compareAndSet(false, true)) {
+      return 0;
+    }
+    try {
+      Integer settled = transactions.execute(status -> {
+        jdbc.sql("set local synchronous_commit = off").update();
+        return unawaited.settle(SETTLE_WINDOW);
+      });
+      return settled == null ? 0 : settled;
+    } finally {
+      settling.set(false);
     }
   }
 
@@ -141,7 +172,7 @@ public class EventDispatcher {
     // Losing this commit in a database crash only means handling the batch again, as above:
     // it need not wait for the disk.
     jdbc.sql("set local synchronous_commit = off").update();
-    List<StoredEvent> events = feed.claimPending(batchSize);
+    List<StoredEvent> events = feed.claimPending(batchSize, claimWindow);
     for (StoredEvent event : events) {
       try {
         entry.onEvent(event);
