@@ -130,10 +130,13 @@ public class Journeys {
 
   /**
    * Compiles the journey and deploys it to the engine. Deploying an unchanged journey again keeps
-   * its version, so this is safe to repeat (Cairn does so at every start).
+   * its version, so this is safe to repeat (Cairn does so at every start, on every replica).
    */
   @Transactional
   public PublishResult publish(String id) {
+    // Replicas starting together publish the same journeys: one at a time, so the later one finds
+    // the version the first deployed and keeps it.
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('cairn.publish:' || :id))").param("id", id).query().rowSet();
     Optional<Journey> found = repository.findById(id);
     if (found.isEmpty()) {
       return new PublishResult.NotFound(id);

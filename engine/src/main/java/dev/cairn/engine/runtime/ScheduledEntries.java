@@ -1,5 +1,6 @@
 package dev.cairn.engine.runtime;
 
+import dev.cairn.engine.cluster.ReplicaLocks;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.schedule.WaitUntil;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Enters contacts into journeys with a schedule trigger when the schedule fires in their own time
  * zone ("every Monday at 9:00" is 9:00 in Lisbon for Lisbon and 9:00 in Tokyo for Tokyo). Each
  * firing is claimed once per journey and time zone in PostgreSQL, so several Cairn replicas and
- * restarts enter each contact once per firing; a firing missed by more than the catch-up window
+ * restarts enter each contact once per firing (and one replica at a time looks); a firing missed by more than the catch-up window
  * (Cairn was down) is skipped rather than sent late.
  */
 @Component
@@ -38,6 +39,7 @@ class ScheduledEntries {
 
   private final Journeys journeys;
   private final JourneyEntry entry;
+  private final ReplicaLocks locks;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -48,6 +50,7 @@ class ScheduledEntries {
   ScheduledEntries(
       Journeys journeys,
       JourneyEntry entry,
+      ReplicaLocks locks,
       JdbcClient jdbc,
       TransactionTemplate transaction,
       Clock clock,
@@ -55,6 +58,7 @@ class ScheduledEntries {
       @Value("${cairn.send.default-time-zone:UTC}") String defaultZone) {
     this.journeys = journeys;
     this.entry = entry;
+    this.locks = locks;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
@@ -83,7 +87,8 @@ class ScheduledEntries {
   private void run() {
     while (thread == Thread.currentThread()) {
       try {
-        enterDue();
+        // One replica looks at the schedules at a time; the firing's claim below keeps it once even so.
+        locks.runAlone("scheduled-entries", tick.dividedBy(2), this::enterDue);
         Thread.sleep(tick);
       } catch (InterruptedException e) {
         return;

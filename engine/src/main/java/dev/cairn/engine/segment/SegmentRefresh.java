@@ -1,5 +1,6 @@
 package dev.cairn.engine.segment;
 
+import dev.cairn.engine.cluster.ReplicaLocks;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes every segment's members in PostgreSQL (one insert and one delete per segment, no
  * contacts loaded into memory), segments others refer to first. Contacts who entered or left
  * get a "Segment Entered" / "Segment Left" event journeys can start on; a new segment's first
- * members are its starting population, not entries. Replicas take turns through an advisory lock.
+ * members are its starting population, not entries. The periodic refresh runs on one replica at a
+ * time ({@link ReplicaLocks}); a segment refreshed by hand meanwhile takes its turn through an
+ * advisory lock.
  */
 @Component
 public class SegmentRefresh implements SmartLifecycle {
@@ -33,6 +36,7 @@ public class SegmentRefresh implements SmartLifecycle {
   public static final String LEFT = "Segment Left";
   private static final Logger log = LoggerFactory.getLogger(SegmentRefresh.class);
 
+  private final ReplicaLocks locks;
   private final Segments segments;
   private final Contacts contacts;
   private final JdbcClient jdbc;
@@ -44,6 +48,7 @@ public class SegmentRefresh implements SmartLifecycle {
   private volatile boolean running;
 
   SegmentRefresh(
+      ReplicaLocks locks,
       Segments segments,
       Contacts contacts,
       JdbcClient jdbc,
@@ -51,6 +56,7 @@ public class SegmentRefresh implements SmartLifecycle {
       TransactionTemplate transaction,
       SegmentProperties properties,
       Clock clock) {
+    this.locks = locks;
     this.segments = segments;
     this.contacts = contacts;
     this.jdbc = jdbc;
@@ -168,7 +174,7 @@ public class SegmentRefresh implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
-        refreshAll();
+        locks.runAlone("segment-refresh", properties.refreshInterval().dividedBy(2), this::refreshAll);
         Thread.sleep(properties.refreshInterval());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
