@@ -15,6 +15,7 @@ import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.externaltask.ExternalTask;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.migration.MigrationPlan;
 import org.operaton.bpm.engine.migration.MigrationPlanBuilder;
 import org.operaton.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.operaton.bpm.engine.migration.MigrationPlanValidationException;
@@ -26,6 +27,7 @@ import org.operaton.bpm.model.bpmn.instance.EventBasedGateway;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
 import org.operaton.bpm.model.bpmn.instance.StartEvent;
 import org.operaton.bpm.model.bpmn.instance.SubProcess;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +47,7 @@ final class OperatonJourneyEngine implements JourneyEngine {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
+  private final Map<PlanKey, Plan> plans = new ConcurrentHashMap<>();
 
   OperatonJourneyEngine(ProcessEngine engine, StepWorkers workers, JdbcTemplate jdbc, TransactionTemplate transactions) {
     this.engine = engine;
@@ -134,22 +137,14 @@ final class OperatonJourneyEngine implements JourneyEngine {
       return new Migration.Ended();
     }
     ProcessDefinition target = definition(processId, targetVersion);
-    BpmnModelInstance source = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
-    MigrationPlanBuilder plan = runtime.createMigrationPlan(instance.getProcessDefinitionId(), target.getId());
-    boolean mapped = false;
-    for (String node : withWaitsOfEventGateways(source, repository.getBpmnModelInstance(target.getId()), nodes)) {
-      if (movable(source, node)) {
-        plan.mapActivities(node, node);
-        mapped = true;
-      }
-    }
-    if (!mapped) {
-      return new Migration.Refused("no node of this version is in the new one");
+    PlanKey key = new PlanKey(instance.getProcessDefinitionId(), target.getId(), Set.copyOf(nodes));
+    Plan plan = plans.computeIfAbsent(key, this::plan);
+    if (plan.refusal() != null) {
+      return new Migration.Refused(plan.refusal());
     }
     try {
-      var built = plan.build();
       return transactions.execute(status -> {
-        runtime.newMigration(built).processInstanceIds(instance.getId()).execute();
+        runtime.newMigration(plan.plan()).processInstanceIds(instance.getId()).execute();
         // Where the contact is follows them to the new version; where they were stays on the old.
         jdbc.update(
             """
@@ -161,8 +156,33 @@ final class OperatonJourneyEngine implements JourneyEngine {
             processInstanceKey);
         return new Migration.Migrated();
       });
-    } catch (MigrationPlanValidationException | MigratingProcessInstanceValidationException e) {
+    } catch (MigratingProcessInstanceValidationException e) {
       return new Migration.Refused(e.getMessage());
+    }
+  }
+
+  /** Contacts at the same nodes of the same version move by the same plan: built and checked once. */
+  private record PlanKey(String sourceDefinitionId, String targetDefinitionId, Set<String> nodes) {}
+
+  private record Plan(@Nullable MigrationPlan plan, @Nullable String refusal) {}
+
+  private Plan plan(PlanKey key) {
+    BpmnModelInstance source = repository.getBpmnModelInstance(key.sourceDefinitionId());
+    MigrationPlanBuilder plan = runtime.createMigrationPlan(key.sourceDefinitionId(), key.targetDefinitionId());
+    boolean mapped = false;
+    for (String node : withWaitsOfEventGateways(source, repository.getBpmnModelInstance(key.targetDefinitionId()), key.nodes())) {
+      if (movable(source, node)) {
+        plan.mapActivities(node, node);
+        mapped = true;
+      }
+    }
+    if (!mapped) {
+      return new Plan(null, "no node of this version is in the new one");
+    }
+    try {
+      return new Plan(plan.build(), null);
+    } catch (MigrationPlanValidationException e) {
+      return new Plan(null, e.getMessage());
     }
   }
 
