@@ -3,7 +3,7 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.engine.tracking.JourneyPosition;
+import dev.cairn.engine.journey.track.JourneyPosition;
 import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.LocalDate;
 import java.util.Collections;

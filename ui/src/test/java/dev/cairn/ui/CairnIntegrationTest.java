@@ -64,7 +64,7 @@ public abstract class CairnIntegrationTest {
 
   @LocalServerPort protected int port;
 
-  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.tracking.JourneyTracking journeyTracking;
+  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.journey.track.JourneyTracking journeyTracking;
   @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.contact.Contacts contactDirectory;
 
   @DynamicPropertySource
@@ -107,7 +107,7 @@ public abstract class CairnIntegrationTest {
         .atMost(Duration.ofSeconds(90))
         .until(
             () -> journeyTracking.path(contactDirectory.findByUserId(user).orElseThrow().id()).stream()
-                .map(dev.cairn.engine.tracking.ElementVisit::elementId)
+                .map(dev.cairn.engine.journey.track.ElementVisit::elementId)
                 .toList(),
             path -> path.contains(element));
   }

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

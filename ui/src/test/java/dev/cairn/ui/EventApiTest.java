@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

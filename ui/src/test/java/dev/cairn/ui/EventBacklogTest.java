@@ -7,7 +7,7 @@ import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.runtime.EventDispatcher;
+import dev.cairn.engine.journey.run.EventDispatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.runtime.IncidentRetry;
-import dev.cairn.engine.tracking.JourneyTracking;
-import dev.cairn.engine.tracking.OpenIncident;
+import dev.cairn.engine.journey.run.IncidentRetry;
+import dev.cairn.engine.journey.track.JourneyTracking;
+import dev.cairn.engine.journey.track.OpenIncident;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

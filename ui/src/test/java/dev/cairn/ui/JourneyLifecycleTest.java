@@ -9,7 +9,7 @@ import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.runtime.JourneyStop;
+import dev.cairn.engine.journey.run.JourneyStop;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

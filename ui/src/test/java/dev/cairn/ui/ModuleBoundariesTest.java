@@ -29,7 +29,7 @@ class ModuleBoundariesTest {
         .should().dependOnClassesThat()
         .resideInAnyPackage(
             "dev.cairn.ui..",
-            "dev.cairn.engine.runtime..",
+            "dev.cairn.engine.journey.run..",
             "dev.cairn.engine.journey.run..",
             "dev.cairn.engine.database..")
         .check(CAIRN);

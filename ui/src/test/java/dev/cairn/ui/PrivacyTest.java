@@ -7,7 +7,7 @@ import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.privacy.ContactErasure;
 import dev.cairn.engine.privacy.ContactExport;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.StoredEvent;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.runtime.JourneyEntry;
+import dev.cairn.engine.journey.run.JourneyEntry;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
-import dev.cairn.engine.tracking.NodeCount;
+import dev.cairn.engine.journey.track.NodeCount;
 import java.util.List;
 import java.util.stream.Collectors;
 

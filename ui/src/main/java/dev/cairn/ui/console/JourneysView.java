@@ -16,7 +16,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.JourneySummary;
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 

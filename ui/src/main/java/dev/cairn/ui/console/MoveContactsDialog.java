@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import dev.cairn.engine.journey.JourneyDetail;
-import dev.cairn.engine.runtime.JourneyMigration;
+import dev.cairn.engine.journey.run.JourneyMigration;
 import java.util.Map;
 
 /** Confirms moving contacts from older versions to the latest; {@link #report} says how it went. */

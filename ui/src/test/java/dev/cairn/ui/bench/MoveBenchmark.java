@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.runtime.JourneyMigration;
+import dev.cairn.engine.journey.run.JourneyMigration;
 import dev.cairn.ui.CairnIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;

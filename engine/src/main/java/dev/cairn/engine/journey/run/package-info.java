@@ -1,4 +1,8 @@
-/** The engine port: everything Cairn asks of the BPMN engine journeys run on, in Cairn's terms. */
+/**
+ * Running journeys: the engine port (everything Cairn asks of the BPMN engine, in Cairn's terms)
+ * and what drives it: contacts entering, stored events handed to the contacts waiting for them,
+ * schedules, stops, moves to another version and retries of stopped steps.
+ */
 @NullMarked
 package dev.cairn.engine.journey.run;
 

@@ -1,4 +1,4 @@
-package dev.cairn.engine.runtime;
+package dev.cairn.engine.journey.run;
 
 import java.sql.Timestamp;
 import java.time.Clock;

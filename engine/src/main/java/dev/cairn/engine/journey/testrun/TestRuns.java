@@ -1,15 +1,15 @@
-package dev.cairn.engine.testrun;
+package dev.cairn.engine.journey.testrun;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.journey.TestDeployment;
-import dev.cairn.engine.runtime.EventVariables;
+import dev.cairn.engine.journey.run.EventVariables;
 import dev.cairn.engine.step.Step;
-import dev.cairn.engine.tracking.JourneyTracking;
+import dev.cairn.engine.journey.track.JourneyTracking;
 import dev.cairn.engine.journey.run.JourneyEngine;
-import dev.cairn.engine.runtime.AwaitedEvents;
+import dev.cairn.engine.journey.run.AwaitedEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.cairn.engine.tracking;
+package dev.cairn.engine.journey.track;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cairn.engine.runtime;
+package dev.cairn.engine.journey.run;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

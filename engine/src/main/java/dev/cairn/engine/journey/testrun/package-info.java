@@ -4,6 +4,6 @@
  * sent and the contact's real journeys are untouched.
  */
 @NullMarked
-package dev.cairn.engine.testrun;
+package dev.cairn.engine.journey.testrun;
 
 import org.jspecify.annotations.NullMarked;

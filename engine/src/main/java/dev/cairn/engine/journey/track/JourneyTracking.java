@@ -1,4 +1,4 @@
-package dev.cairn.engine.tracking;
+package dev.cairn.engine.journey.track;
 
 import dev.cairn.engine.contact.ContactId;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package dev.cairn.engine.runtime;
+package dev.cairn.engine.journey.run;
 
 import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package dev.cairn.engine.runtime;
+package dev.cairn.engine.journey.run;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;

@@ -1,4 +1,4 @@
-package dev.cairn.engine.tracking;
+package dev.cairn.engine.journey.track;
 
 /**
  * How many contacts are at a journey node now, have passed it, and left it early (the journey

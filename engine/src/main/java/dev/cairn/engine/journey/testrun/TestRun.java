@@ -1,7 +1,7 @@
-package dev.cairn.engine.testrun;
+package dev.cairn.engine.journey.testrun;
 
 import dev.cairn.engine.contact.ContactId;
-import dev.cairn.engine.tracking.ElementVisit;
+import dev.cairn.engine.journey.track.ElementVisit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

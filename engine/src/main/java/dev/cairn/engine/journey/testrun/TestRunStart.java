@@ -1,4 +1,4 @@
-package dev.cairn.engine.testrun;
+package dev.cairn.engine.journey.testrun;
 
 import dev.cairn.engine.journey.Problem;
 import java.util.List;

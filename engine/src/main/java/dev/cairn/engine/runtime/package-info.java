@@ -1,4 +1,0 @@
-@NullMarked
-package dev.cairn.engine.runtime;
-
-import org.jspecify.annotations.NullMarked;
