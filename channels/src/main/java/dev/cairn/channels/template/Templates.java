@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
+import liqp.antlr.CharStreamWithLocation;
+import liqp.org.antlr.v4.runtime.CharStreams;
+import liqp.exceptions.ExceededMaxIterationsException;
 import liqp.exceptions.LiquidException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
@@ -43,9 +46,19 @@ public class Templates {
   private static final Pattern PARSER_WORDS = Pattern.compile("parser error \"(.*)\" on line \\d+", Pattern.DOTALL);
   private static final Pattern PLACE = Pattern.compile("line (\\d+), index (\\d+)");
   private static final String UNKNOWN_FILTER = "no filter available named";
+  private static final String LIMIT_NOTE = "a limit that keeps one template from holding up every email";
   private static final Pattern PLACE_PREFIX = Pattern.compile("^error on line \\d+, index \\d+: ");
 
-  private final TemplateParser parser = new TemplateParser.Builder().withBlock(new SubjectBlock()).build();
+  /** Most loop iterations one render may take: a newsletter's product grid is far below it. */
+  static final int MAX_ITERATIONS = 100_000;
+  /** Largest output one render may produce: an email far over this would be clipped by every mail client. */
+  static final int MAX_OUTPUT_CHARS = 1_000_000;
+  /** Largest template source. */
+  static final int MAX_TEMPLATE_BYTES = 256 * 1024;
+  /** What {@code include} and {@code render} may name: another template, by name, and nothing else. */
+  private static final Pattern TEMPLATE_NAME = Pattern.compile("_?[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?");
+
+  private final TemplateParser parser;
   private final TemplateOverrides overrides;
   private final Map<String, Parsed> shipped = new ConcurrentHashMap<>();
   // The classpath does not change while Cairn runs; asked for every candidate translation of every email.
@@ -62,6 +75,34 @@ public class Templates {
   @Autowired
   Templates(TemplateOverrides overrides) {
     this.overrides = overrides;
+    // Templates are written in the console by people who should not reach the host: includes
+    // resolve to Cairn's own templates only (never a file), and every render is bounded by its
+    // loop iterations and output size. (liqp's render-time limit would start a thread for every
+    // render and leave a runaway one running, so the two bounds above do that work instead.)
+    this.parser =
+        new TemplateParser.Builder()
+            .withBlock(new SubjectBlock())
+            .withNameResolver(this::includedTemplate)
+            .withMaxIterations(MAX_ITERATIONS)
+            .withMaxSizeRenderedString(MAX_OUTPUT_CHARS)
+            .withMaxTemplateSizeBytes(MAX_TEMPLATE_BYTES)
+            .build();
+  }
+
+  /**
+   * The source of a template another one includes ({@code {% include 'footer' %}}): a template of
+   * Cairn's by its name, saved or shipped. Paths and anything else are refused.
+   */
+  private CharStreamWithLocation includedTemplate(String name) throws IOException {
+    String wanted = name.endsWith(".liquid") ? name.substring(0, name.length() - ".liquid".length()) : name;
+    if (!TEMPLATE_NAME.matcher(wanted).matches()) {
+      throw new IOException(
+          "include and render name another template, like {% include 'footer' %}; \"" + name + "\" is not a template name");
+    }
+    if (!exists(wanted)) {
+      throw new IOException("there is no template named \"" + wanted + "\" to include");
+    }
+    return new CharStreamWithLocation(CharStreams.fromString(source(wanted), wanted));
   }
 
   /** Only the templates shipped on the classpath: for tests and tools without a database. */
@@ -107,7 +148,7 @@ public class Templates {
     try {
       body = renderAlone(template, () -> template.renderUnguarded(context, environment, true));
     } catch (RuntimeException e) {
-      throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+      throw new TemplateProblem(name, reason(e), e);
     }
     String subject = environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set && !set.isBlank() ? set : null;
     Map<String, Object> framed = context;
@@ -230,6 +271,10 @@ public class Templates {
 
   /** Why a snippet written inline in a step (a subject line, say) is not valid Liquid, if it is not. */
   public Optional<TemplateDefect.Unreadable> checkInline(String label, String source) {
+    Optional<String> tooLarge = tooLarge(source);
+    if (tooLarge.isPresent()) {
+      return Optional.of(new TemplateDefect.Unreadable(label, null, null, tooLarge.get()));
+    }
     Template template;
     try {
       template = parser.parse(source);
@@ -243,8 +288,9 @@ public class Templates {
     try {
       template.render(Map.of());
     } catch (RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains(UNKNOWN_FILTER)) {
-        return Optional.of(unreadable(label, null, null, e.getMessage()));
+      // A template over Cairn's limits with no data at all is over them for every contact too.
+      if (reason(e).contains(UNKNOWN_FILTER) || reason(e).contains(LIMIT_NOTE)) {
+        return Optional.of(unreadable(label, null, null, reason(e)));
       }
     }
     return Optional.empty();
@@ -316,19 +362,48 @@ public class Templates {
   }
 
   private Parsed parse(String name, String source) {
+    tooLarge(source).ifPresent(reason -> {
+      throw new TemplateProblem(name, reason);
+    });
     try {
       return new Parsed(parser.parse(source), source);
     } catch (RuntimeException e) {
-      throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+      throw new TemplateProblem(name, reason(e), e);
     }
+  }
+
+  private static Optional<String> tooLarge(String source) {
+    int bytes = source.getBytes(StandardCharsets.UTF_8).length;
+    return bytes > MAX_TEMPLATE_BYTES
+        ? Optional.of("it is " + bytes / 1024 + " KB; a template may be at most " + MAX_TEMPLATE_BYTES / 1024 + " KB (put large images on a web server and link them)")
+        : Optional.empty();
   }
 
   private static String render(String name, Template template, Map<String, Object> context) {
     try {
       return renderAlone(template, () -> template.render(context));
     } catch (RuntimeException e) {
-      throw new TemplateProblem(name, String.valueOf(e.getMessage()), e);
+      throw new TemplateProblem(name, reason(e), e);
     }
+  }
+
+  /**
+   * Why a render failed, in the marketer's words where Cairn's limits stopped it, else in liqp's:
+   * the innermost reason (an include that could not be resolved says why, not just that it failed).
+   */
+  static String reason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? String.valueOf(failure.getMessage()) : root.getMessage();
+    if (root instanceof ExceededMaxIterationsException) {
+      return "its loops run more than " + MAX_ITERATIONS + " times in one email; show fewer items (" + LIMIT_NOTE + ")";
+    }
+    if (message.contains("rendered string exceeds") || message.contains("MaxSizeRenderedString") || message.toLowerCase(java.util.Locale.ROOT).contains("size")) {
+      return "it renders more than " + MAX_OUTPUT_CHARS / 1000 + " KB of text; show fewer items (" + LIMIT_NOTE + "; mail clients clip emails long before that)";
+    }
+    return message;
   }
 
   /**

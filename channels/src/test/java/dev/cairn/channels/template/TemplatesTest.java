@@ -39,6 +39,41 @@ class TemplatesTest {
   }
 
   @Test
+  void an_include_reaches_cairns_own_templates_and_never_a_file() {
+    assertThat(templates.preview("probe", "[{% include 'greeting' %}]", MergeFields.of(contact("Ann"), Map.of())).html())
+        .contains("Hello Ann");
+    for (String path : List.of("/etc/passwd", "../../../../etc/passwd", "file:/etc/passwd", "greeting/../../etc/hosts")) {
+      assertThatThrownBy(() -> templates.preview("probe", "{% include '" + path + "' %}", Map.of()))
+          .as(path)
+          .isInstanceOf(TemplateProblem.class)
+          .hasMessageContaining("is not a template name")
+          .hasMessageNotContaining("root:");
+    }
+    assertThatThrownBy(() -> templates.preview("probe", "{% include 'no-such-template' %}", Map.of()))
+        .isInstanceOf(TemplateProblem.class)
+        .hasMessageContaining("there is no template named \"no-such-template\"");
+  }
+
+  @Test
+  void a_render_that_would_run_away_is_stopped_with_the_reason() {
+    assertThatThrownBy(() -> templates.preview("probe", "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}", Map.of()))
+        .isInstanceOf(TemplateProblem.class)
+        .hasMessageContaining("loops run more than 100000 times");
+    assertThatThrownBy(() -> templates.preview("probe", "{% for i in (1..90000) %}0123456789abcdef{% endfor %}", Map.of()))
+        .isInstanceOf(TemplateProblem.class)
+        .hasMessageContaining("KB of text");
+    assertThatThrownBy(() -> templates.preview("probe", "x".repeat(Templates.MAX_TEMPLATE_BYTES + 1), Map.of()))
+        .isInstanceOf(TemplateProblem.class)
+        .hasMessageContaining("a template may be at most 256 KB");
+    // Such a template is refused before it is saved or published.
+    assertThat(templates.checkInline("probe", "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}"))
+        .get()
+        .extracting(TemplateDefect.Unreadable::reason)
+        .asString()
+        .contains("loops run more than 100000 times");
+  }
+
+  @Test
   void a_missing_first_name_falls_back_to_the_default() {
     Map<String, Object> fields = MergeFields.of(contact(null), Map.of());
 
