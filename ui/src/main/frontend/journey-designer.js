@@ -143,6 +143,10 @@ class CairnJourneyDesigner extends HTMLElement {
     if (focus) {
       settings.focus = focus;
     }
+    // The panel's own change coming back: the server keeps its fields (and the cursor) as they are.
+    if (this.applying) {
+      settings.origin = 'panel';
+    }
     const json = JSON.stringify(settings);
     if (json !== this.lastSelection || focus) {
       this.lastSelection = json;
@@ -157,7 +161,12 @@ class CairnJourneyDesigner extends HTMLElement {
     if (!element) {
       return false;
     }
-    this.modeler.get('cairnSettings').apply(element, JSON.parse(changeJson));
+    this.applying = true;
+    try {
+      this.modeler.get('cairnSettings').apply(element, JSON.parse(changeJson));
+    } finally {
+      this.applying = false;
+    }
     return true;
   }
 

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 @NpmPackage(value = "tiny-svg", version = "4.1.4")
 @NpmPackage(value = "zeebe-bpmn-moddle", version = "2.0.0")
 @JsModule("./bpmn-viewer.js")
-class BpmnViewer extends Component implements HasSize {
+public class BpmnViewer extends Component implements HasSize {
 
-  void show(String bpmnXml) {
+  public void show(String bpmnXml) {
     getElement().callJsFunction("show", bpmnXml);
   }
 
