@@ -34,14 +34,18 @@ export default function CairnCompose(eventBus, modeling, cairnElements, cairnSet
       return;
     }
     if (compose === 'branch') {
-      const path = appendEnd(shape, left, 'End');
-      const firstPath = path.incoming[0];
-      modeling.updateProperties(firstPath, { name: 'Path 1' });
       let otherwise = existing[0];
-      if (!otherwise) {
+      let firstPath;
+      if (otherwise) {
+        // Dropped into a journey: both paths go on to the next step; a step dropped onto "Path 1"
+        // then becomes what only its contacts get.
+        firstPath = modeling.connect(shape, otherwise.target, { type: 'bpmn:SequenceFlow' });
+      } else {
+        firstPath = appendEnd(shape, left, 'End').incoming[0];
         otherwise = appendEnd(shape, right, 'End').incoming[0];
         shape.cairnContinue = otherwise.target;
       }
+      modeling.updateProperties(firstPath, { name: 'Path 1' });
       modeling.updateProperties(otherwise, { name: 'Everyone else' });
       modeling.updateProperties(shape, { default: otherwise.businessObject });
       return;

@@ -16,8 +16,26 @@ CairnLayouter.prototype.layoutConnection = function (connection, hints) {
   if (!source || !target || connection.type !== 'bpmn:SequenceFlow' || source.labelTarget || target.labelTarget) {
     return BpmnLayouter.prototype.layoutConnection.call(this, connection, hints);
   }
+  // A second path between the same two nodes (a branch whose paths meet again) goes round the left.
+  const twins = (source.outgoing || []).filter((flow) => flow.target === target);
+  const index = twins.indexOf(connection);
+  if (index > 0) {
+    return aside(source, target, index);
+  }
   return topDown(source, target);
 };
+
+function aside(source, target, index) {
+  const sy = source.y + source.height / 2;
+  const ty = target.y + target.height / 2;
+  const leftX = Math.min(source.x, target.x) - LOOP_GAP * index;
+  return [
+    { x: source.x, y: sy },
+    { x: leftX, y: sy },
+    { x: leftX, y: ty },
+    { x: target.x, y: ty },
+  ];
+}
 
 export function topDown(source, target) {
   const sx = source.x + source.width / 2;

@@ -11,7 +11,8 @@ export default function CairnPlacement(eventBus, autoPlace, modeling, canvas, se
   this.canvas = canvas;
   this.selection = selection;
   this.elementRegistry = elementRegistry;
-  eventBus.on('autoPlace', 2000, ({ source, shape }) => below(source, shape));
+  // Above bpmn-js's own placement and its grid snapping (2000), which place to the right.
+  eventBus.on('autoPlace', 2500, ({ source, shape }) => below(source, shape));
 }
 
 CairnPlacement.$inject = ['eventBus', 'autoPlace', 'modeling', 'canvas', 'selection', 'elementRegistry'];
@@ -66,12 +67,18 @@ CairnPlacement.prototype.continueAfter = function (source, shape) {
   return created;
 };
 
-/** After a composed node (a branch, a wait for event), the journey goes on from its main path. */
+/**
+ * A composed node (a branch, a wait for event) stays selected for its settings; the next palette
+ * click goes on along its main path.
+ */
 CairnPlacement.prototype.continueFrom = function (created) {
+  if (created) {
+    this.canvas.scrollToElement(created, { top: 100, bottom: 160, left: 220, right: 100 });
+  }
   if (created && created.cairnContinue) {
-    const next = created.cairnContinue;
+    this.next = { selected: created, continueAt: created.cairnContinue };
     delete created.cairnContinue;
-    this.selection.select(next);
+    this.selection.select(created);
   }
   return created;
 };
@@ -80,6 +87,10 @@ CairnPlacement.prototype.continueFrom = function (created) {
 CairnPlacement.prototype.place = function (shape) {
   const selected = this.selection.get().filter((e) => !e.waypoints && !e.labelTarget);
   let source = selected.length === 1 ? selected[0] : undefined;
+  if (source && this.next && this.next.selected === source) {
+    source = this.next.continueAt;
+  }
+  this.next = undefined;
   if (!source) {
     const open = nodes(this.elementRegistry).filter((e) => !(e.outgoing || []).length);
     source = open.sort((a, b) => b.y - a.y)[0];
