@@ -5,7 +5,8 @@ import { kindOf } from './kinds';
 const GAP_Y = 60;
 const GAP_X = 50;
 
-export default function CairnPlacement(eventBus, autoPlace, modeling, canvas, selection, elementRegistry) {
+export default function CairnPlacement(eventBus, autoPlace, modeling, canvas, selection, elementRegistry, directEditing) {
+  this.directEditing = directEditing;
   this.autoPlace = autoPlace;
   this.modeling = modeling;
   this.canvas = canvas;
@@ -15,7 +16,7 @@ export default function CairnPlacement(eventBus, autoPlace, modeling, canvas, se
   eventBus.on('autoPlace', 2500, ({ source, shape }) => below(source, shape));
 }
 
-CairnPlacement.$inject = ['eventBus', 'autoPlace', 'modeling', 'canvas', 'selection', 'elementRegistry'];
+CairnPlacement.$inject = ['eventBus', 'autoPlace', 'modeling', 'canvas', 'selection', 'elementRegistry', 'directEditing'];
 
 function nodes(registry) {
   return registry.filter((e) => !e.waypoints && !e.labelTarget && e.parent && e.type !== 'bpmn:Process' && kindOf(e.businessObject));
@@ -72,6 +73,10 @@ CairnPlacement.prototype.continueAfter = function (source, shape) {
  * click goes on along its main path.
  */
 CairnPlacement.prototype.continueFrom = function (created) {
+  // Named by the palette and the properties panel; double-click renames on the canvas.
+  if (this.directEditing.isActive()) {
+    this.directEditing.cancel();
+  }
   if (created) {
     this.canvas.scrollToElement(created, { top: 100, bottom: 160, left: 220, right: 100 });
   }

@@ -127,7 +127,6 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     // A branch dropped between the day's wait and the discount: both paths lead on to the discount.
     dragFromPalette("branch", flowPoint("Wait 1 day", "Send cart discount"));
     dragFromPalette("sms", flowNamed("Path 1"));
-    page.keyboard().press("Escape");
     fill("vaadin-text-area.sms-text textarea", "{{ contact.first_name | default: \"Hi\" }}, your cart is still waiting. Reply STOP to opt out.");
     act(() -> clickCanvas(flowNamed("Path 1")));
     act(() -> page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Condition")).first().click());
