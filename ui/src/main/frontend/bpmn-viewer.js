@@ -1,6 +1,9 @@
 // A read-only journey diagram with a badge on every node: how many contacts are there now,
-// and how many passed. Clicking a node tells the server, which lists who is there.
+// and how many passed. Clicking a node tells the server, which lists who is there. Nodes are drawn
+// as in the designer: each kind with its icon and colour.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { rendererModule } from './designer/renderer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 
@@ -32,7 +35,7 @@ class CairnBpmnViewer extends HTMLElement {
     const canvas = document.createElement('div');
     canvas.className = 'canvas';
     this.appendChild(canvas);
-    this.viewer = new NavigatedViewer({ container: canvas });
+    this.viewer = new NavigatedViewer({ container: canvas, moddleExtensions: { zeebe }, additionalModules: [rendererModule] });
     this.viewer.on('element.click', (event) => {
       const element = event.element;
       if (!element || element.type === 'bpmn:Process' || element.type === 'label') {

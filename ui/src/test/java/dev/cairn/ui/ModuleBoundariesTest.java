@@ -30,7 +30,6 @@ class ModuleBoundariesTest {
         .resideInAnyPackage(
             "dev.cairn.ui..",
             "dev.cairn.engine.journey.run..",
-            "dev.cairn.engine.journey.run..",
             "dev.cairn.engine.database..")
         .check(CAIRN);
   }

@@ -13,13 +13,16 @@ import dev.cairn.engine.journey.track.NodeCount;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A read-only journey diagram (bpmn-js) with how many contacts are at each node. */
+/** A read-only journey diagram (bpmn-js, drawn as the designer draws it) with how many contacts are at each node. */
 @Tag("cairn-bpmn-viewer")
 @NpmPackage(value = "bpmn-js", version = "18.31.1")
+@NpmPackage(value = "diagram-js", version = "15.28.1")
+@NpmPackage(value = "tiny-svg", version = "4.1.4")
+@NpmPackage(value = "zeebe-bpmn-moddle", version = "2.0.0")
 @JsModule("./bpmn-viewer.js")
-class BpmnViewer extends Component implements HasSize {
+public class BpmnViewer extends Component implements HasSize {
 
-  void show(String bpmnXml) {
+  public void show(String bpmnXml) {
     getElement().callJsFunction("show", bpmnXml);
   }
 

@@ -14,19 +14,19 @@ import java.util.Set;
  * What the segment builder offers to pick from: attributes (declared and seen traits among them),
  * the operators that compare each, events seen, other segments, lists.
  */
-record BuilderChoices(
+public record BuilderChoices(
     List<String> attributes,
     Map<String, List<AttributeOperator>> operators,
     List<String> events,
     List<SegmentSummary> segments,
     List<ContactList> lists) {
 
-  BuilderChoices {
+  public BuilderChoices {
     attributes = List.copyOf(attributes);
     operators = Map.copyOf(operators);
   }
 
-  static BuilderChoices of(Segments segments, ContactLists lists, String editedSegmentId) {
+  public static BuilderChoices of(Segments segments, ContactLists lists, String editedSegmentId) {
     Set<String> attributes = new LinkedHashSet<>(segments.attributes());
     attributes.addAll(segments.declaredTraits());
     segments.knownTraits().forEach(trait -> attributes.add("trait:" + trait));

@@ -14,7 +14,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** "Match all / any of" a list of conditions and nested groups. */
-class GroupEditor extends VerticalLayout {
+public class GroupEditor extends VerticalLayout {
 
   private static final String ALL = "Match all of these";
   private static final String ANY = "Match any of these";
@@ -25,7 +25,7 @@ class GroupEditor extends VerticalLayout {
   private final BuilderChoices choices;
   private final Runnable changed;
 
-  GroupEditor(BuilderChoices choices, Runnable changed, @Nullable Runnable remove) {
+  public GroupEditor(BuilderChoices choices, Runnable changed, @Nullable Runnable remove) {
     this.choices = choices;
     this.changed = changed;
     setPadding(true);
@@ -54,7 +54,7 @@ class GroupEditor extends VerticalLayout {
   }
 
   /** Shows a stored rule: a group as it is, anything else as the only condition of an "all" group. */
-  void show(SegmentRule rule) {
+  public void show(SegmentRule rule) {
     items.removeAll();
     children.clear();
     List<SegmentRule> rules =
@@ -78,7 +78,7 @@ class GroupEditor extends VerticalLayout {
     }
   }
 
-  SegmentRule rule() {
+  public SegmentRule rule() {
     List<SegmentRule> rules =
         children.stream()
             .map(child -> child instanceof GroupEditor group ? group.rule() : ((ConditionEditor) child).rule())

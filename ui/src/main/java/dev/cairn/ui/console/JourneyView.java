@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -37,6 +38,7 @@ import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.journey.draft.JourneyDrafts;
 import dev.cairn.engine.journey.run.JourneyMigration;
 import dev.cairn.engine.journey.run.JourneyStop;
 import dev.cairn.engine.journey.testrun.TestRuns;
@@ -72,6 +74,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private final JsonMapper json;
   private final JourneyMigration migration;
   private final SplitResults splits;
+  private final JourneyDrafts drafts;
   private final HorizontalLayout files = new HorizontalLayout();
   private final HorizontalLayout controls = new HorizontalLayout();
   private final BpmnViewer diagram = new BpmnViewer();
@@ -101,7 +104,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       Deliveries deliveries,
       JsonMapper json,
       JourneyMigration migration,
-      SplitResults splits) {
+      SplitResults splits,
+      JourneyDrafts drafts) {
     this.journeys = journeys;
     this.tracking = tracking;
     this.stopper = stopper;
@@ -111,6 +115,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     this.json = json;
     this.migration = migration;
     this.splits = splits;
+    this.drafts = drafts;
     setSizeFull();
     moving.addClassName("journey-moving");
     moving.getElement().getThemeList().add("badge");
@@ -191,12 +196,17 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     journey = found;
     title.setText(found.summary().name());
     showStatus(found.summary().status());
-    diagram.show(found.diagramXml());
+    // The drawing as the marketer made it: the compiled diagram holds steps Cairn inserts, which have no place on it.
+    diagram.show(drafts.latestDrawing(id).or(() -> found.summary().unpublishedChanges() ? Optional.empty() : journeys.sourceOf(id)).orElse(found.diagramXml()));
     files.removeAll();
+    Button design = new Button("Open in the designer", VaadinIcon.EDIT.create(), click -> UI.getCurrent().navigate("journeys/" + id + "/design"));
+    design.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    design.addClassName("journey-design");
     files.add(
+        design,
         DiagramFiles.download(journeys, id),
         DiagramFiles.upload(journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
-        new Span("Draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
+        new Span("Or draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
     refresh();
   }
 

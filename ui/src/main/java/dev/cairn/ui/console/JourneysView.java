@@ -1,6 +1,9 @@
 package dev.cairn.ui.console;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,6 +46,13 @@ public class JourneysView extends VerticalLayout {
         .setHeader("Version")
         .setAutoWidth(true);
     grid.addColumn(Row::contactsInside).setHeader("Contacts inside").setAutoWidth(true);
+    grid.addColumn(new ComponentRenderer<>(row -> {
+          Button duplicate = new Button("Duplicate", click -> navigate(grid, "journeys/new?from=" + row.journey().id()));
+          duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+          duplicate.addClassName("journey-duplicate");
+          return duplicate;
+        }))
+        .setAutoWidth(true);
     grid.addItemClickListener(
         click ->
             getUI()
@@ -62,16 +72,24 @@ public class JourneysView extends VerticalLayout {
     });
 
     // The upload needs the UI to report back on; it exists once the view is attached.
-    HorizontalLayout tools = new HorizontalLayout(new Paragraph("Click a journey to see where its contacts are."));
+    // By route name: the designer lives in a feature of its own, which uses the console's builders.
+    Button newJourney = new Button("New journey", VaadinIcon.PLUS.create(), click -> navigate(grid, "journeys/new"));
+    newJourney.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    newJourney.addClassName("journey-new");
+    HorizontalLayout tools = new HorizontalLayout(newJourney, new Paragraph("Click a journey to see where its contacts are."));
     tools.setAlignItems(FlexComponent.Alignment.CENTER);
     tools.setWidthFull();
     addAttachListener(attach -> {
-      if (tools.getComponentCount() == 1) {
+      if (tools.getComponentCount() == 2) {
         tools.add(DiagramFiles.upload(journeys, null, attach.getUI(), saved ->
             attach.getUI().navigate(JourneyView.class, new RouteParameters("id", saved.journeyId()))));
       }
     });
     add(new H2("Journeys"), tools, grid);
+  }
+
+  private static void navigate(Grid<Row> grid, String location) {
+    grid.getUI().ifPresent(ui -> ui.navigate(location));
   }
 
   private static List<Row> rows(Journeys journeys, JourneyTracking tracking) {

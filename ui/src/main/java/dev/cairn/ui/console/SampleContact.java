@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Who previews show until the marketer picks a real contact: every common merge field filled. */
-final class SampleContact {
+public final class SampleContact {
 
-  static final ContactProfile PROFILE =
+  public static final ContactProfile PROFILE =
       new ContactProfile(
           new ContactId(new UUID(0, 0)),
           "sample-contact",

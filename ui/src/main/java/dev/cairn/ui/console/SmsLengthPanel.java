@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * in for the sample contact first, since a first name can push a text into a second segment; with
  * link shortening on, each web link counts as long as the short link that will replace it.
  */
-class SmsLengthPanel extends VerticalLayout {
+public class SmsLengthPanel extends VerticalLayout {
 
   private final Templates templates;
   private final SmsLinks links;
@@ -34,7 +35,7 @@ class SmsLengthPanel extends VerticalLayout {
   private final Div detail = new Div();
   private final Div rendered = new Div();
 
-  SmsLengthPanel(Templates templates, SmsLinks links) {
+  public SmsLengthPanel(Templates templates, SmsLinks links) {
     this.templates = templates;
     this.links = links;
     addClassName("template-card");
@@ -68,6 +69,19 @@ class SmsLengthPanel extends VerticalLayout {
         counts,
         detail,
         rendered);
+    recount();
+  }
+
+  /** Counts this text instead, e.g. a journey step's; without the panel's heading and explanation. */
+  public void bind(String label, String value, Consumer<String> changed) {
+    getChildren().filter(child -> child instanceof H3 || child instanceof Paragraph).toList().forEach(this::remove);
+    text.setLabel(label);
+    text.setValue(value);
+    text.addValueChangeListener(change -> {
+      if (change.isFromClient()) {
+        changed.accept(change.getValue());
+      }
+    });
     recount();
   }
 

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and shows each step it takes and every message it would send; nothing is sent, and the
  * contact's real journeys are untouched.
  */
-class TestRunDialog extends Dialog {
+public class TestRunDialog extends Dialog {
 
   private static final int REFRESH_MILLIS = 1_000;
 
@@ -60,7 +60,7 @@ class TestRunDialog extends Dialog {
   private @Nullable Registration polling;
   private int pollIntervalBefore = -1;
 
-  TestRunDialog(JourneyDetail journey, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
+  public TestRunDialog(JourneyDetail journey, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
     this.journey = journey;
     this.testRuns = testRuns;
     this.contacts = contacts;

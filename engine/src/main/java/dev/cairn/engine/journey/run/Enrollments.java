@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which contact runs in which journey instance. An enrolment is active until the exporter has
+ * Which contact runs in which journey instance. An enrolment is active until tracking has
  * recorded its process instance as ended, so "active" is always read from tracking, never kept
  * twice.
  */
