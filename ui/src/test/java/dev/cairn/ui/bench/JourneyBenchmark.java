@@ -1,151 +1,142 @@
 package dev.cairn.ui.bench;
 
-import static org.awaitility.Awaitility.await;
-
-import dev.cairn.ui.CairnIntegrationTest;
-import java.net.http.HttpResponse;
+import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Prints how fast Cairn takes in events over HTTP and turns sign-ups into sent welcome emails, on
- * the embedded runtime (real broker process, embedded PostgreSQL, GreenMail). Run with
- * {@code ./cairn bench}; it measures, it does not pass or fail on time.
+ * Sign-ups over HTTP ({@code POST /v1/track} "Signed Up") to welcome emails at the local SMTP
+ * server, on the library's Welcome journey; beside it, in the same run on the same database, the
+ * bare engine: the Welcome journey's compiled BPMN started straight through the engine port
+ * ({@link JourneyEngine#start}) with a no-op step instead of the email. First a burst (as fast as
+ * {@code bench.journeys.clients} clients send) for the sustained rate, then a steady load at half
+ * that rate for the event-to-email latency. Measures; never fails on time.
  */
-class JourneyBenchmark extends CairnIntegrationTest {
+@ExtendWith(BenchmarkReport.class)
+class JourneyBenchmark {
 
-  private static final int SIGN_UPS = Integer.getInteger("bench.signups", 500);
-  private static final int SENDERS = 4;
-
-  @Autowired JdbcClient jdbc;
+  private static final int SIGN_UPS = Integer.getInteger("bench.journeys.signups", 3_000);
+  private static final int CLIENTS = Integer.getInteger("bench.journeys.clients", 8);
+  private static final int PACED_SECONDS = Integer.getInteger("bench.journeys.paced-seconds", 30);
+  private static final int WARM_UP = Integer.getInteger("bench.journeys.warm-up", 300);
+  private static final String BARE = "bench-bare-welcome";
 
   @Test
-  void sign_ups_to_welcome_emails() throws Exception {
-    warmUp();
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    long emailsBefore = SMTP.getReceivedMessages().length;
+  void sign_ups_become_welcome_emails_beside_the_bare_engine() {
+    BenchmarkReport.size("journeys.signups", SIGN_UPS);
+    BenchmarkReport.size("journeys.clients", CLIENTS);
+    BenchmarkReport.size("journeys.paced_seconds", PACED_SECONDS);
+    NoopSteps noop = new NoopSteps();
+    try (Mailbox mail = new Mailbox(); BenchCairn cairn = BenchCairn.fresh("journeys", mail, noop)) {
+      cairn.start();
+      JourneyEngine engine = cairn.bean(JourneyEngine.class);
+      deployBare(cairn, engine);
 
+      burst(CLIENTS, WARM_UP, signUp(cairn, "warm"), emailOf("warm"), mail::arrival);
+      burst(CLIENTS, WARM_UP, bareStart(engine, "warm"), bareKey("warm"), noop::performedFor);
+      mail.purge();
+
+      double cairnSeconds = burst(CLIENTS, SIGN_UPS, signUp(cairn, "burst"), emailOf("burst"), mail::arrival);
+      double bareSeconds = burst(CLIENTS, SIGN_UPS, bareStart(engine, "burst"), bareKey("burst"), noop::performedFor);
+      mail.purge();
+      double perSecond = SIGN_UPS / cairnSeconds;
+      double pacedRate = perSecond / 2;
+      int paced = (int) Math.max(20, pacedRate * PACED_SECONDS);
+
+      List<Double> cairnLatency = paced(pacedRate, paced, signUp(cairn, "paced"), emailOf("paced"), mail::arrival);
+      List<Double> bareLatency = paced(pacedRate, paced, bareStart(engine, "paced"), bareKey("paced"), noop::performedFor);
+
+      BenchmarkReport.result("journeys.per_s", perSecond);
+      BenchmarkReport.result("journeys.bare_per_s", SIGN_UPS / bareSeconds);
+      BenchmarkReport.result("journeys.bare_engine_ratio", cairnSeconds / bareSeconds);
+      BenchmarkReport.result("journeys.paced_per_s", pacedRate);
+      BenchmarkReport.result("journeys.p50_ms", Bench.percentile(cairnLatency, 50));
+      BenchmarkReport.result("journeys.p99_ms", Bench.percentile(cairnLatency, 99));
+      BenchmarkReport.result("journeys.bare_p50_ms", Bench.percentile(bareLatency, 50));
+      BenchmarkReport.result("journeys.bare_p99_ms", Bench.percentile(bareLatency, 99));
+      System.out.printf(
+          "journeys: %d sign-ups in %.2f s (%.0f/s), bare engine %.2f s (%.0f/s); at %.0f/s p50 %.0f ms p99 %.0f ms (bare p99 %.0f ms)%n",
+          SIGN_UPS, cairnSeconds, perSecond, bareSeconds, SIGN_UPS / bareSeconds, pacedRate,
+          Bench.percentile(cairnLatency, 50), Bench.percentile(cairnLatency, 99), Bench.percentile(bareLatency, 99));
+    }
+  }
+
+  /**
+   * The Welcome journey exactly as Cairn compiled and published it, under another process id,
+   * its email step replaced by the no-op step.
+   */
+  private static void deployBare(BenchCairn cairn, JourneyEngine engine) {
+    String compiled = cairn.jdbc()
+        .sql("select deployed_xml from journey_version where journey_id = 'welcome' order by version desc limit 1")
+        .query(String.class)
+        .single();
+    String bare = compiled
+        .replace("id=\"welcome\"", "id=\"" + BARE + "\"")
+        .replace("bpmnElement=\"welcome\"", "bpmnElement=\"" + BARE + "\"")
+        .replace("type=\"cairn.email\"", "type=\"" + NoopSteps.TYPE + "\"");
+    if (!(engine.deploy(BARE, bare) instanceof JourneyEngine.Deployment.Done)) {
+      throw new IllegalStateException("the bare Welcome journey did not deploy");
+    }
+  }
+
+  private static IntConsumer signUp(BenchCairn cairn, String phase) {
+    return i -> {
+      String user = "j-" + phase + "-" + i;
+      cairn.post("/v1/track", """
+          {"userId":"%s","event":"Signed Up","properties":{"plan":"Plus"},
+           "traits":{"email":"%s@example.com","firstName":"Bench"}}
+          """.formatted(user, user));
+    };
+  }
+
+  private static java.util.function.IntFunction<String> emailOf(String phase) {
+    return i -> "j-" + phase + "-" + i + "@example.com";
+  }
+
+  /** Bare contacts are ids no contact has: the no-op step looks none up. */
+  private static java.util.function.IntFunction<String> bareKey(String phase) {
+    return i -> UUID.nameUUIDFromBytes(("bare-" + phase + "-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
+  private static IntConsumer bareStart(JourneyEngine engine, String phase) {
+    var key = bareKey(phase);
+    return i -> engine.start(
+        BARE,
+        "bare-" + phase + "-" + i,
+        Map.of("contactId", key.apply(i), "trigger", Map.of("event", "Signed Up", "properties", Map.of("plan", "Plus"), "occurredAt", Instant.now().toString())));
+  }
+
+  /** Sends {@code count} from {@code clients} threads as fast as they go; seconds until the last arrived. */
+  private static double burst(int clients, int count, IntConsumer send, java.util.function.IntFunction<String> keyOf, java.util.function.Function<String, Long> arrival) {
     long start = System.nanoTime();
-    try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
-      List<Future<?>> sent = new ArrayList<>();
-      for (int i = 0; i < SIGN_UPS; i++) {
-        String user = "bench-" + run + "-" + i;
-        sent.add(senders.submit(() -> expectOk(post("/v1/track", signUp(user)))));
+    List<Future<?>> sent = new ArrayList<>();
+    try (ExecutorService senders = Executors.newFixedThreadPool(clients)) {
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        sent.add(senders.submit(() -> send.accept(n)));
       }
-      for (Future<?> future : sent) {
-        future.get();
-      }
+      Bench.all(sent);
     }
-    double ingestSeconds = seconds(start);
-    await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-        .until(() -> SMTP.getReceivedMessages().length - emailsBefore >= SIGN_UPS);
-    double journeySeconds = seconds(start);
-    // The SMTP server has a message a moment before the ledger records it as sent.
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-        .until(() -> jdbc.sql(
-                    """
-                    select count(*) from message m join contact c on c.id = m.contact_id
-                    where c.external_id like :prefix and m.element_id = 'welcome-email' and m.sent_at is not null
-                    """)
-                .param("prefix", "bench-" + run + "-%")
-                .query(Long.class)
-                .single()
-            >= SIGN_UPS);
-
-    List<Long> latencies =
-        jdbc.sql(
-                """
-                select (extract(epoch from m.sent_at - ev.received_at) * 1000)::bigint
-                from message m
-                join enrollment en on en.process_instance_key = m.process_instance_key
-                join contact_event ev on ev.id = en.trigger_event_id
-                join contact c on c.id = m.contact_id
-                where c.external_id like :prefix and m.element_id = 'welcome-email' and m.sent_at is not null
-                order by 1
-                """)
-            .param("prefix", "bench-" + run + "-%")
-            .query(Long.class)
-            .list();
-
-    // The admission step every compiled journey starts with (it claims the entry, so a crash never
-    // starts a contact twice): how long it held each contact, activation to completion, by the engine's clock.
-    List<Long> admission =
-        jdbc.sql(
-                """
-                select (extract(epoch from ei.ended_at - ei.activated_at) * 1000)::bigint
-                from element_instance ei
-                join enrollment en on en.process_instance_key = ei.process_instance_key
-                join contact c on c.id = en.contact_id
-                where c.external_id like :prefix and ei.element_id = 'cairn-admission' and ei.ended_at is not null
-                order by 1
-                """)
-            .param("prefix", "bench-" + run + "-%")
-            .query(Long.class)
-            .list();
-
-    System.out.printf(
-        """
-
-        === Cairn benchmark: sign-ups to welcome emails (embedded runtime, %d cores) ===
-        sign-ups posted            %d (from %d HTTP clients)
-        ingest                     %.2f s  ->  %.0f events/s through POST /v1/track
-        all welcome emails at SMTP %.2f s  ->  %.0f journeys/s end to end
-        event -> email latency     p50 %d ms, p95 %d ms, max %d ms
-        admission step (per entry) p50 %d ms, p95 %d ms (%d entries)
-        ===============================================================================
-        %n""",
-        Runtime.getRuntime().availableProcessors(),
-        SIGN_UPS,
-        SENDERS,
-        ingestSeconds,
-        SIGN_UPS / ingestSeconds,
-        journeySeconds,
-        SIGN_UPS / journeySeconds,
-        percentile(latencies, 50),
-        percentile(latencies, 95),
-        latencies.isEmpty() ? 0 : latencies.getLast(),
-        percentile(admission, 50),
-        percentile(admission, 95),
-        admission.size());
+    long last = Bench.awaitAll("burst", IntStream.range(0, count).mapToObj(keyOf).toList(), arrival, Duration.ofMinutes(10));
+    return (last - start) / 1e9;
   }
 
-  /** One journey through before measuring, so class loading and the first deployment are not counted. */
-  private void warmUp() {
-    long before = SMTP.getReceivedMessages().length;
-    expectOk(post("/v1/track", signUp("bench-warm-" + UUID.randomUUID())));
-    await().atMost(Duration.ofMinutes(2)).until(() -> SMTP.getReceivedMessages().length > before);
-  }
-
-  private static String signUp(String user) {
-    return """
-        {"userId":"%s","event":"Signed Up","properties":{"plan":"Plus"},
-         "traits":{"email":"%s@example.com","firstName":"Bench"}}
-        """
-        .formatted(user, user);
-  }
-
-  private static void expectOk(HttpResponse<String> response) {
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("event API answered " + response.statusCode() + ": " + response.body());
-    }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static long percentile(List<Long> sorted, int percent) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+  /** Sends {@code count} at {@code perSecond}; each one's milliseconds from sending to arriving. */
+  private static List<Double> paced(double perSecond, int count, IntConsumer send, java.util.function.IntFunction<String> keyOf, java.util.function.Function<String, Long> arrival) {
+    long[] sentAt = Bench.paced(perSecond, count, send);
+    List<String> keys = IntStream.range(0, count).mapToObj(keyOf).toList();
+    Bench.awaitAll("paced", keys, arrival, Duration.ofMinutes(5));
+    return IntStream.range(0, count).mapToObj(i -> (arrival.apply(keys.get(i)) - sentAt[i]) / 1e6).toList();
   }
 }
