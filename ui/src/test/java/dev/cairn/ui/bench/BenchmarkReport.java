@@ -88,7 +88,7 @@ final class BenchmarkReport implements BeforeAllCallback {
     table.append(rule).append('\n');
     table.append("%-40s %14s  %-8s %-36s %s%n".formatted("key", "value", "unit", "what", "target (issue 15)"));
     table.append("-".repeat(118)).append('\n');
-    RESULTS.forEach((key, value) -> {
+    ordered().forEach((key, value) -> {
       Meaning meaning = MEANINGS.getOrDefault(key, new Meaning("", "", ""));
       table.append("%-40s %14s  %-8s %-36s %s%n".formatted(key, format(value), meaning.unit(), meaning.description(), meaning.target()));
     });
@@ -108,8 +108,16 @@ final class BenchmarkReport implements BeforeAllCallback {
     document.put("machine", machine);
     document.put("versions", versions());
     document.put("sizes", SIZES);
-    document.putAll(RESULTS);
+    document.putAll(ordered());
     return write(document, "") + "\n";
+  }
+
+  /** The workloads in the issue's order (journeys, scale, ingest, moves, footprint), extras last. */
+  private static Map<String, Object> ordered() {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    MEANINGS.keySet().stream().filter(RESULTS::containsKey).forEach(key -> ordered.put(key, RESULTS.get(key)));
+    RESULTS.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   private static Map<String, String> versions() {
