@@ -285,7 +285,7 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     Locator versions = page.locator("vaadin-button.version-open");
     assertThat(versions.first()).isVisible();
     act(() -> versions.last().click());
-    assertThat(page.locator("vaadin-dialog-overlay cairn-bpmn-viewer [data-element-id]").first()).isVisible();
+    assertThat(page.locator("vaadin-dialog cairn-bpmn-viewer [data-element-id], vaadin-dialog-overlay cairn-bpmn-viewer [data-element-id]").first()).isVisible();
     shot("restore-01-version-1-read-only");
     act(() -> page.locator("vaadin-button.version-restore").last().click());
     await().atMost(Duration.ofSeconds(10)).until(() -> drafts.draftOf(id).map(d -> d.sourceXml().equals(version1)).orElse(false));
