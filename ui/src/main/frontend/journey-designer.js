@@ -23,6 +23,7 @@ function escapeHtml(text) {
 const CHANGE_DEBOUNCE_MILLIS = 400;
 const MINIMAP_FROM = 20;
 const MIN_FIT_ZOOM = 0.6;
+const FIT_MARGIN = 40;
 
 class CairnJourneyDesigner extends HTMLElement {
   connectedCallback() {
@@ -170,6 +171,19 @@ class CairnJourneyDesigner extends HTMLElement {
     return true;
   }
 
+  /** Gives the A/B split a holdout or takes it away. */
+  setHoldout(splitId, on) {
+    const split = this.modeler.get('elementRegistry').get(splitId);
+    if (split) {
+      this.applying = true;
+      try {
+        this.modeler.get('cairnSettings').setHoldout(split, on);
+      } finally {
+        this.applying = false;
+      }
+    }
+  }
+
   select(elementId) {
     const registry = this.modeler.get('elementRegistry');
     const element = registry.get(elementId);
@@ -222,18 +236,25 @@ class CairnJourneyDesigner extends HTMLElement {
     this.fit();
   }
 
-  /** The whole journey in view; a long one readable, from its entry down. */
+  /**
+   * The whole journey in view beside the palette (which floats over the canvas' left side); a
+   * long or wide one readable, from its entry on.
+   */
   fit() {
     const canvas = this.modeler.get('canvas');
-    canvas.zoom('fit-viewport', 'auto');
-    if (canvas.zoom() > 1) {
-      canvas.zoom(1, 'auto');
-    } else if (canvas.zoom() < MIN_FIT_ZOOM) {
-      canvas.zoom(MIN_FIT_ZOOM);
-      const box = canvas.getActiveLayer().getBBox();
-      const viewbox = canvas.viewbox();
-      canvas.viewbox({ x: box.x + box.width / 2 - viewbox.width / 2, y: box.y - 40, width: viewbox.width, height: viewbox.height });
+    const container = canvas._container.getBoundingClientRect();
+    const box = canvas.getActiveLayer().getBBox();
+    if (!box.width || !container.width) {
+      return;
     }
+    const palette = this.querySelector('.djs-palette');
+    const left = (palette ? palette.getBoundingClientRect().right - container.left : 0) + FIT_MARGIN;
+    const width = container.width - left - FIT_MARGIN;
+    const height = container.height - 2 * FIT_MARGIN;
+    const scale = Math.max(MIN_FIT_ZOOM, Math.min(1, width / box.width, height / box.height));
+    const x = box.width * scale <= width ? box.x - (left + (width - box.width * scale) / 2) / scale : box.x - left / scale;
+    const y = box.height * scale <= height ? box.y - (FIT_MARGIN + (height - box.height * scale) / 2) / scale : box.y - FIT_MARGIN / scale;
+    canvas.viewbox({ x, y, width: container.width / scale, height: container.height / scale });
   }
 
   toggleMinimap() {

@@ -53,7 +53,8 @@ CairnElements.prototype.create = function (kind) {
   switch (kind) {
     case 'entry': {
       const bo = f.create('bpmn:StartEvent', { name: 'Entry' });
-      bo.extensionElements = this.extensionElements([this.properties({ 'cairn:re-entry': 'one-at-a-time' })]);
+      // Most journeys start on an event: the panel opens on the event to pick, and the check asks for it.
+      bo.extensionElements = this.extensionElements([this.properties({ 'cairn:trigger-event': '', 'cairn:re-entry': 'one-at-a-time' })]);
       return this.shape('bpmn:StartEvent', bo);
     }
     case 'end':

@@ -142,6 +142,9 @@ export function caption(kind, bo) {
     if (settings['cairn:trigger-event']) {
       return 'Entry · ' + settings['cairn:trigger-event'];
     }
+    if (settings['cairn:trigger-event'] === '') {
+      return 'Entry · event';
+    }
     return 'Entry · API';
   }
   return (KINDS[kind] || KINDS.step).short || (KINDS[kind] || KINDS.step).label;

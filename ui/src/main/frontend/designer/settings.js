@@ -2,13 +2,15 @@
 // changes applied back through bpmn-js's modeling API, all of one change as one undo step.
 import { cairnProperties, kindOf, taskHeaders, taskType } from './kinds';
 
-export default function CairnSettings(commandStack, modeling, bpmnFactory, moddle, canvas, eventBus) {
+export default function CairnSettings(commandStack, modeling, bpmnFactory, moddle, canvas, eventBus, cairnElements) {
   this.commandStack = commandStack;
   this.modeling = modeling;
   this.bpmnFactory = bpmnFactory;
   this.moddle = moddle;
   this.canvas = canvas;
+  this.cairnElements = cairnElements;
   commandStack.registerHandler('cairn.settings.update', UpdateSettings);
+  commandStack.registerHandler('cairn.split.holdout', SetHoldout);
   // A split is known by its paths' weights: redraw the gateway when a path's settings change.
   eventBus.on('elements.changed', ({ elements }) => {
     const gateways = new Set();
@@ -21,7 +23,7 @@ export default function CairnSettings(commandStack, modeling, bpmnFactory, moddl
   });
 }
 
-CairnSettings.$inject = ['commandStack', 'modeling', 'bpmnFactory', 'moddle', 'canvas', 'eventBus'];
+CairnSettings.$inject = ['commandStack', 'modeling', 'bpmnFactory', 'moddle', 'canvas', 'eventBus', 'cairnElements'];
 
 /** What the properties panel needs to know of an element (the journey itself for the root). */
 CairnSettings.prototype.read = function (element) {
@@ -52,6 +54,10 @@ CairnSettings.prototype.read = function (element) {
   }
   if (bo.$type === 'bpmn:EventBasedGateway') {
     result.paths = (element.outgoing || []).map((flow) => this.read(flow.target));
+  }
+  if (result.kind === 'split') {
+    const holdouts = holdoutsOf(element);
+    result.paths = (element.outgoing || []).map((flow) => ({ ...this.read(flow), holdout: holdouts.includes(flow) }));
   }
   return result;
 };
@@ -144,3 +150,56 @@ UpdateSettings.prototype.preExecute = function (context) {
     }
   }
 };
+
+/** Gives an A/B split a holdout (a path straight to an End) or takes it away, as one undo step. */
+CairnSettings.prototype.setHoldout = function (split, on) {
+  this.commandStack.execute('cairn.split.holdout', { split, on, settings: this });
+};
+
+const HOLDOUT_SHARE = 10;
+const SHARE_IN_NAME = / · \d+%$/;
+
+function SetHoldout() {}
+
+SetHoldout.prototype.preExecute = function (context) {
+  const { split, on, settings } = context;
+  const { modeling, cairnElements } = settings;
+  const outgoing = (split.outgoing || []).slice();
+  const weight = (flow) => parseInt(cairnProperties(flow.businessObject)['cairn:weight'] || '0', 10) || 0;
+  const holdouts = holdoutsOf(split);
+  const variants = outgoing.filter((flow) => !holdouts.includes(flow));
+  // The share moves to or from the biggest variant, so the weights still add up to 100.
+  const biggest = variants.reduce((best, flow) => (!best || weight(flow) > weight(best) ? flow : best), undefined);
+  const setShare = (flow, share) => {
+    const name = flow.businessObject.name || '';
+    settings.apply(flow, { name: SHARE_IN_NAME.test(name) ? name.replace(SHARE_IN_NAME, ' · ' + share + '%') : name, properties: { 'cairn:weight': String(share) } });
+  };
+  if (on && !holdouts.length) {
+    const end = cairnElements.create('end');
+    end.businessObject.name = 'Holdout';
+    const right = Math.max(split.x + split.width, ...variants.map((flow) => flow.target.x + flow.target.width));
+    const shape = modeling.appendShape(split, end, { x: right + 80, y: split.y + split.height / 2 + 130 }, split.parent);
+    const share = biggest ? Math.min(HOLDOUT_SHARE, weight(biggest)) : 100;
+    settings.apply(shape.incoming[0], { name: 'Holdout · ' + share + '%', properties: { 'cairn:weight': String(share) } });
+    if (biggest) {
+      setShare(biggest, weight(biggest) - share);
+    }
+  } else if (!on && holdouts.length) {
+    const freed = holdouts.reduce((sum, flow) => sum + weight(flow), 0);
+    const ends = holdouts.map((flow) => flow.target).filter((end) => (end.incoming || []).length === 1);
+    modeling.removeElements([...holdouts, ...ends]);
+    if (biggest) {
+      setShare(biggest, weight(biggest) + freed);
+    }
+  }
+};
+
+/**
+ * A split's holdouts: its paths straight to an End. While every path still ends at once (a split
+ * just dropped), the first is the variant the journey goes on with.
+ */
+function holdoutsOf(split) {
+  const outgoing = split.outgoing || [];
+  const toEnd = outgoing.filter((flow) => flow.target.type === 'bpmn:EndEvent');
+  return toEnd.length === outgoing.length ? toEnd.slice(1) : toEnd;
+}

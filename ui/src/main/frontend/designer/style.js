@@ -29,5 +29,8 @@ export const designerStyle = `
   cairn-journey-designer .cairn-goal span { display: flex; align-items: center; gap: 6px; }
   /* Cairn's problems panel lists the linter's findings; the markers on the nodes stay. */
   cairn-journey-designer .bjsl-button { display: none; }
+  /* The toolbar opens and closes the minimap; a closed one takes no room on the canvas. */
   cairn-journey-designer .djs-minimap { top: auto; bottom: 40px; right: 20px; }
+  cairn-journey-designer .djs-minimap .toggle { display: none; }
+  cairn-journey-designer .djs-minimap:not(.open) { display: none; }
 `;

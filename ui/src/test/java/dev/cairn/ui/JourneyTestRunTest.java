@@ -61,6 +61,25 @@ class JourneyTestRunTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_test_run_of_a_draft_runs_the_draft_and_leaves_the_published_version_as_it_is() {
+    String journey = draft(trialJourney("Published welcome"));
+    assertThat(journeys.publish(journey)).isInstanceOf(dev.cairn.engine.journey.PublishResult.Published.class);
+    String published = journeys.sourceOf(journey).orElseThrow();
+    ContactId contact = contacts.findByUserId(contact("Dora")).orElseThrow().id();
+
+    String draft = trialJourney("Draft welcome").replace("JOURNEY_ID", journey);
+    long run = started(testRuns.start(journey, draft, contact, Map.of(), "marketer"));
+
+    await().atMost(PATIENCE).until(() -> !deliveries.forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey()).isEmpty());
+    assertThat(deliveries.forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey()).getFirst().subject())
+        .isEqualTo("Draft welcome");
+    assertThat(journeys.sourceOf(journey)).contains(published);
+    assertThat(journeys.find(journey).orElseThrow().summary().latestVersion()).isEqualTo(1);
+    assertThat(journeys.find(journey).orElseThrow().summary().status()).isEqualTo(JourneyStatus.PUBLISHED);
+    assertThat(tracking.nodeCounts(journey)).isEmpty();
+  }
+
+  @Test
   void an_event_sent_during_a_test_run_takes_the_path_that_waits_for_it() {
     String journey = draft(trialJourney("Hello"));
     ContactId contact = contacts.findByUserId(contact("Ole")).orElseThrow().id();

@@ -154,11 +154,20 @@ public class Journeys {
    */
   @Transactional
   public TestDeployment deployTestRun(String id) {
+    return deployTestRun(id, null);
+  }
+
+  /**
+   * Deploys this diagram of the journey (the designer's draft of a published journey) as its
+   * test-run process, or the journey's own diagram when none is given; what runs is untouched.
+   */
+  @Transactional
+  public TestDeployment deployTestRun(String id, @Nullable String draftXml) {
     Optional<Journey> found = repository.findById(id);
     if (found.isEmpty()) {
       return new TestDeployment.NotFound(id);
     }
-    return switch (compiler.compileTestRun(found.get().sourceXml())) {
+    return switch (compiler.compileTestRun(draftXml == null ? found.get().sourceXml() : draftXml)) {
       case CompileResult.Rejected rejected -> new TestDeployment.Rejected(id, rejected.problems());
       case CompileResult.Compiled compiled when !compiled.journey().id().equals(id + JourneyCompiler.TEST_RUN_SUFFIX) ->
           new TestDeployment.Rejected(id, List.of(processIdChanged(id)));

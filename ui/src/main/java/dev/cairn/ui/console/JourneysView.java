@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
@@ -47,9 +48,12 @@ public class JourneysView extends VerticalLayout {
         .setAutoWidth(true);
     grid.addColumn(Row::contactsInside).setHeader("Contacts inside").setAutoWidth(true);
     grid.addColumn(new ComponentRenderer<>(row -> {
-          Button duplicate = new Button("Duplicate", click -> navigate(grid, "journeys/new?from=" + row.journey().id()));
+          Button duplicate =
+              new Button("Duplicate", click -> grid.getUI().ifPresent(ui -> ui.navigate("journeys/new", QueryParameters.of("from", row.journey().id()))));
           duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
           duplicate.addClassName("journey-duplicate");
+          // The click is the button's, not the row's: the row would open the journey instead.
+          duplicate.getElement().addEventListener("click", ignored -> {}).addEventData("event.stopPropagation()");
           return duplicate;
         }))
         .setAutoWidth(true);

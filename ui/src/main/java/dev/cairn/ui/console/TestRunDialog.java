@@ -46,6 +46,7 @@ public class TestRunDialog extends Dialog {
   private static final int REFRESH_MILLIS = 1_000;
 
   private final JourneyDetail journey;
+  private final @Nullable String draftXml;
   private final TestRuns testRuns;
   private final Contacts contacts;
   private final Deliveries deliveries;
@@ -61,7 +62,17 @@ public class TestRunDialog extends Dialog {
   private int pollIntervalBefore = -1;
 
   public TestRunDialog(JourneyDetail journey, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
+    this(journey, null, testRuns, contacts, deliveries, json);
+  }
+
+  /**
+   * A test run of a draft (the designer's, of a journey that runs already): {@code journey} names
+   * the draft's elements; the published version is not touched.
+   */
+  public TestRunDialog(
+      JourneyDetail journey, @Nullable String draftXml, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
     this.journey = journey;
+    this.draftXml = draftXml;
     this.testRuns = testRuns;
     this.contacts = contacts;
     this.deliveries = deliveries;
@@ -156,7 +167,7 @@ public class TestRunDialog extends Dialog {
   private void start(ContactSummary contact, Map<String, Object> properties, UnorderedList problems) {
     var signedIn = SecurityContextHolder.getContext().getAuthentication();
     String user = signedIn == null ? "console" : signedIn.getName();
-    switch (testRuns.start(journey.summary().id(), contact.id(), properties, user)) {
+    switch (testRuns.start(journey.summary().id(), draftXml, contact.id(), properties, user)) {
       case TestRunStart.Rejected rejected ->
           rejected.problems().forEach(problem ->
               problems.add(new ListItem((problem.elementId() == null ? "" : journey.nameOf(problem.elementId()) + ": ") + problem.message())));

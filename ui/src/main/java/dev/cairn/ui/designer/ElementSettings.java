@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the canvas tells the server of the selected element: its kind (as the palette names it) and
  * its Cairn settings, read from the diagram. {@code kind} is "journey" for the journey itself and
- * "path" for a connection.
+ * "path" for a connection. A split's paths say whether each is a holdout.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ElementSettings(
@@ -26,7 +26,8 @@ record ElementSettings(
     @Nullable Boolean isDefault,
     @Nullable String focus,
     @Nullable String origin,
-    @Nullable List<ElementSettings> paths) {
+    @Nullable List<ElementSettings> paths,
+    @Nullable Boolean holdout) {
 
   /** The element at one end of a path. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -58,6 +58,11 @@ final class JourneyDesigner extends Component implements HasSize {
     }
   }
 
+  /** Gives the A/B split a holdout (a share that leads straight to an End) or takes it away. */
+  void setHoldout(String splitId, boolean on) {
+    getElement().callJsFunction("setHoldout", splitId, on);
+  }
+
   void select(@Nullable String elementId) {
     getElement().callJsFunction("select", elementId);
   }

@@ -37,7 +37,9 @@ final class ProblemsPanel extends VerticalLayout {
       var icon = (problem.error() ? VaadinIcon.EXCLAMATION_CIRCLE : VaadinIcon.WARNING).create();
       icon.setSize("var(--lumo-icon-size-s)");
       icon.setColor(problem.error() ? "var(--lumo-error-color)" : "var(--lumo-warning-color, #c48a00)");
-      String where = problem.elementId() == null ? "" : nameOf.apply(problem.elementId()) + ": ";
+      String name = problem.elementId() == null ? "" : nameOf.apply(problem.elementId());
+      // Most messages name their step already ("Send email" needs a subject): no second name before them.
+      String where = name.isEmpty() || problem.message().contains("\"" + name + "\"") ? "" : name + ": ";
       Div row = new Div(icon, new Span(" " + where + problem.message()));
       row.addClassName(problem.error() ? "designer-error" : "designer-warning");
       row.getElement().setAttribute("data-element", problem.elementId() == null ? "" : problem.elementId());

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +52,7 @@ final class PropertiesPanel extends VerticalLayout {
   private static final String TRIGGER_WHERE = "cairn:trigger-where";
   private static final String TRIGGER_SCHEDULE = "cairn:trigger-schedule";
   private static final String TRIGGER_SEGMENT = "cairn:trigger-segment";
+  private static final Pattern SHARE_IN_NAME = Pattern.compile(" · \\d+%$");
 
   private final JourneyDesigner designer;
   private final Services services;
@@ -102,14 +104,10 @@ final class PropertiesPanel extends VerticalLayout {
     add(new H3("Journey"));
     TextField name = text("Name", s.nameOrEmpty(), value -> apply(null, SettingsChange.create().name(value)));
     name.addClassName("journey-name");
-    ComboBox<String> goal = eventPicker("Goal: the event that counts as a conversion", s.property("cairn:goal-event"));
+    ComboBox<String> goal =
+        eventPicker("Goal: the event that counts as a conversion", s.property("cairn:goal-event"), picked -> apply(null, SettingsChange.create().property("cairn:goal-event", picked)));
     goal.setHelperText("A contact who sends it leaves the journey, counted as converted, wherever they are.");
     goal.addClassName("journey-goal");
-    goal.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        apply(null, SettingsChange.create().property("cairn:goal-event", change.getValue()));
-      }
-    });
     TextField exits = text("Leave the journey when they send", s.property("cairn:exit-on"), value -> apply(null, SettingsChange.create().property("cairn:exit-on", value)));
     exits.setHelperText("Events separated by commas, e.g. Email Unsubscribed, SMS Unsubscribed.");
     exits.addClassName("journey-exits");
@@ -156,12 +154,18 @@ final class PropertiesPanel extends VerticalLayout {
     how.addValueChangeListener(change -> {
       if (change.isFromClient()) {
         SettingsChange c = SettingsChange.create().property(TRIGGER_SCHEDULE, null).property(TRIGGER_SEGMENT, null).property(TRIGGER_WHERE, null);
-        c.property(TRIGGER_EVENT, switch (change.getValue()) {
-          case EVENT -> trigger != null && kind == EntryKind.EVENT ? trigger : null;
-          case SEGMENT -> "Segment Entered";
-          case ADDED -> "Contact Added";
-          case SCHEDULE, API -> null;
-        });
+        switch (change.getValue()) {
+          case EVENT -> {
+            if (trigger != null && !trigger.isBlank() && kind == EntryKind.EVENT) {
+              c.property(TRIGGER_EVENT, trigger);
+            } else {
+              c.emptyProperty(TRIGGER_EVENT);
+            }
+          }
+          case SEGMENT -> c.property(TRIGGER_EVENT, "Segment Entered");
+          case ADDED -> c.property(TRIGGER_EVENT, "Contact Added");
+          case SCHEDULE, API -> c.property(TRIGGER_EVENT, null);
+        }
         if (change.getValue() == EntryKind.SCHEDULE) {
           c.property(TRIGGER_SCHEDULE, "0 9 * * MON");
         }
@@ -196,17 +200,15 @@ final class PropertiesPanel extends VerticalLayout {
   private void entryDetails(Div details, EntryKind kind, ElementSettings s) {
     switch (kind) {
       case EVENT -> {
-        ComboBox<String> event = eventPicker("Event", s.property(TRIGGER_EVENT));
-        event.addClassName("entry-event");
-        event.addValueChangeListener(change -> {
-          if (change.isFromClient()) {
-            SettingsChange c = SettingsChange.create().property(TRIGGER_EVENT, change.getValue());
-            if (change.getValue() != null && isDefaultName(s.nameOrEmpty(), "Entry")) {
-              c.name(change.getValue());
-            }
-            apply(s.id(), c);
+        ComboBox<String> event = eventPicker("Event", s.property(TRIGGER_EVENT), picked -> {
+          // Cleared, it stays an event entry waiting for its event (the check says so), not an API one.
+          SettingsChange c = picked == null ? SettingsChange.create().emptyProperty(TRIGGER_EVENT) : SettingsChange.create().property(TRIGGER_EVENT, picked);
+          if (picked != null && isDefaultName(s.nameOrEmpty(), "Entry")) {
+            c.name(picked);
           }
+          apply(s.id(), c);
         });
+        event.addClassName("entry-event");
         TextField where = text("Only events with", s.property(TRIGGER_WHERE), value -> apply(s.id(), SettingsChange.create().property(TRIGGER_WHERE, value)));
         where.setHelperText("property=value, separated by commas; empty: every such event.");
         details.add(event, where);
@@ -372,16 +374,15 @@ final class PropertiesPanel extends VerticalLayout {
     Optional<ElementSettings> timeout = s.paths().stream().filter(p -> "wait".equals(p.kind())).findFirst();
     if (happened.isPresent()) {
       ElementSettings e = happened.get();
-      ComboBox<String> event = eventPicker("Event", e.message());
-      event.addClassName("wait-event");
-      event.addValueChangeListener(change -> {
-        if (change.isFromClient() && change.getValue() != null) {
-          apply(e.id(), SettingsChange.create().message(change.getValue()).name(change.getValue()));
+      ComboBox<String> event = eventPicker("Event", e.message(), picked -> {
+        if (picked != null) {
+          apply(e.id(), SettingsChange.create().message(picked).name(picked));
           if (isDefaultName(s.nameOrEmpty(), "Wait for event")) {
-            apply(s.id(), SettingsChange.create().name("Wait for " + change.getValue()));
+            apply(s.id(), SettingsChange.create().name("Wait for " + picked));
           }
         }
       });
+      event.addClassName("wait-event");
       TextField where = text("Only events with", e.property("cairn:event-where"), value -> apply(e.id(), SettingsChange.create().property("cairn:event-where", value)));
       where.setHelperText("property=value, separated by commas; empty: any such event.");
       add(event, where);
@@ -408,13 +409,12 @@ final class PropertiesPanel extends VerticalLayout {
 
   private void event(ElementSettings s) {
     heading("Event happened", s);
-    ComboBox<String> event = eventPicker("Event", s.message());
-    event.addClassName("wait-event");
-    event.addValueChangeListener(change -> {
-      if (change.isFromClient() && change.getValue() != null) {
-        apply(s.id(), SettingsChange.create().message(change.getValue()).name(change.getValue()));
+    ComboBox<String> event = eventPicker("Event", s.message(), picked -> {
+      if (picked != null) {
+        apply(s.id(), SettingsChange.create().message(picked).name(picked));
       }
     });
+    event.addClassName("wait-event");
     TextField where = text("Only events with", s.property("cairn:event-where"), value -> apply(s.id(), SettingsChange.create().property("cairn:event-where", value)));
     add(event, where);
   }
@@ -426,13 +426,34 @@ final class PropertiesPanel extends VerticalLayout {
 
   private void split(ElementSettings s) {
     heading("A/B split", s);
-    add(new Paragraph("Each contact gets one path at random, always the same one, by the paths' weights (they add up to 100). A path that leads straight to an End is a holdout. Click a path to set its weight."));
-    ComboBox<String> metric = eventPicker("Success metric: the event that counts as success", s.property("cairn:success-event"));
-    metric.addValueChangeListener(change -> {
+    add(new Paragraph("Each contact gets one path at random, always the same one, by the paths' weights (they add up to 100). Click a path to set its weight."));
+    boolean hasHoldout = s.paths().stream().anyMatch(path -> Boolean.TRUE.equals(path.holdout()));
+    Checkbox holdout = new Checkbox("Holdout: keep a share of contacts out, to measure what the journey changes", hasHoldout);
+    holdout.addClassName("split-holdout");
+    holdout.addValueChangeListener(change -> {
       if (change.isFromClient()) {
-        apply(s.id(), SettingsChange.create().property("cairn:success-event", change.getValue()));
+        designer.setHoldout(s.id(), change.getValue());
       }
     });
+    add(holdout);
+    Div shares = new Div();
+    shares.addClassName("split-shares");
+    shares.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+    int total = 0;
+    for (ElementSettings path : s.paths()) {
+      String weight = path.property("cairn:weight");
+      total += weight == null ? 0 : Optional.ofNullable(parseInt(weight)).orElse(0);
+      shares.add(new Div(path.nameOrEmpty() + (Boolean.TRUE.equals(path.holdout()) ? " (holdout)" : "")));
+    }
+    if (total != 100 && !s.paths().isEmpty()) {
+      Div off = new Div("The weights add up to " + total + ", not 100.");
+      off.getStyle().set("color", "var(--lumo-error-text-color)");
+      shares.add(off);
+    }
+    add(shares);
+    ComboBox<String> metric =
+        eventPicker("Success metric: the event that counts as success", s.property("cairn:success-event"), picked -> apply(s.id(), SettingsChange.create().property("cairn:success-event", picked)));
+    metric.addClassName("split-metric");
     add(metric);
   }
 
@@ -452,7 +473,12 @@ final class PropertiesPanel extends VerticalLayout {
       weight.setValue(stored == null ? null : parseInt(stored));
       weight.addValueChangeListener(change -> {
         if (change.isFromClient()) {
-          apply(s.id(), SettingsChange.create().property("cairn:weight", change.getValue() == null ? null : String.valueOf(change.getValue())));
+          SettingsChange c = SettingsChange.create().property("cairn:weight", change.getValue() == null ? null : String.valueOf(change.getValue()));
+          // "A · 50%" on the canvas says the share: it follows the weight.
+          if (change.getValue() != null && SHARE_IN_NAME.matcher(s.nameOrEmpty()).find()) {
+            c.name(SHARE_IN_NAME.matcher(s.nameOrEmpty()).replaceFirst(" · " + change.getValue() + "%"));
+          }
+          apply(s.id(), c);
         }
       });
       Checkbox holdout = new Checkbox("Holdout (leads straight to an End)", s.to() != null && "end".equals(s.to().kind()));
@@ -597,21 +623,34 @@ final class PropertiesPanel extends VerticalLayout {
     return field;
   }
 
-  private ComboBox<String> eventPicker(String label, @Nullable String value) {
+  /** An event name, picked from the list or typed; {@code picked} hears each choice the marketer makes. */
+  private ComboBox<String> eventPicker(String label, @Nullable String value, Consumer<@Nullable String> picked) {
     ComboBox<String> event = new ComboBox<>(label);
     LinkedHashSet<String> events = new LinkedHashSet<>(services.choices().events());
     events.addAll(List.of("Signed Up", "Product Added", "Order Completed", "Email Clicked", "Email Opened", "Segment Entered"));
-    if (value != null) {
+    boolean named = value != null && !value.isBlank();
+    if (named) {
       events.add(value);
     }
     event.setItems(events);
     event.setAllowCustomValue(true);
-    event.addCustomValueSetListener(custom -> {
-      events.add(custom.getDetail());
-      event.setItems(events);
-      event.setValue(custom.getDetail());
+    event.addValueChangeListener(change -> {
+      if (change.isFromClient()) {
+        picked.accept(change.getValue());
+      }
     });
-    event.setValue(value);
+    // A typed name is set from here, so it is no client change: it is the marketer's choice all the same.
+    event.addCustomValueSetListener(custom -> {
+      String typed = custom.getDetail().strip();
+      if (typed.isEmpty()) {
+        return;
+      }
+      events.add(typed);
+      event.setItems(events);
+      event.setValue(typed);
+      picked.accept(typed);
+    });
+    event.setValue(named ? value : null);
     event.setClearButtonVisible(true);
     event.setWidthFull();
     event.setPlaceholder("e.g. Order Completed");

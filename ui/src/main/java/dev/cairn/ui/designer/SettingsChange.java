@@ -29,6 +29,12 @@ final class SettingsChange {
     return this;
   }
 
+  /** A zeebe:property kept with no value yet: the node asks for it (an entry without its event). */
+  SettingsChange emptyProperty(String name) {
+    properties.put(name, "");
+    return this;
+  }
+
   /** A step's zeebe:header; blank removes it. */
   SettingsChange header(String key, @Nullable String value) {
     headers.put(key, blankToNull(value));

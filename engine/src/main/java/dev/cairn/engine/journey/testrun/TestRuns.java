@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,11 +63,21 @@ public class TestRuns {
    */
   @Transactional
   public TestRunStart start(String journeyId, ContactId contact, Map<String, Object> triggerProperties, String startedBy) {
+    return start(journeyId, null, contact, triggerProperties, startedBy);
+  }
+
+  /**
+   * Starts a test run of a draft of the journey (the designer's, when the journey runs already);
+   * without one, of the journey's own diagram. The published version is not touched.
+   */
+  @Transactional
+  public TestRunStart start(
+      String journeyId, @Nullable String draftXml, ContactId contact, Map<String, Object> triggerProperties, String startedBy) {
     if (contacts.find(contact).isEmpty()) {
       return new TestRunStart.Rejected(List.of(new Problem(null, "No contact " + contact + "; pick an existing contact to test with.")));
     }
     TestDeployment.Deployed deployed;
-    switch (journeys.deployTestRun(journeyId)) {
+    switch (journeys.deployTestRun(journeyId, draftXml)) {
       case TestDeployment.Rejected rejected -> {
         return new TestRunStart.Rejected(rejected.problems());
       }
