@@ -1,5 +1,8 @@
 package dev.cairn.ui;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -38,7 +41,17 @@ class ModuleBoundariesTest {
   void only_the_embedded_adapter_talks_to_the_bpmn_engine() {
     noClasses()
         .that().resideOutsideOfPackage("dev.cairn.engine.journey.run.operaton..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.operaton.bpm.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.operaton..")
+        .check(CAIRN);
+  }
+
+  /** The journey language reads diagrams with Camunda's model API; the cluster's client is the Camunda 8 adapter's alone. */
+  @Test
+  void only_the_camunda8_adapter_talks_to_a_camunda_cluster() {
+    noClasses()
+        .that().resideOutsideOfPackage("dev.cairn.engine.journey.run.camunda8..")
+        .should().dependOnClassesThat(
+            resideInAnyPackage("io.camunda..", "io.grpc..").and(not(resideInAPackage("io.camunda.zeebe.model.."))))
         .check(CAIRN);
   }
 

@@ -14,6 +14,7 @@ import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The embedded engine: on Cairn's own database and in Cairn's transactions, its schema created
  * and upgraded at start. Its job executor (timers) and Cairn's step workers start once journeys
  * are deployed; every replica sharing the database shares their work through the engine's locks.
+ * The default ({@code cairn.engine.mode=embedded}, or no mode at all).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cairn.engine.mode", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
 class OperatonConfiguration {
 
