@@ -57,7 +57,7 @@ class BatchIngestBenchmark {
       for (int i = 0; i < 5; i++) {
         claims.add(transactions.execute(status -> {
           long claimStart = System.nanoTime();
-          feed.claimPending(20);
+          feed.claimPending(20, 1_000);
           status.setRollbackOnly();
           return (System.nanoTime() - claimStart) / 1e6;
         }));
