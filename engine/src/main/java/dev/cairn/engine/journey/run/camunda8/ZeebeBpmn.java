@@ -1,18 +1,11 @@
 package dev.cairn.engine.journey.run.camunda8;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import dev.cairn.engine.journey.run.BpmnXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -43,7 +36,7 @@ final class ZeebeBpmn {
   private ZeebeBpmn() {}
 
   static String of(String compiledXml) {
-    Document document = parse(compiledXml);
+    Document document = BpmnXml.parse(compiledXml);
     document.getDocumentElement().setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:zeebe", ZEEBE);
     for (Element condition : elements(document, BPMN, "conditionExpression")) {
       Matcher choice = CHOICE.matcher(condition.getTextContent().strip());
@@ -75,7 +68,7 @@ final class ZeebeBpmn {
       listeners.appendChild(ended);
       extensionsOf(document, process).appendChild(listeners);
     }
-    return write(document);
+    return BpmnXml.write(document);
   }
 
   /** The element's extension elements, created where BPMN wants them (after its documentation). */
@@ -93,29 +86,6 @@ final class ZeebeBpmn {
     return extensions;
   }
 
-  private static Document parse(String xml) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalArgumentException("compiled journey is not well-formed XML: " + e.getMessage(), e);
-    }
-  }
-
-  private static String write(Document document) {
-    try {
-      var transformer = TransformerFactory.newInstance().newTransformer();
-      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      StringWriter out = new StringWriter();
-      transformer.transform(new DOMSource(document), new StreamResult(out));
-      return out.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot write the journey for the Camunda cluster", e);
-    }
-  }
 
   static List<Element> elements(Document document, String namespace, String name) {
     NodeList nodes = document.getElementsByTagNameNS(namespace, name);
@@ -136,6 +106,6 @@ final class ZeebeBpmn {
   }
 
   static Document read(String xml) {
-    return parse(xml);
+    return BpmnXml.parse(xml);
   }
 }

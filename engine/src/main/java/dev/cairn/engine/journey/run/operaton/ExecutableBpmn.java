@@ -1,18 +1,11 @@
 package dev.cairn.engine.journey.run.operaton;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import dev.cairn.engine.journey.run.BpmnXml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -36,7 +29,7 @@ final class ExecutableBpmn {
   private ExecutableBpmn() {}
 
   static String of(String compiledXml) {
-    Document document = parse(compiledXml);
+    Document document = BpmnXml.parse(compiledXml);
     Element definitions = document.getDocumentElement();
     definitions.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:operaton", OPERATON);
     for (Element drawn : jobTasks(document)) {
@@ -75,7 +68,7 @@ final class ExecutableBpmn {
         gateway.setAttributeNS(OPERATON, "operaton:asyncBefore", "true");
       }
     }
-    return write(document);
+    return BpmnXml.write(document);
   }
 
   /** Whether a path leaving the gateway has a condition other than one on Cairn's deciding step's answer. */
@@ -97,29 +90,6 @@ final class ExecutableBpmn {
     return tasks;
   }
 
-  private static Document parse(String xml) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalArgumentException("compiled journey is not well-formed XML: " + e.getMessage(), e);
-    }
-  }
-
-  private static String write(Document document) {
-    try {
-      var transformer = TransformerFactory.newInstance().newTransformer();
-      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      StringWriter out = new StringWriter();
-      transformer.transform(new DOMSource(document), new StreamResult(out));
-      return out.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot write the executable journey", e);
-    }
-  }
 
   private static List<Element> elements(Document document, String namespace, String name) {
     NodeList nodes = document.getElementsByTagNameNS(namespace, name);
