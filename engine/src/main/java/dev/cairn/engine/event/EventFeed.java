@@ -56,18 +56,17 @@ public class EventFeed {
               select id, contact_id from contact_event where processed_at is null order by id limit :window
             ),
             heads as materialized (
-              select contact_id, min(id) as first from front group by contact_id
+              select contact_id, min(id) as first from front group by contact_id order by first
             ),
+            -- Read in order and stopped at the batch: only that many contacts are locked.
             mine as materialized (
               select contact_id from heads
               where pg_try_advisory_xact_lock(:lockSpace, hashtext(contact_id::text))
-              order by first
               limit :max
             )
             select e.* from contact_event e
-            join front on front.id = e.id
-            join mine on mine.contact_id = front.contact_id
-            where e.processed_at is null
+            where e.id = any(array(select front.id from front join mine on mine.contact_id = front.contact_id))
+              and e.processed_at is null
             order by e.id
             limit :max
             for update of e skip locked

@@ -45,20 +45,19 @@ class UnawaitedEvents {
    * Settles those of the oldest {@code window} pending events that no journey can take, in the
    * caller's transaction; returns how many. Looking at a window at the front of the queue keeps
    * the cost bounded however long the backlog is. Only the settled events are locked, so
-   * dispatchers claiming the others are not held up. The window is read once (materialized):
-   * right after a burst the table's statistics lag behind, and a planner that believes it small
-   * would otherwise read the window again for every event it joins.
+   * dispatchers claiming the others are not held up. The window's events are looked up by
+   * their ids, not joined: right after a burst the table's statistics lag behind, and a planner
+   * that believes the table small would otherwise scan the window again for every event.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   int settle(int window) {
     return jdbc.sql(
             """
-            with front as materialized (
-              select id from contact_event where processed_at is null order by id limit :window
-            ),
-            settled as (
-              select e.id from contact_event e join front on front.id = e.id
-              where e.processed_at is null and (e.name is null or e.name not in (%s))
+            with settled as (
+              select e.id from contact_event e
+              where e.id = any(array(
+                  select id from contact_event where processed_at is null order by id limit :window))
+                and e.processed_at is null and (e.name is null or e.name not in (%s))
               for update of e skip locked
             )
             update contact_event e set processed_at = :now
