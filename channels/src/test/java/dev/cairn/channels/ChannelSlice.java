@@ -22,15 +22,20 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * What a channel's step touches, and nothing more: contacts, events, consent, the delivery ledger,
- * the send policy and templates, on a real PostgreSQL with Cairn's migrations. No broker: the
- * tests call the steps and the callbacks as the job worker and the controller would. One slice
- * for every channel's tests, so they share one database.
+ * the send policy and templates, on a real PostgreSQL with Cairn's migrations. No broker: the tests
+ * call the steps and the callbacks as the job worker and the controller would. One slice for every
+ * channel's tests, so they share one database.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EntityScan(basePackageClasses = Contacts.class)
 @EnableJpaRepositories(basePackageClasses = Contacts.class)
-@EnableConfigurationProperties({ContactProperties.class, ConsentProperties.class, SendPolicyProperties.class, RecommendationProperties.class})
+@EnableConfigurationProperties({
+  ContactProperties.class,
+  ConsentProperties.class,
+  SendPolicyProperties.class,
+  RecommendationProperties.class
+})
 @ComponentScan(
     basePackages = {"dev.cairn.engine", "dev.cairn.channels"},
     useDefaultFilters = false,

@@ -21,7 +21,8 @@ class ApiDocsTest extends CairnIntegrationTest {
   RequestMappingHandlerMapping mappings;
 
   @Test
-  void the_openapi_document_describes_every_event_endpoint_the_application_serves() throws Exception {
+  void the_openapi_document_describes_every_event_endpoint_the_application_serves()
+      throws Exception {
     HttpResponse<String> document = get("/openapi.yaml");
 
     assertThat(document.statusCode()).isEqualTo(200);
@@ -31,7 +32,8 @@ class ApiDocsTest extends CairnIntegrationTest {
             .filter(path -> path.startsWith("/v1/"))
             .toList();
     assertThat(served).hasSizeGreaterThanOrEqualTo(7);
-    assertThat(served).allSatisfy(path -> assertThat(document.body()).contains("\n  " + path + ":\n"));
+    assertThat(served)
+        .allSatisfy(path -> assertThat(document.body()).contains("\n  " + path + ":\n"));
   }
 
   @Test
@@ -45,7 +47,8 @@ class ApiDocsTest extends CairnIntegrationTest {
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     try (HttpClient client = HttpClient.newHttpClient()) {
       return client.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
     }
   }
 }

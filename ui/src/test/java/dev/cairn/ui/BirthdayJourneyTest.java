@@ -3,8 +3,8 @@ package dev.cairn.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.engine.journey.track.JourneyPosition;
 import dev.cairn.engine.journey.run.JourneyEngine;
+import dev.cairn.engine.journey.track.JourneyPosition;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -34,49 +34,87 @@ class BirthdayJourneyTest extends LibraryJourneyScenario {
     String late = newUser();
     String longtime = newUser();
     looping.addAll(List.of(early, late));
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Kim\"}}".formatted(longtime, longtime));
-    jdbc.sql("update contact set created_at = now() - interval '400 days' where id = :id").param("id", contact(longtime).value()).update();
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Kim\"}}"
+            .formatted(longtime, longtime));
+    jdbc.sql("update contact set created_at = now() - interval '400 days' where id = :id")
+        .param("id", contact(longtime).value())
+        .update();
     signsUp(early, "Ivy", ",\"birthday\":\"" + birthday + "\"");
     signsUp(late, "Jon", "");
     signsUp(longtime, "Kim", "");
 
     awaitAt(late, JOURNEY, "check-monthly");
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"birthday\":\"%s\"}}".formatted(late, birthday));
-    assertThat(body(awaitEmail(early, SUBJECT.formatted("Ivy")))).contains("HAPPYBDAY15", "15% off");
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"birthday\":\"%s\"}}".formatted(late, birthday));
+    assertThat(body(awaitEmail(early, SUBJECT.formatted("Ivy"))))
+        .contains("HAPPYBDAY15", "15% off");
 
     assertThat(waitingAfterEmails(early, 2))
         .containsExactly(
-            "signed-up", "birthday-known-decide", "until-birthday-schedule", "until-birthday", "birthday-email",
-            "birthday-known-decide", "until-birthday-schedule", "until-birthday", "birthday-email",
-            "birthday-known-decide", "until-birthday-schedule", "until-birthday");
+            "signed-up",
+            "birthday-known-decide",
+            "until-birthday-schedule",
+            "until-birthday",
+            "birthday-email",
+            "birthday-known-decide",
+            "until-birthday-schedule",
+            "until-birthday",
+            "birthday-email",
+            "birthday-known-decide",
+            "until-birthday-schedule",
+            "until-birthday");
     assertThat(waitingAfterEmails(late, 1))
         .containsExactly(
-            "signed-up", "birthday-known-decide", "check-monthly", "birthday-known-decide", "until-birthday-schedule", "until-birthday",
-            "birthday-email", "birthday-known-decide", "until-birthday-schedule", "until-birthday");
-    assertThat(pathWhenDone(longtime, JOURNEY)).containsExactly("signed-up", "birthday-known-decide", "no-birthday");
-    assertThat(sentSubjects(early, JOURNEY)).containsExactly(SUBJECT.formatted("Ivy"), SUBJECT.formatted("Ivy"));
+            "signed-up",
+            "birthday-known-decide",
+            "check-monthly",
+            "birthday-known-decide",
+            "until-birthday-schedule",
+            "until-birthday",
+            "birthday-email",
+            "birthday-known-decide",
+            "until-birthday-schedule",
+            "until-birthday");
+    assertThat(pathWhenDone(longtime, JOURNEY))
+        .containsExactly("signed-up", "birthday-known-decide", "no-birthday");
+    assertThat(sentSubjects(early, JOURNEY))
+        .containsExactly(SUBJECT.formatted("Ivy"), SUBJECT.formatted("Ivy"));
     assertThat(sentSubjects(late, JOURNEY)).containsExactly(SUBJECT.formatted("Jon"));
     assertThat(sentSubjects(longtime, JOURNEY)).isEmpty();
   }
 
-  /** Birthday contacts stay in the journey for life; the rest of the test run need not hear from them. */
+  /**
+   * Birthday contacts stay in the journey for life; the rest of the test run need not hear from
+   * them.
+   */
   @AfterEach
   void leaveTheYearlyLoop() {
     for (String user : looping) {
-      contacts.findByUserId(user).ifPresent(contact -> tracking.positions(contact.id()).stream()
-          .filter(position -> position.journeyId().equals(JOURNEY) && position.active())
-          .map(JourneyPosition::processInstanceKey)
-          .forEach(key -> engine.cancel(key, "test over")));
+      contacts
+          .findByUserId(user)
+          .ifPresent(
+              contact ->
+                  tracking.positions(contact.id()).stream()
+                      .filter(position -> position.journeyId().equals(JOURNEY) && position.active())
+                      .map(JourneyPosition::processInstanceKey)
+                      .forEach(key -> engine.cancel(key, "test over")));
     }
   }
 
-  /** The path once the contact has had this many birthday emails and waits for the next birthday. */
+  /**
+   * The path once the contact has had this many birthday emails and waits for the next birthday.
+   */
   private List<String> waitingAfterEmails(String user, int emails) {
     return await()
         .atMost(PATIENCE)
         .until(
             () -> path(user, JOURNEY),
-            path -> Collections.frequency(path, "birthday-email") == emails && path.getLast().equals("until-birthday"));
+            path ->
+                Collections.frequency(path, "birthday-email") == emails
+                    && path.getLast().equals("until-birthday"));
   }
 
   private void signsUp(String user, String firstName, String moreTraits) {

@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,15 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.awaitility.Awaitility;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,16 +56,21 @@ public abstract class CairnIntegrationTest {
   public static final String WEBHOOK_SECRET = "whsec_test_secret";
 
   protected static final GreenMail SMTP = startSmtp();
+
   /** Twilio's REST API as journeys' SMS steps reach it: every message is accepted and queued. */
   protected static final WireMockServer TWILIO = startTwilio();
+
   protected static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000099";
   private static final Path DATA_DIR = dataDir();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort protected int port;
 
-  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.journey.track.JourneyTracking journeyTracking;
-  @org.springframework.beans.factory.annotation.Autowired private dev.cairn.engine.contact.Contacts contactDirectory;
+  @org.springframework.beans.factory.annotation.Autowired
+  private dev.cairn.engine.journey.track.JourneyTracking journeyTracking;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private dev.cairn.engine.contact.Contacts contactDirectory;
 
   @DynamicPropertySource
   static void embeddedRuntime(DynamicPropertyRegistry registry) {
@@ -84,7 +89,8 @@ public abstract class CairnIntegrationTest {
   }
 
   protected HttpResponse<String> post(String path, String body, String writeKey) {
-    String basic = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
@@ -101,27 +107,41 @@ public abstract class CairnIntegrationTest {
     }
   }
 
-  /** Waits until the contact with this user id has passed {@code element}; the nodes they passed, in order. */
+  /**
+   * Waits until the contact with this user id has passed {@code element}; the nodes they passed, in
+   * order.
+   */
   protected List<String> awaitPath(String user, String element) {
     return Awaitility.await()
         .atMost(Duration.ofSeconds(90))
         .until(
-            () -> journeyTracking.path(contactDirectory.findByUserId(user).orElseThrow().id()).stream()
-                .map(dev.cairn.engine.journey.track.ElementVisit::elementId)
-                .toList(),
+            () ->
+                journeyTracking
+                    .path(contactDirectory.findByUserId(user).orElseThrow().id())
+                    .stream()
+                    .map(dev.cairn.engine.journey.track.ElementVisit::elementId)
+                    .toList(),
             path -> path.contains(element));
   }
 
   /** Messages the SMTP server received for {@code <user>@example.com}, the tests' addresses. */
   protected static List<MimeMessage> emailsTo(String user) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> recipient(message).equals(user + "@example.com")).toList();
+    return Arrays.stream(SMTP.getReceivedMessages())
+        .filter(message -> recipient(message).equals(user + "@example.com"))
+        .toList();
   }
 
   /** Waits for the message with this subject to reach the SMTP server. */
   protected static MimeMessage awaitEmail(String user, String subject) {
     return Awaitility.await()
         .atMost(Duration.ofSeconds(90))
-        .until(() -> emailsTo(user).stream().filter(message -> subject(message).equals(subject)).findFirst().orElse(null), Objects::nonNull);
+        .until(
+            () ->
+                emailsTo(user).stream()
+                    .filter(message -> subject(message).equals(subject))
+                    .findFirst()
+                    .orElse(null),
+            Objects::nonNull);
   }
 
   private static String recipient(MimeMessage message) {
@@ -141,7 +161,8 @@ public abstract class CairnIntegrationTest {
   }
 
   private static WireMockServer startTwilio() {
-    WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    WireMockServer twilio =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     twilio.start();
     twilio.stubFor(
         WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
@@ -149,14 +170,16 @@ public abstract class CairnIntegrationTest {
                 WireMock.aResponse()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
+                    .withBody(
+                        "{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
                     .withTransformers("response-template")));
     Runtime.getRuntime().addShutdownHook(new Thread(twilio::stop));
     return twilio;
   }
 
   private static GreenMail startSmtp() {
-    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail smtp =
+        new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
     return smtp;
@@ -164,7 +187,8 @@ public abstract class CairnIntegrationTest {
 
   private static Path dataDir() {
     try {
-      return Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString())).toAbsolutePath();
+      return Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString()))
+          .toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

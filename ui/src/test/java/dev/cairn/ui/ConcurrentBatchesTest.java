@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A batch is stored in one transaction, locking each contact it names. Two batches naming the
- * same contacts in opposite orders at the same moment can lock each other out; then the one
- * PostgreSQL gives up on is stored call by call instead, and the sender never sees it.
+ * A batch is stored in one transaction, locking each contact it names. Two batches naming the same
+ * contacts in opposite orders at the same moment can lock each other out; then the one PostgreSQL
+ * gives up on is stored call by call instead, and the sender never sees it.
  */
 class ConcurrentBatchesTest extends CairnIntegrationTest {
 
@@ -32,7 +32,8 @@ class ConcurrentBatchesTest extends CairnIntegrationTest {
   void batches_naming_the_same_contacts_in_opposite_orders_are_all_stored() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> users = IntStream.range(0, CONTACTS).mapToObj(i -> "u-" + run + "-" + i).toList();
-    assertThat(post("/v1/batch", batch(users, run + "-first")).statusCode()).isEqualTo(200); // the contacts exist
+    assertThat(post("/v1/batch", batch(users, run + "-first")).statusCode())
+        .isEqualTo(200); // the contacts exist
 
     List<String> reversed = new ArrayList<>(users);
     Collections.reverse(reversed);
@@ -43,11 +44,13 @@ class ConcurrentBatchesTest extends CairnIntegrationTest {
         List<Future<HttpResponse<String>>> sent = new ArrayList<>();
         for (List<String> order : List.of(users, reversed)) {
           String body = batch(order, run + "-" + round + "-" + order.getFirst());
-          sent.add(senders.submit(() -> {
-            together.countDown();
-            together.await();
-            return post("/v1/batch", body);
-          }));
+          sent.add(
+              senders.submit(
+                  () -> {
+                    together.countDown();
+                    together.await();
+                    return post("/v1/batch", body);
+                  }));
         }
         for (Future<HttpResponse<String>> answer : sent) {
           answers.add(answer.get());
@@ -55,14 +58,17 @@ class ConcurrentBatchesTest extends CairnIntegrationTest {
       }
     }
 
-    assertThat(answers).allSatisfy(answer -> {
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      assertThat(answer.body()).contains("\"stored\":" + 2 * CONTACTS, "\"rejected\":0");
-    });
-    long stored = jdbc.sql("select count(*) from contact_event where name like :run")
-        .param("run", "Viewed " + run + "%")
-        .query(Long.class)
-        .single();
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+              assertThat(answer.body()).contains("\"stored\":" + 2 * CONTACTS, "\"rejected\":0");
+            });
+    long stored =
+        jdbc.sql("select count(*) from contact_event where name like :run")
+            .param("run", "Viewed " + run + "%")
+            .query(Long.class)
+            .single();
     assertThat(stored).isEqualTo((long) (1 + 2 * ROUNDS) * CONTACTS);
   }
 
@@ -70,8 +76,11 @@ class ConcurrentBatchesTest extends CairnIntegrationTest {
   private static String batch(List<String> users, String tag) {
     List<String> calls = new ArrayList<>();
     for (String user : users) {
-      calls.add("{\"type\":\"identify\",\"userId\":\"%s\",\"traits\":{\"last_batch\":\"%s\"}}".formatted(user, tag));
-      calls.add("{\"type\":\"track\",\"userId\":\"%s\",\"event\":\"Viewed %s\"}".formatted(user, tag));
+      calls.add(
+          "{\"type\":\"identify\",\"userId\":\"%s\",\"traits\":{\"last_batch\":\"%s\"}}"
+              .formatted(user, tag));
+      calls.add(
+          "{\"type\":\"track\",\"userId\":\"%s\",\"event\":\"Viewed %s\"}".formatted(user, tag));
     }
     return "{\"batch\":[" + String.join(",", calls) + "]}";
   }

@@ -46,18 +46,23 @@ class ConsentTest extends CairnIntegrationTest {
     assertThat(recorded.get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.SUBSCRIBED);
     assertThat(recorded.get(ConsentChannel.EMAIL).source()).isEqualTo("api");
     assertThat(recorded.get(ConsentChannel.SMS).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-    assertThat(contacts.find(contact).orElseThrow().traits()).doesNotContainKeys("email_consent", "smsConsent");
-    assertThat(jdbc.sql("select count(*) from contact_event where contact_id = :id and name = 'Consent Changed'")
-            .param("id", contact.value())
-            .query(Long.class)
-            .single())
+    assertThat(contacts.find(contact).orElseThrow().traits())
+        .doesNotContainKeys("email_consent", "smsConsent");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from contact_event where contact_id = :id and name = 'Consent Changed'")
+                .param("id", contact.value())
+                .query(Long.class)
+                .single())
         .isEqualTo(2);
-    assertThat(segments.preview(
-            new SegmentRule.All(
-                List.of(
-                    new SegmentRule.Attribute("external_id", AttributeOperator.EQUALS, user),
-                    new SegmentRule.Attribute("email_consent", AttributeOperator.EQUALS, "subscribed"))),
-            10))
+    assertThat(
+            segments.preview(
+                new SegmentRule.All(
+                    List.of(
+                        new SegmentRule.Attribute("external_id", AttributeOperator.EQUALS, user),
+                        new SegmentRule.Attribute(
+                            "email_consent", AttributeOperator.EQUALS, "subscribed"))),
+                10))
         .hasSize(1);
   }
 
@@ -65,17 +70,27 @@ class ConsentTest extends CairnIntegrationTest {
   void an_unreadable_consent_value_is_a_problem_and_nothing_is_stored() {
     long before = jdbc.sql("select count(*) from contact").query(Long.class).single();
 
-    HttpResponse<String> response = post("/v1/identify", "{\"userId\":\"u-%s\",\"traits\":{\"email_consent\":\"maybe\"}}".formatted(UUID.randomUUID()));
+    HttpResponse<String> response =
+        post(
+            "/v1/identify",
+            "{\"userId\":\"u-%s\",\"traits\":{\"email_consent\":\"maybe\"}}"
+                .formatted(UUID.randomUUID()));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("/traits/email_consent").contains("subscribed, unsubscribed or pending");
-    assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(before);
+    assertThat(response.body())
+        .contains("/traits/email_consent")
+        .contains("subscribed, unsubscribed or pending");
+    assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   @Test
-  void email_goes_to_contacts_not_asked_but_sms_only_to_subscribers_and_never_after_unsubscribing() {
+  void
+      email_goes_to_contacts_not_asked_but_sms_only_to_subscribers_and_never_after_unsubscribing() {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
 
     assertThat(consents.allows(contact, ConsentChannel.EMAIL)).isTrue();
@@ -93,14 +108,26 @@ class ConsentTest extends CairnIntegrationTest {
     String email = "imp-" + UUID.randomUUID() + "@example.com";
     var plan =
         new ImportPlan(
-            imports.inspect(new ByteArrayInputStream(("email\n" + email + "\n").getBytes(StandardCharsets.UTF_8))).guessed(),
+            imports
+                .inspect(
+                    new ByteArrayInputStream(
+                        ("email\n" + email + "\n").getBytes(StandardCharsets.UTF_8)))
+                .guessed(),
             DedupeKey.EMAIL,
             "Shop counter sheet",
             ConsentStatus.SUBSCRIBED);
 
-    imports.run(new ByteArrayInputStream(("email\n" + email + "\n").getBytes(StandardCharsets.UTF_8)), "sheet.csv", plan, done -> {});
+    imports.run(
+        new ByteArrayInputStream(("email\n" + email + "\n").getBytes(StandardCharsets.UTF_8)),
+        "sheet.csv",
+        plan,
+        done -> {});
 
-    UUID id = jdbc.sql("select id from contact where email = :email").param("email", email).query(UUID.class).single();
+    UUID id =
+        jdbc.sql("select id from contact where email = :email")
+            .param("email", email)
+            .query(UUID.class)
+            .single();
     var consent = consents.of(new ContactId(id)).get(ConsentChannel.EMAIL);
     assertThat(consent.status()).isEqualTo(ConsentStatus.SUBSCRIBED);
     assertThat(consent.source()).isEqualTo("import: Shop counter sheet");

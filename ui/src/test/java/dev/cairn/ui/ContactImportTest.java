@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** CSV files as spreadsheets write them, into contacts: matching, merging, and rows that cannot be taken. */
+/**
+ * CSV files as spreadsheets write them, into contacts: matching, merging, and rows that cannot be
+ * taken.
+ */
 class ContactImportTest extends CairnIntegrationTest {
 
   @Autowired ContactImport imports;
@@ -36,23 +39,33 @@ class ContactImportTest extends CairnIntegrationTest {
 
   @Test
   void a_semicolon_file_with_a_byte_order_mark_is_read_and_its_columns_guessed() {
-    Inspection inspection = imports.inspect(csv("\uFEFFE-mail;First Name;Mobile;Loyalty Tier\nann@x.test;Ann;+4741234567;gold\n"));
+    Inspection inspection =
+        imports.inspect(
+            csv("\uFEFFE-mail;First Name;Mobile;Loyalty Tier\nann@x.test;Ann;+4741234567;gold\n"));
 
-    assertThat(inspection.headers()).containsExactly("E-mail", "First Name", "Mobile", "Loyalty Tier");
+    assertThat(inspection.headers())
+        .containsExactly("E-mail", "First Name", "Mobile", "Loyalty Tier");
     assertThat(inspection.guessed())
         .extracting(ColumnMapping::target)
-        .containsExactly(ImportTarget.EMAIL, ImportTarget.FIRST_NAME, ImportTarget.PHONE, ImportTarget.TRAIT);
+        .containsExactly(
+            ImportTarget.EMAIL, ImportTarget.FIRST_NAME, ImportTarget.PHONE, ImportTarget.TRAIT);
     assertThat(inspection.guessed().get(3).traitName()).isEqualTo("loyalty_tier");
-    assertThat(inspection.preview()).containsExactly(List.of("ann@x.test", "Ann", "+4741234567", "gold"));
+    assertThat(inspection.preview())
+        .containsExactly(List.of("ann@x.test", "Ann", "+4741234567", "gold"));
   }
 
   @Test
   void rows_are_matched_by_email_merged_within_the_file_and_bad_rows_reported_with_reasons() {
     String domain = UUID.randomUUID().toString().substring(0, 8) + ".test";
     String existingUser = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"Bo@%s\",\"firstName\":\"Bo\"}}".formatted(existingUser, domain));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"Bo@%s\",\"firstName\":\"Bo\"}}"
+            .formatted(existingUser, domain));
     String takenUserId = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"someone@%s\"}}".formatted(takenUserId, domain));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"someone@%s\"}}".formatted(takenUserId, domain));
     String file =
         """
         email,first name,phone,user id,orders,vip
@@ -68,7 +81,12 @@ class ContactImportTest extends CairnIntegrationTest {
     Inspection inspection = imports.inspect(csv(file));
     List<ColumnMapping> mapping = new ArrayList<>(inspection.guessed());
 
-    ImportReport report = imports.run(csv(file), "people.csv", new ImportPlan(mapping, DedupeKey.EMAIL, "Trade fair sheet"), done -> {});
+    ImportReport report =
+        imports.run(
+            csv(file),
+            "people.csv",
+            new ImportPlan(mapping, DedupeKey.EMAIL, "Trade fair sheet"),
+            done -> {});
 
     assertThat(report.rows()).isEqualTo(7);
     assertThat(report.created()).isEqualTo(1);
@@ -78,7 +96,8 @@ class ContactImportTest extends CairnIntegrationTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(5L, "\"not-an-email\" is not an email address"),
             org.assertj.core.groups.Tuple.tuple(6L, "no email (contacts are matched by it)"),
-            org.assertj.core.groups.Tuple.tuple(7L, "user id \"" + takenUserId + "\" belongs to another contact"),
+            org.assertj.core.groups.Tuple.tuple(
+                7L, "user id \"" + takenUserId + "\" belongs to another contact"),
             org.assertj.core.groups.Tuple.tuple(8L, "has 2 values, the header has 6"));
     ContactProfile bo = contacts.findByUserId(existingUser).orElseThrow();
     assertThat(bo.firstName()).isEqualTo("Bo");
@@ -87,14 +106,20 @@ class ContactImportTest extends CairnIntegrationTest {
     assertThat(ann.firstName()).isEqualTo("Annie");
     assertThat(ann.phone()).isEqualTo("+4741234567");
     assertThat(ann.traits()).containsEntry("orders", 4).containsEntry("vip", true);
-    assertThat(jdbc.sql("select source from contact_import where id = :id").param("id", report.id()).query(String.class).single())
+    assertThat(
+            jdbc.sql("select source from contact_import where id = :id")
+                .param("id", report.id())
+                .query(String.class)
+                .single())
         .isEqualTo("Trade fair sheet");
   }
 
   @Test
   void a_plan_naming_a_column_the_file_lacks_is_refused_before_anything_is_written() {
     long before = jdbc.sql("select count(*) from contact").query(Long.class).single();
-    ImportPlan plan = new ImportPlan(List.of(new ColumnMapping("Email", ImportTarget.EMAIL, null)), DedupeKey.EMAIL, "test");
+    ImportPlan plan =
+        new ImportPlan(
+            List.of(new ColumnMapping("Email", ImportTarget.EMAIL, null)), DedupeKey.EMAIL, "test");
 
     assertThatThrownBy(() -> imports.run(csv("mail,name\na@b.test,A\n"), "x.csv", plan, done -> {}))
         .isInstanceOf(InvalidImportException.class)
@@ -102,9 +127,15 @@ class ContactImportTest extends CairnIntegrationTest {
     assertThatThrownBy(() -> imports.inspect(csv("")))
         .isInstanceOf(InvalidImportException.class)
         .hasMessageContaining("empty");
-    assertThatThrownBy(() -> new ImportPlan(List.of(new ColumnMapping("name", ImportTarget.FIRST_NAME, null)), DedupeKey.EMAIL, "x"))
+    assertThatThrownBy(
+            () ->
+                new ImportPlan(
+                    List.of(new ColumnMapping("name", ImportTarget.FIRST_NAME, null)),
+                    DedupeKey.EMAIL,
+                    "x"))
         .hasMessageContaining("Map a column to Email");
-    assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   @Test
@@ -113,19 +144,30 @@ class ContactImportTest extends CairnIntegrationTest {
     imports.run(
         csv("email,plan\nzoe@" + domain + ",Pro\n"),
         "one.csv",
-        new ImportPlan(List.of(new ColumnMapping("email", ImportTarget.EMAIL, null), new ColumnMapping("plan", ImportTarget.TRAIT, "plan")), DedupeKey.EMAIL, "test"),
+        new ImportPlan(
+            List.of(
+                new ColumnMapping("email", ImportTarget.EMAIL, null),
+                new ColumnMapping("plan", ImportTarget.TRAIT, "plan")),
+            DedupeKey.EMAIL,
+            "test"),
         done -> {});
     StringWriter out = new StringWriter();
 
     long rows = export.write(out, null);
 
     assertThat(rows).isPositive();
-    assertThat(out.toString()).startsWith("id,user_id,email,phone,first_name,last_name,time_zone,locale,created_at,last_seen_at,attributes");
-    assertThat(out.toString()).contains("zoe@" + domain).contains("\"{\"\"plan\"\": \"\"Pro\"\"}\"");
+    assertThat(out.toString())
+        .startsWith(
+            "id,user_id,email,phone,first_name,last_name,time_zone,locale,created_at,last_seen_at,attributes");
+    assertThat(out.toString())
+        .contains("zoe@" + domain)
+        .contains("\"{\"\"plan\"\": \"\"Pro\"\"}\"");
   }
 
   @Test
-  void an_import_from_a_file_tells_how_far_it_is_of_the_whole_after_each_batch_and_ends_where_its_report_does() throws Exception {
+  void
+      an_import_from_a_file_tells_how_far_it_is_of_the_whole_after_each_batch_and_ends_where_its_report_does()
+          throws Exception {
     String domain = UUID.randomUUID().toString().substring(0, 8) + ".test";
     StringBuilder file = new StringBuilder("email,first name,address\n");
     // A quoted value over two lines is one row, though two lines of the file.
@@ -155,16 +197,21 @@ class ContactImportTest extends CairnIntegrationTest {
     ImportProgress last = told.getLast();
     assertThat(last.finished()).isTrue();
     assertThat(List.of(last.rows(), last.created(), last.updated(), last.rejected()))
-        .containsExactly(report.rows(), report.created(), report.updated(), (long) report.rejected().size());
+        .containsExactly(
+            report.rows(), report.created(), report.updated(), (long) report.rejected().size());
     assertThat(report.created()).isEqualTo(2_498);
     assertThat(report.updated()).isEqualTo(1);
-    assertThat(contacts.find(idByEmail("first@" + domain)).orElseThrow().traits()).containsEntry("address", "Storgata 1\nOslo");
+    assertThat(contacts.find(idByEmail("first@" + domain)).orElseThrow().traits())
+        .containsEntry("address", "Storgata 1\nOslo");
     java.nio.file.Files.delete(path);
   }
 
   private dev.cairn.engine.contact.ContactId idByEmail(String email) {
     return new dev.cairn.engine.contact.ContactId(
-        jdbc.sql("select id from contact where lower(email) = lower(:email)").param("email", email).query(UUID.class).single());
+        jdbc.sql("select id from contact where lower(email) = lower(:email)")
+            .param("email", email)
+            .query(UUID.class)
+            .single());
   }
 
   private static InputStream csv(String text) {

@@ -31,7 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Lists on real PostgreSQL: creating and naming them, their members, and a journey step that adds to one on the real broker. */
+/**
+ * Lists on real PostgreSQL: creating and naming them, their members, and a journey step that adds
+ * to one on the real broker.
+ */
 class ContactListsTest extends CairnIntegrationTest {
 
   @Autowired ContactLists lists;
@@ -62,16 +65,25 @@ class ContactListsTest extends CairnIntegrationTest {
 
     ListChange again = lists.create(" " + name.toUpperCase() + " ", null);
 
-    assertThat(again).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_TAKEN, "there is already a list named \"" + name.toUpperCase() + "\""));
+    assertThat(again)
+        .isEqualTo(
+            new ListChange.Refused(
+                ListChange.Refusal.NAME_TAKEN,
+                "there is already a list named \"" + name.toUpperCase() + "\""));
   }
 
   @Test
   void a_list_without_a_name_or_with_one_too_long_is_refused_with_the_reason() {
-    assertThat(lists.create("   ", null)).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
+    assertThat(lists.create("   ", null))
+        .isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
     assertThat(lists.create("x".repeat(101), null))
-        .isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_TOO_LONG, "a list name is at most 100 characters; this one has 101"));
+        .isEqualTo(
+            new ListChange.Refused(
+                ListChange.Refusal.NAME_TOO_LONG,
+                "a list name is at most 100 characters; this one has 101"));
     ContactList list = created("Kept " + suffix());
-    assertThat(lists.rename(list.id(), "")).isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
+    assertThat(lists.rename(list.id(), ""))
+        .isEqualTo(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
     assertThat(lists.find(list.id()).orElseThrow().name()).isEqualTo(list.name());
   }
 
@@ -88,10 +100,14 @@ class ContactListsTest extends CairnIntegrationTest {
 
     assertThat(contacts.count(onList)).isEqualTo(2);
     assertThat(contacts.search(onList, 0, 1)).hasSize(1);
-    assertThat(contacts.search(onList, 0, 10)).extracting(ContactSummary::id).containsExactlyInAnyOrder(ann, bo);
-    assertThat(contacts.count(new ContactFilter("bo@" + domain, null, null, null, list.id()))).isOne();
+    assertThat(contacts.search(onList, 0, 10))
+        .extracting(ContactSummary::id)
+        .containsExactlyInAnyOrder(ann, bo);
+    assertThat(contacts.count(new ContactFilter("bo@" + domain, null, null, null, list.id())))
+        .isOne();
     assertThat(contacts.count(new ContactFilter(domain, null, null, null, null))).isEqualTo(3);
-    assertThat(contacts.count(new ContactFilter(domain, null, null, null, "no-such-list"))).isZero();
+    assertThat(contacts.count(new ContactFilter(domain, null, null, null, "no-such-list")))
+        .isZero();
   }
 
   @Test
@@ -100,7 +116,9 @@ class ContactListsTest extends CairnIntegrationTest {
     ContactId contact = contact();
     lists.add(list.id(), contact, "console: admin");
 
-    assertThat(lists.rename(list.id(), "Beta testers " + suffix())).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.list().id()).isEqualTo(list.id()));
+    assertThat(lists.rename(list.id(), "Beta testers " + suffix()))
+        .isInstanceOfSatisfying(
+            ListChange.Done.class, done -> assertThat(done.list().id()).isEqualTo(list.id()));
     assertThat(lists.delete(list.id())).isInstanceOf(ListChange.Done.class);
 
     assertThat(lists.exists(list.id())).isFalse();
@@ -116,10 +134,15 @@ class ContactListsTest extends CairnIntegrationTest {
     ListChange first = lists.add(list.id(), contact, "console: admin");
     ListChange second = lists.add(list.id(), contact, "journey welcome");
 
-    assertThat(first).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
-    assertThat(second).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
+    assertThat(first)
+        .isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
+    assertThat(second)
+        .isInstanceOfSatisfying(
+            ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
     assertThat(lists.count(list.id())).isEqualTo(1);
-    assertThat(lists.listsOf(contact)).extracting(ListMembership::listId, ListMembership::source).containsExactly(org.assertj.core.groups.Tuple.tuple(list.id(), "console: admin"));
+    assertThat(lists.listsOf(contact))
+        .extracting(ListMembership::listId, ListMembership::source)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(list.id(), "console: admin"));
   }
 
   @Test
@@ -128,8 +151,11 @@ class ContactListsTest extends CairnIntegrationTest {
     ContactId contact = contact();
     lists.add(list.id(), contact, "console: admin");
 
-    assertThat(lists.remove(list.id(), contact, "console: admin")).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
-    assertThat(lists.remove(list.id(), contact, "console: admin")).isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
+    assertThat(lists.remove(list.id(), contact, "console: admin"))
+        .isInstanceOfSatisfying(ListChange.Done.class, done -> assertThat(done.changed()).isTrue());
+    assertThat(lists.remove(list.id(), contact, "console: admin"))
+        .isInstanceOfSatisfying(
+            ListChange.Done.class, done -> assertThat(done.changed()).isFalse());
 
     assertThat(lists.isMember(list.id(), contact)).isFalse();
   }
@@ -138,7 +164,10 @@ class ContactListsTest extends CairnIntegrationTest {
   void a_list_that_does_not_exist_is_named_in_the_refusal() {
     ListChange change = lists.add("no-such-list", contact(), "console: admin");
 
-    assertThat(change).isEqualTo(new ListChange.Refused(ListChange.Refusal.UNKNOWN_LIST, "there is no list \"no-such-list\""));
+    assertThat(change)
+        .isEqualTo(
+            new ListChange.Refused(
+                ListChange.Refusal.UNKNOWN_LIST, "there is no list \"no-such-list\""));
   }
 
   @Test
@@ -153,7 +182,12 @@ class ContactListsTest extends CairnIntegrationTest {
     assertThat(firstPage).hasSize(2);
     assertThat(secondPage).hasSize(1);
     assertThat(firstPage.get(0).addedAt()).isAfterOrEqualTo(firstPage.get(1).addedAt());
-    assertThat(List.of(firstPage.get(0).contactId(), firstPage.get(1).contactId(), secondPage.get(0).contactId())).containsExactlyInAnyOrderElementsOf(added);
+    assertThat(
+            List.of(
+                firstPage.get(0).contactId(),
+                firstPage.get(1).contactId(),
+                secondPage.get(0).contactId()))
+        .containsExactlyInAnyOrderElementsOf(added);
   }
 
   @Test
@@ -182,7 +216,13 @@ class ContactListsTest extends CairnIntegrationTest {
 
   @Test
   void a_segment_on_a_list_that_does_not_exist_or_on_no_list_is_refused_with_what_to_fix() {
-    assertThatThrownBy(() -> segments.save(null, "Ghost list " + suffix(), null, new SegmentRule.ListMembership("no-such-list", true)))
+    assertThatThrownBy(
+            () ->
+                segments.save(
+                    null,
+                    "Ghost list " + suffix(),
+                    null,
+                    new SegmentRule.ListMembership("no-such-list", true)))
         .isInstanceOf(InvalidSegmentException.class)
         .hasMessage("There is no list \"no-such-list\".");
     assertThatThrownBy(() -> segments.count(new SegmentRule.ListMembership("", true)))
@@ -203,7 +243,9 @@ class ContactListsTest extends CairnIntegrationTest {
 
   @Test
   void a_segment_condition_read_from_json_names_the_list() throws Exception {
-    SegmentRule rule = json.readValue("{\"kind\":\"list\",\"listId\":\"newsletter\",\"member\":true}", SegmentRule.class);
+    SegmentRule rule =
+        json.readValue(
+            "{\"kind\":\"list\",\"listId\":\"newsletter\",\"member\":true}", SegmentRule.class);
 
     assertThat(rule).isEqualTo(new SegmentRule.ListMembership("newsletter", true));
   }
@@ -214,26 +256,48 @@ class ContactListsTest extends CairnIntegrationTest {
     String domain = "lists" + suffix() + ".test";
     ContactId existing = contact();
     String existingEmail = contacts.find(existing).orElseThrow().email();
-    String csv = "email,first_name\nann@%1$s,Ann\nbo@%1$s,Bo\n%2$s,Known\nnot-an-email,Cy\n".formatted(domain, existingEmail);
-    ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Trade fair sheet", null, list.id());
+    String csv =
+        "email,first_name\nann@%1$s,Ann\nbo@%1$s,Bo\n%2$s,Known\nnot-an-email,Cy\n"
+            .formatted(domain, existingEmail);
+    ImportPlan plan =
+        new ImportPlan(
+            imports.inspect(csv(csv)).guessed(),
+            DedupeKey.EMAIL,
+            "Trade fair sheet",
+            null,
+            list.id());
 
     ImportReport report = imports.run(csv(csv), "fair.csv", plan, done -> {});
 
     assertThat(report.created()).isEqualTo(2);
     assertThat(lists.count(list.id())).isEqualTo(3);
-    assertThat(lists.listsOf(existing)).extracting(ListMembership::source).containsExactly("import: Trade fair sheet");
+    assertThat(lists.listsOf(existing))
+        .extracting(ListMembership::source)
+        .containsExactly("import: Trade fair sheet");
   }
 
   @Test
   void an_import_into_a_list_that_does_not_exist_is_refused_before_anything_is_written() {
     String domain = "lists" + suffix() + ".test";
     String csv = "email\nann@%s\n".formatted(domain);
-    ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Trade fair sheet", null, "no-such-list");
+    ImportPlan plan =
+        new ImportPlan(
+            imports.inspect(csv(csv)).guessed(),
+            DedupeKey.EMAIL,
+            "Trade fair sheet",
+            null,
+            "no-such-list");
 
     assertThatThrownBy(() -> imports.run(csv(csv), "fair.csv", plan, done -> {}))
         .isInstanceOf(InvalidImportException.class)
-        .hasMessage("There is no list \"no-such-list\" to add the contacts to; pick one under Lists.");
-    assertThat(jdbc.sql("select count(*) from contact where email = :email").param("email", "ann@" + domain).query(Long.class).single()).isZero();
+        .hasMessage(
+            "There is no list \"no-such-list\" to add the contacts to; pick one under Lists.");
+    assertThat(
+            jdbc.sql("select count(*) from contact where email = :email")
+                .param("email", "ann@" + domain)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private static java.io.InputStream csv(String text) {
@@ -253,19 +317,27 @@ class ContactListsTest extends CairnIntegrationTest {
     awaitPath(user, "end");
 
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
-    assertThat(lists.listsOf(contact)).singleElement().satisfies(membership -> {
-      assertThat(membership.listId()).isEqualTo(list.id());
-      assertThat(membership.source()).isEqualTo("journey " + journey);
-    });
+    assertThat(lists.listsOf(contact))
+        .singleElement()
+        .satisfies(
+            membership -> {
+              assertThat(membership.listId()).isEqualTo(list.id());
+              assertThat(membership.source()).isEqualTo("journey " + journey);
+            });
     assertThat(lists.count(list.id())).isEqualTo(1);
-    assertThat(jdbc.sql("select properties ->> 'source' from contact_event where contact_id = :id and name = 'List Joined'")
-            .param("id", contact.value()).query(String.class).list())
+    assertThat(
+            jdbc.sql(
+                    "select properties ->> 'source' from contact_event where contact_id = :id and name = 'List Joined'")
+                .param("id", contact.value())
+                .query(String.class)
+                .list())
         .containsExactly("journey " + journey);
   }
 
   private ContactId contactWithEmail(String email) {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s\"}}".formatted(user, email));
+    post(
+        "/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s\"}}".formatted(user, email));
     return contacts.findByUserId(user).orElseThrow().id();
   }
 
@@ -275,7 +347,9 @@ class ContactListsTest extends CairnIntegrationTest {
 
   private ContactId contact() {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
     return contacts.findByUserId(user).orElseThrow().id();
   }
 

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cairn killed outright (SIGKILL, no shutdown) while it is sending, twice, then started again:
- * every contact who signed up gets their welcome email, and nobody gets it twice. The sign-ups
- * keep coming the whole time from a client that retries what failed, as Segment's libraries do.
+ * every contact who signed up gets their welcome email, and nobody gets it twice. The sign-ups keep
+ * coming the whole time from a client that retries what failed, as Segment's libraries do.
  *
- * <p>Cairn runs as a process of its own here (the same application, started from this test's
- * class path), since killing it is the point. Every process it starts is stopped by its pid when
- * the test ends, pass or fail.
+ * <p>Cairn runs as a process of its own here (the same application, started from this test's class
+ * path), since killing it is the point. Every process it starts is stopped by its pid when the test
+ * ends, pass or fail.
  */
 class CrashRecoveryTest {
 
@@ -47,7 +47,8 @@ class CrashRecoveryTest {
   private static final int PER_BATCH = 8;
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<ProcessHandle> started = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private GreenMail smtp;
@@ -59,7 +60,8 @@ class CrashRecoveryTest {
   void start() throws IOException {
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    dataDir = Files.createDirectories(Path.of("target", "test-data", "crash-" + run)).toAbsolutePath();
+    dataDir =
+        Files.createDirectories(Path.of("target", "test-data", "crash-" + run)).toAbsolutePath();
     logs = Files.createDirectories(dataDir.resolve("test-logs"));
     port = freePort();
   }
@@ -72,7 +74,9 @@ class CrashRecoveryTest {
       process.destroyForcibly();
     }
     // PostgreSQL detaches from the process that started it; its pid file names it.
-    pidIn(dataDir.resolve("postgres").resolve("postmaster.pid")).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+    pidIn(dataDir.resolve("postgres").resolve("postmaster.pid"))
+        .flatMap(ProcessHandle::of)
+        .ifPresent(ProcessHandle::destroyForcibly);
     smtp.stop();
   }
 
@@ -92,14 +96,13 @@ class CrashRecoveryTest {
 
     client.join(PATIENCE.toMillis());
     assertThat(client.isAlive()).as("the sign-up client got every batch stored").isFalse();
-    awaitSmtp()
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> welcomedUsers().size() == SIGN_UPS);
+    awaitSmtp().pollInterval(Duration.ofSeconds(1)).until(() -> welcomedUsers().size() == SIGN_UPS);
     Thread.sleep(5_000); // time for a late second copy to show, should there be one
 
     Map<String, Set<String>> messageIdsByRecipient = messageIdsByRecipient();
     assertThat(messageIdsByRecipient).hasSize(SIGN_UPS);
-    assertThat(messageIdsByRecipient.entrySet().stream().filter(entry -> entry.getValue().size() > 1))
+    assertThat(
+            messageIdsByRecipient.entrySet().stream().filter(entry -> entry.getValue().size() > 1))
         .as("contacts who got more than one welcome email")
         .isEmpty();
     int copies = smtp.getReceivedMessages().length;
@@ -143,7 +146,11 @@ class CrashRecoveryTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/batch"))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(batch))
             .build();
     try {
@@ -192,13 +199,15 @@ class CrashRecoveryTest {
   }
 
   private void awaitReceived(int count) {
-    awaitSmtp().pollInterval(Duration.ofMillis(100)).until(() -> smtp.getReceivedMessages().length >= count);
+    awaitSmtp()
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> smtp.getReceivedMessages().length >= count);
   }
 
   /**
    * Waiting on the SMTP server. Killing Cairn mid-conversation resets its SMTP connections, which
-   * ends the server's handler thread with an uncaught exception: expected here, so not the
-   * failure Awaitility would otherwise make of it.
+   * ends the server's handler thread with an uncaught exception: expected here, so not the failure
+   * Awaitility would otherwise make of it.
    */
   private static org.awaitility.core.ConditionFactory awaitSmtp() {
     return await().atMost(PATIENCE).dontCatchUncaughtExceptions();
@@ -223,7 +232,9 @@ class CrashRecoveryTest {
 
   private static java.util.Optional<Long> pidIn(Path pidFile) {
     try {
-      return Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip).map(Long::valueOf) : java.util.Optional.empty();
+      return Files.isRegularFile(pidFile)
+          ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip).map(Long::valueOf)
+          : java.util.Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return java.util.Optional.empty();
     }

@@ -43,7 +43,8 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots", "designer");
-  private static final LocatorAssertions.IsVisibleOptions PATIENTLY = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
+  private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
+      new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
   private static final String LIBRARY = "cairn/journeys/";
 
   @Autowired Journeys journeys;
@@ -52,8 +53,10 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   private static Playwright playwright;
   private static Browser browser;
   private Page page;
+
   /** What the user did: each click, typing into a field, drag and key press counts once. */
   private int actions;
+
   /** What the browser logged as errors while the test ran. */
   private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -67,7 +70,12 @@ class DesignerBrowserTest extends CairnIntegrationTest {
                 new BrowserType.LaunchOptions()
                     .setExecutablePath(CHROMIUM)
                     .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking")));
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-background-networking")));
   }
 
   @AfterAll
@@ -86,31 +94,36 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     page.setDefaultTimeout(30_000);
     actions = 0;
     consoleErrors.clear();
-    page.onConsoleMessage(message -> {
-      if (message.type().equals("error")) {
-        consoleErrors.add(message.text());
-      }
-    });
+    page.onConsoleMessage(
+        message -> {
+          if (message.type().equals("error")) {
+            consoleErrors.add(message.text());
+          }
+        });
     page.onPageError(error -> consoleErrors.add(error));
-    page.onResponse(response -> {
-      if (response.status() >= 400) {
-        consoleErrors.add(response.status() + " " + response.url());
-      }
-    });
+    page.onResponse(
+        response -> {
+          if (response.status() >= 400) {
+            consoleErrors.add(response.status() + " " + response.url());
+          }
+        });
   }
 
   @AfterEach
   void keepScreenshot(TestInfo test) {
     shot(test.getTestMethod().orElseThrow().getName());
     page.close();
-    consoleErrors.forEach(error -> System.out.println("Browser console error in " + test.getDisplayName() + ": " + error));
+    consoleErrors.forEach(
+        error ->
+            System.out.println("Browser console error in " + test.getDisplayName() + ": " + error));
   }
 
   @Test
   @org.junit.jupiter.api.Disabled(
       "Open in issue 16: the branch path's condition value typed in the panel does not reach the diagram in this"
           + " scripted run (fill then blur), so the SMS step is flagged as reachable without consent and Publish stays off")
-  void a_marketer_builds_the_abandoned_cart_journey_on_a_blank_canvas_publishes_it_and_sees_a_shopper_reach_the_reminder() {
+  void
+      a_marketer_builds_the_abandoned_cart_journey_on_a_blank_canvas_publishes_it_and_sees_a_shopper_reach_the_reminder() {
     signIn();
     act(() -> page.locator("vaadin-button.journey-new").click());
     fill("vaadin-text-field.new-journey-name input", "Cart rescue");
@@ -124,12 +137,25 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
     palette("wait-for-event");
     // The event is not named yet: the validator says so, on the node, and Publish waits.
-    assertThat(page.locator(".designer-error").filter(new Locator.FilterOptions().setHasText("does not say which"))).isVisible();
+    assertThat(
+            page.locator(".designer-error")
+                .filter(new Locator.FilterOptions().setHasText("does not say which")))
+        .isVisible();
     assertThat(page.locator("vaadin-button.designer-publish")).isDisabled();
     shot("02-wait-for-event-without-its-event");
     fill("vaadin-combo-box.wait-event input", "Order Completed");
-    act(() -> page.locator("vaadin-select.wait-timeout vaadin-select-value-button, vaadin-custom-field.wait-timeout vaadin-select").first().click());
-    act(() -> page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("hours")).first().click());
+    act(
+        () ->
+            page.locator(
+                    "vaadin-select.wait-timeout vaadin-select-value-button, vaadin-custom-field.wait-timeout vaadin-select")
+                .first()
+                .click());
+    act(
+        () ->
+            page.locator("vaadin-select-item")
+                .filter(new Locator.FilterOptions().setHasText("hours"))
+                .first()
+                .click());
     assertThat(page.locator(".designer-no-problems")).isVisible();
     shot("03-wait-for-order-for-an-hour");
 
@@ -145,9 +171,16 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     // A branch dropped between the day's wait and the discount: both paths lead on to the discount.
     dragFromPalette("branch", flowPoint("Wait 1 day", "Send cart discount"));
     dragFromPalette("sms", flowNamed("Path 1"));
-    fill("vaadin-text-area.sms-text textarea", "{{ contact.first_name | default: \"Hi\" }}, your cart is still waiting. Reply STOP to opt out.");
+    fill(
+        "vaadin-text-area.sms-text textarea",
+        "{{ contact.first_name | default: \"Hi\" }}, your cart is still waiting. Reply STOP to opt out.");
     act(() -> clickCanvas(flowNamed("Path 1")));
-    act(() -> page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Condition")).first().click());
+    act(
+        () ->
+            page.locator("vaadin-button")
+                .filter(new Locator.FilterOptions().setHasText("Condition"))
+                .first()
+                .click());
     fill("vaadin-combo-box.condition-attribute input", "sms_consent");
     fill("vaadin-text-field.condition-value input", "subscribed");
     shot("04-branch-on-sms-consent");
@@ -161,7 +194,10 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
     act(() -> page.locator("vaadin-button.designer-publish").click());
     page.waitForURL("**/journeys/cart-rescue");
-    System.out.println("Abandoned cart from a blank canvas: " + actions + " user actions (clicks, typed fields, drags, keys)");
+    System.out.println(
+        "Abandoned cart from a blank canvas: "
+            + actions
+            + " user actions (clicks, typed fields, drags, keys)");
     assertThat(actions).isLessThanOrEqualTo(40);
 
     JourneyDetail published = journeys.find("cart-rescue").orElseThrow();
@@ -183,8 +219,10 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     }
     assertThat(badge).isVisible(PATIENTLY);
     shot("06-journey-page-with-the-shopper-past-the-reminder");
-    // The journey page draws what the marketer drew, without the steps Cairn inserts for running it.
-    assertThat(consoleErrors).noneMatch(error -> error.contains("not found") || error.contains("unresolved reference"));
+    // The journey page draws what the marketer drew, without the steps Cairn inserts for running
+    // it.
+    assertThat(consoleErrors)
+        .noneMatch(error -> error.contains("not found") || error.contains("unresolved reference"));
   }
 
   @Test
@@ -219,7 +257,9 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     shot("split-01-with-its-holdout");
 
     act(() -> holdout.click());
-    await().atMost(Duration.ofSeconds(10)).until(() -> splitPaths().equals(List.of("A · 100%=100")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> splitPaths().equals(List.of("A · 100%=100")));
     assertThat(holdout).not().isChecked();
 
     act(() -> holdout.click());
@@ -234,7 +274,9 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     palette("entry");
     palette("email");
     dragFromPalette("wait", flowPoint("Entry", "Send email"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> flows(id).containsAll(List.of("Entry>Wait 1 day", "Wait 1 day>Send email")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> flows(id).containsAll(List.of("Entry>Wait 1 day", "Wait 1 day>Send email")));
     assertThat(flows(id)).doesNotContain("Entry>Send email");
     shot("insert-01-wait-between-entry-and-email");
   }
@@ -243,19 +285,26 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   void duplicate_makes_a_copy_of_a_journey_the_marketer_owns() {
     await().atMost(Duration.ofSeconds(90)).until(() -> journeys.find("abandoned-cart").isPresent());
     signIn();
-    Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Abandoned cart")).first();
+    Locator row =
+        page.locator("vaadin-grid-cell-content")
+            .filter(new Locator.FilterOptions().setHasText("Abandoned cart"))
+            .first();
     assertThat(row).isVisible();
     // The row's Duplicate button: the grid renders it in a cell of its own, in row order.
     int index = rowIndex("Abandoned cart");
     act(() -> page.locator("vaadin-button.journey-duplicate").nth(index).click());
-    assertThat(page.locator("vaadin-text-field.new-journey-name input")).hasValue("Copy of Abandoned cart");
+    assertThat(page.locator("vaadin-text-field.new-journey-name input"))
+        .hasValue("Copy of Abandoned cart");
     act(() -> page.locator("vaadin-button.new-journey-create").click());
     page.waitForURL("**/journeys/copy-of-abandoned-cart*/design");
     awaitCanvas();
     String copyId = page.url().replaceAll(".*/journeys/([^/]+)/design.*", "$1");
-    assertThat(journeys.find(copyId).orElseThrow().summary().name()).isEqualTo("Copy of Abandoned cart");
-    assertThat(names(copyId)).contains("Send cart reminder", "Agreed to texts?", "Send 10% discount");
-    assertThat(journeys.find("abandoned-cart").orElseThrow().summary().name()).isEqualTo("Abandoned cart");
+    assertThat(journeys.find(copyId).orElseThrow().summary().name())
+        .isEqualTo("Copy of Abandoned cart");
+    assertThat(names(copyId))
+        .contains("Send cart reminder", "Agreed to texts?", "Send 10% discount");
+    assertThat(journeys.find("abandoned-cart").orElseThrow().summary().name())
+        .isEqualTo("Abandoned cart");
   }
 
   @Test
@@ -277,7 +326,14 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     clickCanvas(nodeNamed("Send welcome"));
     fill("vaadin-text-field.element-name input", "Send the welcome");
     page.keyboard().press("Tab");
-    await().atMost(Duration.ofSeconds(10)).until(() -> drafts.draftOf(id).map(d -> d.sourceXml().contains("Send the welcome")).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                drafts
+                    .draftOf(id)
+                    .map(d -> d.sourceXml().contains("Send the welcome"))
+                    .orElse(false));
     act(() -> page.locator("vaadin-button.designer-publish").click());
     page.waitForURL("**/journeys/" + id);
     assertThat(drafts.history(id)).hasSize(2);
@@ -288,23 +344,46 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     Locator versions = page.locator("vaadin-button.version-open");
     assertThat(versions.first()).isVisible();
     act(() -> versions.last().click());
-    assertThat(page.locator("vaadin-dialog cairn-bpmn-viewer [data-element-id], vaadin-dialog-overlay cairn-bpmn-viewer [data-element-id]").first()).isVisible();
+    assertThat(
+            page.locator(
+                    "vaadin-dialog cairn-bpmn-viewer [data-element-id], vaadin-dialog-overlay cairn-bpmn-viewer [data-element-id]")
+                .first())
+        .isVisible();
     shot("restore-01-version-1-read-only");
     act(() -> page.locator("vaadin-button.version-restore").last().click());
-    await().atMost(Duration.ofSeconds(10)).until(() -> drafts.draftOf(id).map(d -> d.sourceXml().equals(version1)).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> drafts.draftOf(id).map(d -> d.sourceXml().equals(version1)).orElse(false));
     assertThat(names(id)).contains("Send welcome").doesNotContain("Send the welcome");
     shot("restore-02-restored-as-draft");
   }
 
   @Test
-  void every_library_journey_opens_in_the_designer_passes_bpmnlint_and_saves_unchanged() throws IOException {
+  void every_library_journey_opens_in_the_designer_passes_bpmnlint_and_saves_unchanged()
+      throws IOException {
     await().atMost(Duration.ofSeconds(90)).until(() -> journeys.find("welcome").isPresent());
     signIn();
-    for (String file : List.of(
-        "abandoned-cart", "birthday", "browse-abandonment", "double-opt-in", "lead-nurture", "post-purchase", "welcome", "welcome-series", "win-back")) {
-      String xml = new ClassPathResource(LIBRARY + file + ".bpmn").getContentAsString(StandardCharsets.UTF_8);
+    for (String file :
+        List.of(
+            "abandoned-cart",
+            "birthday",
+            "browse-abandonment",
+            "double-opt-in",
+            "lead-nurture",
+            "post-purchase",
+            "welcome",
+            "welcome-series",
+            "win-back")) {
+      String xml =
+          new ClassPathResource(LIBRARY + file + ".bpmn")
+              .getContentAsString(StandardCharsets.UTF_8);
       String id = "lint-" + file;
-      journeys.addIfAbsent(id, file, null, xml.replace("id=\"" + file + "\"", "id=\"" + id + "\"").replace("bpmnElement=\"" + file + "\"", "bpmnElement=\"" + id + "\""));
+      journeys.addIfAbsent(
+          id,
+          file,
+          null,
+          xml.replace("id=\"" + file + "\"", "id=\"" + id + "\"")
+              .replace("bpmnElement=\"" + file + "\"", "bpmnElement=\"" + id + "\""));
       page.navigate("http://127.0.0.1:" + port + "/journeys/" + id + "/design");
       awaitCanvas();
       Object errors =
@@ -312,28 +391,43 @@ class DesignerBrowserTest extends CairnIntegrationTest {
                   "() => { const d = document.querySelector('cairn-journey-designer'); return d.lintIssues && d.lintIssues.filter(i => i.category === 'error').map(i => i.elementId + ': ' + i.message); }")
               .jsonValue();
       assertThat((List<?>) errors).as(file).isEmpty();
-      String saved = (String) page.evaluate("() => document.querySelector('cairn-journey-designer').xml()");
-      assertThat(journeys.saveDiagram(id, saved)).as(file).isInstanceOf(dev.cairn.engine.journey.Revision.Saved.class);
-      assertThat(((dev.cairn.engine.journey.Revision.Saved) journeys.saveDiagram(id, saved)).problems()).as(file).isEmpty();
+      String saved =
+          (String) page.evaluate("() => document.querySelector('cairn-journey-designer').xml()");
+      assertThat(journeys.saveDiagram(id, saved))
+          .as(file)
+          .isInstanceOf(dev.cairn.engine.journey.Revision.Saved.class);
+      assertThat(
+              ((dev.cairn.engine.journey.Revision.Saved) journeys.saveDiagram(id, saved))
+                  .problems())
+          .as(file)
+          .isEmpty();
     }
   }
 
   @Test
   void a_fifty_node_journey_opens_and_is_validated_quickly() throws IOException {
-    String xml = new ClassPathResource("journeys/fifty-nodes.bpmn").getContentAsString(StandardCharsets.UTF_8);
+    String xml =
+        new ClassPathResource("journeys/fifty-nodes.bpmn")
+            .getContentAsString(StandardCharsets.UTF_8);
     journeys.addIfAbsent("fifty-nodes", "Fifty nodes", null, xml);
     signIn();
     long started = System.nanoTime();
     page.navigate("http://127.0.0.1:" + port + "/journeys/fifty-nodes/design");
     awaitCanvas();
-    page.waitForFunction("() => document.querySelector('cairn-journey-designer').lintIssues !== undefined");
+    page.waitForFunction(
+        "() => document.querySelector('cairn-journey-designer').lintIssues !== undefined");
     assertThat(page.locator(".designer-problems > *").first()).isVisible();
     long millis = (System.nanoTime() - started) / 1_000_000;
     Object nodes =
         page.evaluate(
             "() => document.querySelector('cairn-journey-designer').modeler.get('elementRegistry')"
                 + ".filter(e => !e.waypoints && !e.labelTarget && e.type !== 'bpmn:Process').length");
-    System.out.println("A " + nodes + "-node journey: designer opened, drawn, linted and validated in " + millis + " ms");
+    System.out.println(
+        "A "
+            + nodes
+            + "-node journey: designer opened, drawn, linted and validated in "
+            + millis
+            + " ms");
   }
 
   // ------------------------------------------------------------------------------------------
@@ -358,7 +452,8 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   }
 
   private void awaitCanvas() {
-    assertThat(page.locator("cairn-journey-designer .djs-palette [data-kind='entry']")).isVisible(PATIENTLY);
+    assertThat(page.locator("cairn-journey-designer .djs-palette [data-kind='entry']"))
+        .isVisible(PATIENTLY);
   }
 
   private void palette(String kind) {
@@ -368,13 +463,15 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   private void fill(String selector, String text) {
     Locator field = page.locator(selector).first();
     assertThat(field).isVisible();
-    act(() -> {
-      field.fill(text);
-      // A combo box takes what was typed with Enter (its list, filled by the server, may open late).
-      if (selector.startsWith("vaadin-combo-box")) {
-        field.press("Enter");
-      }
-    });
+    act(
+        () -> {
+          field.fill(text);
+          // A combo box takes what was typed with Enter (its list, filled by the server, may open
+          // late).
+          if (selector.startsWith("vaadin-combo-box")) {
+            field.press("Enter");
+          }
+        });
     // Leaving the field is what commits it (the user's next click does the same).
     field.blur();
   }
@@ -387,22 +484,32 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
   private void dragFromPalette(String kind, double[] to) {
     var entry = page.locator(".djs-palette [data-kind='" + kind + "']").boundingBox();
-    act(() -> {
-      page.mouse().move(entry.x + 20, entry.y + entry.height / 2);
-      page.mouse().down();
-      page.mouse().move(to[0] - 40, to[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
-      page.mouse().move(to[0], to[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
-      page.mouse().up();
-    });
+    act(
+        () -> {
+          page.mouse().move(entry.x + 20, entry.y + entry.height / 2);
+          page.mouse().down();
+          page.mouse()
+              .move(
+                  to[0] - 40, to[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
+          page.mouse()
+              .move(to[0], to[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
+          page.mouse().up();
+        });
   }
 
   private void clickCanvas(double[] point) {
     page.mouse().click(point[0], point[1]);
   }
 
-  /** A point 30 % along the middle segment of the connection from one node to another, on screen. */
+  /**
+   * A point 30 % along the middle segment of the connection from one node to another, on screen.
+   */
   private double[] flowPoint(String from, String to) {
-    return screenPoint("c => c.waypoints && c.source.businessObject.name === " + quote(from) + " && c.target.businessObject.name === " + quote(to));
+    return screenPoint(
+        "c => c.waypoints && c.source.businessObject.name === "
+            + quote(from)
+            + " && c.target.businessObject.name === "
+            + quote(to));
   }
 
   private double[] flowNamed(String name) {
@@ -410,7 +517,8 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   }
 
   private double[] nodeNamed(String name) {
-    return screenPoint("c => !c.waypoints && !c.labelTarget && c.businessObject.name === " + quote(name));
+    return screenPoint(
+        "c => !c.waypoints && !c.labelTarget && c.businessObject.name === " + quote(name));
   }
 
   @SuppressWarnings("unchecked")
@@ -440,8 +548,16 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
   /** The names of the nodes in the journey's draft as saved. */
   private List<String> names(String journeyId) {
-    String xml = drafts.draftOf(journeyId).map(d -> d.sourceXml()).orElseGet(() -> journeys.sourceOf(journeyId).orElse(""));
-    return java.util.regex.Pattern.compile(" name=\"([^\"]*)\"").matcher(xml).results().map(m -> m.group(1)).toList();
+    String xml =
+        drafts
+            .draftOf(journeyId)
+            .map(d -> d.sourceXml())
+            .orElseGet(() -> journeys.sourceOf(journeyId).orElse(""));
+    return java.util.regex.Pattern.compile(" name=\"([^\"]*)\"")
+        .matcher(xml)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 
   /** The draft's connections as "from>to", by node names. */
@@ -475,7 +591,11 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   }
 
   private static String idOf(JourneyDetail journey, String name) {
-    return journey.elementNames().entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst().orElseThrow();
+    return journey.elementNames().entrySet().stream()
+        .filter(e -> e.getValue().equals(name))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String quote(String text) {
@@ -488,7 +608,8 @@ class DesignerBrowserTest extends CairnIntegrationTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   @SuppressWarnings("unused")

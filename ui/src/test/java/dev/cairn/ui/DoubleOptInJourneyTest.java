@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The library's double opt-in with two sign-ups whose email consent is pending (3 and 4 days are
- * 20 s each in tests): one follows the link in the confirmation request and presses the button,
+ * The library's double opt-in with two sign-ups whose email consent is pending (3 and 4 days are 20
+ * s each in tests): one follows the link in the confirmation request and presses the button,
  * becomes subscribed and is welcomed; one never does, gets one reminder and stays pending.
  */
 class DoubleOptInJourneyTest extends LibraryJourneyScenario {
@@ -40,25 +40,45 @@ class DoubleOptInJourneyTest extends LibraryJourneyScenario {
 
     MimeMessage request = awaitEmail(confirmer, "Please confirm your subscription");
     String link = confirmationPath(request);
-    assertThat(fetch(link, "GET").body()).contains("Receive our email at <b>" + confirmer + "@example.com</b>?");
-    assertThat(consents.of(contact(confirmer)).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.PENDING);
+    assertThat(fetch(link, "GET").body())
+        .contains("Receive our email at <b>" + confirmer + "@example.com</b>?");
+    assertThat(consents.of(contact(confirmer)).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.PENDING);
     assertThat(fetch(link, "POST").body()).contains("is subscribed");
 
     assertThat(body(awaitEmail(confirmer, "You are subscribed, Quinn!"))).contains("is confirmed");
-    assertThat(confirmationPath(awaitEmail(silent, "Reminder: one click to confirm your subscription"))).startsWith("/c/");
+    assertThat(
+            confirmationPath(
+                awaitEmail(silent, "Reminder: one click to confirm your subscription")))
+        .startsWith("/c/");
     assertThat(pathWhenDone(confirmer, JOURNEY))
-        .containsExactly("consent-pending", "confirm-request", "wait-for-confirmation", "confirmed", "subscribed-welcome", "subscribed");
+        .containsExactly(
+            "consent-pending",
+            "confirm-request",
+            "wait-for-confirmation",
+            "confirmed",
+            "subscribed-welcome",
+            "subscribed");
     assertThat(pathWhenDone(silent, JOURNEY))
         .containsExactly(
-            "consent-pending", "confirm-request", "wait-for-confirmation", "three-days", "confirm-reminder", "wait-again", "four-days",
+            "consent-pending",
+            "confirm-request",
+            "wait-for-confirmation",
+            "three-days",
+            "confirm-reminder",
+            "wait-again",
+            "four-days",
             "never-confirmed");
-    assertThat(sentSubjects(confirmer, JOURNEY)).containsExactly("Please confirm your subscription", "You are subscribed, Quinn!");
+    assertThat(sentSubjects(confirmer, JOURNEY))
+        .containsExactly("Please confirm your subscription", "You are subscribed, Quinn!");
     assertThat(sentSubjects(silent, JOURNEY))
-        .containsExactly("Please confirm your subscription", "Reminder: one click to confirm your subscription");
+        .containsExactly(
+            "Please confirm your subscription", "Reminder: one click to confirm your subscription");
     Consent confirmed = consents.of(contact(confirmer)).get(ConsentChannel.EMAIL);
     assertThat(confirmed.status()).isEqualTo(ConsentStatus.SUBSCRIBED);
     assertThat(confirmed.source()).isEqualTo("double opt-in");
-    assertThat(consents.of(contact(silent)).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.PENDING);
+    assertThat(consents.of(contact(silent)).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.PENDING);
   }
 
   private void signsUpPending(String user, String firstName) {
@@ -76,9 +96,12 @@ class DoubleOptInJourneyTest extends LibraryJourneyScenario {
 
   private HttpResponse<String> fetch(String path, String method) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
-      HttpResponse<String> response = MAIL_READER.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          MAIL_READER.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as("%s %s", method, path).isEqualTo(200);
       return response;
     } catch (IOException e) {

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Possible duplicates as PostgreSQL finds them, and merging one contact into another on a marketer's word. */
+/**
+ * Possible duplicates as PostgreSQL finds them, and merging one contact into another on a
+ * marketer's word.
+ */
 class DuplicateContactsTest extends CairnIntegrationTest {
 
   @Autowired DuplicateContacts duplicates;
@@ -44,47 +47,91 @@ class DuplicateContactsTest extends CairnIntegrationTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void contacts_sharing_an_email_in_other_capitals_a_phone_or_a_name_at_a_company_domain_are_possible_duplicates() {
+  void
+      contacts_sharing_an_email_in_other_capitals_a_phone_or_a_name_at_a_company_domain_are_possible_duplicates() {
     String domain = domain();
-    ContactId ann = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"Ann.Lee@%s\",\"firstName\":\"Ann\",\"lastName\":\"Lee\"}}", user(), domain);
-    ContactId annAgain = track("{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"email\":\"ann.lee@%s\"}}", user(), domain);
+    ContactId ann =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"Ann.Lee@%s\",\"firstName\":\"Ann\",\"lastName\":\"Lee\"}}",
+            user(), domain);
+    ContactId annAgain =
+        track(
+            "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"email\":\"ann.lee@%s\"}}",
+            user(), domain);
     String phone = phone();
-    ContactId carl = identify("{\"userId\":\"%s\",\"traits\":{\"phone\":\"%s\",\"email\":\"carl@%s\"}}", user(), phone, domain);
-    ContactId carlAgain = identify("{\"userId\":\"%s\",\"traits\":{\"phone\":\"%s\"}}", user(), phone);
-    ContactId bob = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"bob.ray@%s\",\"firstName\":\"Bob\",\"lastName\":\"Ray\"}}", user(), domain);
-    ContactId bobAgain = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"b.ray@%s\",\"firstName\":\"bob \",\"lastName\":\"RAY\"}}", user(), domain);
+    ContactId carl =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"phone\":\"%s\",\"email\":\"carl@%s\"}}",
+            user(), phone, domain);
+    ContactId carlAgain =
+        identify("{\"userId\":\"%s\",\"traits\":{\"phone\":\"%s\"}}", user(), phone);
+    ContactId bob =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"bob.ray@%s\",\"firstName\":\"Bob\",\"lastName\":\"Ray\"}}",
+            user(), domain);
+    ContactId bobAgain =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"b.ray@%s\",\"firstName\":\"bob \",\"lastName\":\"RAY\"}}",
+            user(), domain);
     // The same email and the same phone: one group, under the stronger rule.
     String jonPhone = phone();
-    ContactId jon = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"jon@%s\",\"phone\":\"%s\"}}", user(), domain, jonPhone);
-    ContactId jonAgain = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"JON@%s\",\"phone\":\"%s\"}}", user(), domain, jonPhone);
+    ContactId jon =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"jon@%s\",\"phone\":\"%s\"}}",
+            user(), domain, jonPhone);
+    ContactId jonAgain =
+        identify(
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"JON@%s\",\"phone\":\"%s\"}}",
+            user(), domain, jonPhone);
     // Two people called the same at a webmail provider are not a match.
     String surname = "Fox" + UUID.randomUUID().toString().substring(0, 6);
-    identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"cy.%s@gmail.com\",\"firstName\":\"Cy\",\"lastName\":\"%s\"}}", user(), surname, surname);
-    identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"cy%s@gmail.com\",\"firstName\":\"Cy\",\"lastName\":\"%s\"}}", user(), surname, surname);
-    identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"dee@%s\",\"firstName\":\"Dee\",\"lastName\":\"Lee\"}}", user(), domain);
+    identify(
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"cy.%s@gmail.com\",\"firstName\":\"Cy\",\"lastName\":\"%s\"}}",
+        user(), surname, surname);
+    identify(
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"cy%s@gmail.com\",\"firstName\":\"Cy\",\"lastName\":\"%s\"}}",
+        user(), surname, surname);
+    identify(
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"dee@%s\",\"firstName\":\"Dee\",\"lastName\":\"Lee\"}}",
+        user(), domain);
 
     List<DuplicateGroup> all = duplicates.groups(0, 10_000);
 
-    List<DuplicateGroup> found = all.stream().filter(group -> group.shared().contains(domain) || group.shared().equals(phone)
-        || group.shared().equals(jonPhone) || group.shared().contains(surname)).toList();
+    List<DuplicateGroup> found =
+        all.stream()
+            .filter(
+                group ->
+                    group.shared().contains(domain)
+                        || group.shared().equals(phone)
+                        || group.shared().equals(jonPhone)
+                        || group.shared().contains(surname))
+            .toList();
     assertThat(found)
         .extracting(DuplicateGroup::rule, DuplicateGroup::shared, group -> ids(group.contacts()))
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(DuplicateRule.SAME_EMAIL, "ann.lee@" + domain, List.of(ann, annAgain)),
-            org.assertj.core.groups.Tuple.tuple(DuplicateRule.SAME_PHONE, phone, List.of(carl, carlAgain)),
-            org.assertj.core.groups.Tuple.tuple(DuplicateRule.SAME_NAME_AT_COMPANY_DOMAIN, "Bob Ray at " + domain, List.of(bob, bobAgain)),
-            org.assertj.core.groups.Tuple.tuple(DuplicateRule.SAME_EMAIL, "jon@" + domain, List.of(jon, jonAgain)));
+            org.assertj.core.groups.Tuple.tuple(
+                DuplicateRule.SAME_EMAIL, "ann.lee@" + domain, List.of(ann, annAgain)),
+            org.assertj.core.groups.Tuple.tuple(
+                DuplicateRule.SAME_PHONE, phone, List.of(carl, carlAgain)),
+            org.assertj.core.groups.Tuple.tuple(
+                DuplicateRule.SAME_NAME_AT_COMPANY_DOMAIN,
+                "Bob Ray at " + domain,
+                List.of(bob, bobAgain)),
+            org.assertj.core.groups.Tuple.tuple(
+                DuplicateRule.SAME_EMAIL, "jon@" + domain, List.of(jon, jonAgain)));
     assertThat(duplicates.count()).isEqualTo(all.size());
     assertThat(duplicates.groups(1, 1)).containsExactly(all.get(1));
   }
 
   @Test
-  void a_merge_moves_events_messages_lists_and_consent_and_the_contact_that_stays_keeps_its_own_values() {
+  void
+      a_merge_moves_events_messages_lists_and_consent_and_the_contact_that_stays_keeps_its_own_values() {
     String domain = domain();
     String keptUser = user();
     ContactId kept =
         identify(
-            "{\"userId\":\"%s\",\"traits\":{\"email\":\"sam@%s\",\"firstName\":\"Sam\",\"plan\":\"Pro\",\"city\":\"Oslo\"}}", keptUser, domain);
+            "{\"userId\":\"%s\",\"traits\":{\"email\":\"sam@%s\",\"firstName\":\"Sam\",\"plan\":\"Pro\",\"city\":\"Oslo\"}}",
+            keptUser, domain);
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Webinar Joined\"}".formatted(keptUser));
     String visitor = user();
     String phone = phone();
@@ -92,9 +139,7 @@ class DuplicateContactsTest extends CairnIntegrationTest {
         track(
             "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"email\":\"sam.stone@%s\",\"lastName\":\"Stone\","
                 + "\"phone\":\"%s\",\"plan\":\"Basic\",\"colour\":\"red\"}}",
-            visitor,
-            domain,
-            phone);
+            visitor, domain, phone);
     contacts.tag(kept, "vip");
     contacts.tag(merged, "beta");
     String both = list("Both " + domain);
@@ -104,7 +149,8 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     lists.add(onlyMerged, merged, "test");
     consentAt(kept, ConsentStatus.SUBSCRIBED, "2026-11-02T09:00:00Z");
     consentAt(merged, ConsentStatus.UNSUBSCRIBED, "2026-11-03T09:00:00Z");
-    jdbc.sql("insert into message (contact_id, channel, recipient, subject, status, created_at, sent_at) values (:id, 'EMAIL', 'sam.stone@x.test', 'Hi', 'SENT', now(), now())")
+    jdbc.sql(
+            "insert into message (contact_id, channel, recipient, subject, status, created_at, sent_at) values (:id, 'EMAIL', 'sam.stone@x.test', 'Hi', 'SENT', now(), now())")
         .param("id", merged.value())
         .update();
     long keptEvents = eventsOf(kept);
@@ -116,8 +162,12 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     assertThat(preview.messages()).isEqualTo(1);
     assertThat(preview.listsJoined()).containsExactly("Only merged " + domain);
     assertThat(preview.listsShared()).containsExactly("Both " + domain);
-    assertThat(preview.consents()).extracting(ConsentChoice::channel, choice -> choice.after().status(), ConsentChoice::changes)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, true));
+    assertThat(preview.consents())
+        .extracting(
+            ConsentChoice::channel, choice -> choice.after().status(), ConsentChoice::changes)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, true));
     Map<String, MergeField> fields = byName(preview.fields());
     assertThat(fields.get("Email").resolution()).isEqualTo(MergeField.Resolution.SURVIVOR_WINS);
     assertThat(fields.get("Email").after()).isEqualTo("sam@" + domain);
@@ -125,7 +175,9 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     assertThat(fields.get("plan").after()).isEqualTo("Pro");
     assertThat(fields.get("colour").resolution()).isEqualTo(MergeField.Resolution.TAKEN);
     assertThat(fields.get("Tags").after()).isEqualTo("vip, beta");
-    assertThat(preview.conflicts()).extracting(MergeField::name).containsExactlyInAnyOrder("Email", "plan");
+    assertThat(preview.conflicts())
+        .extracting(MergeField::name)
+        .containsExactlyInAnyOrder("Email", "plan");
 
     MergeResult result = merges.merge(merged, kept, "console: test");
 
@@ -136,19 +188,33 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     assertThat(after.lastName()).isEqualTo("Stone");
     assertThat(after.phone()).isEqualTo(phone);
     assertThat(after.anonymousId()).isEqualTo(visitor);
-    assertThat(after.traits()).containsEntry("plan", "Pro").containsEntry("colour", "red").containsEntry("city", "Oslo");
+    assertThat(after.traits())
+        .containsEntry("plan", "Pro")
+        .containsEntry("colour", "red")
+        .containsEntry("city", "Oslo");
     assertThat(contacts.tags(kept)).containsExactly("beta", "vip");
-    assertThat(lists.listsOf(kept)).extracting(ListMembership::listId).containsExactlyInAnyOrder(both, onlyMerged);
-    assertThat(consents.of(kept).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-    // Everything the merged contact did, and one more line: the merge itself, on the timeline of the one kept.
+    assertThat(lists.listsOf(kept))
+        .extracting(ListMembership::listId)
+        .containsExactlyInAnyOrder(both, onlyMerged);
+    assertThat(consents.of(kept).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    // Everything the merged contact did, and one more line: the merge itself, on the timeline of
+    // the one kept.
     assertThat(eventsOf(kept)).isEqualTo(keptEvents + mergedEvents + 1);
-    assertThat(jdbc.sql("select properties ->> 'merged_contact_id' || ' by ' || (properties ->> 'by') from contact_event where contact_id = :id and name = 'Contact Merged'")
-            .param("id", kept.value())
-            .query(String.class)
-            .list())
+    assertThat(
+            jdbc.sql(
+                    "select properties ->> 'merged_contact_id' || ' by ' || (properties ->> 'by') from contact_event where contact_id = :id and name = 'Contact Merged'")
+                .param("id", kept.value())
+                .query(String.class)
+                .list())
         .containsExactly(merged + " by console: test");
     assertThat(eventsOf(merged)).isZero();
-    assertThat(jdbc.sql("select count(*) from message where contact_id = :id").param("id", kept.value()).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from message where contact_id = :id")
+                .param("id", kept.value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
     // Every value the preview promised is the value the contact has.
     Map<String, Function<ContactProfile, Object>> columns =
         Map.of(
@@ -164,9 +230,13 @@ class DuplicateContactsTest extends CairnIntegrationTest {
       Object actual =
           columns.containsKey(field.name())
               ? columns.get(field.name()).apply(after)
-              : field.name().equals("Tags") ? String.join(", ", contacts.tags(kept)) : after.traits().get(field.name());
+              : field.name().equals("Tags")
+                  ? String.join(", ", contacts.tags(kept))
+                  : after.traits().get(field.name());
       if (field.name().equals("Tags")) {
-        assertThat(List.of(String.valueOf(actual).split(", "))).as(field.name()).containsExactlyInAnyOrder(field.after().split(", "));
+        assertThat(List.of(String.valueOf(actual).split(", ")))
+            .as(field.name())
+            .containsExactlyInAnyOrder(field.after().split(", "));
       } else {
         assertThat(String.valueOf(actual)).as(field.name()).isEqualTo(field.after());
       }
@@ -178,36 +248,55 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     String domain = domain();
     String first = user();
     String second = user();
-    ContactId one = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"kim@%s\"}}", first, domain);
-    ContactId other = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"kim@%s\"}}", second, domain);
-    ContactId visitor = track("{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"email\":\"kim@%s\"}}", user(), domain);
+    ContactId one =
+        identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"kim@%s\"}}", first, domain);
+    ContactId other =
+        identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"kim@%s\"}}", second, domain);
+    ContactId visitor =
+        track(
+            "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"email\":\"kim@%s\"}}",
+            user(), domain);
     long events = eventsOf(other);
 
-    assertThat(refusal(merges.preview(one, one)).reason()).isEqualTo(MergeRefusal.Reason.SAME_CONTACT);
-    assertThat(((MergeResult.Refused) merges.merge(one, one, "console: test")).refusal().message()).isEqualTo(
-        "A contact cannot be merged into itself: pick the other contact to keep.");
+    assertThat(refusal(merges.preview(one, one)).reason())
+        .isEqualTo(MergeRefusal.Reason.SAME_CONTACT);
+    assertThat(((MergeResult.Refused) merges.merge(one, one, "console: test")).refusal().message())
+        .isEqualTo("A contact cannot be merged into itself: pick the other contact to keep.");
     MergeResult twoUsers = merges.merge(other, one, "console: test");
-    assertThat(((MergeResult.Refused) twoUsers).refusal().reason()).isEqualTo(MergeRefusal.Reason.TWO_USER_IDS);
-    assertThat(((MergeResult.Refused) twoUsers).refusal().message()).contains(first).contains(second).contains("would start a new contact");
+    assertThat(((MergeResult.Refused) twoUsers).refusal().reason())
+        .isEqualTo(MergeRefusal.Reason.TWO_USER_IDS);
+    assertThat(((MergeResult.Refused) twoUsers).refusal().message())
+        .contains(first)
+        .contains(second)
+        .contains("would start a new contact");
     assertThat(contacts.find(other)).map(ContactProfile::id).contains(other);
     assertThat(eventsOf(other)).isEqualTo(events);
     ContactId nobody = new ContactId(UUID.randomUUID());
-    assertThat(refusal(merges.preview(nobody, one)).reason()).isEqualTo(MergeRefusal.Reason.NO_SUCH_CONTACT);
-    assertThat(refusal(merges.preview(one, nobody)).reason()).isEqualTo(MergeRefusal.Reason.NO_SUCH_CONTACT);
+    assertThat(refusal(merges.preview(nobody, one)).reason())
+        .isEqualTo(MergeRefusal.Reason.NO_SUCH_CONTACT);
+    assertThat(refusal(merges.preview(one, nobody)).reason())
+        .isEqualTo(MergeRefusal.Reason.NO_SUCH_CONTACT);
 
     assertThat(merges.merge(visitor, one, "console: test")).isInstanceOf(MergeResult.Merged.class);
     MergeResult again = merges.merge(visitor, other, "console: test");
-    assertThat(((MergeResult.Refused) again).refusal().reason()).isEqualTo(MergeRefusal.Reason.ALREADY_MERGED);
-    assertThat(refusal(merges.preview(other, visitor)).message()).startsWith("The contact to keep was merged into kim@" + domain);
+    assertThat(((MergeResult.Refused) again).refusal().reason())
+        .isEqualTo(MergeRefusal.Reason.ALREADY_MERGED);
+    assertThat(refusal(merges.preview(other, visitor)).message())
+        .startsWith("The contact to keep was merged into kim@" + domain);
     assertThat(contacts.find(visitor)).map(ContactProfile::id).contains(one);
   }
 
   @Test
-  void a_visitor_who_unsubscribed_keeps_that_decision_when_signing_in_merges_them_into_a_subscribed_customer() {
+  void
+      a_visitor_who_unsubscribed_keeps_that_decision_when_signing_in_merges_them_into_a_subscribed_customer() {
     String user = user();
     String visitor = user();
-    ContactId customer = identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}", user, user);
-    ContactId anonymous = track("{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"firstName\":\"Liv\"}}", visitor);
+    ContactId customer =
+        identify("{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}", user, user);
+    ContactId anonymous =
+        track(
+            "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"firstName\":\"Liv\"}}",
+            visitor);
     consentAt(customer, ConsentStatus.SUBSCRIBED, "2026-11-02T09:00:00Z");
     consentAt(anonymous, ConsentStatus.UNSUBSCRIBED, "2026-11-03T09:00:00Z");
     contacts.tag(anonymous, "came-from-ad");
@@ -215,7 +304,8 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     post("/v1/identify", "{\"userId\":\"%s\",\"anonymousId\":\"%s\"}".formatted(user, visitor));
 
     assertThat(contacts.find(anonymous)).map(ContactProfile::id).contains(customer);
-    assertThat(consents.of(customer).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(consents.of(customer).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(contacts.tags(customer)).containsExactly("came-from-ad");
   }
 
@@ -237,7 +327,8 @@ class DuplicateContactsTest extends CairnIntegrationTest {
   }
 
   private static Map<String, MergeField> byName(List<MergeField> fields) {
-    return fields.stream().collect(java.util.stream.Collectors.toMap(MergeField::name, field -> field));
+    return fields.stream()
+        .collect(java.util.stream.Collectors.toMap(MergeField::name, field -> field));
   }
 
   private static List<ContactId> ids(List<ContactSummary> contacts) {
@@ -252,16 +343,22 @@ class DuplicateContactsTest extends CairnIntegrationTest {
     return stored("/v1/track", call, values);
   }
 
-  /** Sends the call and answers the contact it names by its first value (the user or anonymous id). */
+  /**
+   * Sends the call and answers the contact it names by its first value (the user or anonymous id).
+   */
   private ContactId stored(String path, String call, Object... values) {
     assertThat(post(path, call.formatted(values)).statusCode()).isEqualTo(200);
     return new ContactId(
-        jdbc.sql("select id from contact where external_id = :id or anonymous_id = :id").param("id", values[0]).query(UUID.class).single());
+        jdbc.sql("select id from contact where external_id = :id or anonymous_id = :id")
+            .param("id", values[0])
+            .query(UUID.class)
+            .single());
   }
 
   /** Events the test sent; a segment refresh may add "Segment Entered" ones at any moment. */
   private long eventsOf(ContactId contact) {
-    return jdbc.sql("select count(*) from contact_event where contact_id = :id and name not in ('Segment Entered', 'Segment Left')")
+    return jdbc.sql(
+            "select count(*) from contact_event where contact_id = :id and name not in ('Segment Entered', 'Segment Left')")
         .param("id", contact.value())
         .query(Long.class)
         .single();

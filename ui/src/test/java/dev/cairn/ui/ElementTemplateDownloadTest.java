@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Whoever draws journeys in Camunda Modeler downloads the Cairn palette from the running application. */
+/**
+ * Whoever draws journeys in Camunda Modeler downloads the Cairn palette from the running
+ * application.
+ */
 class ElementTemplateDownloadTest extends CairnIntegrationTest {
 
   @Test
@@ -19,17 +22,23 @@ class ElementTemplateDownloadTest extends CairnIntegrationTest {
     try (HttpClient client = HttpClient.newHttpClient()) {
       download =
           client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/element-templates/cairn.json")).build(),
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/element-templates/cairn.json"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
     }
 
     assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(download.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(download.body()).isEqualTo(shipped());
   }
 
   private static String shipped() throws Exception {
-    try (InputStream in = ElementTemplateDownloadTest.class.getClassLoader().getResourceAsStream("cairn/element-templates/cairn.json")) {
+    try (InputStream in =
+        ElementTemplateDownloadTest.class
+            .getClassLoader()
+            .getResourceAsStream("cairn/element-templates/cairn.json")) {
       assertThat(in).as("the templates on the classpath").isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -25,20 +25,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Opens, clicks and unsubscribes, from the received message's own links. */
 class EmailTrackingTest extends CairnIntegrationTest {
 
-  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Autowired Contacts contacts;
   @Autowired Consents consents;
   @Autowired JdbcClient jdbc;
 
   @Test
-  void the_welcome_email_has_tracked_links_an_open_pixel_and_one_click_unsubscribe_headers() throws Exception {
+  void the_welcome_email_has_tracked_links_an_open_pixel_and_one_click_unsubscribe_headers()
+      throws Exception {
     MimeMessage email = welcomeEmailFor("Ida");
     String body = GreenMailUtil.getBody(email);
 
     assertThat(email.getHeader("List-Unsubscribe")[0]).matches("<http://.+/u/[A-Za-z0-9_-]+>");
     assertThat(email.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-    assertThat(body).contains("/t/c/").contains("/t/o/").doesNotContain("href=3D\"https://example.com/shop\"");
+    assertThat(body)
+        .contains("/t/c/")
+        .contains("/t/o/")
+        .doesNotContain("href=3D\"https://example.com/shop\"");
   }
 
   @Test
@@ -75,25 +80,39 @@ class EmailTrackingTest extends CairnIntegrationTest {
   void one_click_unsubscribe_stops_further_email_to_the_contact() throws Exception {
     String user = "u-" + UUID.randomUUID();
     MimeMessage email = welcomeEmail(user, "Lou");
-    String unsubscribe = URI.create(email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "")).getPath();
+    String unsubscribe =
+        URI.create(email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "")).getPath();
 
     HttpResponse<String> page = get(unsubscribe);
-    HttpResponse<String> done = send(HttpRequest.newBuilder(local(unsubscribe)).POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+    HttpResponse<String> done =
+        send(
+            HttpRequest.newBuilder(local(unsubscribe))
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build());
 
     assertThat(page.body()).contains("Stop marketing email to <b>" + user + "@example.com</b>?");
     assertThat(done.statusCode()).isEqualTo(200);
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
-    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).source()).isEqualTo("unsubscribe link");
+    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).source())
+        .isEqualTo("unsubscribe link");
 
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"U-1\"}}".formatted(user));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"U-1\"}}"
+            .formatted(user));
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> jdbc.sql("select error from message where contact_id = :id and element_id = 'thank-you-email'")
-            .param("id", contact.value())
-            .query(String.class)
-            .optional()
-            .orElse(""), error -> error.contains("unsubscribed"));
+        .until(
+            () ->
+                jdbc.sql(
+                        "select error from message where contact_id = :id and element_id = 'thank-you-email'")
+                    .param("id", contact.value())
+                    .query(String.class)
+                    .optional()
+                    .orElse(""),
+            error -> error.contains("unsubscribed"));
     assertThat(emailsTo(user)).hasSize(1);
   }
 
@@ -102,12 +121,19 @@ class EmailTrackingTest extends CairnIntegrationTest {
   }
 
   private MimeMessage welcomeEmail(String user, String firstName) {
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}".formatted(user, user, firstName));
-    return await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(user).stream().findFirst().orElse(null), message -> message != null);
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}"
+            .formatted(user, user, firstName));
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> emailsTo(user).stream().findFirst().orElse(null), message -> message != null);
   }
 
   private static String path(String body, String prefix) {
-    Matcher matcher = Pattern.compile("https?://[^/\"]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)").matcher(body);
+    Matcher matcher =
+        Pattern.compile("https?://[^/\"]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)")
+            .matcher(body);
     assertThat(matcher.find()).as("a %s link in the email", prefix).isTrue();
     return matcher.group(1);
   }

@@ -31,37 +31,51 @@ class EngagementBranchTest extends CairnIntegrationTest {
   @Autowired JourneyTracking tracking;
 
   @Test
-  void a_contact_who_opened_the_earlier_email_takes_the_opened_path_and_one_who_did_not_gets_the_reminder() throws Exception {
+  void
+      a_contact_who_opened_the_earlier_email_takes_the_opened_path_and_one_who_did_not_gets_the_reminder()
+          throws Exception {
     String id = "engaged-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(id, "Engaged " + id, null, journey(id));
     assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
     String reader = enter(id, "Rea");
     String ignorer = enter(id, "Ivo");
 
-    String body = GreenMailUtil.getBody(awaitEmail(reader, "Welcome Rea")).replace("=\r\n", "").replace("=3D", "=");
+    String body =
+        GreenMailUtil.getBody(awaitEmail(reader, "Welcome Rea"))
+            .replace("=\r\n", "")
+            .replace("=3D", "=");
     awaitEmail(ignorer, "Welcome Ivo");
     assertThat(open(body)).isEqualTo(200);
 
-    assertThat(awaitPath(reader, "end-opened")).containsExactly("start", "welcome-email", "pause", "did-they-open-decide", "end-opened");
+    assertThat(awaitPath(reader, "end-opened"))
+        .containsExactly("start", "welcome-email", "pause", "did-they-open-decide", "end-opened");
     awaitEmail(ignorer, "Did you see our welcome?");
-    assertThat(awaitPath(ignorer, "end-reminded")).contains("reminder-email").doesNotContain("end-opened");
+    assertThat(awaitPath(ignorer, "end-reminded"))
+        .contains("reminder-email")
+        .doesNotContain("end-opened");
     assertThat(emailsTo(reader)).hasSize(1);
   }
 
   private int open(String body) throws Exception {
     Matcher pixel = Pattern.compile("https?://[^/\"]+(/t/o/[A-Za-z0-9_-]+)").matcher(body);
     assertThat(pixel.find()).as("an open pixel in the email").isTrue();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pixel.group(1))).GET().build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pixel.group(1)))
+            .GET()
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private String enter(String journeyId, String firstName) {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}"
-        .formatted(user, journeyId, user, firstName));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}"
+            .formatted(user, journeyId, user, firstName));
     return user;
   }
-
 
   /** Welcome email, a pause, then a branch on whether that email was opened. */
   private static String journey(String id) {

@@ -35,7 +35,8 @@ class EventApiProblemsTest extends CairnIntegrationTest {
 
   @Test
   void an_event_without_userId_or_anonymousId_is_a_400_problem_naming_the_field() {
-    HttpResponse<String> response = post("/v1/track", "{\"event\":\"Signed Up\",\"traits\":{\"email\":\"x@example.com\"}}");
+    HttpResponse<String> response =
+        post("/v1/track", "{\"event\":\"Signed Up\",\"traits\":{\"email\":\"x@example.com\"}}");
 
     assertProblem(response, 400, "invalid-event");
     JsonNode error = problem(response).get("errors").get(0);
@@ -46,26 +47,33 @@ class EventApiProblemsTest extends CairnIntegrationTest {
 
   @Test
   void fields_of_the_wrong_type_are_all_reported_together() {
-    HttpResponse<String> response = post("/v1/track", "{\"userId\":[1],\"event\":7,\"properties\":\"x\"}");
+    HttpResponse<String> response =
+        post("/v1/track", "{\"userId\":[1],\"event\":7,\"properties\":\"x\"}");
 
     assertProblem(response, 400, "invalid-event");
-    assertThat(problem(response).get("errors").findValuesAsString("field")).containsExactly("/userId", "/event", "/properties");
+    assertThat(problem(response).get("errors").findValuesAsString("field"))
+        .containsExactly("/userId", "/event", "/properties");
     assertNothingStored();
   }
 
   @Test
   void an_unknown_write_key_is_a_401_problem_that_says_how_to_authenticate() {
-    HttpResponse<String> response = post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"Signed Up\"}", "wk_not_a_key");
+    HttpResponse<String> response =
+        post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"Signed Up\"}", "wk_not_a_key");
 
     assertProblem(response, 401, "unknown-write-key");
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
     assertNothingStored();
   }
 
   @Test
   void an_event_over_32_kb_is_a_413_problem_and_nothing_is_stored() {
     String big = "x".repeat(40 * 1024);
-    HttpResponse<String> response = post("/v1/track", "{\"userId\":\"u-big\",\"event\":\"Big\",\"properties\":{\"blob\":\"" + big + "\"}}");
+    HttpResponse<String> response =
+        post(
+            "/v1/track",
+            "{\"userId\":\"u-big\",\"event\":\"Big\",\"properties\":{\"blob\":\"" + big + "\"}}");
 
     assertProblem(response, 413, "event-too-large");
     assertNothingStored();
@@ -86,7 +94,8 @@ class EventApiProblemsTest extends CairnIntegrationTest {
 
   private void assertProblem(HttpResponse<String> response, int status, String type) {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
     JsonNode problem = problem(response);
     assertThat(problem.get("type").asString()).isEqualTo("https://cairn.dev/problems/" + type);
     assertThat(problem.get("status").asInt()).isEqualTo(status);

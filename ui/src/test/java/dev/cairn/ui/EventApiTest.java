@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Segment-compatible calls beyond track: page, screen, group, alias, batch, and identity merges. */
+/**
+ * The Segment-compatible calls beyond track: page, screen, group, alias, batch, and identity
+ * merges.
+ */
 class EventApiTest extends CairnIntegrationTest {
 
   @Autowired Contacts contacts;
@@ -29,21 +32,44 @@ class EventApiTest extends CairnIntegrationTest {
   void page_screen_and_group_calls_are_stored_with_their_names_and_properties() {
     String user = newId("u");
 
-    assertThat(post("/v1/page", "{\"userId\":\"%s\",\"name\":\"Pricing\",\"category\":\"Docs\",\"properties\":{\"url\":\"https://acme.test/pricing\"}}".formatted(user)).statusCode()).isEqualTo(200);
-    assertThat(post("/v1/screen", "{\"userId\":\"%s\",\"name\":\"Cart\"}".formatted(user)).statusCode()).isEqualTo(200);
-    assertThat(post("/v1/group", "{\"userId\":\"%s\",\"groupId\":\"acme-inc\",\"traits\":{\"plan\":\"Enterprise\"}}".formatted(user)).statusCode()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/v1/page",
+                    "{\"userId\":\"%s\",\"name\":\"Pricing\",\"category\":\"Docs\",\"properties\":{\"url\":\"https://acme.test/pricing\"}}"
+                        .formatted(user))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/v1/screen", "{\"userId\":\"%s\",\"name\":\"Cart\"}".formatted(user))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    "/v1/group",
+                    "{\"userId\":\"%s\",\"groupId\":\"acme-inc\",\"traits\":{\"plan\":\"Enterprise\"}}"
+                        .formatted(user))
+                .statusCode())
+        .isEqualTo(200);
 
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
     List<String> stored =
-        // Cairn's own track events (a segment the background refresh put the contact in) are not what was sent here.
-        jdbc.sql("select type || ':' || coalesce(name, '') || ':' || properties::text from contact_event where contact_id = :id and type <> 'TRACK' order by id")
+        // Cairn's own track events (a segment the background refresh put the contact in) are not
+        // what was sent here.
+        jdbc.sql(
+                "select type || ':' || coalesce(name, '') || ':' || properties::text from contact_event where contact_id = :id and type <> 'TRACK' order by id")
             .param("id", contact.value())
             .query(String.class)
             .list();
     assertThat(stored).hasSize(3);
-    assertThat(stored.get(0)).startsWith("PAGE:Pricing:").contains("\"category\": \"Docs\"").contains("pricing");
+    assertThat(stored.get(0))
+        .startsWith("PAGE:Pricing:")
+        .contains("\"category\": \"Docs\"")
+        .contains("pricing");
     assertThat(stored.get(1)).startsWith("SCREEN:Cart:");
-    assertThat(stored.get(2)).startsWith("GROUP::").contains("\"groupId\": \"acme-inc\"").contains("Enterprise");
+    assertThat(stored.get(2))
+        .startsWith("GROUP::")
+        .contains("\"groupId\": \"acme-inc\"")
+        .contains("Enterprise");
     // Group traits describe the company, not the person.
     assertThat(contacts.find(contact).orElseThrow().traits()).doesNotContainKey("plan");
   }
@@ -53,18 +79,26 @@ class EventApiTest extends CairnIntegrationTest {
     HttpResponse<String> response = post("/v1/group", "{\"userId\":\"u-1\",\"traits\":{}}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(body(response).get("errors").findValuesAsString("field")).containsExactly("/groupId");
+    assertThat(body(response).get("errors").findValuesAsString("field"))
+        .containsExactly("/groupId");
   }
 
   @Test
   void alias_makes_an_anonymous_visitor_and_a_known_customer_one_contact() {
     String visitor = newId("anon");
     String user = newId("u");
-    post("/v1/track", "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"firstName\":\"Iris\",\"city\":\"Oslo\"}}".formatted(visitor));
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"city\":\"Bergen\"}}".formatted(user, user));
+    post(
+        "/v1/track",
+        "{\"anonymousId\":\"%s\",\"event\":\"Product Viewed\",\"traits\":{\"firstName\":\"Iris\",\"city\":\"Oslo\"}}"
+            .formatted(visitor));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"city\":\"Bergen\"}}"
+            .formatted(user, user));
     ContactId visitorContact = contactIdOf("anonymous_id", visitor);
 
-    HttpResponse<String> response = post("/v1/alias", "{\"previousId\":\"%s\",\"userId\":\"%s\"}".formatted(visitor, user));
+    HttpResponse<String> response =
+        post("/v1/alias", "{\"previousId\":\"%s\",\"userId\":\"%s\"}".formatted(visitor, user));
 
     assertThat(response.statusCode()).isEqualTo(200);
     ContactProfile merged = contacts.findByUserId(user).orElseThrow();
@@ -83,7 +117,8 @@ class EventApiTest extends CairnIntegrationTest {
     HttpResponse<String> response = post("/v1/alias", "{\"userId\":\"u-alias\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(body(response).get("errors").findValuesAsString("field")).containsExactly("/previousId");
+    assertThat(body(response).get("errors").findValuesAsString("field"))
+        .containsExactly("/previousId");
     assertThat(count("contact_event")).isEqualTo(before);
   }
 
@@ -92,21 +127,32 @@ class EventApiTest extends CairnIntegrationTest {
     String visitor = newId("anon");
     String user = newId("u");
     post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"Jon\"}}".formatted(user));
-    post("/v1/track", "{\"anonymousId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Jon\"}}".formatted(visitor, visitor));
+    post(
+        "/v1/track",
+        "{\"anonymousId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Jon\"}}"
+            .formatted(visitor, visitor));
     ContactId visitorContact = contactIdOf("anonymous_id", visitor);
     await().atMost(Duration.ofSeconds(60)).until(() -> waitsForOrder(visitorContact));
 
     post("/v1/identify", "{\"userId\":\"%s\",\"anonymousId\":\"%s\"}".formatted(user, visitor));
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"M-1\"}}".formatted(user));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"M-1\"}}"
+            .formatted(user));
 
     ContactId merged = contacts.findByUserId(user).orElseThrow().id();
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> tracking.path(merged).stream().anyMatch(visit -> visit.elementId().equals("purchased")));
-    assertThat(jdbc.sql("select status from message where contact_id = :id and element_id = 'thank-you-email'")
-            .param("id", merged.value())
-            .query(String.class)
-            .list())
+        .until(
+            () ->
+                tracking.path(merged).stream()
+                    .anyMatch(visit -> visit.elementId().equals("purchased")));
+    assertThat(
+            jdbc.sql(
+                    "select status from message where contact_id = :id and element_id = 'thank-you-email'")
+                .param("id", merged.value())
+                .query(String.class)
+                .list())
         .containsExactly("SENT");
   }
 
@@ -134,9 +180,12 @@ class EventApiTest extends CairnIntegrationTest {
     assertThat(answer.get("stored").asInt()).isEqualTo(2);
     assertThat(answer.get("duplicates").asInt()).isEqualTo(1);
     assertThat(answer.get("rejected").asInt()).isEqualTo(2);
-    assertThat(answer.get("results").findValuesAsString("status")).containsExactly("stored", "stored", "rejected", "rejected", "duplicate");
-    assertThat(answer.get("results").get(2).get("errors").findValuesAsString("field")).containsExactly("/event");
-    assertThat(answer.get("results").get(3).get("errors").findValuesAsString("field")).containsExactly("/type");
+    assertThat(answer.get("results").findValuesAsString("status"))
+        .containsExactly("stored", "stored", "rejected", "rejected", "duplicate");
+    assertThat(answer.get("results").get(2).get("errors").findValuesAsString("field"))
+        .containsExactly("/event");
+    assertThat(answer.get("results").get(3).get("errors").findValuesAsString("field"))
+        .containsExactly("/type");
     ContactProfile contact = contacts.findByUserId(user).orElseThrow();
     assertThat(contact.firstName()).isEqualTo("Kai");
     assertThat(eventsOf(contact.id())).isEqualTo(2);
@@ -145,22 +194,33 @@ class EventApiTest extends CairnIntegrationTest {
   @Test
   void a_batch_over_500_kb_is_a_413_problem_and_nothing_is_stored() {
     long before = count("contact_event");
-    String call = "{\"type\":\"track\",\"userId\":\"u-batch\",\"event\":\"Big\",\"properties\":{\"blob\":\"" + "x".repeat(20_000) + "\"}}";
-    String batch = "{\"batch\":[" + String.join(",", java.util.Collections.nCopies(30, call)) + "]}";
+    String call =
+        "{\"type\":\"track\",\"userId\":\"u-batch\",\"event\":\"Big\",\"properties\":{\"blob\":\""
+            + "x".repeat(20_000)
+            + "\"}}";
+    String batch =
+        "{\"batch\":[" + String.join(",", java.util.Collections.nCopies(30, call)) + "]}";
 
     HttpResponse<String> response = post("/v1/batch", batch);
 
     assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(body(response).get("type").asString()).isEqualTo("https://cairn.dev/problems/batch-too-large");
+    assertThat(body(response).get("type").asString())
+        .isEqualTo("https://cairn.dev/problems/batch-too-large");
     assertThat(count("contact_event")).isEqualTo(before);
   }
 
   @Test
   void a_late_identify_fills_gaps_but_does_not_overwrite_newer_traits() {
     String user = newId("u");
-    post("/v1/identify", "{\"userId\":\"%s\",\"timestamp\":\"2026-11-20T10:00:00Z\",\"traits\":{\"email\":\"new@example.com\"}}".formatted(user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"timestamp\":\"2026-11-20T10:00:00Z\",\"traits\":{\"email\":\"new@example.com\"}}"
+            .formatted(user));
 
-    post("/v1/identify", "{\"userId\":\"%s\",\"timestamp\":\"2026-11-19T10:00:00Z\",\"traits\":{\"email\":\"old@example.com\",\"firstName\":\"Lea\"}}".formatted(user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"timestamp\":\"2026-11-19T10:00:00Z\",\"traits\":{\"email\":\"old@example.com\",\"firstName\":\"Lea\"}}"
+            .formatted(user));
 
     ContactProfile contact = contacts.findByUserId(user).orElseThrow();
     assertThat(contact.email()).isEqualTo("new@example.com");
@@ -172,7 +232,10 @@ class EventApiTest extends CairnIntegrationTest {
     String user = newId("u");
 
     HttpResponse<String> response =
-        post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"ann@\",\"phone\":\"+47 412 34 567\"},\"context\":{\"timezone\":\"Europe/Oslo\",\"locale\":\"nb-NO\"}}".formatted(user));
+        post(
+            "/v1/track",
+            "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"ann@\",\"phone\":\"+47 412 34 567\"},\"context\":{\"timezone\":\"Europe/Oslo\",\"locale\":\"nb-NO\"}}"
+                .formatted(user));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode warning = body(response).get("warnings").get(0);
@@ -187,14 +250,22 @@ class EventApiTest extends CairnIntegrationTest {
   }
 
   private boolean waitsForOrder(ContactId contact) {
-    return tracking.positions(contact).stream().anyMatch(position -> position.currentElementIds().contains("wait-for-first-order"));
+    return tracking.positions(contact).stream()
+        .anyMatch(position -> position.currentElementIds().contains("wait-for-first-order"));
   }
 
   private ContactId contactIdOf(String column, String value) {
-    return new ContactId(jdbc.sql("select id from contact where " + column + " = :value").param("value", value).query(UUID.class).single());
+    return new ContactId(
+        jdbc.sql("select id from contact where " + column + " = :value")
+            .param("value", value)
+            .query(UUID.class)
+            .single());
   }
 
-  /** The events the API stored for the contact, without those Cairn records itself (messages it sent, segments it counted). */
+  /**
+   * The events the API stored for the contact, without those Cairn records itself (messages it
+   * sent, segments it counted).
+   */
   private long eventsOf(ContactId contact) {
     return jdbc.sql(
             "select count(*) from contact_event where contact_id = :id and coalesce(name, '') not in ('Email Sent', 'SMS Sent', 'Segment Entered', 'Segment Left')")

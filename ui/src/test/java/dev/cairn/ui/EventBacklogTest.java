@@ -27,6 +27,7 @@ class EventBacklogTest extends CairnIntegrationTest {
 
   private static final int BACKLOG = 100_000;
   private static final int CONTACTS = 1_000;
+
   /** One contact the backlog leans on: a fifth of it is theirs. */
   private static final int HEAVY_CONTACT_EVENTS = 20_000;
 
@@ -45,10 +46,13 @@ class EventBacklogTest extends CairnIntegrationTest {
     journeys.addIfAbsent(journey, journey, null, orderWaitJourney(journey, start, order));
     assertThat(journeys.publish(journey)).isInstanceOf(PublishResult.Published.class);
 
-    // Ten customers sign up and order behind a backlog of a hundred thousand events nobody waits for.
+    // Ten customers sign up and order behind a backlog of a hundred thousand events nobody waits
+    // for.
     List<String> customers = users(run, 10);
     for (String user : customers) {
-      post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+      post(
+          "/v1/identify",
+          "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> pending(run) == 0);
 
@@ -61,26 +65,38 @@ class EventBacklogTest extends CairnIntegrationTest {
 
       // A claim looks at the front of the queue only, where the heavy contact's events are: it
       // takes a full batch of them, oldest first, rather than one per claim.
-      List<StoredEvent> claimed = new TransactionTemplate(transactionManager).execute(status -> {
-        status.setRollbackOnly();
-        return feed.claimPending(20, 1_000);
-      });
+      List<StoredEvent> claimed =
+          new TransactionTemplate(transactionManager)
+              .execute(
+                  status -> {
+                    status.setRollbackOnly();
+                    return feed.claimPending(20, 1_000);
+                  });
       assertThat(claimed).hasSize(20);
-      assertThat(claimed).extracting(StoredEvent::contactId).containsOnly(claimed.getFirst().contactId());
-      assertThat(claimed).extracting(StoredEvent::messageId).startsWith("backlog-" + run + "-1", "backlog-" + run + "-2");
+      assertThat(claimed)
+          .extracting(StoredEvent::contactId)
+          .containsOnly(claimed.getFirst().contactId());
+      assertThat(claimed)
+          .extracting(StoredEvent::messageId)
+          .startsWith("backlog-" + run + "-1", "backlog-" + run + "-2");
     } finally {
       dispatcher.start();
     }
 
     await().atMost(Duration.ofMinutes(3)).until(() -> pending(run) == 0);
     // Each customer's sign-up entered them and their order, handled after it, ended their wait.
-    customers.forEach(user -> assertThat(awaitPath(user, "ordered")).containsSubsequence("start", "wait-for-order", "order", "ordered"));
+    customers.forEach(
+        user ->
+            assertThat(awaitPath(user, "ordered"))
+                .containsSubsequence("start", "wait-for-order", "order", "ordered"));
     assertThat(failed(run)).as("events set aside with an error").isZero();
     assertThat(enrolled(journey)).as("the backlog entered nobody").isEqualTo(customers.size());
   }
 
   private static List<String> users(String run, int count) {
-    return java.util.stream.IntStream.range(0, count).mapToObj(i -> "backlog-customer-" + run + "-" + i).toList();
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> "backlog-customer-" + run + "-" + i)
+        .toList();
   }
 
   /**
@@ -135,7 +151,8 @@ class EventBacklogTest extends CairnIntegrationTest {
   }
 
   private long pending(String run) {
-    return jdbc.sql("select count(*) from contact_event where name like :names and processed_at is null or message_id like :planted and processed_at is null")
+    return jdbc.sql(
+            "select count(*) from contact_event where name like :names and processed_at is null or message_id like :planted and processed_at is null")
         .param("names", "% " + run)
         .param("planted", "backlog-" + run + "-%")
         .query(Long.class)
@@ -143,7 +160,8 @@ class EventBacklogTest extends CairnIntegrationTest {
   }
 
   private long failed(String run) {
-    return jdbc.sql("select count(*) from contact_event where (name like :names or message_id like :planted) and processing_error is not null")
+    return jdbc.sql(
+            "select count(*) from contact_event where (name like :names or message_id like :planted) and processing_error is not null")
         .param("names", "% " + run)
         .param("planted", "backlog-" + run + "-%")
         .query(Long.class)
@@ -151,7 +169,10 @@ class EventBacklogTest extends CairnIntegrationTest {
   }
 
   private long enrolled(String journey) {
-    return jdbc.sql("select count(*) from enrollment where journey_id = :id").param("id", journey).query(Long.class).single();
+    return jdbc.sql("select count(*) from enrollment where journey_id = :id")
+        .param("id", journey)
+        .query(Long.class)
+        .single();
   }
 
   /** Starts on {@code start}, then waits a day for {@code order}. */

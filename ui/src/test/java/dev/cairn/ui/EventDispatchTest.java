@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stored events reach journeys in batches, each contact's in order. An event that cannot be
- * handled for a reason other than an outage is set aside with that reason, and neither the rest of
- * its batch nor its contact's later events wait for it.
+ * Stored events reach journeys in batches, each contact's in order. An event that cannot be handled
+ * for a reason other than an outage is set aside with that reason, and neither the rest of its
+ * batch nor its contact's later events wait for it.
  */
 class EventDispatchTest extends CairnIntegrationTest {
 
@@ -33,8 +33,12 @@ class EventDispatchTest extends CairnIntegrationTest {
     String working = "working-" + run;
     publish(broken);
     publish(working);
-    // The broken journey's stored trigger filter no longer reads, so an event it starts on cannot be handled.
-    jdbc.sql("update journey set trigger_filter = '[\"not\", \"a\", \"filter\"]'::jsonb where id = :id").param("id", broken).update();
+    // The broken journey's stored trigger filter no longer reads, so an event it starts on cannot
+    // be handled.
+    jdbc.sql(
+            "update journey set trigger_filter = '[\"not\", \"a\", \"filter\"]'::jsonb where id = :id")
+        .param("id", broken)
+        .update();
     try {
       List<String> users = IntStream.range(0, 12).mapToObj(i -> "u-" + run + "-" + i).toList();
       List<String> calls = new ArrayList<>();
@@ -48,10 +52,13 @@ class EventDispatchTest extends CairnIntegrationTest {
       Map<String, String> errors = errorsByEvent(run);
       assertThat(errors).containsOnlyKeys(broken);
       assertThat(errors.get(broken)).contains("Could not deserialize");
-      // Every contact entered the working journey, the first one too, although its earlier event was set aside.
+      // Every contact entered the working journey, the first one too, although its earlier event
+      // was set aside.
       await().atMost(Duration.ofSeconds(90)).until(() -> entered(working) == users.size());
     } finally {
-      jdbc.sql("update journey set trigger_filter = '{}'::jsonb where id = :id").param("id", broken).update();
+      jdbc.sql("update journey set trigger_filter = '{}'::jsonb where id = :id")
+          .param("id", broken)
+          .update();
     }
   }
 
@@ -65,14 +72,17 @@ class EventDispatchTest extends CairnIntegrationTest {
   }
 
   private long pending(String run) {
-    return jdbc.sql("select count(*) from contact_event where name like :names and processed_at is null")
+    return jdbc.sql(
+            "select count(*) from contact_event where name like :names and processed_at is null")
         .param("names", "%-" + run)
         .query(Long.class)
         .single();
   }
 
   private Map<String, String> errorsByEvent(String run) {
-    return jdbc.sql("select name, processing_error from contact_event where name like :names and processing_error is not null")
+    return jdbc
+        .sql(
+            "select name, processing_error from contact_event where name like :names and processing_error is not null")
         .param("names", "%-" + run)
         .query((rs, row) -> Map.entry(rs.getString("name"), rs.getString("processing_error")))
         .list()

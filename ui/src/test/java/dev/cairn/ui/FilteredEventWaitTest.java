@@ -24,12 +24,19 @@ class FilteredEventWaitTest extends CairnIntegrationTest {
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id));
     awaitPath(user, "wait-for-pro");
 
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Plan Changed\",\"properties\":{\"plan\":\"Basic\"}}".formatted(user));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Plan Changed\",\"properties\":{\"plan\":\"Basic\"}}"
+            .formatted(user));
     await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
     assertThat(awaitPath(user, "wait-for-pro")).doesNotContain("upgraded");
 
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Plan Changed\",\"properties\":{\"plan\":\"Pro\"}}".formatted(user));
-    assertThat(awaitPath(user, "upgraded")).containsExactly("start", "wait-for-pro", "pro", "upgraded");
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Plan Changed\",\"properties\":{\"plan\":\"Pro\"}}"
+            .formatted(user));
+    assertThat(awaitPath(user, "upgraded"))
+        .containsExactly("start", "wait-for-pro", "pro", "upgraded");
   }
 
   private static String journey(String id) {

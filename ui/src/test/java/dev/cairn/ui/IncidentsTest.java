@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A step that stops shows as an incident with the engine's reason; Retry makes the engine try again. */
+/**
+ * A step that stops shows as an incident with the engine's reason; Retry makes the engine try
+ * again.
+ */
 class IncidentsTest extends CairnIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -33,7 +36,8 @@ class IncidentsTest extends CairnIntegrationTest {
 
     post("/v1/track", "{\"userId\":\"u-%s\",\"event\":\"%s\"}".formatted(UUID.randomUUID(), id));
 
-    OpenIncident incident = await().atMost(PATIENCE).until(() -> incidentOf(id), found -> found != null);
+    OpenIncident incident =
+        await().atMost(PATIENCE).until(() -> incidentOf(id), found -> found != null);
     assertThat(incident.elementId()).isEqualTo("choose");
     assertThat(incident.contactName()).isNotNull();
     assertThat(incident.errorMessage()).isNotBlank();
@@ -42,15 +46,26 @@ class IncidentsTest extends CairnIntegrationTest {
 
     await()
         .atMost(PATIENCE)
-        .until(() -> jdbc.sql("select state from incident where incident_key = :key").param("key", incident.incidentKey()).query(String.class).single(),
+        .until(
+            () ->
+                jdbc.sql("select state from incident where incident_key = :key")
+                    .param("key", incident.incidentKey())
+                    .query(String.class)
+                    .single(),
             state -> state.equals("RESOLVED"));
     // Nothing changed, so the engine stops again with a fresh incident.
-    OpenIncident again = await().atMost(PATIENCE).until(() -> incidentOf(id), found -> found != null && found.incidentKey() != incident.incidentKey());
+    OpenIncident again =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> incidentOf(id),
+                found -> found != null && found.incidentKey() != incident.incidentKey());
     assertThat(again.elementId()).isEqualTo("choose");
   }
 
   private OpenIncident incidentOf(String journey) {
-    List<OpenIncident> open = tracking.openIncidents(1000).stream().filter(i -> i.journeyId().equals(journey)).toList();
+    List<OpenIncident> open =
+        tracking.openIncidents(1000).stream().filter(i -> i.journeyId().equals(journey)).toList();
     return open.isEmpty() ? null : open.getLast();
   }
 }

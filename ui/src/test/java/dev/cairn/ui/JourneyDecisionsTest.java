@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Branches on attributes and activity, an A/B split, a contact attribute update and a goal, on
- * the real broker: each contact's path is read back from tracking.
+ * Branches on attributes and activity, an A/B split, a contact attribute update and a goal, on the
+ * real broker: each contact's path is read back from tracking.
  */
 class JourneyDecisionsTest extends CairnIntegrationTest {
 
@@ -37,7 +37,11 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
   @BeforeEach
   void publishTheJourney() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/journeys/decisions.bpmn")) {
-      journeys.addIfAbsent("decisions", "Decisions under test", null, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      journeys.addIfAbsent(
+          "decisions",
+          "Decisions under test",
+          null,
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     if (journeys.neverPublished("decisions")) {
       assertThat(journeys.publish("decisions")).isInstanceOf(PublishResult.Published.class);
@@ -51,13 +55,17 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
     start(user);
 
     assertThat(awaitAt(user, "pro-end")).doesNotContain("buyer-end", "ab-split");
-    assertThat(contacts.findByUserId(user).orElseThrow().traits()).containsEntry("stage", "in decisions");
+    assertThat(contacts.findByUserId(user).orElseThrow().traits())
+        .containsEntry("stage", "in decisions");
   }
 
   @Test
   void a_contact_who_has_ordered_takes_the_buyer_path() {
     String user = user("{\"plan\":\"Free\"}");
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"revenue\":10}}".formatted(user));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"revenue\":10}}"
+            .formatted(user));
 
     start(user);
 
@@ -77,7 +85,9 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
       List<String> path =
           await()
               .atMost(PATIENCE)
-              .until(() -> elements(user), elements -> elements.contains("wait-a") || elements.contains("wait-b"));
+              .until(
+                  () -> elements(user),
+                  elements -> elements.contains("wait-a") || elements.contains("wait-b"));
       variants.add(path.contains("wait-a") ? "A" : "B");
     }
     assertThat(variants).contains("A", "B");
@@ -87,20 +97,30 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
   void reaching_the_goal_ends_the_journey_wherever_the_contact_is() {
     String user = user("{}");
     start(user);
-    await().atMost(PATIENCE).until(() -> elements(user), elements -> elements.contains("wait-a") || elements.contains("wait-b"));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> elements(user),
+            elements -> elements.contains("wait-a") || elements.contains("wait-b"));
 
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Goal Reached\"}".formatted(user));
 
     List<String> path = awaitAt(user, "goal-converted");
     assertThat(path).doesNotContain("a-end", "b-end");
-    assertThat(tracking.positions(id(user))).allSatisfy(position -> assertThat(position.active()).isFalse());
+    assertThat(tracking.positions(id(user)))
+        .allSatisfy(position -> assertThat(position.active()).isFalse());
   }
 
   @Test
   void the_split_results_count_each_variants_contacts_and_their_conversions_towards_the_goal() {
     String user = user("{}");
     start(user);
-    List<String> path = await().atMost(PATIENCE).until(() -> elements(user), elements -> elements.contains("wait-a") || elements.contains("wait-b"));
+    List<String> path =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> elements(user),
+                elements -> elements.contains("wait-a") || elements.contains("wait-b"));
     String variant = path.contains("wait-a") ? "A" : "B";
     SplitResults.Variant before = variant(variant);
 
@@ -113,11 +133,16 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
     assertThat(after.splitName()).isEqualTo("Subject line test");
     assertThat(after.contacts()).isEqualTo(before.contacts());
     assertThat(after.successes()).isEqualTo(before.successes() + 1);
-    assertThat(splits.of("decisions")).extracting(SplitResults.Variant::variant).containsExactlyInAnyOrder("A", "B");
+    assertThat(splits.of("decisions"))
+        .extracting(SplitResults.Variant::variant)
+        .containsExactlyInAnyOrder("A", "B");
   }
 
   private SplitResults.Variant variant(String name) {
-    return splits.of("decisions").stream().filter(v -> v.variant().equals(name)).findFirst().orElseThrow();
+    return splits.of("decisions").stream()
+        .filter(v -> v.variant().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private String user(String traits) {
@@ -127,15 +152,25 @@ class JourneyDecisionsTest extends CairnIntegrationTest {
   }
 
   private void start(String user) {
-    assertThat(post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Decisions Test Started\"}".formatted(user)).statusCode()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/v1/track",
+                    "{\"userId\":\"%s\",\"event\":\"Decisions Test Started\"}".formatted(user))
+                .statusCode())
+        .isEqualTo(200);
   }
 
   private List<String> awaitAt(String user, String element) {
-    return await().atMost(PATIENCE).until(() -> elements(user), elements -> elements.contains(element));
+    return await()
+        .atMost(PATIENCE)
+        .until(() -> elements(user), elements -> elements.contains(element));
   }
 
   private List<String> elements(String user) {
-    return contacts.findByUserId(user).map(contact -> tracking.path(contact.id()).stream().map(ElementVisit::elementId).toList()).orElse(List.of());
+    return contacts
+        .findByUserId(user)
+        .map(contact -> tracking.path(contact.id()).stream().map(ElementVisit::elementId).toList())
+        .orElse(List.of());
   }
 
   private ContactId id(String user) {

@@ -46,7 +46,11 @@ class JourneyLifecycleTest extends CairnIntegrationTest {
 
     assertThat(out).isEqualTo(2);
     assertThat(journeys.find(id).orElseThrow().summary().status()).isEqualTo(JourneyStatus.STOPPED);
-    assertThat(jdbc.sql("select distinct exit_reason from enrollment where journey_id = :id").param("id", id).query(String.class).list())
+    assertThat(
+            jdbc.sql("select distinct exit_reason from enrollment where journey_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list())
         .containsExactly("Offer withdrawn");
     await().atMost(Duration.ofSeconds(30)).until(() -> active(id) == 0);
     String afterStop = enter(id);
@@ -60,8 +64,10 @@ class JourneyLifecycleTest extends CairnIntegrationTest {
     journeys.publish(id);
 
     assertThatThrownBy(() -> stopper.stop(id, " ")).hasMessageContaining("Say why");
-    assertThat(journeys.find(id).orElseThrow().summary().status()).isEqualTo(JourneyStatus.PUBLISHED);
-    assertThatThrownBy(() -> journeys.setPaused("welcome-no-such", true)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(journeys.find(id).orElseThrow().summary().status())
+        .isEqualTo(JourneyStatus.PUBLISHED);
+    assertThatThrownBy(() -> journeys.setPaused("welcome-no-such", true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private String enter(String journey) {
@@ -72,7 +78,8 @@ class JourneyLifecycleTest extends CairnIntegrationTest {
   }
 
   private long enrollments(String journey, String user) {
-    return jdbc.sql("select count(*) from enrollment where journey_id = :id and contact_id = :contact")
+    return jdbc.sql(
+            "select count(*) from enrollment where journey_id = :id and contact_id = :contact")
         .param("id", journey)
         .param("contact", contacts.findByUserId(user).orElseThrow().id().value())
         .query(Long.class)
@@ -80,10 +87,10 @@ class JourneyLifecycleTest extends CairnIntegrationTest {
   }
 
   private long active(String journey) {
-    return jdbc.sql("select count(*) from element_instance where bpmn_process_id = :id and element_type = 'PROCESS' and state = 'ACTIVE'")
+    return jdbc.sql(
+            "select count(*) from element_instance where bpmn_process_id = :id and element_type = 'PROCESS' and state = 'ACTIVE'")
         .param("id", journey)
         .query(Long.class)
         .single();
   }
-
 }

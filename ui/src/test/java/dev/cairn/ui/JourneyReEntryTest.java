@@ -39,13 +39,23 @@ class JourneyReEntryTest extends CairnIntegrationTest {
   @Test
   void a_trigger_filter_starts_the_journey_only_for_events_with_those_property_values() {
     String id = "filtered-" + UUID.randomUUID().toString().substring(0, 8);
-    journeys.addIfAbsent(id, "Pro only", null, TestJourneys.waitingJourney(id, TestJourneys.property("cairn:trigger-where", "plan=Pro")));
+    journeys.addIfAbsent(
+        id,
+        "Pro only",
+        null,
+        TestJourneys.waitingJourney(id, TestJourneys.property("cairn:trigger-where", "plan=Pro")));
     assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
     String free = "u-" + UUID.randomUUID();
     String pro = "u-" + UUID.randomUUID();
 
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Free\"}}".formatted(free, id));
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Pro\"}}".formatted(pro, id));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Free\"}}"
+            .formatted(free, id));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"%s\",\"properties\":{\"plan\":\"Pro\"}}"
+            .formatted(pro, id));
     await().atMost(Duration.ofSeconds(60)).until(() -> feed.pendingCount() == 0);
 
     assertThat(enrollments(id, free)).isZero();
@@ -53,7 +63,8 @@ class JourneyReEntryTest extends CairnIntegrationTest {
   }
 
   private long enrollments(String journey, String user) {
-    return jdbc.sql("select count(*) from enrollment where journey_id = :id and contact_id = :contact")
+    return jdbc.sql(
+            "select count(*) from enrollment where journey_id = :id and contact_id = :contact")
         .param("id", journey)
         .param("contact", contacts.findByUserId(user).orElseThrow().id().value())
         .query(Long.class)
@@ -68,7 +79,8 @@ class JourneyReEntryTest extends CairnIntegrationTest {
     PublishResult result = journeys.publish(id);
 
     assertThat(result).isInstanceOf(PublishResult.Rejected.class);
-    assertThat(((PublishResult.Rejected) result).problems().toString()).contains("Re-entry \"sometimes\" is not one of once, one-at-a-time or every-time.");
+    assertThat(((PublishResult.Rejected) result).problems().toString())
+        .contains("Re-entry \"sometimes\" is not one of once, one-at-a-time or every-time.");
   }
 
   private long entriesAfterThreeTriggers(String reEntry, String gap) {
@@ -78,11 +90,15 @@ class JourneyReEntryTest extends CairnIntegrationTest {
     String user = "u-" + UUID.randomUUID();
 
     for (int i = 0; i < 3; i++) {
-      assertThat(post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id)).statusCode()).isEqualTo(200);
+      assertThat(
+              post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, id))
+                  .statusCode())
+          .isEqualTo(200);
     }
 
     await().atMost(Duration.ofSeconds(60)).until(() -> feed.pendingCount() == 0);
-    return jdbc.sql("select count(*) from enrollment where journey_id = :id and contact_id = :contact")
+    return jdbc.sql(
+            "select count(*) from enrollment where journey_id = :id and contact_id = :contact")
         .param("id", id)
         .param("contact", contacts.findByUserId(user).orElseThrow().id().value())
         .query(Long.class)
@@ -92,6 +108,7 @@ class JourneyReEntryTest extends CairnIntegrationTest {
   private static String journey(String id, String reEntry, String gap) {
     return TestJourneys.waitingJourney(
         id,
-        TestJourneys.property("cairn:re-entry", reEntry) + (gap == null ? "" : TestJourneys.property("cairn:re-entry-gap", gap)));
+        TestJourneys.property("cairn:re-entry", reEntry)
+            + (gap == null ? "" : TestJourneys.property("cairn:re-entry-gap", gap)));
   }
 }

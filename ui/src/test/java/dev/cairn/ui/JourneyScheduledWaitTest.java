@@ -30,13 +30,24 @@ class JourneyScheduledWaitTest extends CairnIntegrationTest {
     assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
     String user = "u-" + UUID.randomUUID();
 
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\",\"context\":{\"timezone\":\"America/New_York\"}}".formatted(user, id));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"%s\",\"context\":{\"timezone\":\"America/New_York\"}}"
+            .formatted(user, id));
 
     var path =
         await()
             .atMost(Duration.ofSeconds(60))
             .until(
-                () -> contacts.findByUserId(user).map(c -> tracking.path(c.id()).stream().map(ElementVisit::elementId).toList()).orElse(java.util.List.of()),
+                () ->
+                    contacts
+                        .findByUserId(user)
+                        .map(
+                            c ->
+                                tracking.path(c.id()).stream()
+                                    .map(ElementVisit::elementId)
+                                    .toList())
+                        .orElse(java.util.List.of()),
                 elements -> elements.contains("done"));
     assertThat(path).containsSubsequence("monday-schedule", "monday", "done");
   }

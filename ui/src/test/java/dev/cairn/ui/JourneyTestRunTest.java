@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Test runs on the real broker: a draft journey with a three-day wait runs for one contact in
- * seconds, its messages are rendered and shown but never sent, and the contact's real journeys
- * and the journey's own counts are untouched.
+ * seconds, its messages are rendered and shown but never sent, and the contact's real journeys and
+ * the journey's own counts are untouched.
  */
 class JourneyTestRunTest extends CairnIntegrationTest {
 
@@ -46,36 +46,56 @@ class JourneyTestRunTest extends CairnIntegrationTest {
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
 
     long run = started(testRuns.start(journey, contact, Map.of("plan", "Pro"), "marketer"));
-    TestRun finished = await().atMost(PATIENCE).until(() -> testRuns.find(run).orElseThrow(), done -> !done.running());
+    TestRun finished =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> testRuns.find(run).orElseThrow(), done -> !done.running());
 
-    assertThat(finished.steps()).extracting(ElementVisit::elementId)
-        .containsExactly("start", "welcome-email", "wait-for-order", "three-days", "nudge-email", "end");
+    assertThat(finished.steps())
+        .extracting(ElementVisit::elementId)
+        .containsExactly(
+            "start", "welcome-email", "wait-for-order", "three-days", "nudge-email", "end");
     List<MessageView> wouldSend = deliveries.forJourneyInstance(finished.processInstanceKey());
-    assertThat(wouldSend).extracting(MessageView::subject).containsExactly("Welcome Tess", "Still thinking it over?");
+    assertThat(wouldSend)
+        .extracting(MessageView::subject)
+        .containsExactly("Welcome Tess", "Still thinking it over?");
     assertThat(wouldSend).extracting(MessageView::status).containsOnly(MessageStatus.TEST);
     assertThat(wouldSend.getFirst().bodyHtml()).contains("Tess");
     assertThat(emailsTo(user)).isEmpty();
     assertThat(tracking.positions(contact)).isEmpty();
     assertThat(tracking.nodeCounts(journey)).isEmpty();
-    assertThat(journeys.find(journey).orElseThrow().summary().status()).isEqualTo(JourneyStatus.DRAFT);
+    assertThat(journeys.find(journey).orElseThrow().summary().status())
+        .isEqualTo(JourneyStatus.DRAFT);
   }
 
   @Test
   void a_test_run_of_a_draft_runs_the_draft_and_leaves_the_published_version_as_it_is() {
     String journey = draft(trialJourney("Published welcome"));
-    assertThat(journeys.publish(journey)).isInstanceOf(dev.cairn.engine.journey.PublishResult.Published.class);
+    assertThat(journeys.publish(journey))
+        .isInstanceOf(dev.cairn.engine.journey.PublishResult.Published.class);
     String published = journeys.sourceOf(journey).orElseThrow();
     ContactId contact = contacts.findByUserId(contact("Dora")).orElseThrow().id();
 
     String draft = trialJourney("Draft welcome").replace("JOURNEY_ID", journey);
     long run = started(testRuns.start(journey, draft, contact, Map.of(), "marketer"));
 
-    await().atMost(PATIENCE).until(() -> !deliveries.forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey()).isEmpty());
-    assertThat(deliveries.forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey()).getFirst().subject())
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !deliveries
+                    .forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey())
+                    .isEmpty());
+    assertThat(
+            deliveries
+                .forJourneyInstance(testRuns.find(run).orElseThrow().processInstanceKey())
+                .getFirst()
+                .subject())
         .isEqualTo("Draft welcome");
     assertThat(journeys.sourceOf(journey)).contains(published);
     assertThat(journeys.find(journey).orElseThrow().summary().latestVersion()).isEqualTo(1);
-    assertThat(journeys.find(journey).orElseThrow().summary().status()).isEqualTo(JourneyStatus.PUBLISHED);
+    assertThat(journeys.find(journey).orElseThrow().summary().status())
+        .isEqualTo(JourneyStatus.PUBLISHED);
     assertThat(tracking.nodeCounts(journey)).isEmpty();
   }
 
@@ -88,27 +108,41 @@ class JourneyTestRunTest extends CairnIntegrationTest {
 
     assertThat(testRuns.sendEvent(run, "Order Completed", Map.of("revenue", 20))).isTrue();
 
-    TestRun finished = await().atMost(PATIENCE).until(() -> testRuns.find(run).orElseThrow(), done -> !done.running());
-    assertThat(finished.steps()).extracting(ElementVisit::elementId)
-        .containsExactly("start", "welcome-email", "wait-for-order", "ordered", "thanks-email", "end-ordered");
-    assertThat(deliveries.forJourneyInstance(finished.processInstanceKey())).extracting(MessageView::subject)
+    TestRun finished =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> testRuns.find(run).orElseThrow(), done -> !done.running());
+    assertThat(finished.steps())
+        .extracting(ElementVisit::elementId)
+        .containsExactly(
+            "start", "welcome-email", "wait-for-order", "ordered", "thanks-email", "end-ordered");
+    assertThat(deliveries.forJourneyInstance(finished.processInstanceKey()))
+        .extracting(MessageView::subject)
         .containsExactly("Hello", "Thanks for your order");
-    assertThat(testRuns.sendEvent(run, "Order Completed", Map.of())).as("the run is over").isFalse();
+    assertThat(testRuns.sendEvent(run, "Order Completed", Map.of()))
+        .as("the run is over")
+        .isFalse();
   }
 
   @Test
   void a_journey_with_a_problem_starts_no_test_run_and_says_what_to_fix() {
-    String journey = draft(trialJourney("Hi").replace("value=\"welcome\"", "value=\"no-such-template\""));
+    String journey =
+        draft(trialJourney("Hi").replace("value=\"welcome\"", "value=\"no-such-template\""));
     ContactId contact = contacts.findByUserId(contact("Pia")).orElseThrow().id();
     long before = runsOf(journey);
 
     TestRunStart result = testRuns.start(journey, contact, Map.of(), "marketer");
 
-    assertThat(result).isInstanceOfSatisfying(TestRunStart.Rejected.class, rejected ->
-        assertThat(rejected.problems()).anySatisfy(problem -> {
-          assertThat(problem.elementId()).isEqualTo("welcome-email");
-          assertThat(problem.message()).contains("no-such-template");
-        }));
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            TestRunStart.Rejected.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .anySatisfy(
+                        problem -> {
+                          assertThat(problem.elementId()).isEqualTo("welcome-email");
+                          assertThat(problem.message()).contains("no-such-template");
+                        }));
     assertThat(runsOf(journey)).isEqualTo(before);
   }
 
@@ -116,10 +150,18 @@ class JourneyTestRunTest extends CairnIntegrationTest {
   void a_test_run_for_a_contact_that_does_not_exist_is_refused() {
     String journey = draft(trialJourney("Hi"));
 
-    TestRunStart result = testRuns.start(journey, new ContactId(UUID.randomUUID()), Map.of(), "marketer");
+    TestRunStart result =
+        testRuns.start(journey, new ContactId(UUID.randomUUID()), Map.of(), "marketer");
 
-    assertThat(result).isInstanceOfSatisfying(TestRunStart.Rejected.class, rejected ->
-        assertThat(rejected.problems()).singleElement().satisfies(problem -> assertThat(problem.message()).contains("pick an existing contact")));
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            TestRunStart.Rejected.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .singleElement()
+                    .satisfies(
+                        problem ->
+                            assertThat(problem.message()).contains("pick an existing contact")));
   }
 
   private boolean at(long run, String elementId) {
@@ -128,7 +170,10 @@ class JourneyTestRunTest extends CairnIntegrationTest {
   }
 
   private long runsOf(String journey) {
-    return jdbc.sql("select count(*) from journey_test_run where journey_id = :id").param("id", journey).query(Long.class).single();
+    return jdbc.sql("select count(*) from journey_test_run where journey_id = :id")
+        .param("id", journey)
+        .query(Long.class)
+        .single();
   }
 
   private static long started(TestRunStart start) {
@@ -144,7 +189,10 @@ class JourneyTestRunTest extends CairnIntegrationTest {
 
   private String contact(String firstName) {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}".formatted(user, user, firstName));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}"
+            .formatted(user, user, firstName));
     await().atMost(PATIENCE).until(() -> contacts.findByUserId(user).isPresent());
     return user;
   }

@@ -28,33 +28,71 @@ class LeadNurtureJourneyTest extends LibraryJourneyScenario {
     assertThat(body(guide)).contains("everyone at Acme Ltd", "<strong>email automation</strong>");
     assertThat(clickFirstLink(guide)).startsWith("https://example.com/guides/getting-started");
     awaitEmail(booker, "Your guide: email automation");
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Demo Requested\",\"properties\":{\"slot\":\"Tue 10:00\"}}".formatted(booker));
-    assertThat(clickFirstLink(awaitEmail(reader, "How teams like yours get it done"))).startsWith("https://example.com/customers/case-study");
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Demo Requested\",\"properties\":{\"slot\":\"Tue 10:00\"}}"
+            .formatted(booker));
+    assertThat(clickFirstLink(awaitEmail(reader, "How teams like yours get it done")))
+        .startsWith("https://example.com/customers/case-study");
 
     assertThat(body(awaitEmail(reader, "Ned, shall we talk?"))).contains("20-minute call");
     assertThat(pathWhenDone(reader, JOURNEY))
         .containsExactly(
-            "lead-created", "mark-nurturing", "guide-email", "wait-three-days", "case-study-email", "wait-four-days",
-            "sales-ready-decide", "mark-sales-ready", "tag-for-sales", "call-offer-email", "handed-to-sales");
+            "lead-created",
+            "mark-nurturing",
+            "guide-email",
+            "wait-three-days",
+            "case-study-email",
+            "wait-four-days",
+            "sales-ready-decide",
+            "mark-sales-ready",
+            "tag-for-sales",
+            "call-offer-email",
+            "handed-to-sales");
     assertThat(pathWhenDone(quiet, JOURNEY))
         .containsExactly(
-            "lead-created", "mark-nurturing", "guide-email", "wait-three-days", "case-study-email", "wait-four-days",
-            "sales-ready-decide", "mark-nurtured", "nurtured");
+            "lead-created",
+            "mark-nurturing",
+            "guide-email",
+            "wait-three-days",
+            "case-study-email",
+            "wait-four-days",
+            "sales-ready-decide",
+            "mark-nurtured",
+            "nurtured");
     assertThat(pathWhenDone(booker, JOURNEY))
-        .containsExactly("lead-created", "mark-nurturing", "guide-email", "wait-three-days", "cairn-goal", "goal-reached", "goal-converted");
+        .containsExactly(
+            "lead-created",
+            "mark-nurturing",
+            "guide-email",
+            "wait-three-days",
+            "cairn-goal",
+            "goal-reached",
+            "goal-converted");
     assertThat(sentSubjects(reader, JOURNEY))
-        .containsExactly("Your guide: email automation", "How teams like yours get it done", "Ned, shall we talk?");
-    assertThat(sentSubjects(quiet, JOURNEY)).containsExactly("Your guide: email automation", "How teams like yours get it done");
+        .containsExactly(
+            "Your guide: email automation",
+            "How teams like yours get it done",
+            "Ned, shall we talk?");
+    assertThat(sentSubjects(quiet, JOURNEY))
+        .containsExactly("Your guide: email automation", "How teams like yours get it done");
     assertThat(sentSubjects(booker, JOURNEY)).containsExactly("Your guide: email automation");
-    assertThat(contacts.find(contact(reader)).orElseThrow().traits()).containsEntry("lead_stage", "sales-ready");
-    assertThat(contacts.find(contact(quiet)).orElseThrow().traits()).containsEntry("lead_stage", "nurtured");
-    assertThat(contacts.find(contact(booker)).orElseThrow().traits()).containsEntry("lead_stage", "nurturing");
+    assertThat(contacts.find(contact(reader)).orElseThrow().traits())
+        .containsEntry("lead_stage", "sales-ready");
+    assertThat(contacts.find(contact(quiet)).orElseThrow().traits())
+        .containsEntry("lead_stage", "nurtured");
+    assertThat(contacts.find(contact(booker)).orElseThrow().traits())
+        .containsEntry("lead_stage", "nurturing");
     assertThat(tagged(reader, "sales-ready")).isTrue();
     assertThat(tagged(quiet, "sales-ready")).isFalse();
   }
 
   private boolean tagged(String user, String tag) {
-    return jdbc.sql("select :tag = any(tags) from contact where id = :id").param("tag", tag).param("id", contact(user).value()).query(Boolean.class).single();
+    return jdbc.sql("select :tag = any(tags) from contact where id = :id")
+        .param("tag", tag)
+        .param("id", contact(user).value())
+        .query(Boolean.class)
+        .single();
   }
 
   private void leadCreated(String user, String firstName) {

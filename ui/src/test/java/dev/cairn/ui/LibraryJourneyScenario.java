@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class LibraryJourneyScenario extends CairnIntegrationTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Autowired Journeys journeys;
   @Autowired Contacts contacts;
@@ -47,8 +48,8 @@ abstract class LibraryJourneyScenario extends CairnIntegrationTest {
   private final List<String> published = new ArrayList<>();
 
   /**
-   * Publishes a library journey unless an earlier test did. The library is installed as drafts
-   * once the broker answers, which may be after the first test started.
+   * Publishes a library journey unless an earlier test did. The library is installed as drafts once
+   * the broker answers, which may be after the first test started.
    */
   void publish(String journeyId) {
     await().atMost(PATIENCE).until(() -> journeys.find(journeyId).isPresent());
@@ -83,27 +84,41 @@ abstract class LibraryJourneyScenario extends CairnIntegrationTest {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> contacts.findByUserId(user).map(c -> tracking.positions(c.id())).orElse(List.of()),
-            positions -> !positions.isEmpty() && positions.stream().filter(p -> p.journeyId().equals(journeyId)).noneMatch(JourneyPosition::active)
-                && positions.stream().anyMatch(p -> p.journeyId().equals(journeyId)));
+            () ->
+                contacts.findByUserId(user).map(c -> tracking.positions(c.id())).orElse(List.of()),
+            positions ->
+                !positions.isEmpty()
+                    && positions.stream()
+                        .filter(p -> p.journeyId().equals(journeyId))
+                        .noneMatch(JourneyPosition::active)
+                    && positions.stream().anyMatch(p -> p.journeyId().equals(journeyId)));
     return path(user, journeyId);
   }
 
   /** The nodes the contact passed (or is at) in this journey so far, in order. */
   List<String> path(String user, String journeyId) {
-    return tracking.path(contact(user)).stream().filter(visit -> visit.journeyId().equals(journeyId)).map(ElementVisit::elementId).toList();
+    return tracking.path(contact(user)).stream()
+        .filter(visit -> visit.journeyId().equals(journeyId))
+        .map(ElementVisit::elementId)
+        .toList();
   }
 
   /** Waits until the contact has reached the node in this journey. */
   void awaitAt(String user, String journeyId, String elementId) {
     await()
         .atMost(PATIENCE)
-        .until(() -> contacts.findByUserId(user).isPresent() && path(user, journeyId).contains(elementId));
+        .until(
+            () ->
+                contacts.findByUserId(user).isPresent()
+                    && path(user, journeyId).contains(elementId));
   }
 
-  /** Subjects of the emails this journey sent the contact, oldest first, from the delivery ledger. */
+  /**
+   * Subjects of the emails this journey sent the contact, oldest first, from the delivery ledger.
+   */
   List<String> sentSubjects(String user, String journeyId) {
-    return jdbc.sql("select subject from message where contact_id = :contact and journey_id = :journey and channel = 'EMAIL' and status = 'SENT' order by id")
+    return jdbc.sql(
+            "select subject from message where contact_id = :contact and journey_id = :journey and channel = 'EMAIL' and status = 'SENT' order by id")
         .param("contact", contact(user).value())
         .param("journey", journeyId)
         .query(String.class)
@@ -115,18 +130,25 @@ abstract class LibraryJourneyScenario extends CairnIntegrationTest {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> jdbc.sql("select count(*) from contact_event where contact_id = :contact and processed_at is null")
-                .param("contact", contact(user).value())
-                .query(Long.class)
-                .single(),
+            () ->
+                jdbc.sql(
+                        "select count(*) from contact_event where contact_id = :contact and processed_at is null")
+                    .param("contact", contact(user).value())
+                    .query(Long.class)
+                    .single(),
             pending -> pending == 0);
   }
 
-  /** Clicks the message's first tracked link as a recipient's browser would; returns where it led. */
+  /**
+   * Clicks the message's first tracked link as a recipient's browser would; returns where it led.
+   */
   String clickFirstLink(MimeMessage message) {
     Matcher link = Pattern.compile("https?://[^/\"]+(/t/c/[A-Za-z0-9_-]+)").matcher(body(message));
     assertThat(link.find()).as("a tracked link in the email").isTrue();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + link.group(1))).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + link.group(1)))
+            .GET()
+            .build();
     try {
       HttpResponse<Void> response = BROWSER.send(request, HttpResponse.BodyHandlers.discarding());
       assertThat(response.statusCode()).isEqualTo(302);

@@ -38,14 +38,16 @@ class ListEventsTest extends CairnIntegrationTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
-  void joining_a_list_records_one_list_joined_with_the_list_and_how_and_joining_again_records_nothing() {
+  void
+      joining_a_list_records_one_list_joined_with_the_list_and_how_and_joining_again_records_nothing() {
     ContactList list = created("Newsletter");
     ContactId contact = contact();
 
     lists.add(list.id(), contact, "console: admin");
     lists.add(list.id(), contact, "journey welcome");
 
-    assertThat(listEvents(contact)).containsExactly(event(ContactLists.JOINED, list, "console: admin"));
+    assertThat(listEvents(contact))
+        .containsExactly(event(ContactLists.JOINED, list, "console: admin"));
   }
 
   @Test
@@ -60,26 +62,40 @@ class ListEventsTest extends CairnIntegrationTest {
 
     assertThat(listEvents(contact))
         .containsExactly(
-            event(ContactLists.JOINED, list, "console: admin"), event(ContactLists.LEFT, list, "api"), event(ContactLists.JOINED, list, "journey welcome"));
+            event(ContactLists.JOINED, list, "console: admin"),
+            event(ContactLists.LEFT, list, "api"),
+            event(ContactLists.JOINED, list, "journey welcome"));
   }
 
   @Test
-  void an_import_into_a_list_records_list_joined_for_each_contact_it_puts_on_it_and_none_for_those_already_there() {
+  void
+      an_import_into_a_list_records_list_joined_for_each_contact_it_puts_on_it_and_none_for_those_already_there() {
     ContactList list = created("Trade fair");
     ContactId already = contact();
     lists.add(list.id(), already, "console: admin");
     String domain = "listevents" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-    String csv = "email\nann@%1$s\n%2$s\nbea@%1$s\n".formatted(domain, contacts.find(already).orElseThrow().email());
-    ImportPlan plan = new ImportPlan(imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Fair sheet", null, list.id());
+    String csv =
+        "email\nann@%1$s\n%2$s\nbea@%1$s\n"
+            .formatted(domain, contacts.find(already).orElseThrow().email());
+    ImportPlan plan =
+        new ImportPlan(
+            imports.inspect(csv(csv)).guessed(), DedupeKey.EMAIL, "Fair sheet", null, list.id());
 
     imports.run(csv(csv), "fair.csv", plan, done -> {});
 
     for (String person : List.of("ann", "bea")) {
       ContactId joined =
-          new ContactId(jdbc.sql("select id from contact where email = :email").param("email", person + "@" + domain).query(UUID.class).single());
-      assertThat(listEvents(joined)).as(person).containsExactly(event(ContactLists.JOINED, list, "import: Fair sheet"));
+          new ContactId(
+              jdbc.sql("select id from contact where email = :email")
+                  .param("email", person + "@" + domain)
+                  .query(UUID.class)
+                  .single());
+      assertThat(listEvents(joined))
+          .as(person)
+          .containsExactly(event(ContactLists.JOINED, list, "import: Fair sheet"));
     }
-    assertThat(listEvents(already)).containsExactly(event(ContactLists.JOINED, list, "console: admin"));
+    assertThat(listEvents(already))
+        .containsExactly(event(ContactLists.JOINED, list, "console: admin"));
     assertThat(lists.count(list.id())).isEqualTo(3);
   }
 
@@ -91,11 +107,13 @@ class ListEventsTest extends CairnIntegrationTest {
 
     lists.delete(list.id());
 
-    assertThat(listEvents(contact)).containsExactly(event(ContactLists.JOINED, list, "console: admin"));
+    assertThat(listEvents(contact))
+        .containsExactly(event(ContactLists.JOINED, list, "console: admin"));
   }
 
   @Test
-  void a_journey_starts_for_a_contact_joining_its_list_through_the_api_and_moves_on_when_they_leave_that_list_not_another() {
+  void
+      a_journey_starts_for_a_contact_joining_its_list_through_the_api_and_moves_on_when_they_leave_that_list_not_another() {
     ContactList vip = created("VIP");
     ContactList other = created("Other");
     String journey = "vip-" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,52 +122,86 @@ class ListEventsTest extends CairnIntegrationTest {
     String user = "u-" + UUID.randomUUID();
     post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{}}".formatted(user));
 
-    assertThat(post("/v1/lists/" + other.id() + "/members", "{\"userId\":\"" + user + "\"}").statusCode()).isEqualTo(200);
+    assertThat(
+            post("/v1/lists/" + other.id() + "/members", "{\"userId\":\"" + user + "\"}")
+                .statusCode())
+        .isEqualTo(200);
     await().atMost(Duration.ofSeconds(30)).until(() -> pendingEvents(user) == 0);
     assertThat(enrolments(journey)).as("joining another list starts nothing").isZero();
 
-    assertThat(post("/v1/lists/" + vip.id() + "/members", "{\"userId\":\"" + user + "\"}").statusCode()).isEqualTo(200);
+    assertThat(
+            post("/v1/lists/" + vip.id() + "/members", "{\"userId\":\"" + user + "\"}")
+                .statusCode())
+        .isEqualTo(200);
     awaitPath(user, "wait-for-leaving");
-    assertThat(post("/v1/lists/" + other.id() + "/members/remove", "{\"userId\":\"" + user + "\"}").statusCode()).isEqualTo(200);
+    assertThat(
+            post("/v1/lists/" + other.id() + "/members/remove", "{\"userId\":\"" + user + "\"}")
+                .statusCode())
+        .isEqualTo(200);
     await().atMost(Duration.ofSeconds(30)).until(() -> pendingEvents(user) == 0);
-    assertThat(awaitPath(user, "wait-for-leaving")).as("leaving another list moves no one on").doesNotContain("left");
+    assertThat(awaitPath(user, "wait-for-leaving"))
+        .as("leaving another list moves no one on")
+        .doesNotContain("left");
 
-    assertThat(post("/v1/lists/" + vip.id() + "/members/remove", "{\"userId\":\"" + user + "\"}").statusCode()).isEqualTo(200);
-    assertThat(awaitPath(user, "left")).containsExactly("start", "wait-for-leaving", "left-vip", "left");
+    assertThat(
+            post("/v1/lists/" + vip.id() + "/members/remove", "{\"userId\":\"" + user + "\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(awaitPath(user, "left"))
+        .containsExactly("start", "wait-for-leaving", "left-vip", "left");
     assertThat(enrolments(journey)).isEqualTo(1);
   }
 
   /** The contact's list events, oldest first, as name and properties. */
   private List<Map<String, Object>> listEvents(ContactId contact) {
-    return jdbc.sql("select name, properties::text as properties from contact_event where contact_id = :id and name in (:names) order by id")
+    return jdbc.sql(
+            "select name, properties::text as properties from contact_event where contact_id = :id and name in (:names) order by id")
         .param("id", contact.value())
         .param("names", List.of(ContactLists.JOINED, ContactLists.LEFT))
-        .query((rs, row) -> Map.<String, Object>of("name", rs.getString("name"), "properties", json.readValue(rs.getString("properties"), Map.class)))
+        .query(
+            (rs, row) ->
+                Map.<String, Object>of(
+                    "name",
+                    rs.getString("name"),
+                    "properties",
+                    json.readValue(rs.getString("properties"), Map.class)))
         .list();
   }
 
   private static Map<String, Object> event(String name, ContactList list, String source) {
-    return Map.of("name", name, "properties", Map.of("list_id", list.id(), "list_name", list.name(), "source", source));
+    return Map.of(
+        "name",
+        name,
+        "properties",
+        Map.of("list_id", list.id(), "list_name", list.name(), "source", source));
   }
 
   private long pendingEvents(String user) {
-    return jdbc.sql("select count(*) from contact_event e join contact c on c.id = e.contact_id where c.external_id = :user and e.processed_at is null")
+    return jdbc.sql(
+            "select count(*) from contact_event e join contact c on c.id = e.contact_id where c.external_id = :user and e.processed_at is null")
         .param("user", user)
         .query(Long.class)
         .single();
   }
 
   private long enrolments(String journey) {
-    return jdbc.sql("select count(*) from enrollment where journey_id = :id").param("id", journey).query(Long.class).single();
+    return jdbc.sql("select count(*) from enrollment where journey_id = :id")
+        .param("id", journey)
+        .query(Long.class)
+        .single();
   }
 
   private ContactList created(String name) {
-    return ((ListChange.Done) lists.create(name + " " + UUID.randomUUID().toString().substring(0, 8), null)).list();
+    return ((ListChange.Done)
+            lists.create(name + " " + UUID.randomUUID().toString().substring(0, 8), null))
+        .list();
   }
 
   private ContactId contact() {
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
     return contacts.findByUserId(user).orElseThrow().id();
   }
 

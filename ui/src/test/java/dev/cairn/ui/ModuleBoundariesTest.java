@@ -15,51 +15,68 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
 
   private static final JavaClasses CAIRN =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cairn");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.cairn");
 
   @Test
   void the_engine_depends_on_no_channel_and_no_console_code() {
     noClasses()
-        .that().resideInAPackage("dev.cairn.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.channels..", "dev.cairn.ui..")
+        .that()
+        .resideInAPackage("dev.cairn.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.cairn.channels..", "dev.cairn.ui..")
         .check(CAIRN);
   }
 
   @Test
   void channels_use_the_engine_only_through_its_public_features() {
     noClasses()
-        .that().resideInAPackage("dev.cairn.channels..")
-        .should().dependOnClassesThat()
+        .that()
+        .resideInAPackage("dev.cairn.channels..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.cairn.ui..",
-            "dev.cairn.engine.journey.run..",
-            "dev.cairn.engine.database..")
+            "dev.cairn.ui..", "dev.cairn.engine.journey.run..", "dev.cairn.engine.database..")
         .check(CAIRN);
   }
 
   @Test
   void only_the_embedded_adapter_talks_to_the_bpmn_engine() {
     noClasses()
-        .that().resideOutsideOfPackage("dev.cairn.engine.journey.run.operaton..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.operaton..")
+        .that()
+        .resideOutsideOfPackage("dev.cairn.engine.journey.run.operaton..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.operaton..")
         .check(CAIRN);
   }
 
-  /** The journey language reads diagrams with Camunda's model API; the cluster's client is the Camunda 8 adapter's alone. */
+  /**
+   * The journey language reads diagrams with Camunda's model API; the cluster's client is the
+   * Camunda 8 adapter's alone.
+   */
   @Test
   void only_the_camunda8_adapter_talks_to_a_camunda_cluster() {
     noClasses()
-        .that().resideOutsideOfPackage("dev.cairn.engine.journey.run.camunda8..")
-        .should().dependOnClassesThat(
-            resideInAnyPackage("io.camunda..", "io.grpc..").and(not(resideInAPackage("io.camunda.zeebe.model.."))))
+        .that()
+        .resideOutsideOfPackage("dev.cairn.engine.journey.run.camunda8..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage("io.camunda..", "io.grpc..")
+                .and(not(resideInAPackage("io.camunda.zeebe.model.."))))
         .check(CAIRN);
   }
 
   @Test
   void only_the_journey_language_reads_diagrams_with_the_bpmn_model() {
     noClasses()
-        .that().resideOutsideOfPackage("dev.cairn.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.camunda..", "org.operaton..")
+        .that()
+        .resideOutsideOfPackage("dev.cairn.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.camunda..", "org.operaton..")
         .check(CAIRN);
   }
 

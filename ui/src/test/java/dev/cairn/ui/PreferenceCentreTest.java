@@ -28,12 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The preference centre, reached from the received email's own link: a recipient chooses the
- * topics they get, leaves email and comes back, and email steps about a topic they left skip them.
+ * The preference centre, reached from the received email's own link: a recipient chooses the topics
+ * they get, leaves email and comes back, and email steps about a topic they left skip them.
  */
 class PreferenceCentreTest extends CairnIntegrationTest {
 
-  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final Pattern PREFERENCES = Pattern.compile("https?://[^/\"]+(/p/[A-Za-z0-9_-]+)");
 
   @Autowired Contacts contacts;
@@ -43,7 +44,9 @@ class PreferenceCentreTest extends CairnIntegrationTest {
   @Autowired Preferences preferenceCentre;
 
   @Test
-  void a_recipient_opts_out_of_one_topic_from_their_email_and_steps_about_it_skip_them_while_others_still_send() throws Exception {
+  void
+      a_recipient_opts_out_of_one_topic_from_their_email_and_steps_about_it_skip_them_while_others_still_send()
+          throws Exception {
     String user = "u-" + UUID.randomUUID();
     String preferences = preferencesLink(welcomeEmail(user));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
@@ -56,15 +59,21 @@ class PreferenceCentreTest extends CairnIntegrationTest {
         .contains("name=\"email\" checked>")
         .doesNotContain("Text messages"); // no phone number, no texts to choose
 
-    HttpResponse<String> saved = submit(preferences, "email=on&topic=newsletter&topic=product-news");
+    HttpResponse<String> saved =
+        submit(preferences, "email=on&topic=newsletter&topic=product-news");
 
     assertThat(saved.statusCode()).isEqualTo(200);
-    assertThat(saved.body()).contains("Saved. Thank you.").contains("name=\"topic\" value=\"offers\"> Offers and discounts");
+    assertThat(saved.body())
+        .contains("Saved. Thank you.")
+        .contains("name=\"topic\" value=\"offers\"> Offers and discounts");
     assertThat(topicEvents(contact)).containsExactly("Topic Unsubscribed offers");
     assertThat(consents.allows(contact, ConsentChannel.EMAIL)).isTrue();
     // What the contact's page in the console lists: every topic, and where and when they left one.
     assertThat(preferenceCentre.choicesOf(contact))
-        .extracting(topic -> topic.id() + (topic.optOut() == null ? "" : " left in the " + topic.optOut().source()))
+        .extracting(
+            topic ->
+                topic.id()
+                    + (topic.optOut() == null ? "" : " left in the " + topic.optOut().source()))
         .containsExactly("newsletter", "offers left in the preference centre", "product-news");
 
     String journey = "topics-" + UUID.randomUUID().toString().substring(0, 8);
@@ -72,7 +81,11 @@ class PreferenceCentreTest extends CairnIntegrationTest {
     assertThat(journeys.publish(journey)).isInstanceOf(PublishResult.Published.class);
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"%s\"}".formatted(user, journey));
     awaitPath(user, "done");
-    assertThat(outcome(contact, "first-topic")).containsEntry("status", "SKIPPED").containsEntry("error", "the contact opted out of Offers and discounts email in the preference centre");
+    assertThat(outcome(contact, "first-topic"))
+        .containsEntry("status", "SKIPPED")
+        .containsEntry(
+            "error",
+            "the contact opted out of Offers and discounts email in the preference centre");
     assertThat(outcome(contact, "second-topic")).containsEntry("status", "SENT");
   }
 
@@ -82,14 +95,22 @@ class PreferenceCentreTest extends CairnIntegrationTest {
     String preferences = preferencesLink(welcomeEmail(user));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
 
-    assertThat(submit(preferences, "topic=newsletter&topic=offers&topic=product-news").body()).contains("Saved.");
-    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
-    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).source()).isEqualTo("preference centre");
+    assertThat(submit(preferences, "topic=newsletter&topic=offers&topic=product-news").body())
+        .contains("Saved.");
+    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).source())
+        .isEqualTo("preference centre");
     assertThat(get(preferences).body()).contains("name=\"email\">");
 
-    assertThat(submit(preferences, "email=on&topic=newsletter&topic=offers&topic=product-news").body()).contains("Saved.");
-    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status()).isEqualTo(ConsentStatus.SUBSCRIBED);
-    assertThat(submit(preferences, "email=on&topic=newsletter&topic=offers&topic=product-news").body()).contains("Nothing changed.");
+    assertThat(
+            submit(preferences, "email=on&topic=newsletter&topic=offers&topic=product-news").body())
+        .contains("Saved.");
+    assertThat(consents.of(contact).get(ConsentChannel.EMAIL).status())
+        .isEqualTo(ConsentStatus.SUBSCRIBED);
+    assertThat(
+            submit(preferences, "email=on&topic=newsletter&topic=offers&topic=product-news").body())
+        .contains("Nothing changed.");
   }
 
   @Test
@@ -101,17 +122,24 @@ class PreferenceCentreTest extends CairnIntegrationTest {
     HttpResponse<String> refused = submit(preferences, "topic=newsletter&topic=lottery");
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("&quot;lottery&quot; is not one of our topics").contains("Nothing was changed");
-    assertThat(consents.allows(contact, ConsentChannel.EMAIL)).isTrue(); // the unticked email box was not applied either
+    assertThat(refused.body())
+        .contains("&quot;lottery&quot; is not one of our topics")
+        .contains("Nothing was changed");
+    assertThat(consents.allows(contact, ConsentChannel.EMAIL))
+        .isTrue(); // the unticked email box was not applied either
     assertThat(topicEvents(contact)).isEmpty();
   }
 
   @Test
-  void a_changed_or_foreign_link_shows_no_one_and_the_unsubscribe_page_offers_the_preferences() throws Exception {
+  void a_changed_or_foreign_link_shows_no_one_and_the_unsubscribe_page_offers_the_preferences()
+      throws Exception {
     MimeMessage email = welcomeEmail("u-" + UUID.randomUUID());
     String preferences = preferencesLink(email);
-    String tampered = preferences.substring(0, preferences.length() - 2) + (preferences.endsWith("A") ? "BB" : "AA");
-    String unsubscribe = URI.create(email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "")).getPath();
+    String tampered =
+        preferences.substring(0, preferences.length() - 2)
+            + (preferences.endsWith("A") ? "BB" : "AA");
+    String unsubscribe =
+        URI.create(email.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "")).getPath();
 
     assertThat(get(tampered).statusCode()).isEqualTo(404);
     assertThat(submit(tampered, "email=on").statusCode()).isEqualTo(404);
@@ -126,12 +154,18 @@ class PreferenceCentreTest extends CairnIntegrationTest {
     PublishResult result = journeys.publish(journey);
 
     assertThat(result).isInstanceOf(PublishResult.Rejected.class);
-    assertThat(((PublishResult.Rejected) result).problems().toString()).contains("The topic \"lottery\" is not one of the preference centre's topics");
+    assertThat(((PublishResult.Rejected) result).problems().toString())
+        .contains("The topic \"lottery\" is not one of the preference centre's topics");
   }
 
   private MimeMessage welcomeEmail(String user) {
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Pia\"}}".formatted(user, user));
-    return await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(user).stream().findFirst().orElse(null), message -> message != null);
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Pia\"}}"
+            .formatted(user, user));
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> emailsTo(user).stream().findFirst().orElse(null), message -> message != null);
   }
 
   private static String preferencesLink(MimeMessage email) {
@@ -142,14 +176,16 @@ class PreferenceCentreTest extends CairnIntegrationTest {
   }
 
   private List<String> topicEvents(ContactId contact) {
-    return jdbc.sql("select name || ' ' || (properties ->> 'topic') from contact_event where contact_id = :id and name like 'Topic %' order by id")
+    return jdbc.sql(
+            "select name || ' ' || (properties ->> 'topic') from contact_event where contact_id = :id and name like 'Topic %' order by id")
         .param("id", contact.value())
         .query(String.class)
         .list();
   }
 
   private Map<String, Object> outcome(ContactId contact, String step) {
-    return jdbc.sql("select status, coalesce(error, '') as error from message where contact_id = :id and element_id = :step")
+    return jdbc.sql(
+            "select status, coalesce(error, '') as error from message where contact_id = :id and element_id = :step")
         .param("id", contact.value())
         .param("step", step)
         .query()
@@ -157,7 +193,9 @@ class PreferenceCentreTest extends CairnIntegrationTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return BROWSER.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return BROWSER.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> submit(String path, String form) throws Exception {

@@ -13,7 +13,11 @@ final class RandomJourney {
 
   /** Every wait's element id starts with this, so a test can see a contact is waiting. */
   static final String WAIT = "wait-";
-  /** A wait between "Agreed to texts?" and the text: where changing one's mind about texts matters most. */
+
+  /**
+   * A wait between "Agreed to texts?" and the text: where changing one's mind about texts matters
+   * most.
+   */
   static final String WAIT_BEFORE_TEXT = WAIT + "text-";
 
   private static final String SMS_CONSENT =
@@ -31,7 +35,9 @@ final class RandomJourney {
     this.random = random;
   }
 
-  /** The BPMN of a new random journey that starts when a contact sends the event named {@code id}. */
+  /**
+   * The BPMN of a new random journey that starts when a contact sends the event named {@code id}.
+   */
   static String draw(String id, Random random) {
     return new RandomJourney(id, random).bpmn();
   }
@@ -128,16 +134,21 @@ final class RandomJourney {
   private String branch(String condition, String yes, String otherwise) {
     String gateway = "branch-" + (++next);
     String fallback = "flow-" + (++next);
-    nodes.append("    <bpmn:exclusiveGateway id=\"%s\" name=\"Branch %d\" default=\"%s\"/>\n".formatted(gateway, next, fallback));
+    nodes.append(
+        "    <bpmn:exclusiveGateway id=\"%s\" name=\"Branch %d\" default=\"%s\"/>\n"
+            .formatted(gateway, next, fallback));
     flow(gateway, yes, "cairn:condition", condition);
-    nodes.append("    <bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\"/>\n".formatted(fallback, gateway, otherwise));
+    nodes.append(
+        "    <bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\"/>\n"
+            .formatted(fallback, gateway, otherwise));
     return gateway;
   }
 
   private String split(String a, String b) {
     String gateway = "split-" + (++next);
     int weight = 10 * (1 + random.nextInt(9));
-    nodes.append("    <bpmn:exclusiveGateway id=\"%s\" name=\"Split %d\"/>\n".formatted(gateway, next));
+    nodes.append(
+        "    <bpmn:exclusiveGateway id=\"%s\" name=\"Split %d\"/>\n".formatted(gateway, next));
     flow(gateway, a, "cairn:weight", String.valueOf(weight));
     flow(gateway, b, "cairn:weight", String.valueOf(100 - weight));
     return gateway;
@@ -150,7 +161,9 @@ final class RandomJourney {
   }
 
   private void flow(String from, String to) {
-    nodes.append("    <bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\"/>\n".formatted("flow-" + (++next), from, to));
+    nodes.append(
+        "    <bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\"/>\n"
+            .formatted("flow-" + (++next), from, to));
   }
 
   /** A flow carrying one Cairn property: a branch path's condition or a split path's weight. */

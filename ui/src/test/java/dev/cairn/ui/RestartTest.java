@@ -36,11 +36,16 @@ class RestartTest {
 
   @Test
   void a_contact_waiting_for_an_order_moves_on_after_cairn_restarts() throws Exception {
-    Path dataDir = Files.createDirectories(Path.of("target", "test-data", "restart-" + UUID.randomUUID())).toAbsolutePath();
+    Path dataDir =
+        Files.createDirectories(Path.of("target", "test-data", "restart-" + UUID.randomUUID()))
+            .toAbsolutePath();
     String user = "u-restart-" + UUID.randomUUID();
 
     try (ConfigurableApplicationContext first = start(dataDir)) {
-      track(first, "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Rita\"}}".formatted(user, user));
+      track(
+          first,
+          "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Rita\"}}"
+              .formatted(user, user));
       awaitAt(first, user, "wait-for-first-order");
     }
 
@@ -55,9 +60,14 @@ class RestartTest {
           .containsExactly("Welcome aboard, Rita!");
       awaitAt(second, user, "wait-for-first-order");
 
-      track(second, "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"R-7\"}}".formatted(user));
+      track(
+          second,
+          "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"R-7\"}}"
+              .formatted(user));
 
-      await().atMost(PATIENCE).until(() -> second.getBean(Deliveries.class).forContact(contact.id()).size() == 2);
+      await()
+          .atMost(PATIENCE)
+          .until(() -> second.getBean(Deliveries.class).forContact(contact.id()).size() == 2);
       assertThat(second.getBean(Deliveries.class).forContact(contact.id()).getFirst().subject())
           .isEqualTo("Thank you for your first order, Rita");
     }
@@ -88,12 +98,15 @@ class RestartTest {
                     .anyMatch(position -> position.currentElementIds().contains(elementId)));
   }
 
-  private void track(ConfigurableApplicationContext app, String body) throws IOException, InterruptedException {
+  private void track(ConfigurableApplicationContext app, String body)
+      throws IOException, InterruptedException {
     String port = app.getEnvironment().getProperty("local.server.port");
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/track"))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes()))
+            .header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes()))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -26,10 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A text message's short link, followed from the text the contact got, moves a journey waiting for "SMS Clicked". */
+/**
+ * A text message's short link, followed from the text the contact got, moves a journey waiting for
+ * "SMS Clicked".
+ */
 class SmsShortLinkTest extends CairnIntegrationTest {
 
-  private static final HttpClient PHONE_BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient PHONE_BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final Pattern SHORT_LINK = Pattern.compile("https?://[^/\\s]+(/s/[0-9A-Za-z]{8})");
 
   @Autowired Journeys journeys;
@@ -39,7 +43,9 @@ class SmsShortLinkTest extends CairnIntegrationTest {
   @Autowired Deliveries deliveries;
 
   @Test
-  void following_the_short_link_redirects_to_the_offer_records_sms_clicked_and_moves_the_waiting_contact_on() throws Exception {
+  void
+      following_the_short_link_redirects_to_the_offer_records_sms_clicked_and_moves_the_waiting_contact_on()
+          throws Exception {
     String id = "sms-offer-" + UUID.randomUUID().toString().substring(0, 8);
     journeys.addIfAbsent(id, "SMS offer " + id, null, journey(id));
     assertThat(journeys.publish(id)).isInstanceOf(PublishResult.Published.class);
@@ -55,12 +61,17 @@ class SmsShortLinkTest extends CairnIntegrationTest {
 
     assertThat(text).doesNotContain("shop.example.com").endsWith(". Reply STOP to opt out.");
     assertThat(click.statusCode()).isEqualTo(302);
-    assertThat(click.headers().firstValue("Location")).hasValue("https://shop.example.com/offer?code=SPRING&utm_source=sms");
-    assertThat(awaitPath(user, "clicked")).containsExactly("start", "may-text-decide", "text-offer", "wait-for-click", "link-clicked", "clicked");
-    assertThat(jdbc.sql("select properties ->> 'url' from contact_event where contact_id = :id and name = 'SMS Clicked'")
-            .param("id", contact.value())
-            .query(String.class)
-            .list())
+    assertThat(click.headers().firstValue("Location"))
+        .hasValue("https://shop.example.com/offer?code=SPRING&utm_source=sms");
+    assertThat(awaitPath(user, "clicked"))
+        .containsExactly(
+            "start", "may-text-decide", "text-offer", "wait-for-click", "link-clicked", "clicked");
+    assertThat(
+            jdbc.sql(
+                    "select properties ->> 'url' from contact_event where contact_id = :id and name = 'SMS Clicked'")
+                .param("id", contact.value())
+                .query(String.class)
+                .list())
         .containsExactly("https://shop.example.com/offer?code=SPRING&utm_source=sms");
     // The journey page's message table counts the text and its click.
     assertThat(deliveries.stepStats(id))
@@ -88,32 +99,45 @@ class SmsShortLinkTest extends CairnIntegrationTest {
   }
 
   private ContactId subscribedToSms(String user) {
-    // Norwegian mobile numbers start with 4[015-8] or 9: any 9xxxxxxx is one, so every run gets a number of its own.
+    // Norwegian mobile numbers start with 4[015-8] or 9: any 9xxxxxxx is one, so every run gets a
+    // number of its own.
     String phone = "+479" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"Mia\",\"phone\":\"%s\"}}".formatted(user, phone));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"Mia\",\"phone\":\"%s\"}}"
+            .formatted(user, phone));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
     consents.record(contact, ConsentChannel.SMS, ConsentStatus.SUBSCRIBED, "test");
     return contact;
   }
 
-  /** The text the contact got, once the step has dealt with it; a text not sent fails with the ledger's reason. */
+  /**
+   * The text the contact got, once the step has dealt with it; a text not sent fails with the
+   * ledger's reason.
+   */
   private String textTo(ContactId contact) {
     Map<String, Object> message =
         await()
             .atMost(Duration.ofSeconds(90))
             .until(
-                () -> jdbc.sql("select status, error, transport, body_text from message where contact_id = :id and element_id = 'text-offer' and status <> 'PENDING'")
-                    .param("id", contact.value())
-                    .query()
-                    .listOfRows(),
+                () ->
+                    jdbc.sql(
+                            "select status, error, transport, body_text from message where contact_id = :id and element_id = 'text-offer' and status <> 'PENDING'")
+                        .param("id", contact.value())
+                        .query()
+                        .listOfRows(),
                 rows -> !rows.isEmpty())
             .getFirst();
-    assertThat(String.valueOf(message.get("status"))).as("the text's ledger entry %s", message).isIn("SENT", "OUTBOX", "DELIVERED");
+    assertThat(String.valueOf(message.get("status")))
+        .as("the text's ledger entry %s", message)
+        .isIn("SENT", "OUTBOX", "DELIVERED");
     return String.valueOf(message.get("body_text"));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return PHONE_BROWSER.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return PHONE_BROWSER.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String journey(String id) {

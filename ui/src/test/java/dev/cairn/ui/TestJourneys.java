@@ -31,7 +31,9 @@ final class TestJourneys {
         .formatted(id, startProperties, triggerEvent);
   }
 
-  /** A branch whose condition cannot be evaluated (a variable no one sets): the engine stops there. */
+  /**
+   * A branch whose condition cannot be evaluated (a variable no one sets): the engine stops there.
+   */
   static String stuckJourney(String id) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>

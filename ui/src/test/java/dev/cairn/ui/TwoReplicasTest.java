@@ -41,9 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two Cairn replicas on one PostgreSQL share the journeys' work: sign-ups sent to either are
- * welcomed once each, by whichever replica took the step; when one replica stops mid-work the
- * other finishes what it left, and still nobody gets a welcome twice. Background work that must
- * run alone (schedules, segment refreshes) runs on one replica at a time.
+ * welcomed once each, by whichever replica took the step; when one replica stops mid-work the other
+ * finishes what it left, and still nobody gets a welcome twice. Background work that must run alone
+ * (schedules, segment refreshes) runs on one replica at a time.
  */
 class TwoReplicasTest {
 
@@ -61,7 +61,8 @@ class TwoReplicasTest {
   void startSmtp() throws IOException {
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    dataDir = Files.createDirectories(Path.of("target", "test-data", "replicas-" + run)).toAbsolutePath();
+    dataDir =
+        Files.createDirectories(Path.of("target", "test-data", "replicas-" + run)).toAbsolutePath();
   }
 
   @AfterEach
@@ -74,7 +75,8 @@ class TwoReplicasTest {
   }
 
   @Test
-  void two_replicas_welcome_every_sign_up_once_and_one_finishes_what_the_other_left_when_it_stops() throws Exception {
+  void two_replicas_welcome_every_sign_up_once_and_one_finishes_what_the_other_left_when_it_stops()
+      throws Exception {
     ConfigurableApplicationContext a = startFirst();
     ConfigurableApplicationContext b = startSecond(a.getBean(DatabaseConnection.class));
 
@@ -86,11 +88,13 @@ class TwoReplicasTest {
     Map<String, List<String>> welcomes = awaitWelcomes(first);
     assertThat(welcomes).allSatisfy((user, senders) -> assertThat(senders).as(user).hasSize(1));
     // Both replicas took steps.
-    assertThat(welcomes.values().stream().flatMap(List::stream).distinct()).containsExactlyInAnyOrder("a@replicas.test", "b@replicas.test");
+    assertThat(welcomes.values().stream().flatMap(List::stream).distinct())
+        .containsExactlyInAnyOrder("a@replicas.test", "b@replicas.test");
 
     // Sign-ups to the second replica, which stops while it handles them.
     List<String> second = users("second", 60);
-    CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> second.forEach(user -> signUp(b, user)));
+    CompletableFuture<Void> sent =
+        CompletableFuture.runAsync(() -> second.forEach(user -> signUp(b, user)));
     await().atMost(PATIENCE).until(() -> welcomedCount(second) >= 5);
     b.close();
     sent.exceptionally(stoppedMidWay -> null).join();
@@ -113,26 +117,37 @@ class TwoReplicasTest {
     ExecutorService threads = Executors.newCachedThreadPool();
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Boolean> onFirst = CompletableFuture.supplyAsync(() -> onA.runAlone(work, Duration.ZERO, () -> {
-      running.countDown();
-      awaitQuietly(release);
-    }), threads);
+    CompletableFuture<Boolean> onFirst =
+        CompletableFuture.supplyAsync(
+            () ->
+                onA.runAlone(
+                    work,
+                    Duration.ZERO,
+                    () -> {
+                      running.countDown();
+                      awaitQuietly(release);
+                    }),
+            threads);
     assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(CompletableFuture.supplyAsync(() -> onB.runAlone(work, Duration.ZERO, () -> {}), threads).get(30, TimeUnit.SECONDS))
+    assertThat(
+            CompletableFuture.supplyAsync(
+                    () -> onB.runAlone(work, Duration.ZERO, () -> {}), threads)
+                .get(30, TimeUnit.SECONDS))
         .as("the second replica while the first runs it")
         .isFalse();
     release.countDown();
     assertThat(onFirst.get(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(CompletableFuture.supplyAsync(() -> onB.runAlone(work, Duration.ZERO, () -> {}), threads).get(30, TimeUnit.SECONDS))
+    assertThat(
+            CompletableFuture.supplyAsync(
+                    () -> onB.runAlone(work, Duration.ZERO, () -> {}), threads)
+                .get(30, TimeUnit.SECONDS))
         .as("the second replica once the first is done")
         .isTrue();
     threads.shutdownNow();
   }
 
   private ConfigurableApplicationContext startFirst() {
-    return start(
-        "a",
-        "--cairn.database.embedded.port=0");
+    return start("a", "--cairn.database.embedded.port=0");
   }
 
   private ConfigurableApplicationContext startSecond(DatabaseConnection database) {
@@ -145,38 +160,49 @@ class TwoReplicasTest {
   }
 
   private ConfigurableApplicationContext start(String name, String... database) {
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--server.address=127.0.0.1",
-        "--cairn.data-dir=" + dataDir.resolve(name),
-        "--cairn.demo.enabled=false",
-        "--cairn.api.write-key=" + KEY,
-        "--cairn.admin.password=replicas-test",
-        "--cairn.mail.host=127.0.0.1",
-        "--cairn.mail.port=" + smtp.getSmtp().getPort(),
-        "--cairn.mail.security=NONE",
-        // Each replica signs its emails, so the test sees who sent which.
-        "--cairn.mail.from=Replica " + name + " <" + name + "@replicas.test>",
-        "--cairn.engine.node-name=replica-" + name,
-        // A stopped replica's unfinished steps are taken again soon.
-        "--cairn.engine.step-lock=PT5S"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--cairn.data-dir=" + dataDir.resolve(name),
+                "--cairn.demo.enabled=false",
+                "--cairn.api.write-key=" + KEY,
+                "--cairn.admin.password=replicas-test",
+                "--cairn.mail.host=127.0.0.1",
+                "--cairn.mail.port=" + smtp.getSmtp().getPort(),
+                "--cairn.mail.security=NONE",
+                // Each replica signs its emails, so the test sees who sent which.
+                "--cairn.mail.from=Replica " + name + " <" + name + "@replicas.test>",
+                "--cairn.engine.node-name=replica-" + name,
+                // A stopped replica's unfinished steps are taken again soon.
+                "--cairn.engine.step-lock=PT5S"));
     args.addAll(Arrays.asList(database));
-    ConfigurableApplicationContext replica = new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
+    ConfigurableApplicationContext replica =
+        new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
     replicas.add(replica);
     return replica;
   }
 
   private List<String> users(String batch, int count) {
-    return IntStream.range(0, count).mapToObj(i -> "replicas-" + batch + "-" + run + "-" + i).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> "replicas-" + batch + "-" + run + "-" + i)
+        .toList();
   }
 
   private void signUp(ConfigurableApplicationContext replica, String user) {
-    String body = "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Ann\"}}".formatted(user, user);
+    String body =
+        "{\"userId\":\"%s\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"Ann\"}}"
+            .formatted(user, user);
     String port = replica.getEnvironment().getProperty("local.server.port");
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/track"))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
             .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
@@ -193,17 +219,26 @@ class TwoReplicasTest {
 
   /** Whether the surviving replica knows the user: the stopped one stored their sign-up. */
   private boolean known(String user) {
-    return replicas.getFirst().getBean(dev.cairn.engine.contact.Contacts.class).findByUserId(user).isPresent();
+    return replicas
+        .getFirst()
+        .getBean(dev.cairn.engine.contact.Contacts.class)
+        .findByUserId(user)
+        .isPresent();
   }
 
-  /** Waits until every user has a welcome, then a little longer for any second one; who sent each. */
+  /**
+   * Waits until every user has a welcome, then a little longer for any second one; who sent each.
+   */
   private Map<String, List<String>> awaitWelcomes(List<String> users) throws InterruptedException {
     await().atMost(PATIENCE).until(() -> welcomedCount(users) == users.size());
     // A step performed twice would send its second email within its lock time.
     Thread.sleep(Duration.ofSeconds(6));
-    Map<String, List<String>> senders = welcomes().stream()
-        .filter(welcome -> users.contains(welcome.user()))
-        .collect(Collectors.groupingBy(Welcome::user, Collectors.mapping(Welcome::sender, Collectors.toList())));
+    Map<String, List<String>> senders =
+        welcomes().stream()
+            .filter(welcome -> users.contains(welcome.user()))
+            .collect(
+                Collectors.groupingBy(
+                    Welcome::user, Collectors.mapping(Welcome::sender, Collectors.toList())));
     assertThat(senders).containsOnlyKeys(users);
     return senders;
   }
@@ -217,7 +252,10 @@ class TwoReplicasTest {
   private List<Welcome> welcomes() {
     return Arrays.stream(smtp.getReceivedMessages())
         .filter(message -> subject(message).startsWith(WELCOME))
-        .map(message -> new Welcome(address(message, true).replace("@example.com", ""), address(message, false)))
+        .map(
+            message ->
+                new Welcome(
+                    address(message, true).replace("@example.com", ""), address(message, false)))
         .toList();
   }
 
@@ -231,7 +269,10 @@ class TwoReplicasTest {
 
   private static String address(MimeMessage message, boolean recipient) {
     try {
-      var addresses = recipient ? message.getRecipients(jakarta.mail.Message.RecipientType.TO) : message.getFrom();
+      var addresses =
+          recipient
+              ? message.getRecipients(jakarta.mail.Message.RecipientType.TO)
+              : message.getFrom();
       return ((InternetAddress) addresses[0]).getAddress();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);

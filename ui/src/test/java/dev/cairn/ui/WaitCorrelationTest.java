@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An event one journey waits for is kept briefly by the engine for contacts about to wait for it.
- * A second journey that the same event starts, and that then waits for that event too, must not
- * catch it: that event is what started it, not what it waits for.
+ * An event one journey waits for is kept briefly by the engine for contacts about to wait for it. A
+ * second journey that the same event starts, and that then waits for that event too, must not catch
+ * it: that event is what started it, not what it waits for.
  */
 class WaitCorrelationTest extends CairnIntegrationTest {
 
@@ -24,13 +24,16 @@ class WaitCorrelationTest extends CairnIntegrationTest {
   @Autowired JourneyTracking tracking;
 
   @Test
-  void an_event_published_for_one_journeys_wait_is_not_caught_by_the_journey_it_starts() throws Exception {
+  void an_event_published_for_one_journeys_wait_is_not_caught_by_the_journey_it_starts()
+      throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String ping = "Ping " + run;
     publish("waits-" + run, waitingJourney("waits-" + run, "Start " + run, ping));
     publish("started-" + run, startedJourney("started-" + run, ping));
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\"}}".formatted(user, user));
     post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Start %s\"}".formatted(user, run));
     awaitPath(user, "first-wait");
 
@@ -38,10 +41,14 @@ class WaitCorrelationTest extends CairnIntegrationTest {
 
     assertThat(awaitPath(user, "first-pinged")).contains("first-wait", "first-pinged");
     awaitPath(user, "second-wait");
-    // Caught the moment it waits if the first ping could be taken; it cannot, so the journey it started waits on.
+    // Caught the moment it waits if the first ping could be taken; it cannot, so the journey it
+    // started waits on.
     Thread.sleep(3_000);
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
-    assertThat(tracking.path(contact)).extracting(ElementVisit::elementId).contains("second-wait").doesNotContain("second-ping", "second-pinged");
+    assertThat(tracking.path(contact))
+        .extracting(ElementVisit::elementId)
+        .contains("second-wait")
+        .doesNotContain("second-ping", "second-pinged");
   }
 
   private void publish(String id, String bpmn) {
@@ -69,7 +76,10 @@ class WaitCorrelationTest extends CairnIntegrationTest {
         ping);
   }
 
-  /** Starts on {@code ping}, pauses two seconds, then waits up to 15 seconds for another ping (other tests show a waiting contact takes an event). */
+  /**
+   * Starts on {@code ping}, pauses two seconds, then waits up to 15 seconds for another ping (other
+   * tests show a waiting contact takes an event).
+   */
   private static String startedJourney(String id, String ping) {
     return journey(
         id,

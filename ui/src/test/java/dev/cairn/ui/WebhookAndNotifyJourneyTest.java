@@ -76,7 +76,8 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
     assertThat(track(journey, user).statusCode()).isEqualTo(200);
 
     MimeMessage note = awaitEmail(team, "New Pro lead: Ann");
-    assertThat(GreenMailUtil.getBody(note).strip()).isEqualTo("Ann (" + user + "@example.com) wants a demo.");
+    assertThat(GreenMailUtil.getBody(note).strip())
+        .isEqualTo("Ann (" + user + "@example.com) wants a demo.");
     assertThat(note.getContentType()).startsWith("text/plain");
     List<LoggedRequest> calls = receiver.findAll(postRequestedFor(urlEqualTo(HOOK)));
     assertThat(calls).hasSize(1);
@@ -94,29 +95,48 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
     assertThat(body.path("trigger").path("event").asString()).isEqualTo(journey);
     assertThat(body.path("trigger").path("properties").path("plan").asString()).isEqualTo("Pro");
     // On the contact's timeline: the call, with what came back, and the path through the journey.
-    assertThat(webhookCalls(contact)).singleElement().satisfies(attempt ->
-        assertThat(attempt).containsEntry("status", 202).containsEntry("outcome", "delivered").containsEntry("step", "tell-crm"));
+    assertThat(webhookCalls(contact))
+        .singleElement()
+        .satisfies(
+            attempt ->
+                assertThat(attempt)
+                    .containsEntry("status", 202)
+                    .containsEntry("outcome", "delivered")
+                    .containsEntry("step", "tell-crm"));
     await().atMost(PATIENCE).until(() -> elements(contact), elements -> elements.contains("done"));
   }
 
   @Test
   void a_receiver_that_refuses_the_call_stops_the_contact_there_as_an_incident_at_once() {
-    receiver.stubFor(WireMock.post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(404).withBody("no such hook")));
+    receiver.stubFor(
+        WireMock.post(urlEqualTo(HOOK))
+            .willReturn(aResponse().withStatus(404).withBody("no such hook")));
     String journey = publish("http://127.0.0.1:" + receiver.port() + HOOK);
     String user = "u-" + UUID.randomUUID();
 
     track(journey, user);
 
     OpenIncident incident =
-        await().atMost(PATIENCE).until(() -> tracking.openIncidents(1000).stream().filter(i -> i.journeyId().equals(journey)).findFirst().orElse(null), found -> found != null);
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    tracking.openIncidents(1000).stream()
+                        .filter(i -> i.journeyId().equals(journey))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
     assertThat(incident.elementId()).isEqualTo("tell-crm");
-    assertThat(incident.errorMessage()).startsWith("the receiver refused the call with 404: no such hook");
-    receiver.verify(1, postRequestedFor(urlEqualTo(HOOK))); // no retries: they would get the same answer
+    assertThat(incident.errorMessage())
+        .startsWith("the receiver refused the call with 404: no such hook");
+    receiver.verify(
+        1, postRequestedFor(urlEqualTo(HOOK))); // no retries: they would get the same answer
     assertThat(emailsTo("sales-" + journey)).isEmpty();
   }
 
   @Test
-  void a_receiver_that_stays_down_is_called_once_per_retry_then_the_contact_stops_there_as_an_incident() {
+  void
+      a_receiver_that_stays_down_is_called_once_per_retry_then_the_contact_stops_there_as_an_incident() {
     receiver.stubFor(WireMock.post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(503)));
     String journey = publish("http://127.0.0.1:" + receiver.port() + HOOK);
     String user = "u-" + UUID.randomUUID();
@@ -124,24 +144,38 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
     track(journey, user);
 
     OpenIncident incident =
-        await().atMost(PATIENCE).until(() -> tracking.openIncidents(1000).stream().filter(i -> i.journeyId().equals(journey)).findFirst().orElse(null), found -> found != null);
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    tracking.openIncidents(1000).stream()
+                        .filter(i -> i.journeyId().equals(journey))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
     assertThat(incident.elementId()).isEqualTo("tell-crm");
     assertThat(incident.errorMessage()).isEqualTo("the receiver answered 503");
-    receiver.verify(3, postRequestedFor(urlEqualTo(HOOK))); // the step's three retries, one request each
+    receiver.verify(
+        3, postRequestedFor(urlEqualTo(HOOK))); // the step's three retries, one request each
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
-    assertThat(webhookCalls(contact)).extracting(attempt -> attempt.get("outcome"))
-        .containsExactly("stopped: no retries left", "will be retried", "will be retried"); // newest first
+    assertThat(webhookCalls(contact))
+        .extracting(attempt -> attempt.get("outcome"))
+        .containsExactly(
+            "stopped: no retries left", "will be retried", "will be retried"); // newest first
     assertThat(emailsTo("sales-" + journey)).isEmpty();
   }
 
   @Test
-  void a_journey_whose_webhook_and_notify_steps_are_set_up_wrong_is_refused_with_every_problem_on_its_step() {
+  void
+      a_journey_whose_webhook_and_notify_steps_are_set_up_wrong_is_refused_with_every_problem_on_its_step() {
     String id = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
     String xml =
         journey(id, "crm.example.com/hooks")
             .replace("value=\"PT5S\"", "value=\"PT5M\"")
             .replace("value=\"sales-" + id + "@example.com\"", "value=\"sales@acme.test, bob@\"")
-            .replace("value=\"New {{ event.plan }} lead: {{ contact.first_name }}\"", "value=\"New lead: {{ contact.first_name\"");
+            .replace(
+                "value=\"New {{ event.plan }} lead: {{ contact.first_name }}\"",
+                "value=\"New lead: {{ contact.first_name\"");
     journeys.addIfAbsent(id, "Set up wrong", null, xml);
 
     PublishResult result = journeys.publish(id);
@@ -150,10 +184,18 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
     assertThat(((PublishResult.Rejected) result).problems())
         .extracting(Problem::elementId, Problem::message)
         .containsExactlyInAnyOrder(
-            tuple("tell-crm", "Call webhook \"Tell the CRM\": the address \"crm.example.com/hooks\" is not a full web address; start it with https:// and the server's name."),
-            tuple("tell-crm", "Call webhook \"Tell the CRM\": the timeout PT5M is longer than a webhook may take (at most PT60S, a minute)."),
-            tuple("tell-sales", "Notify a team member \"Tell sales\": the address \"bob@\" is not an email address; separate several addresses with commas."),
-            tuple("tell-sales", "Notify a team member \"Tell sales\": the subject has a Liquid error at line 1, column 32: no viable alternative at input '{{ contact.first_name'."));
+            tuple(
+                "tell-crm",
+                "Call webhook \"Tell the CRM\": the address \"crm.example.com/hooks\" is not a full web address; start it with https:// and the server's name."),
+            tuple(
+                "tell-crm",
+                "Call webhook \"Tell the CRM\": the timeout PT5M is longer than a webhook may take (at most PT60S, a minute)."),
+            tuple(
+                "tell-sales",
+                "Notify a team member \"Tell sales\": the address \"bob@\" is not an email address; separate several addresses with commas."),
+            tuple(
+                "tell-sales",
+                "Notify a team member \"Tell sales\": the subject has a Liquid error at line 1, column 32: no viable alternative at input '{{ contact.first_name'."));
   }
 
   private String publish(String url) {
@@ -172,7 +214,9 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
             .formatted(user, journey, user));
   }
 
-  /** Entry, call the CRM, tell sales (an address of the journey's own, so tests never meet), end. */
+  /**
+   * Entry, call the CRM, tell sales (an address of the journey's own, so tests never meet), end.
+   */
   private static String journey(String id, String url) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -212,16 +256,27 @@ class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
     return call.getHeader("X-Cairn-Signature");
   }
 
-  /** What a receiver computes: t from the header, HMAC-SHA256 of "<t>.<body>" with the shared secret. */
+  /**
+   * What a receiver computes: t from the header, HMAC-SHA256 of "<t>.<body>" with the shared
+   * secret.
+   */
   private static String expectedSignature(LoggedRequest call, String secret) throws Exception {
     String t = signatureOf(call).replaceFirst("^t=(\\d+),v1=.*$", "$1");
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + call.getBodyAsString()).getBytes(StandardCharsets.UTF_8)));
+    return "t="
+        + t
+        + ",v1="
+        + HexFormat.of()
+            .formatHex(
+                mac.doFinal((t + "." + call.getBodyAsString()).getBytes(StandardCharsets.UTF_8)));
   }
 
   private List<Map<String, Object>> webhookCalls(ContactId contact) {
-    return events.history(contact, 50).stream().filter(event -> "Webhook Called".equals(event.name())).map(StoredEvent::properties).toList();
+    return events.history(contact, 50).stream()
+        .filter(event -> "Webhook Called".equals(event.name()))
+        .map(StoredEvent::properties)
+        .toList();
   }
 
   private List<String> elements(ContactId contact) {

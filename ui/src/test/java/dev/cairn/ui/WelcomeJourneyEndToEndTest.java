@@ -67,10 +67,15 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
     String user = newUser();
 
     post("/v1/track", signUp(user, "Flo"));
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"B-2\"}}".formatted(user));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"B-2\"}}"
+            .formatted(user));
 
     awaitEmail(user, "Thank you for your first order, Flo");
-    assertThat(tracking.path(contact(user).id())).extracting(visit -> visit.elementId()).doesNotContain("nudge-email");
+    assertThat(tracking.path(contact(user).id()))
+        .extracting(visit -> visit.elementId())
+        .doesNotContain("nudge-email");
   }
 
   @Test
@@ -82,7 +87,9 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
 
     assertThat(GreenMailUtil.getBody(nudge)).contains("Still looking around, Chloe?");
     awaitEnded(user);
-    assertThat(tracking.path(contact(user).id())).extracting(visit -> visit.elementId()).contains("no-order-yet", "not-purchased");
+    assertThat(tracking.path(contact(user).id()))
+        .extracting(visit -> visit.elementId())
+        .contains("no-order-yet", "not-purchased");
   }
 
   @Test
@@ -129,7 +136,11 @@ class WelcomeJourneyEndToEndTest extends CairnIntegrationTest {
     return await()
         .atMost(JOURNEY_PATIENCE)
         .until(
-            () -> tracking.positions(contact(user).id()).stream().filter(position -> !position.active()).findFirst().orElse(null),
+            () ->
+                tracking.positions(contact(user).id()).stream()
+                    .filter(position -> !position.active())
+                    .findFirst()
+                    .orElse(null),
             position -> position != null);
   }
 }

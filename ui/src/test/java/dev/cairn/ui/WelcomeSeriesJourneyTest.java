@@ -21,19 +21,44 @@ class WelcomeSeriesJourneyTest extends LibraryJourneyScenario {
     signsUp(browser, "Lee");
     signsUp(buyer, "May");
 
-    assertThat(body(awaitEmail(browser, "Welcome, Lee: here is what to expect"))).contains("for the <strong>Pro</strong> plan");
+    assertThat(body(awaitEmail(browser, "Welcome, Lee: here is what to expect")))
+        .contains("for the <strong>Pro</strong> plan");
     awaitEmail(buyer, "Welcome, May: here is what to expect");
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"S-1\",\"revenue\":35}}".formatted(buyer));
-    assertThat(body(awaitEmail(browser, "3 tips to get the most out of your account"))).contains("Save favourites");
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"S-1\",\"revenue\":35}}"
+            .formatted(buyer));
+    assertThat(body(awaitEmail(browser, "3 tips to get the most out of your account")))
+        .contains("Save favourites");
     assertThat(body(awaitEmail(browser, "Lee, 10% off your first order"))).contains("FIRST10");
 
     assertThat(pathWhenDone(browser, JOURNEY))
-        .containsExactly("signed-up", "welcome-email", "wait-two-days", "tips-email", "wait-three-days", "ordered-yet-decide", "offer-email", "offered");
+        .containsExactly(
+            "signed-up",
+            "welcome-email",
+            "wait-two-days",
+            "tips-email",
+            "wait-three-days",
+            "ordered-yet-decide",
+            "offer-email",
+            "offered");
     assertThat(pathWhenDone(buyer, JOURNEY))
-        .containsExactly("signed-up", "welcome-email", "wait-two-days", "tips-email", "wait-three-days", "ordered-yet-decide", "customer");
+        .containsExactly(
+            "signed-up",
+            "welcome-email",
+            "wait-two-days",
+            "tips-email",
+            "wait-three-days",
+            "ordered-yet-decide",
+            "customer");
     assertThat(sentSubjects(browser, JOURNEY))
-        .containsExactly("Welcome, Lee: here is what to expect", "3 tips to get the most out of your account", "Lee, 10% off your first order");
-    assertThat(sentSubjects(buyer, JOURNEY)).containsExactly("Welcome, May: here is what to expect", "3 tips to get the most out of your account");
+        .containsExactly(
+            "Welcome, Lee: here is what to expect",
+            "3 tips to get the most out of your account",
+            "Lee, 10% off your first order");
+    assertThat(sentSubjects(buyer, JOURNEY))
+        .containsExactly(
+            "Welcome, May: here is what to expect", "3 tips to get the most out of your account");
   }
 
   private void signsUp(String user, String firstName) {

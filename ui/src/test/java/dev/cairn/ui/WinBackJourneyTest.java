@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The library's win-back journey, started by the built-in at-risk segment itself: three customers
- * whose last order was 100 days ago enter it at the segment's refresh (the test refreshes it
- * rather than waiting a minute; the 14- and 7-day waits are 20 s each in tests). One orders after
- * "we miss you", one clicks the last-chance offer, one stays silent and is sunset: unsubscribed
- * from email with the source "sunset".
+ * whose last order was 100 days ago enter it at the segment's refresh (the test refreshes it rather
+ * than waiting a minute; the 14- and 7-day waits are 20 s each in tests). One orders after "we miss
+ * you", one clicks the last-chance offer, one stays silent and is sunset: unsubscribed from email
+ * with the source "sunset".
  */
 class WinBackJourneyTest extends LibraryJourneyScenario {
 
@@ -32,7 +32,8 @@ class WinBackJourneyTest extends LibraryJourneyScenario {
   @Test
   void lapsed_customers_who_neither_order_nor_click_after_two_emails_are_unsubscribed_from_email() {
     publish(JOURNEY);
-    segmentRefresh.refresh("at-risk"); // a segment's first refresh counts its population, not entries
+    segmentRefresh.refresh(
+        "at-risk"); // a segment's first refresh counts its population, not entries
     String silent = lapsedCustomer("Fay");
     String buyer = lapsedCustomer("Gus");
     String clicker = lapsedCustomer("Hal");
@@ -42,23 +43,43 @@ class WinBackJourneyTest extends LibraryJourneyScenario {
     awaitEmail(silent, "We miss you, Fay");
     awaitEmail(buyer, "We miss you, Gus");
     awaitEmail(clicker, "We miss you, Hal");
-    post("/v1/track", "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"W-1\",\"revenue\":60}}".formatted(buyer));
+    post(
+        "/v1/track",
+        "{\"userId\":\"%s\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"W-1\",\"revenue\":60}}"
+            .formatted(buyer));
     MimeMessage offer = awaitEmail(clicker, "Hal, 20% off before we say goodbye");
     assertThat(body(offer)).contains("COMEBACK20");
     assertThat(clickFirstLink(offer)).startsWith("https://example.com/shop?code=COMEBACK20");
 
     assertThat(pathWhenDone(silent, JOURNEY))
         .containsExactly(
-            "became-at-risk", "miss-you-email", "wait-for-return", "two-weeks-quiet", "last-chance-email", "wait-for-offer",
-            "week-quiet", "sunset", "sunset-done");
-    assertThat(pathWhenDone(buyer, JOURNEY)).containsExactly("became-at-risk", "miss-you-email", "wait-for-return", "ordered", "won-back");
+            "became-at-risk",
+            "miss-you-email",
+            "wait-for-return",
+            "two-weeks-quiet",
+            "last-chance-email",
+            "wait-for-offer",
+            "week-quiet",
+            "sunset",
+            "sunset-done");
+    assertThat(pathWhenDone(buyer, JOURNEY))
+        .containsExactly(
+            "became-at-risk", "miss-you-email", "wait-for-return", "ordered", "won-back");
     assertThat(pathWhenDone(clicker, JOURNEY))
         .containsExactly(
-            "became-at-risk", "miss-you-email", "wait-for-return", "two-weeks-quiet", "last-chance-email", "wait-for-offer",
-            "clicked-offer", "re-engaged-by-offer");
-    assertThat(sentSubjects(silent, JOURNEY)).containsExactly("We miss you, Fay", "Fay, 20% off before we say goodbye");
+            "became-at-risk",
+            "miss-you-email",
+            "wait-for-return",
+            "two-weeks-quiet",
+            "last-chance-email",
+            "wait-for-offer",
+            "clicked-offer",
+            "re-engaged-by-offer");
+    assertThat(sentSubjects(silent, JOURNEY))
+        .containsExactly("We miss you, Fay", "Fay, 20% off before we say goodbye");
     assertThat(sentSubjects(buyer, JOURNEY)).containsExactly("We miss you, Gus");
-    assertThat(sentSubjects(clicker, JOURNEY)).containsExactly("We miss you, Hal", "Hal, 20% off before we say goodbye");
+    assertThat(sentSubjects(clicker, JOURNEY))
+        .containsExactly("We miss you, Hal", "Hal, 20% off before we say goodbye");
     Consent sunset = consents.of(contact(silent)).get(ConsentChannel.EMAIL);
     assertThat(sunset.status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(sunset.source()).isEqualTo("sunset");
@@ -69,7 +90,10 @@ class WinBackJourneyTest extends LibraryJourneyScenario {
   /** A customer known by the API whose only order, 100 days ago, is in their history. */
   private String lapsedCustomer(String firstName) {
     String user = newUser();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}".formatted(user, user, firstName));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"firstName\":\"%s\"}}"
+            .formatted(user, user, firstName));
     Instant ordered = Instant.now().minus(Duration.ofDays(100));
     jdbc.sql(
             """

@@ -55,7 +55,8 @@ public class Bounces {
   /** What came of a report: how many contacts have the address, and the message it was about. */
   public record Outcome(int contacts, @Nullable Long messageId) {}
 
-  private record Sent(long id, @Nullable String journeyId, @Nullable String elementId, String status) {}
+  private record Sent(
+      long id, @Nullable String journeyId, @Nullable String elementId, String status) {}
 
   private final JdbcClient jdbc;
   private final Consents consents;
@@ -72,7 +73,8 @@ public class Bounces {
   @Transactional
   public Outcome report(Report report, String reporter) {
     Optional<Sent> message = message(report);
-    message.filter(sent -> !sent.status().equals("FAILED") && report.kind() != Kind.SOFT)
+    message
+        .filter(sent -> !sent.status().equals("FAILED") && report.kind() != Kind.SOFT)
         .ifPresent(sent -> markMessage(sent.id(), report));
     List<ContactId> contacts =
         jdbc.sql("select id from contact where lower(email) = :email")
@@ -80,15 +82,16 @@ public class Bounces {
             .query((rs, row) -> new ContactId(rs.getObject("id", UUID.class)))
             .list();
     Map<String, Object> properties = new LinkedHashMap<>();
-    message.ifPresent(sent -> {
-      properties.put("message_id", sent.id());
-      if (sent.journeyId() != null) {
-        properties.put("journey_id", sent.journeyId());
-      }
-      if (sent.elementId() != null) {
-        properties.put("element_id", sent.elementId());
-      }
-    });
+    message.ifPresent(
+        sent -> {
+          properties.put("message_id", sent.id());
+          if (sent.journeyId() != null) {
+            properties.put("journey_id", sent.journeyId());
+          }
+          if (sent.elementId() != null) {
+            properties.put("element_id", sent.elementId());
+          }
+        });
     properties.put("type", report.kind().name().toLowerCase(Locale.ROOT));
     properties.put("reason", report.reason() == null ? "" : report.reason());
     properties.put("reported_by", reporter);
@@ -96,23 +99,39 @@ public class Bounces {
     for (ContactId contact : contacts) {
       events.record(contact, event, properties, "bounce:" + contact + ":" + UUID.randomUUID());
       if (report.kind() != Kind.SOFT) {
-        String source = report.kind() == Kind.COMPLAINT ? "spam complaint (" + reporter + ")" : "hard bounce (" + reporter + "): " + reason(report);
-        consents.record(contact, ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, source, message.map(sent -> Map.<String, Object>of("message_id", sent.id())).orElse(Map.of()));
+        String source =
+            report.kind() == Kind.COMPLAINT
+                ? "spam complaint (" + reporter + ")"
+                : "hard bounce (" + reporter + "): " + reason(report);
+        consents.record(
+            contact,
+            ConsentChannel.EMAIL,
+            ConsentStatus.UNSUBSCRIBED,
+            source,
+            message.map(sent -> Map.<String, Object>of("message_id", sent.id())).orElse(Map.of()));
       }
     }
     return new Outcome(contacts.size(), message.map(Sent::id).orElse(null));
   }
 
   private static String reason(Report report) {
-    String reason = report.reason() == null || report.reason().isBlank() ? "address refused" : report.reason().strip();
+    String reason =
+        report.reason() == null || report.reason().isBlank()
+            ? "address refused"
+            : report.reason().strip();
     return reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
   }
 
   /** The message named in the report, or the latest one sent to the address recently. */
   private Optional<Sent> message(Report report) {
-    String select = "select id, journey_id, element_id, status from message where lower(recipient) = :email and channel = 'EMAIL'";
+    String select =
+        "select id, journey_id, element_id, status from message where lower(recipient) = :email and channel = 'EMAIL'";
     if (report.messageId() != null) {
-      return jdbc.sql(select + " and id = :id").param("email", report.email()).param("id", report.messageId()).query(Bounces::sent).optional();
+      return jdbc.sql(select + " and id = :id")
+          .param("email", report.email())
+          .param("id", report.messageId())
+          .query(Bounces::sent)
+          .optional();
     }
     return jdbc.sql(select + " and created_at >= :since order by created_at desc, id desc limit 1")
         .param("email", report.email())
@@ -122,7 +141,11 @@ public class Bounces {
   }
 
   private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new Sent(rs.getLong("id"), rs.getString("journey_id"), rs.getString("element_id"), rs.getString("status"));
+    return new Sent(
+        rs.getLong("id"),
+        rs.getString("journey_id"),
+        rs.getString("element_id"),
+        rs.getString("status"));
   }
 
   private void markMessage(long messageId, Report report) {

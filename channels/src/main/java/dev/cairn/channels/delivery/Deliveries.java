@@ -25,7 +25,8 @@ public class Deliveries {
 
   /** Newest first. */
   public List<MessageView> recent(int offset, int limit) {
-    return jdbc.sql("select * from message order by created_at desc, id desc limit :limit offset :offset")
+    return jdbc.sql(
+            "select * from message order by created_at desc, id desc limit :limit offset :offset")
         .param("limit", limit)
         .param("offset", offset)
         .query(Deliveries::toView)
@@ -37,7 +38,8 @@ public class Deliveries {
   }
 
   public List<MessageView> forContact(ContactId contact) {
-    return jdbc.sql("select * from message where contact_id = :contact order by created_at desc, id desc")
+    return jdbc.sql(
+            "select * from message where contact_id = :contact order by created_at desc, id desc")
         .param("contact", contact.value())
         .query(Deliveries::toView)
         .list();
@@ -45,16 +47,17 @@ public class Deliveries {
 
   /** The messages of one journey instance (a test run's, say), oldest first. */
   public List<MessageView> forJourneyInstance(long processInstanceKey) {
-    return jdbc.sql("select * from message where process_instance_key = :instance order by created_at, id")
+    return jdbc.sql(
+            "select * from message where process_instance_key = :instance order by created_at, id")
         .param("instance", processInstanceKey)
         .query(Deliveries::toView)
         .list();
   }
 
   /**
-   * Per send-email and send-SMS step of the journey (every version): what was sent and what
-   * became of it, read from the ledger and the contacts' Email Opened / Clicked / Bounced /
-   * Unsubscribed and SMS Clicked events, which name their message.
+   * Per send-email and send-SMS step of the journey (every version): what was sent and what became
+   * of it, read from the ledger and the contacts' Email Opened / Clicked / Bounced / Unsubscribed
+   * and SMS Clicked events, which name their message.
    */
   public List<MessageStepStats> stepStats(String journeyId) {
     return jdbc.sql(
@@ -89,23 +92,27 @@ public class Deliveries {
             order by s.element_id
             """)
         .param("journey", journeyId)
-        .query((rs, row) ->
-            new MessageStepStats(
-                rs.getString("element_id"),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getLong("sent"),
-                rs.getLong("delivered"),
-                rs.getLong("failed"),
-                rs.getLong("opened"),
-                rs.getLong("clicked"),
-                rs.getLong("bounced"),
-                rs.getLong("complained"),
-                rs.getLong("unsubscribed")))
+        .query(
+            (rs, row) ->
+                new MessageStepStats(
+                    rs.getString("element_id"),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getLong("sent"),
+                    rs.getLong("delivered"),
+                    rs.getLong("failed"),
+                    rs.getLong("opened"),
+                    rs.getLong("clicked"),
+                    rs.getLong("bounced"),
+                    rs.getLong("complained"),
+                    rs.getLong("unsubscribed")))
         .list();
   }
 
   public Optional<MessageView> find(long id) {
-    return jdbc.sql("select * from message where id = :id").param("id", id).query(Deliveries::toView).optional();
+    return jdbc.sql("select * from message where id = :id")
+        .param("id", id)
+        .query(Deliveries::toView)
+        .optional();
   }
 
   static MessageView toView(ResultSet rs, int row) throws SQLException {

@@ -21,14 +21,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of every message, written under the engine's job key before the message is handed
- * to its transport: a job the engine hands out again finds its message here and does not send it
+ * The record of every message, written under the engine's job key before the message is handed to
+ * its transport: a job the engine hands out again finds its message here and does not send it
  * twice.
  *
  * <p>What happens to a contact's message also becomes one of the contact's events, in the same
  * transaction as the ledger's change ({@code Email Queued}, {@code Email Sent}, {@code SMS
- * Delivered}, {@code Email Failed}, ...), so journeys can wait or branch on it and analytics count it. Opens, clicks,
- * bounces, complaints and unsubscribes are recorded where they are observed.
+ * Delivered}, {@code Email Failed}, ...), so journeys can wait or branch on it and analytics count
+ * it. Opens, clicks, bounces, complaints and unsubscribes are recorded where they are observed.
  */
 @Service
 public class DeliveryLedger {
@@ -45,7 +45,10 @@ public class DeliveryLedger {
 
   @Transactional(readOnly = true)
   public Optional<MessageView> forJob(long jobKey) {
-    return jdbc.sql("select * from message where job_key = :job").param("job", jobKey).query(Deliveries::toView).optional();
+    return jdbc.sql("select * from message where job_key = :job")
+        .param("job", jobKey)
+        .query(Deliveries::toView)
+        .optional();
   }
 
   /**
@@ -55,7 +58,9 @@ public class DeliveryLedger {
    */
   @Transactional(readOnly = true)
   public Optional<Long> settled(long jobKey) {
-    return forJob(jobKey).filter(message -> message.status() != MessageStatus.PENDING).map(MessageView::id);
+    return forJob(jobKey)
+        .filter(message -> message.status() != MessageStatus.PENDING)
+        .map(MessageView::id);
   }
 
   /** Records the message as pending (or returns the one already recorded for this job). */
@@ -69,7 +74,13 @@ public class DeliveryLedger {
    * and no job, so no frequency cap, timeline or journey report counts it.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public long prepareTest(Channel channel, String recipient, String subject, String bodyHtml, String bodyText, String sentBy) {
+  public long prepareTest(
+      Channel channel,
+      String recipient,
+      String subject,
+      String bodyHtml,
+      String bodyText,
+      String sentBy) {
     return jdbc.sql(
             """
             insert into message (channel, recipient, subject, body_html, body_text, status, created_at, test_sent_by)
@@ -104,17 +115,26 @@ public class DeliveryLedger {
     properties.put("channel", channel.name().toLowerCase(Locale.ROOT));
     properties.put("reason", reason);
     properties.put("until", clock.instant().plus(delay).toString());
-    events.record(step.contactId(), eventName(channel, "Queued"), properties, "message-queued:" + step.jobKey());
+    events.record(
+        step.contactId(),
+        eventName(channel, "Queued"),
+        properties,
+        "message-queued:" + step.jobKey());
   }
 
   /** Records that the step sends nothing, and why. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public long skip(Step step, Channel channel, String reason) {
-    return record(step, new OutgoingMessage(step, channel, "", null, null, ""), MessageStatus.SKIPPED, reason);
+    return record(
+        step,
+        new OutgoingMessage(step, channel, "", null, null, ""),
+        MessageStatus.SKIPPED,
+        reason);
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void finish(long messageId, MessageStatus status, @Nullable String transport, @Nullable String error) {
+  public void finish(
+      long messageId, MessageStatus status, @Nullable String transport, @Nullable String error) {
     jdbc.sql(
             """
             update message set status = :status, transport = :transport, error = :error,
@@ -137,9 +157,12 @@ public class DeliveryLedger {
    * transport reference recorded when it was sent; false when no message has it.
    */
   @Transactional
-  public boolean reportFromTransport(String transport, MessageStatus status, @Nullable String error) {
+  public boolean reportFromTransport(
+      String transport, MessageStatus status, @Nullable String error) {
     List<Changed> reported =
-        jdbc.sql("update message set status = :status, error = coalesce(:error, error) where transport = :transport" + RETURNING_CHANGED)
+        jdbc.sql(
+                "update message set status = :status, error = coalesce(:error, error) where transport = :transport"
+                    + RETURNING_CHANGED)
             .param("status", status.name())
             .param("error", error)
             .param("transport", transport)
@@ -149,11 +172,19 @@ public class DeliveryLedger {
     return !reported.isEmpty();
   }
 
-  /** What an update of the ledger returns for the event it may record, so that needs no second read. */
-  private static final String RETURNING_CHANGED = " returning id, contact_id, journey_id, element_id, channel, transport";
+  /**
+   * What an update of the ledger returns for the event it may record, so that needs no second read.
+   */
+  private static final String RETURNING_CHANGED =
+      " returning id, contact_id, journey_id, element_id, channel, transport";
 
   private record Changed(
-      long id, @Nullable UUID contact, @Nullable String journeyId, @Nullable String elementId, Channel channel, @Nullable String transport) {}
+      long id,
+      @Nullable UUID contact,
+      @Nullable String journeyId,
+      @Nullable String elementId,
+      Channel channel,
+      @Nullable String transport) {}
 
   private static Changed changed(ResultSet row, int n) throws SQLException {
     return new Changed(
@@ -166,9 +197,9 @@ public class DeliveryLedger {
   }
 
   /**
-   * Records the contact event that says what became of the message. Test sends and test runs
-   * belong to no contact and record none, nor do team notifications; a message's outcome is
-   * recorded once, however often it is reported.
+   * Records the contact event that says what became of the message. Test sends and test runs belong
+   * to no contact and record none, nor do team notifications; a message's outcome is recorded once,
+   * however often it is reported.
    */
   private void announce(Changed message, MessageStatus status, @Nullable String error) {
     String outcome =
@@ -181,12 +212,16 @@ public class DeliveryLedger {
     if (outcome == null || message.contact() == null || message.channel() == Channel.TEAM) {
       return;
     }
-    Map<String, Object> properties = MessageEventProperties.of(message.id(), message.journeyId(), message.elementId());
+    Map<String, Object> properties =
+        MessageEventProperties.of(message.id(), message.journeyId(), message.elementId());
     properties.put("channel", message.channel().name().toLowerCase(Locale.ROOT));
     String transport = message.transport();
     if (transport != null) {
-      // "twilio:SM…" and "smtp://host:port" name the provider first; the rest is the provider's reference.
-      properties.put("transport", transport.contains(":") ? transport.substring(0, transport.indexOf(':')) : transport);
+      // "twilio:SM…" and "smtp://host:port" name the provider first; the rest is the provider's
+      // reference.
+      properties.put(
+          "transport",
+          transport.contains(":") ? transport.substring(0, transport.indexOf(':')) : transport);
     }
     if (error != null) {
       properties.put("reason", error);
@@ -203,8 +238,8 @@ public class DeliveryLedger {
     return (channel == Channel.SMS ? "SMS" : "Email") + " " + outcome;
   }
 
-
-  private long record(Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
+  private long record(
+      Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
     jdbc.sql(
             """
             insert into message (job_key, contact_id, journey_id, process_instance_key, element_id, channel,
@@ -228,6 +263,9 @@ public class DeliveryLedger {
         .param("now", Timestamp.from(clock.instant()))
         .param("locale", message.locale())
         .update();
-    return jdbc.sql("select id from message where job_key = :job").param("job", step.jobKey()).query(Long.class).single();
+    return jdbc.sql("select id from message where job_key = :job")
+        .param("job", step.jobKey())
+        .query(Long.class)
+        .single();
   }
 }

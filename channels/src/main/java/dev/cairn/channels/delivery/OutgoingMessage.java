@@ -18,7 +18,13 @@ public record OutgoingMessage(
     @Nullable String locale) {
 
   /** A message no translation is chosen for. */
-  public OutgoingMessage(Step step, Channel channel, String recipient, @Nullable String subject, @Nullable String bodyHtml, String bodyText) {
+  public OutgoingMessage(
+      Step step,
+      Channel channel,
+      String recipient,
+      @Nullable String subject,
+      @Nullable String bodyHtml,
+      String bodyText) {
     this(step, channel, recipient, subject, bodyHtml, bodyText, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.channels.delivery;
 
+import dev.cairn.engine.step.Step;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -7,15 +8,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import dev.cairn.engine.step.Step;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a marketing message may go out now: within the frequency cap (else it is skipped), and
- * outside quiet hours in the contact's own time zone (else it waits until they end, never
- * dropped).
+ * outside quiet hours in the contact's own time zone (else it waits until they end, never dropped).
  */
 @Component
 public class SendPolicy {
@@ -39,9 +38,13 @@ public class SendPolicy {
     this.clock = clock;
   }
 
-  /** Test runs fast-forward: no quiet hours, and their messages (never sent) count against no cap. */
+  /**
+   * Test runs fast-forward: no quiet hours, and their messages (never sent) count against no cap.
+   */
   public Decision check(Step step, Channel channel, @Nullable String contactTimeZone) {
-    return step.testRun() ? new Decision.Send() : check(step.contactId().value(), channel, contactTimeZone);
+    return step.testRun()
+        ? new Decision.Send()
+        : check(step.contactId().value(), channel, contactTimeZone);
   }
 
   public Decision check(java.util.UUID contact, Channel channel, @Nullable String contactTimeZone) {
@@ -65,8 +68,15 @@ public class SendPolicy {
               .single();
       if (recent >= properties.frequencyCap()) {
         return new Decision.Skip(
-            "frequency cap: " + recent + " " + channel.name().toLowerCase(java.util.Locale.ROOT) + " messages in the last "
-                + properties.frequencyPeriod().toDays() + " days (cap " + properties.frequencyCap() + ")");
+            "frequency cap: "
+                + recent
+                + " "
+                + channel.name().toLowerCase(java.util.Locale.ROOT)
+                + " messages in the last "
+                + properties.frequencyPeriod().toDays()
+                + " days (cap "
+                + properties.frequencyCap()
+                + ")");
       }
     }
     return new Decision.Send();
@@ -82,7 +92,10 @@ public class SendPolicy {
     ZoneId zone = zone(contactTimeZone);
     ZonedDateTime local = now.atZone(zone);
     LocalTime time = local.toLocalTime();
-    boolean quiet = start.isBefore(end) ? !time.isBefore(start) && time.isBefore(end) : !time.isBefore(start) || time.isBefore(end);
+    boolean quiet =
+        start.isBefore(end)
+            ? !time.isBefore(start) && time.isBefore(end)
+            : !time.isBefore(start) || time.isBefore(end);
     if (!quiet) {
       return new Decision.Send();
     }
@@ -90,7 +103,8 @@ public class SendPolicy {
     if (!until.isAfter(local)) {
       until = until.plusDays(1);
     }
-    return new Decision.Delay("quiet hours in " + zone + " until " + end, Duration.between(local, until));
+    return new Decision.Delay(
+        "quiet hours in " + zone + " until " + end, Duration.between(local, until));
   }
 
   private ZoneId zone(@Nullable String contactTimeZone) {

@@ -9,4 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param html the HTML part; null for a plain-text email
  * @param unsubscribeUrl the one-click unsubscribe link (RFC 8058 {@code List-Unsubscribe})
  */
-record Email(long messageId, String to, String subject, @Nullable String html, String text, @Nullable String unsubscribeUrl) {}
+record Email(
+    long messageId,
+    String to,
+    String subject,
+    @Nullable String html,
+    String text,
+    @Nullable String unsubscribeUrl) {}

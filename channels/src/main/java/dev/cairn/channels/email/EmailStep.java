@@ -1,10 +1,9 @@
 package dev.cairn.channels.email;
 
 import dev.cairn.channels.delivery.Channel;
-import dev.cairn.channels.delivery.SendPolicy;
-import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.channels.delivery.DeliveryLedger;
 import dev.cairn.channels.delivery.OutgoingMessage;
+import dev.cairn.channels.delivery.SendPolicy;
 import dev.cairn.channels.preference.Preferences;
 import dev.cairn.channels.recommendation.ProductRecommendations;
 import dev.cairn.channels.template.ChosenTemplate;
@@ -13,11 +12,12 @@ import dev.cairn.channels.template.RenderedEmail;
 import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.Templates;
-import dev.cairn.engine.contact.ContactProfile;
+import dev.cairn.channels.tracking.EmailTracking;
 import dev.cairn.engine.consent.Consent;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.consent.Consents;
+import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
@@ -30,16 +30,21 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The "send email" step: renders the step's Liquid template for the contact, records the message
- * in the ledger under the job key, then hands it to SMTP or the outbox.
+ * The "send email" step: renders the step's Liquid template for the contact, records the message in
+ * the ledger under the job key, then hands it to SMTP or the outbox.
  */
 @Component
 class EmailStep implements StepHandler {
 
   static final String TYPE = "cairn.email";
   static final String CONFIRMATION = "confirmation";
-  /** The preference centre topic the email is about ({@code offers}): contacts who opted out of it are skipped. */
+
+  /**
+   * The preference centre topic the email is about ({@code offers}): contacts who opted out of it
+   * are skipped.
+   */
   static final String TOPIC = "topic";
+
   /** The Liquid variable holding products to recommend, computed only for templates naming it. */
   static final String RECOMMENDATIONS = "recommendations";
 
@@ -97,7 +102,10 @@ class EmailStep implements StepHandler {
     String topic = headers.get(TOPIC);
     if (topic != null && !topic.isBlank() && !preferences.topics().containsKey(topic.strip())) {
       problems.add(
-          "The topic \"" + topic.strip() + "\" is not one of the preference centre's topics (" + String.join(", ", preferences.topics().keySet())
+          "The topic \""
+              + topic.strip()
+              + "\" is not one of the preference centre's topics ("
+              + String.join(", ", preferences.topics().keySet())
               + "): choose one of them, or add it to cairn.preferences.topics.");
     }
     return problems;
@@ -114,18 +122,31 @@ class EmailStep implements StepHandler {
       return done(ledger.skip(step, Channel.EMAIL, "the contact has no email address"));
     }
     if (confirmationRequest(step)) {
-      // Asking a pending contact to confirm (double opt-in) is the one email they may get before agreeing.
+      // Asking a pending contact to confirm (double opt-in) is the one email they may get before
+      // agreeing.
       Consent consent = consents.of(contact.get().id()).get(ConsentChannel.EMAIL);
       if (consent == null || consent.status() != ConsentStatus.PENDING) {
-        return done(ledger.skip(step, Channel.EMAIL, "the contact's email consent is not waiting for confirmation"));
+        return done(
+            ledger.skip(
+                step,
+                Channel.EMAIL,
+                "the contact's email consent is not waiting for confirmation"));
       }
     } else if (!consents.allows(contact.get().id(), ConsentChannel.EMAIL)) {
-      return done(ledger.skip(step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
+      return done(
+          ledger.skip(
+              step, Channel.EMAIL, "the contact has not agreed to (or unsubscribed from) email"));
     }
     String topic = step.header(TOPIC);
-    if (topic != null && !topic.isBlank() && preferences.optedOut(contact.get().id(), topic.strip())) {
+    if (topic != null
+        && !topic.isBlank()
+        && preferences.optedOut(contact.get().id(), topic.strip())) {
       String name = preferences.topics().getOrDefault(topic.strip(), topic.strip());
-      return done(ledger.skip(step, Channel.EMAIL, "the contact opted out of " + name + " email in the preference centre"));
+      return done(
+          ledger.skip(
+              step,
+              Channel.EMAIL,
+              "the contact opted out of " + name + " email in the preference centre"));
     }
     switch (policy.check(step, Channel.EMAIL, contact.get().timeZone())) {
       case SendPolicy.Decision.Skip skip -> {
@@ -152,8 +173,12 @@ class EmailStep implements StepHandler {
     Map<String, Object> fields = MergeFields.of(contact, step.variables());
     if (templates.uses(template, RECOMMENDATIONS)) {
       // A query per email: only for templates that show them.
-      fields.put(RECOMMENDATIONS, recommendations.forContact(contact.id(),
-          ProductRecommendations.productsOf(step.variables().get("trigger"), step.variables().get("lastEvent"))));
+      fields.put(
+          RECOMMENDATIONS,
+          recommendations.forContact(
+              contact.id(),
+              ProductRecommendations.productsOf(
+                  step.variables().get("trigger"), step.variables().get("lastEvent"))));
     }
     String unsubscribeUrl = tracking.unsubscribeUrl(step.jobKey());
     fields.put("unsubscribe_url", unsubscribeUrl);
@@ -161,7 +186,10 @@ class EmailStep implements StepHandler {
     if (confirmationRequest(step)) {
       fields.put("confirm_url", tracking.confirmUrl(step.jobKey()));
     }
-    String stepSubject = templates.renderInline("subject of " + step.elementId(), step.header("subject"), fields).strip();
+    String stepSubject =
+        templates
+            .renderInline("subject of " + step.elementId(), step.header("subject"), fields)
+            .strip();
     fields.put("subject", stepSubject);
     RenderedEmail email = templates.renderEmail(template, fields);
     // A translation's {% subject %} wins over the step's, which is written in one language.
@@ -169,13 +197,24 @@ class EmailStep implements StepHandler {
     String rendered = email.html();
     String text = HtmlToText.convert(rendered);
     EmailTracking.Tracked tracked = tracking.track(rendered, step.jobKey());
-    long id = ledger.prepare(new OutgoingMessage(step, Channel.EMAIL, contact.email(), subject, tracked.html(), text,
-        template.locale().map(TemplateLocale::tag).orElse(null)));
+    long id =
+        ledger.prepare(
+            new OutgoingMessage(
+                step,
+                Channel.EMAIL,
+                contact.email(),
+                subject,
+                tracked.html(),
+                text,
+                template.locale().map(TemplateLocale::tag).orElse(null)));
     tracking.recordLinks(id, tracked.links());
     return new Email(id, contact.email(), subject, tracked.html(), text, unsubscribeUrl);
   }
 
-  /** A step with the header {@code confirmation: true} asks for a double opt-in: it carries {@code confirm_url}. */
+  /**
+   * A step with the header {@code confirmation: true} asks for a double opt-in: it carries {@code
+   * confirm_url}.
+   */
   private static boolean confirmationRequest(Step step) {
     return "true".equalsIgnoreCase(String.valueOf(step.header(CONFIRMATION)).strip());
   }

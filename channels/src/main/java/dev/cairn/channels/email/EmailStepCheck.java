@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What is wrong with a "send email" step before its journey is published: a template that does not
- * exist or is not valid Liquid, a subject that is not valid Liquid. Otherwise every contact reaching
- * the step would stop there with an incident.
+ * exist or is not valid Liquid, a subject that is not valid Liquid. Otherwise every contact
+ * reaching the step would stop there with an incident.
  */
 final class EmailStepCheck {
 
@@ -28,7 +28,9 @@ final class EmailStepCheck {
     }
     String subject = headers.get("subject");
     if (subject != null && !subject.isBlank()) {
-      templates.checkInline("subject", subject).ifPresent(defect -> problems.add("the subject " + unreadable(defect)));
+      templates
+          .checkInline("subject", subject)
+          .ifPresent(defect -> problems.add("the subject " + unreadable(defect)));
     }
     return problems;
   }
@@ -36,25 +38,44 @@ final class EmailStepCheck {
   private static String template(String name, TemplateDefect defect) {
     return switch (defect) {
       case TemplateDefect.Missing missing when missing.available().isEmpty() ->
-          "the template \"" + name + "\" does not exist; add it as cairn/templates/" + name + ".liquid.";
+          "the template \""
+              + name
+              + "\" does not exist; add it as cairn/templates/"
+              + name
+              + ".liquid.";
       case TemplateDefect.Missing missing ->
-          "the template \"" + name + "\" does not exist; pick one of: " + String.join(", ", missing.available()) + ".";
+          "the template \""
+              + name
+              + "\" does not exist; pick one of: "
+              + String.join(", ", missing.available())
+              + ".";
       case TemplateDefect.Unreadable broken when broken.source().startsWith(Templates.LAYOUT) ->
-          translation(broken.source()) + "the layout \"" + Templates.LAYOUT + "\" that every email is placed into " + unreadable(broken);
-      case TemplateDefect.Unreadable broken -> translation(broken.source()) + "the template \"" + name + "\" " + unreadable(broken);
+          translation(broken.source())
+              + "the layout \""
+              + Templates.LAYOUT
+              + "\" that every email is placed into "
+              + unreadable(broken);
+      case TemplateDefect.Unreadable broken ->
+          translation(broken.source()) + "the template \"" + name + "\" " + unreadable(broken);
     };
   }
 
   /** "the French (fr) translation of " when the broken source is one, else nothing. */
   private static String translation(String source) {
-    return TemplateLocale.parse(source.contains(".") ? source.substring(source.indexOf('.') + 1) : null)
+    return TemplateLocale.parse(
+            source.contains(".") ? source.substring(source.indexOf('.') + 1) : null)
         .map(locale -> "the " + locale.label() + " translation of ")
         .orElse("");
   }
 
   /** "has a Liquid error at line 1, column 3: ..." with a hint, for any template a step carries. */
   static String unreadable(TemplateDefect.Unreadable broken) {
-    String where = broken.line() == null ? "" : broken.column() == null ? " at line " + broken.line() : " at line " + broken.line() + ", column " + broken.column();
+    String where =
+        broken.line() == null
+            ? ""
+            : broken.column() == null
+                ? " at line " + broken.line()
+                : " at line " + broken.line() + ", column " + broken.column();
     return "has a Liquid error" + where + ": " + broken.reason() + hint(broken.reason());
   }
 

@@ -38,19 +38,27 @@ class MailDelivery {
     this.bounces = bounces;
   }
 
-  /** Hands the email over, unless it belongs to a marketer's test run: that one is shown, never sent. */
+  /**
+   * Hands the email over, unless it belongs to a marketer's test run: that one is shown, never
+   * sent.
+   */
   StepResult deliver(Step step, Email email) {
     if (step.testRun()) {
       ledger.finish(email.messageId(), MessageStatus.TEST, "test run", null);
       return sent(email.messageId());
     }
     switch (transport.send(email)) {
-      case SendOutcome.Delivered delivered -> ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
-      case SendOutcome.Held held -> ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
+      case SendOutcome.Delivered delivered ->
+          ledger.finish(email.messageId(), MessageStatus.SENT, delivered.transport(), null);
+      case SendOutcome.Held held ->
+          ledger.finish(email.messageId(), MessageStatus.OUTBOX, "outbox", null);
       case SendOutcome.Rejected rejected -> {
         ledger.finish(email.messageId(), MessageStatus.FAILED, null, rejected.reason());
         if (rejected.addressRefused()) {
-          bounces.report(new Bounces.Report(email.to(), Bounces.Kind.HARD, rejected.reason(), email.messageId()), "smtp");
+          bounces.report(
+              new Bounces.Report(
+                  email.to(), Bounces.Kind.HARD, rejected.reason(), email.messageId()),
+              "smtp");
         }
       }
       case SendOutcome.Deferred deferred -> {

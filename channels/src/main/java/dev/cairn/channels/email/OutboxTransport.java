@@ -1,6 +1,8 @@
 package dev.cairn.channels.email;
 
-/** Keeps email in Cairn's outbox when no SMTP server is configured; the ledger row is the outbox. */
+/**
+ * Keeps email in Cairn's outbox when no SMTP server is configured; the ledger row is the outbox.
+ */
 final class OutboxTransport implements EmailTransport {
 
   @Override

@@ -17,7 +17,9 @@ import java.util.concurrent.LinkedBlockingDeque;
  */
 final class SmtpConnections implements AutoCloseable {
 
-  /** Idle longer than this, a connection is checked (NOOP) before use: servers drop idle clients. */
+  /**
+   * Idle longer than this, a connection is checked (NOOP) before use: servers drop idle clients.
+   */
   static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(10);
 
   private final Session session;
@@ -52,7 +54,10 @@ final class SmtpConnections implements AutoCloseable {
   void giveBack(Connection connection) {
     connection.sent++;
     connection.idleSince = clock.instant();
-    if (closed || connection.sent >= messagesPerConnection || idle.size() >= keep || !idle.offerFirst(connection)) {
+    if (closed
+        || connection.sent >= messagesPerConnection
+        || idle.size() >= keep
+        || !idle.offerFirst(connection)) {
       connection.close();
     }
   }
@@ -69,7 +74,9 @@ final class SmtpConnections implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+    for (Connection connection = idle.pollFirst();
+        connection != null;
+        connection = idle.pollFirst()) {
       connection.close();
     }
   }
@@ -86,7 +93,9 @@ final class SmtpConnections implements AutoCloseable {
       this.reused = reused;
     }
 
-    /** Whether it came from the pool: a failure on it may only mean the server dropped it meanwhile. */
+    /**
+     * Whether it came from the pool: a failure on it may only mean the server dropped it meanwhile.
+     */
     boolean reused() {
       return reused;
     }

@@ -46,7 +46,9 @@ final class SmtpTransport implements EmailTransport {
   SmtpTransport(MailProperties properties) {
     this.properties = properties;
     this.session = Session.getInstance(sessionProperties(properties), authenticator(properties));
-    this.connections = new SmtpConnections(session, properties.connections(), MESSAGES_PER_CONNECTION, Clock.systemUTC());
+    this.connections =
+        new SmtpConnections(
+            session, properties.connections(), MESSAGES_PER_CONNECTION, Clock.systemUTC());
     this.messageIdDomain = domainOf(properties.from());
   }
 
@@ -59,7 +61,8 @@ final class SmtpTransport implements EmailTransport {
     } catch (AddressException e) {
       return new SendOutcome.Rejected("invalid recipient address: " + e.getMessage(), true);
     } catch (MessagingException e) {
-      return new SendOutcome.Rejected("the message cannot be written as MIME: " + e.getMessage(), false);
+      return new SendOutcome.Rejected(
+          "the message cannot be written as MIME: " + e.getMessage(), false);
     }
   }
 
@@ -68,7 +71,8 @@ final class SmtpTransport implements EmailTransport {
     connections.close();
   }
 
-  private SendOutcome send(MimeMessage mime, boolean mayRetryOnFreshConnection) throws MessagingException {
+  private SendOutcome send(MimeMessage mime, boolean mayRetryOnFreshConnection)
+      throws MessagingException {
     SmtpConnections.Connection connection;
     try {
       connection = connections.borrow();
@@ -112,7 +116,8 @@ final class SmtpTransport implements EmailTransport {
   }
 
   private MimeMessage toMime(Email email) throws MessagingException {
-    MimeMessage mime = new LedgerMimeMessage(session, "<cairn." + email.messageId() + "@" + messageIdDomain + ">");
+    MimeMessage mime =
+        new LedgerMimeMessage(session, "<cairn." + email.messageId() + "@" + messageIdDomain + ">");
     mime.setFrom(new InternetAddress(properties.from()));
     mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
     mime.setSubject(email.subject(), StandardCharsets.UTF_8.name());

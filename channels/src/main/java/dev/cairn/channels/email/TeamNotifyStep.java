@@ -38,7 +38,8 @@ class TeamNotifyStep implements StepHandler {
   private final DeliveryLedger ledger;
   private final MailDelivery delivery;
 
-  TeamNotifyStep(Contacts contacts, Templates templates, DeliveryLedger ledger, MailDelivery delivery) {
+  TeamNotifyStep(
+      Contacts contacts, Templates templates, DeliveryLedger ledger, MailDelivery delivery) {
     this.contacts = contacts;
     this.templates = templates;
     this.ledger = ledger;
@@ -78,13 +79,19 @@ class TeamNotifyStep implements StepHandler {
     }
     for (String entry : entries) {
       if (EmailAddress.parse(entry).isEmpty()) {
-        problems.add("the address \"" + entry + "\" is not an email address; separate several addresses with commas.");
+        problems.add(
+            "the address \""
+                + entry
+                + "\" is not an email address; separate several addresses with commas.");
       }
     }
     for (String part : List.of("subject", "text")) {
       String source = headers.get(part);
       if (source != null) {
-        templates.checkInline(part, source).ifPresent(defect -> problems.add("the " + part + " " + EmailStepCheck.unreadable(defect)));
+        templates
+            .checkInline(part, source)
+            .ifPresent(
+                defect -> problems.add("the " + part + " " + EmailStepCheck.unreadable(defect)));
       }
     }
     return problems;
@@ -94,7 +101,8 @@ class TeamNotifyStep implements StepHandler {
   public StepResult perform(Step step) {
     Optional<Long> earlier = ledger.settled(step.jobKey());
     if (earlier.isPresent()) {
-      return MailDelivery.sent(earlier.get()); // handed out again after we finished: nothing to send
+      return MailDelivery.sent(
+          earlier.get()); // handed out again after we finished: nothing to send
     }
     Optional<ContactProfile> contact = contacts.find(step.contactId());
     if (contact.isEmpty()) {
@@ -103,14 +111,27 @@ class TeamNotifyStep implements StepHandler {
     String to = recipients(Objects.requireNonNull(step.header("to")));
     if (to.isEmpty()) {
       // Checked before publishing; a diagram deployed around the check stops here, visibly.
-      return new StepResult.Rejected("no valid team member address in \"to\": " + step.header("to"));
+      return new StepResult.Rejected(
+          "no valid team member address in \"to\": " + step.header("to"));
     }
     String subject;
     String text;
     try {
       Map<String, Object> fields = MergeFields.of(contact.get(), step.variables());
-      subject = templates.renderInline("subject of " + step.elementId(), Objects.requireNonNull(step.header("subject")), fields).strip();
-      text = templates.renderInline("text of " + step.elementId(), Objects.requireNonNull(step.header("text")), fields).strip();
+      subject =
+          templates
+              .renderInline(
+                  "subject of " + step.elementId(),
+                  Objects.requireNonNull(step.header("subject")),
+                  fields)
+              .strip();
+      text =
+          templates
+              .renderInline(
+                  "text of " + step.elementId(),
+                  Objects.requireNonNull(step.header("text")),
+                  fields)
+              .strip();
     } catch (TemplateProblem problem) {
       return new StepResult.Failed(problem.getMessage(), MailDelivery.RETRY_AFTER);
     }
@@ -118,12 +139,23 @@ class TeamNotifyStep implements StepHandler {
     return delivery.deliver(step, new Email(id, to, subject, null, text, null));
   }
 
-  /** The addresses that are valid, comma-separated; an invalid one was refused before publishing. */
+  /**
+   * The addresses that are valid, comma-separated; an invalid one was refused before publishing.
+   */
   private static String recipients(String to) {
-    return String.join(", ", entries(to).stream().map(EmailAddress::parse).flatMap(Optional::stream).map(EmailAddress::value).toList());
+    return String.join(
+        ", ",
+        entries(to).stream()
+            .map(EmailAddress::parse)
+            .flatMap(Optional::stream)
+            .map(EmailAddress::value)
+            .toList());
   }
 
   private static List<String> entries(String to) {
-    return Arrays.stream(to.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+    return Arrays.stream(to.split(","))
+        .map(String::strip)
+        .filter(entry -> !entry.isEmpty())
+        .toList();
   }
 }

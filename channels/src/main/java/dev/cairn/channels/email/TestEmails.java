@@ -24,7 +24,9 @@ public class TestEmails {
     this.delivery = delivery;
   }
 
-  /** Sends the rendered HTML; the subject is marked as a test so the recipient cannot mistake it. */
+  /**
+   * Sends the rendered HTML; the subject is marked as a test so the recipient cannot mistake it.
+   */
   public TestEmailResult send(EmailAddress to, String subject, String html, String sentBy) {
     String marked = subject.startsWith(SUBJECT_PREFIX) ? subject : SUBJECT_PREFIX + subject;
     String text = HtmlToText.convert(html);

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The topics of email a recipient can opt out of one by one in the preference centre.
  *
- * @param topics id (named by an email step's {@code topic} header) to the name recipients read,
- *     in the order the page lists them; e.g. {@code cairn.preferences.topics.offers=Offers and
+ * @param topics id (named by an email step's {@code topic} header) to the name recipients read, in
+ *     the order the page lists them; e.g. {@code cairn.preferences.topics.offers=Offers and
  *     discounts}. Unset: newsletter, offers and product news.
  */
 @ConfigurationProperties("cairn.preferences")

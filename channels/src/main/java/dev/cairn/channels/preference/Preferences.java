@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A recipient's own choices, made on the page their email's preferences link opens: email at all,
  * texts at all, and each topic of email. Every change is recorded with the source "preference
  * centre" and becomes an event ({@code Consent Changed}, {@code Email Unsubscribed}, {@code Topic
- * Unsubscribed}, {@code Topic Subscribed}); a choice that names a topic Cairn does not know
- * changes nothing.
+ * Unsubscribed}, {@code Topic Subscribed}); a choice that names a topic Cairn does not know changes
+ * nothing.
  */
 @Service
 public class Preferences {
@@ -43,7 +43,12 @@ public class Preferences {
   public record Topic(String id, String name, boolean subscribed) {}
 
   /** What the page shows the recipient: where Cairn reaches them, and what they get now. */
-  public record Page(String email, @Nullable String phone, boolean getsEmail, boolean getsTexts, List<Topic> topics) {}
+  public record Page(
+      String email,
+      @Nullable String phone,
+      boolean getsEmail,
+      boolean getsTexts,
+      List<Topic> topics) {}
 
   /** What the recipient ticked: email, texts, and the topics they want. */
   public record Choice(boolean email, boolean texts, Set<String> topics) {
@@ -99,20 +104,27 @@ public class Preferences {
   @Transactional(readOnly = true)
   public List<TopicChoice> choicesOf(ContactId contact) {
     Map<String, OptOut> optOuts = new HashMap<>();
-    jdbc.sql("select topic, source, changed_at from contact_topic_opt_out where contact_id = :contact")
+    jdbc.sql(
+            "select topic, source, changed_at from contact_topic_opt_out where contact_id = :contact")
         .param("contact", contact.value())
-        .query(rs -> {
-          optOuts.put(rs.getString("topic"), new OptOut(rs.getString("source"), rs.getTimestamp("changed_at").toInstant()));
-        });
+        .query(
+            rs -> {
+              optOuts.put(
+                  rs.getString("topic"),
+                  new OptOut(rs.getString("source"), rs.getTimestamp("changed_at").toInstant()));
+            });
     List<TopicChoice> choices = new ArrayList<>();
-    properties.topics().forEach((id, name) -> choices.add(new TopicChoice(id, name, optOuts.get(id))));
+    properties
+        .topics()
+        .forEach((id, name) -> choices.add(new TopicChoice(id, name, optOuts.get(id))));
     return choices;
   }
 
   /** Whether the contact opted out of the topic's email. */
   @Transactional(readOnly = true)
   public boolean optedOut(ContactId contact, String topic) {
-    return jdbc.sql("select exists(select 1 from contact_topic_opt_out where contact_id = :contact and topic = :topic)")
+    return jdbc.sql(
+            "select exists(select 1 from contact_topic_opt_out where contact_id = :contact and topic = :topic)")
         .param("contact", contact.value())
         .param("topic", topic)
         .query(Boolean.class)
@@ -122,7 +134,10 @@ public class Preferences {
   /** The page for a preferences link; empty for a link that is not ours or has expired. */
   @Transactional(readOnly = true)
   public Optional<Page> page(String token) {
-    return tracking.recipientOfPreferences(token).flatMap(recipient -> contacts.find(recipient.contact())).map(this::pageOf);
+    return tracking
+        .recipientOfPreferences(token)
+        .flatMap(recipient -> contacts.find(recipient.contact()))
+        .map(this::pageOf);
   }
 
   /** Applies the recipient's choice; empty for a link that is not ours or has expired. */
@@ -136,9 +151,13 @@ public class Preferences {
     Set<String> unknown = new HashSet<>(choice.topics());
     unknown.removeAll(properties.topics().keySet());
     if (!unknown.isEmpty()) {
-      return Optional.of(new Saved.Refused(
-          "\"" + unknown.stream().sorted().findFirst().orElseThrow() + "\" is not one of our topics ("
-              + String.join(", ", properties.topics().values()) + "). Nothing was changed; please choose again."));
+      return Optional.of(
+          new Saved.Refused(
+              "\""
+                  + unknown.stream().sorted().findFirst().orElseThrow()
+                  + "\" is not one of our topics ("
+                  + String.join(", ", properties.topics().values())
+                  + "). Nothing was changed; please choose again."));
     }
     ContactProfile contact = found.get();
     Map<String, Object> cause = recipient.get().messageProperties();
@@ -155,7 +174,9 @@ public class Preferences {
 
   private Page pageOf(ContactProfile contact) {
     List<Topic> topics =
-        choicesOf(contact.id()).stream().map(choice -> new Topic(choice.id(), choice.name(), choice.optOut() == null)).toList();
+        choicesOf(contact.id()).stream()
+            .map(choice -> new Topic(choice.id(), choice.name(), choice.optOut() == null))
+            .toList();
     return new Page(
         String.valueOf(contact.email()),
         contact.phone(),
@@ -165,18 +186,25 @@ public class Preferences {
   }
 
   /** Opts in or out of a whole channel when that is a change; 1 when it was. */
-  private int channel(ContactId contact, ConsentChannel channel, boolean wanted, Map<String, Object> cause) {
+  private int channel(
+      ContactId contact, ConsentChannel channel, boolean wanted, Map<String, Object> cause) {
     if (consents.allows(contact, channel) == wanted) {
       return 0;
     }
-    consents.record(contact, channel, wanted ? ConsentStatus.SUBSCRIBED : ConsentStatus.UNSUBSCRIBED, SOURCE, cause);
+    consents.record(
+        contact,
+        channel,
+        wanted ? ConsentStatus.SUBSCRIBED : ConsentStatus.UNSUBSCRIBED,
+        SOURCE,
+        cause);
     return 1;
   }
 
   private int topic(ContactId contact, String topic, boolean wanted, Map<String, Object> cause) {
     int changed =
         wanted
-            ? jdbc.sql("delete from contact_topic_opt_out where contact_id = :contact and topic = :topic")
+            ? jdbc.sql(
+                    "delete from contact_topic_opt_out where contact_id = :contact and topic = :topic")
                 .param("contact", contact.value())
                 .param("topic", topic)
                 .update()
@@ -198,7 +226,8 @@ public class Preferences {
     properties.put("topic_name", this.properties.topics().get(topic));
     properties.put("source", SOURCE);
     String name = wanted ? TOPIC_SUBSCRIBED : TOPIC_UNSUBSCRIBED;
-    events.record(contact, name, properties, "topic:" + contact + ":" + topic + ":" + UUID.randomUUID());
+    events.record(
+        contact, name, properties, "topic:" + contact + ":" + topic + ":" + UUID.randomUUID());
     return 1;
   }
 }

@@ -17,11 +17,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Products to recommend to one contact, computed in PostgreSQL from {@code Order Completed}
- * events ({@code properties.products[]}, each known by {@code product_id}, else by {@code name}):
- * first what other customers bought who also bought the contact's products or the ones the
- * journey's event names (a cart, say), most such customers first; then, to fill up, the
- * best-sellers of the last days. Never a product the contact bought or the event names.
+ * Products to recommend to one contact, computed in PostgreSQL from {@code Order Completed} events
+ * ({@code properties.products[]}, each known by {@code product_id}, else by {@code name}): first
+ * what other customers bought who also bought the contact's products or the ones the journey's
+ * event names (a cart, say), most such customers first; then, to fill up, the best-sellers of the
+ * last days. Never a product the contact bought or the event names.
  */
 @Service
 public class ProductRecommendations {
@@ -36,7 +36,8 @@ public class ProductRecommendations {
   private final Clock clock;
   private final RecommendationProperties properties;
 
-  ProductRecommendations(JdbcClient jdbc, JsonMapper json, Clock clock, RecommendationProperties properties) {
+  ProductRecommendations(
+      JdbcClient jdbc, JsonMapper json, Clock clock, RecommendationProperties properties) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -44,14 +45,19 @@ public class ProductRecommendations {
   }
 
   /**
-   * Up to the configured number of products, each as its latest purchase event described it
-   * ({@code product_id}, {@code name}, {@code price}, {@code url}, {@code image_url}, ...).
+   * Up to the configured number of products, each as its latest purchase event described it ({@code
+   * product_id}, {@code name}, {@code price}, {@code url}, {@code image_url}, ...).
    *
-   * @param shown products the email is about already (the event's {@code products}): they seed
-   *     the co-occurrence and are not recommended
+   * @param shown products the email is about already (the event's {@code products}): they seed the
+   *     co-occurrence and are not recommended
    */
   public List<Map<String, Object>> forContact(ContactId contact, Collection<?> shown) {
-    List<String> seeds = shown.stream().map(ProductRecommendations::key).filter(Objects::nonNull).distinct().toList();
+    List<String> seeds =
+        shown.stream()
+            .map(ProductRecommendations::key)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
     return jdbc.sql(
             """
             with purchase as (
@@ -98,7 +104,9 @@ public class ProductRecommendations {
         .param("purchase", PURCHASE)
         .param("contact", contact.value())
         .param("seeds", seeds.toArray(String[]::new))
-        .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(properties.bestSellerDays()))))
+        .param(
+            "since",
+            Timestamp.from(clock.instant().minus(Duration.ofDays(properties.bestSellerDays()))))
         .param("limit", properties.count())
         .query((rs, row) -> product(rs.getString("item")))
         .list();
@@ -106,7 +114,9 @@ public class ProductRecommendations {
 
   /** The products an event's {@code properties.products} lists, for {@link #forContact}. */
   public static List<?> productsOf(@Nullable Object event) {
-    if (event instanceof Map<?, ?> map && map.get("properties") instanceof Map<?, ?> properties && properties.get("products") instanceof List<?> products) {
+    if (event instanceof Map<?, ?> map
+        && map.get("properties") instanceof Map<?, ?> properties
+        && properties.get("products") instanceof List<?> products) {
       return products;
     }
     return List.of();

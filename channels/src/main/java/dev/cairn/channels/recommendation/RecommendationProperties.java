@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Product recommendations in emails ({@code recommendations} in a template).
  *
  * @param count how many products a template's {@code recommendations} holds at most (3)
- * @param bestSellerDays how far back best-sellers are counted when nothing was bought together
- *     with the contact's products (90)
+ * @param bestSellerDays how far back best-sellers are counted when nothing was bought together with
+ *     the contact's products (90)
  */
 @ConfigurationProperties("cairn.recommendations")
 public record RecommendationProperties(int count, int bestSellerDays) {

@@ -15,12 +15,14 @@ final class LinksInText {
   record Found(int start, int end, String url) {
     Found {
       if (start < 0 || end <= start) {
-        throw new IllegalArgumentException("a link needs a place in the text: " + start + ".." + end);
+        throw new IllegalArgumentException(
+            "a link needs a place in the text: " + start + ".." + end);
       }
     }
   }
 
-  private static final Pattern CANDIDATE = Pattern.compile("\\bhttps?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CANDIDATE =
+      Pattern.compile("\\bhttps?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
   private static final String TRAILING = ".,;:!?'*";
 
   private LinksInText() {}

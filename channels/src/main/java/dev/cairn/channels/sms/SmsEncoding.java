@@ -2,8 +2,8 @@ package dev.cairn.channels.sms;
 
 /**
  * How a text travels as SMS: the alphabet it needs and how many segments (billed messages) it
- * takes. GSM-7 fits 160 characters in one message, 153 per segment when split; anything outside
- * GSM 03.38 forces UCS-2 for the whole text: 70, then 67 per segment.
+ * takes. GSM-7 fits 160 characters in one message, 153 per segment when split; anything outside GSM
+ * 03.38 forces UCS-2 for the whole text: 70, then 67 per segment.
  *
  * @param units septets for GSM-7 (an extension-table character counts two), UTF-16 code units for
  *     UCS-2 (an emoji outside the basic plane counts two)
@@ -48,7 +48,10 @@ public record SmsEncoding(Alphabet alphabet, int units, int segments) {
 
   /** The alphabet the text needs and the segments it takes; an empty text takes none. */
   public static SmsEncoding of(String text) {
-    Alphabet alphabet = text.chars().allMatch(c -> BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0) ? Alphabet.GSM_7 : Alphabet.UCS_2;
+    Alphabet alphabet =
+        text.chars().allMatch(c -> BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0)
+            ? Alphabet.GSM_7
+            : Alphabet.UCS_2;
     int units = 0;
     int segments = 0;
     int inSegment = alphabet.perSegment(); // full: the first character opens the first segment
@@ -62,7 +65,8 @@ public record SmsEncoding(Alphabet alphabet, int units, int segments) {
         inSegment = 0;
       }
       inSegment += cost;
-      index += alphabet == Alphabet.UCS_2 ? cost : 1; // a UCS-2 unit is one char; a GSM escape is not
+      index +=
+          alphabet == Alphabet.UCS_2 ? cost : 1; // a UCS-2 unit is one char; a GSM escape is not
     }
     if (units <= alphabet.single()) {
       segments = units == 0 ? 0 : 1;
@@ -74,7 +78,12 @@ public record SmsEncoding(Alphabet alphabet, int units, int segments) {
     char c = text.charAt(index);
     return switch (alphabet) {
       case GSM_7 -> EXTENSION.indexOf(c) >= 0 ? 2 : 1;
-      case UCS_2 -> Character.isHighSurrogate(c) && index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1)) ? 2 : 1;
+      case UCS_2 ->
+          Character.isHighSurrogate(c)
+                  && index + 1 < text.length()
+                  && Character.isLowSurrogate(text.charAt(index + 1))
+              ? 2
+              : 1;
     };
   }
 }

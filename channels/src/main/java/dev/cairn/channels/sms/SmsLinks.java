@@ -22,22 +22,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Short links for text messages: every web link in an SMS becomes {@code <public-url>/s/<code>},
- * a random code kept with the message and the link, so following it leads only to a link the
- * message contained and becomes an "SMS Clicked" event. Links work as long as email's tracking
- * links ({@code cairn.tracking.link-lifetime}); Cairn's own links (preference pages) stay as
- * they are, like in email.
+ * Short links for text messages: every web link in an SMS becomes {@code <public-url>/s/<code>}, a
+ * random code kept with the message and the link, so following it leads only to a link the message
+ * contained and becomes an "SMS Clicked" event. Links work as long as email's tracking links
+ * ({@code cairn.tracking.link-lifetime}); Cairn's own links (preference pages) stay as they are,
+ * like in email.
  */
 @Service
 public class SmsLinks {
 
-  /** A contact followed a link in a text message (properties: message_id, url, journey_id, element_id). */
+  /**
+   * A contact followed a link in a text message (properties: message_id, url, journey_id,
+   * element_id).
+   */
   public static final String CLICKED = "SMS Clicked";
+
   /** The step header that turns shortening off for one step. */
   static final String HEADER = "shorten-links";
 
   static final int CODE_LENGTH = 8;
-  private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{" + CODE_LENGTH + "}");
 
   private final TrackingProperties tracking;
@@ -47,7 +52,12 @@ public class SmsLinks {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  SmsLinks(TrackingProperties tracking, SmsLinkProperties properties, JdbcClient jdbc, EventIngestion events, Clock clock) {
+  SmsLinks(
+      TrackingProperties tracking,
+      SmsLinkProperties properties,
+      JdbcClient jdbc,
+      EventIngestion events,
+      Clock clock) {
     this.tracking = tracking;
     this.properties = properties;
     this.jdbc = jdbc;
@@ -84,19 +94,23 @@ public class SmsLinks {
   @Transactional
   void record(long messageId, Shortened shortened) {
     Timestamp now = Timestamp.from(clock.instant());
-    shortened.links().forEach((code, url) ->
-        jdbc.sql("insert into sms_link (code, message_id, url, created_at) values (:code, :message, :url, :now)")
-            .param("code", code)
-            .param("message", messageId)
-            .param("url", url)
-            .param("now", now)
-            .update());
+    shortened
+        .links()
+        .forEach(
+            (code, url) ->
+                jdbc.sql(
+                        "insert into sms_link (code, message_id, url, created_at) values (:code, :message, :url, :now)")
+                    .param("code", code)
+                    .param("message", messageId)
+                    .param("url", url)
+                    .param("now", now)
+                    .update());
   }
 
   /**
-   * Where a short link leads, after recording the click as an "SMS Clicked" event; empty for a
-   * code not known or expired. A click on a marketer's test-run message leads on but records
-   * nothing, so no real journey moves for it.
+   * Where a short link leads, after recording the click as an "SMS Clicked" event; empty for a code
+   * not known or expired. A click on a marketer's test-run message leads on but records nothing, so
+   * no real journey moves for it.
    */
   @Transactional
   public Optional<URI> follow(String code) {
@@ -112,24 +126,36 @@ public class SmsLinks {
             """)
         .param("code", code)
         .param("oldest", Timestamp.from(oldest))
-        .query((rs, row) ->
-            new Click(
-                rs.getString("url"),
-                rs.getLong("id"),
-                rs.getObject("contact_id", UUID.class),
-                rs.getString("journey_id"),
-                rs.getString("element_id"),
-                MessageStatus.valueOf(rs.getString("status"))))
+        .query(
+            (rs, row) ->
+                new Click(
+                    rs.getString("url"),
+                    rs.getLong("id"),
+                    rs.getObject("contact_id", UUID.class),
+                    rs.getString("journey_id"),
+                    rs.getString("element_id"),
+                    MessageStatus.valueOf(rs.getString("status"))))
         .optional()
-        .map(click -> {
-          if (click.contact() != null && click.status() != MessageStatus.TEST) {
-            events.record(new ContactId(click.contact()), CLICKED, click.properties(), "sms-clicked:" + code + ":" + UUID.randomUUID());
-          }
-          return URI.create(click.url());
-        });
+        .map(
+            click -> {
+              if (click.contact() != null && click.status() != MessageStatus.TEST) {
+                events.record(
+                    new ContactId(click.contact()),
+                    CLICKED,
+                    click.properties(),
+                    "sms-clicked:" + code + ":" + UUID.randomUUID());
+              }
+              return URI.create(click.url());
+            });
   }
 
-  private record Click(String url, long messageId, @Nullable UUID contact, @Nullable String journeyId, @Nullable String elementId, MessageStatus status) {
+  private record Click(
+      String url,
+      long messageId,
+      @Nullable UUID contact,
+      @Nullable String journeyId,
+      @Nullable String elementId,
+      MessageStatus status) {
     Map<String, Object> properties() {
       Map<String, Object> properties = MessageEventProperties.of(messageId, journeyId, elementId);
       properties.put("url", url);
@@ -165,7 +191,11 @@ public class SmsLinks {
         code.append(BASE62.charAt(random.nextInt(BASE62.length())));
       }
       String candidate = code.toString();
-      boolean taken = jdbc.sql("select exists(select 1 from sms_link where code = :code)").param("code", candidate).query(Boolean.class).single();
+      boolean taken =
+          jdbc.sql("select exists(select 1 from sms_link where code = :code)")
+              .param("code", candidate)
+              .query(Boolean.class)
+              .single();
       if (!taken) {
         return candidate;
       }

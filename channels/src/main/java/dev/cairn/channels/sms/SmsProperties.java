@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Twilio settings. Without an account SID and auth token, text messages go to the outbox.
  *
- * @param messagingServiceSid send through this messaging service (preferred), else from
- *     {@code fromNumber}
+ * @param messagingServiceSid send through this messaging service (preferred), else from {@code
+ *     fromNumber}
  * @param apiBaseUrl route the SDK's requests to another server (a local stand-in); unset: Twilio
  */
 @ConfigurationProperties("cairn.sms")

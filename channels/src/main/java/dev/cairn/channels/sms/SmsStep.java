@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "send SMS" step: the {@code text} header is a Liquid template. Only to contacts who
- * subscribed to SMS; recorded in the ledger under the job key before Twilio is called, so a
- * retried job never sends twice. Numbers Twilio refuses for good fail without retries (and a
- * "replied STOP" refusal records the opt-out); throttling and outages are retried with backoff.
- * Web links in the text become short tracked links ({@link SmsLinks}) unless the step's
- * {@code shorten-links} header is {@code false} or shortening is off for all.
+ * subscribed to SMS; recorded in the ledger under the job key before Twilio is called, so a retried
+ * job never sends twice. Numbers Twilio refuses for good fail without retries (and a "replied STOP"
+ * refusal records the opt-out); throttling and outages are retried with backoff. Web links in the
+ * text become short tracked links ({@link SmsLinks}) unless the step's {@code shorten-links} header
+ * is {@code false} or shortening is off for all.
  */
 @Component
 public class SmsStep implements StepHandler {
@@ -60,7 +60,15 @@ public class SmsStep implements StepHandler {
       SmsLinks links,
       SmsProperties sms,
       TrackingProperties tracking) {
-    this(contacts, templates, ledger, consents, policy, links, sms.configured() ? new TwilioGateway(sms) : null, tracking.publicUrl() + "/sms/status");
+    this(
+        contacts,
+        templates,
+        ledger,
+        consents,
+        policy,
+        links,
+        sms.configured() ? new TwilioGateway(sms) : null,
+        tracking.publicUrl() + "/sms/status");
   }
 
   SmsStep(
@@ -84,8 +92,22 @@ public class SmsStep implements StepHandler {
 
   /** A step talking to a Twilio stand-in, for tests. */
   public static SmsStep using(
-      Contacts contacts, Templates templates, DeliveryLedger ledger, Consents consents, SendPolicy policy, SmsLinks links, SmsProperties sms) {
-    return new SmsStep(contacts, templates, ledger, consents, policy, links, new TwilioGateway(sms), "http://localhost/sms/status");
+      Contacts contacts,
+      Templates templates,
+      DeliveryLedger ledger,
+      Consents consents,
+      SendPolicy policy,
+      SmsLinks links,
+      SmsProperties sms) {
+    return new SmsStep(
+        contacts,
+        templates,
+        ledger,
+        consents,
+        policy,
+        links,
+        new TwilioGateway(sms),
+        "http://localhost/sms/status");
   }
 
   @Override
@@ -129,12 +151,19 @@ public class SmsStep implements StepHandler {
     }
     String text;
     try {
-      text = templates.renderInline("text of " + step.elementId(), step.header("text"), MergeFields.of(contact, step.variables())).strip();
+      text =
+          templates
+              .renderInline(
+                  "text of " + step.elementId(),
+                  step.header("text"),
+                  MergeFields.of(contact, step.variables()))
+              .strip();
     } catch (TemplateProblem problem) {
       return new StepResult.Failed(problem.getMessage(), RETRY_AFTER);
     }
     // A retried attempt shortens again: its fresh codes lead to the same message as the first ones.
-    SmsLinks.Shortened shortened = shortens(step) ? links.shorten(text) : new SmsLinks.Shortened(text, Map.of());
+    SmsLinks.Shortened shortened =
+        shortens(step) ? links.shorten(text) : new SmsLinks.Shortened(text, Map.of());
     text = shortened.text();
     String to = contact.phone();
     long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, to, null, null, text));
@@ -155,11 +184,16 @@ public class SmsStep implements StepHandler {
       case TwilioGateway.Outcome.Refused refused -> {
         ledger.finish(id, MessageStatus.FAILED, null, refused.reason());
         if (refused.code() == TwilioGateway.UNSUBSCRIBED) {
-          consents.record(contact.id(), ConsentChannel.SMS, ConsentStatus.UNSUBSCRIBED, "carrier: recipient replied STOP");
+          consents.record(
+              contact.id(),
+              ConsentChannel.SMS,
+              ConsentStatus.UNSUBSCRIBED,
+              "carrier: recipient replied STOP");
         }
         yield done(id);
       }
-      case TwilioGateway.Outcome.TryLater later -> new StepResult.Failed(later.reason(), RETRY_AFTER);
+      case TwilioGateway.Outcome.TryLater later ->
+          new StepResult.Failed(later.reason(), RETRY_AFTER);
     };
   }
 

@@ -1,7 +1,7 @@
 package dev.cairn.channels.sms;
 
-import com.twilio.exception.ApiException;
 import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Response;
@@ -23,6 +23,7 @@ class TwilioGateway {
 
   /** Twilio error codes that will not change on a retry: the message is failed for good. */
   static final Set<Integer> PERMANENT = Set.of(21211, 21408, 21610, 21612, 21614);
+
   /** "The recipient has replied STOP": also an opt-out. */
   static final int UNSUBSCRIBED = 21610;
 
@@ -40,7 +41,9 @@ class TwilioGateway {
   TwilioGateway(SmsProperties properties) {
     this.properties = properties;
     this.client =
-        new TwilioRestClient.Builder(Objects.requireNonNull(properties.accountSid()), Objects.requireNonNull(properties.authToken()))
+        new TwilioRestClient.Builder(
+                Objects.requireNonNull(properties.accountSid()),
+                Objects.requireNonNull(properties.authToken()))
             .httpClient(new OneAttempt(http(properties.apiBaseUrl())))
             .build();
   }
@@ -50,7 +53,13 @@ class TwilioGateway {
       MessageCreator creator =
           properties.messagingServiceSid() != null && !properties.messagingServiceSid().isBlank()
               ? Message.creator(new PhoneNumber(to), properties.messagingServiceSid(), body)
-              : Message.creator(new PhoneNumber(to), new PhoneNumber(Objects.requireNonNull(properties.fromNumber(), "cairn.sms.from-number or messaging-service-sid")), body);
+              : Message.creator(
+                  new PhoneNumber(to),
+                  new PhoneNumber(
+                      Objects.requireNonNull(
+                          properties.fromNumber(),
+                          "cairn.sms.from-number or messaging-service-sid")),
+                  body);
       if (statusCallback != null) {
         creator.setStatusCallback(URI.create(statusCallback));
       }
@@ -64,12 +73,19 @@ class TwilioGateway {
       if (status != null && (status == 401 || status == 403)) {
         // Cairn's own setup, not the recipient: fail the job (an incident once retries run out)
         // rather than mark every message failed; retrying the incident sends once it is fixed.
-        return new Outcome.TryLater("Twilio refused Cairn's credentials (" + status + "): check cairn.sms.account-sid and auth-token. " + e.getMessage());
+        return new Outcome.TryLater(
+            "Twilio refused Cairn's credentials ("
+                + status
+                + "): check cairn.sms.account-sid and auth-token. "
+                + e.getMessage());
       }
       if (status != null && status >= 400 && status < 500 && status != 429) {
-        return new Outcome.Refused(code == null ? status : code, "Twilio " + (code == null ? status : code) + ": " + e.getMessage());
+        return new Outcome.Refused(
+            code == null ? status : code,
+            "Twilio " + (code == null ? status : code) + ": " + e.getMessage());
       }
-      return new Outcome.TryLater("Twilio " + (status == null ? "" : status + " ") + e.getMessage());
+      return new Outcome.TryLater(
+          "Twilio " + (status == null ? "" : status + " ") + e.getMessage());
     } catch (ApiConnectionException e) {
       return new Outcome.TryLater("Twilio unreachable: " + e.getMessage());
     }

@@ -31,7 +31,8 @@ public class TwilioWebhooks {
     NOT_CONFIGURED
   }
 
-  private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+  private static final Set<String> STOP =
+      Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
   private static final Set<String> START = Set.of("START", "YES", "UNSTOP");
 
   private final SmsProperties properties;
@@ -39,7 +40,8 @@ public class TwilioWebhooks {
   private final Consents consents;
   private final JdbcClient jdbc;
 
-  TwilioWebhooks(SmsProperties properties, DeliveryLedger ledger, Consents consents, JdbcClient jdbc) {
+  TwilioWebhooks(
+      SmsProperties properties, DeliveryLedger ledger, Consents consents, JdbcClient jdbc) {
     this.properties = properties;
     this.ledger = ledger;
     this.consents = consents;
@@ -55,8 +57,10 @@ public class TwilioWebhooks {
     String sid = params.getOrDefault("MessageSid", "");
     String error = params.get("ErrorCode") == null ? null : "Twilio " + params.get("ErrorCode");
     switch (params.getOrDefault("MessageStatus", "").toLowerCase(Locale.ROOT)) {
-      case "delivered" -> ledger.reportFromTransport("twilio:" + sid, MessageStatus.DELIVERED, null);
-      case "undelivered", "failed" -> ledger.reportFromTransport("twilio:" + sid, MessageStatus.FAILED, error);
+      case "delivered" ->
+          ledger.reportFromTransport("twilio:" + sid, MessageStatus.DELIVERED, null);
+      case "undelivered", "failed" ->
+          ledger.reportFromTransport("twilio:" + sid, MessageStatus.FAILED, error);
       default -> {} // queued, sending, sent: nothing new for the ledger
     }
     return Result.TAKEN;
@@ -69,7 +73,10 @@ public class TwilioWebhooks {
       return check;
     }
     String keyword = params.getOrDefault("Body", "").strip().toUpperCase(Locale.ROOT);
-    ConsentStatus status = STOP.contains(keyword) ? ConsentStatus.UNSUBSCRIBED : START.contains(keyword) ? ConsentStatus.SUBSCRIBED : null;
+    ConsentStatus status =
+        STOP.contains(keyword)
+            ? ConsentStatus.UNSUBSCRIBED
+            : START.contains(keyword) ? ConsentStatus.SUBSCRIBED : null;
     if (status != null) {
       for (ContactId contact : contactsWithPhone(params.getOrDefault("From", ""))) {
         consents.record(contact, ConsentChannel.SMS, status, "SMS keyword " + keyword);
@@ -80,11 +87,12 @@ public class TwilioWebhooks {
 
   private List<ContactId> contactsWithPhone(String from) {
     return PhoneNumber.parse(from, null)
-        .map(phone ->
-            jdbc.sql("select id from contact where phone = :phone")
-                .param("phone", phone.e164())
-                .query((rs, row) -> new ContactId(rs.getObject("id", UUID.class)))
-                .list())
+        .map(
+            phone ->
+                jdbc.sql("select id from contact where phone = :phone")
+                    .param("phone", phone.e164())
+                    .query((rs, row) -> new ContactId(rs.getObject("id", UUID.class)))
+                    .list())
         .orElse(List.of());
   }
 
@@ -92,7 +100,8 @@ public class TwilioWebhooks {
     if (!properties.configured()) {
       return Result.NOT_CONFIGURED;
     }
-    if (signature == null || !new RequestValidator(properties.authToken()).validate(url, params, signature)) {
+    if (signature == null
+        || !new RequestValidator(properties.authToken()).validate(url, params, signature)) {
       return Result.FORGED;
     }
     return Result.TAKEN;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The translation of a template (and of the layout) one contact gets, with the revisions read
- * when it was chosen, so rendering it asks the database nothing more.
+ * The translation of a template (and of the layout) one contact gets, with the revisions read when
+ * it was chosen, so rendering it asks the database nothing more.
  */
 public final class ChosenTemplate {
 
@@ -14,7 +14,11 @@ public final class ChosenTemplate {
   final @Nullable String layout;
   final @Nullable Long layoutRevision;
 
-  ChosenTemplate(String body, @Nullable Long bodyRevision, @Nullable String layout, @Nullable Long layoutRevision) {
+  ChosenTemplate(
+      String body,
+      @Nullable Long bodyRevision,
+      @Nullable String layout,
+      @Nullable Long layoutRevision) {
     this.body = body;
     this.bodyRevision = bodyRevision;
     this.layout = layout;

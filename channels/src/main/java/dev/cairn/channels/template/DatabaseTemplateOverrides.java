@@ -22,7 +22,8 @@ class DatabaseTemplateOverrides implements TemplateOverrides {
 
   @Override
   public Map<String, Long> revisions(Collection<String> names) {
-    return jdbc.sql("select name, revision from email_template where name in (:names)")
+    return jdbc
+        .sql("select name, revision from email_template where name in (:names)")
         .param("names", names)
         .query((rs, row) -> Map.entry(rs.getString("name"), rs.getLong("revision")))
         .list()
@@ -32,12 +33,17 @@ class DatabaseTemplateOverrides implements TemplateOverrides {
 
   @Override
   public Optional<StoredTemplate> find(String name) {
-    return jdbc.sql("select * from email_template where name = :name").param("name", name).query(DatabaseTemplateOverrides::row).optional();
+    return jdbc.sql("select * from email_template where name = :name")
+        .param("name", name)
+        .query(DatabaseTemplateOverrides::row)
+        .optional();
   }
 
   @Override
   public List<StoredTemplate> all() {
-    return jdbc.sql("select * from email_template order by name").query(DatabaseTemplateOverrides::row).list();
+    return jdbc.sql("select * from email_template order by name")
+        .query(DatabaseTemplateOverrides::row)
+        .list();
   }
 
   @Override
@@ -58,11 +64,16 @@ class DatabaseTemplateOverrides implements TemplateOverrides {
 
   @Override
   public boolean delete(String name) {
-    return jdbc.sql("delete from email_template where name = :name").param("name", name).update() > 0;
+    return jdbc.sql("delete from email_template where name = :name").param("name", name).update()
+        > 0;
   }
 
   private static StoredTemplate row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new StoredTemplate(
-        rs.getString("name"), rs.getString("source"), rs.getLong("revision"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+        rs.getString("name"),
+        rs.getString("source"),
+        rs.getLong("revision"),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("updated_by"));
   }
 }

@@ -8,4 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param source the source in use now
  * @param shippedSource what Reset to default brings back; null when Cairn ships no such template
  */
-public record EditableTemplate(TemplateSummary summary, String source, @Nullable String shippedSource) {}
+public record EditableTemplate(
+    TemplateSummary summary, String source, @Nullable String shippedSource) {}

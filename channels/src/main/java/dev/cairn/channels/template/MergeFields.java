@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What merge tags can name: {@code contact.first_name}, {@code contact.email}, any custom
- * attribute as {@code contact.<name>}, the contact's {@code contact.locale} ({@code fr-CA}) and
- * {@code contact.language} ({@code fr}) for branching inline, and the event that started the journey as {@code event.*}.
+ * What merge tags can name: {@code contact.first_name}, {@code contact.email}, any custom attribute
+ * as {@code contact.<name>}, the contact's {@code contact.locale} ({@code fr-CA}) and {@code
+ * contact.language} ({@code fr}) for branching inline, and the event that started the journey as
+ * {@code event.*}.
  */
 public final class MergeFields {
 
@@ -32,10 +33,12 @@ public final class MergeFields {
     putIfPresent(fields, "phone", contact.phone());
     putIfPresent(fields, "first_name", contact.firstName());
     putIfPresent(fields, "last_name", contact.lastName());
-    TemplateLocale.parse(contact.locale()).ifPresent(locale -> {
-      fields.put("locale", locale.tag());
-      fields.put("language", locale.language());
-    });
+    TemplateLocale.parse(contact.locale())
+        .ifPresent(
+            locale -> {
+              fields.put("locale", locale.tag());
+              fields.put("language", locale.language());
+            });
     return fields;
   }
 
@@ -45,7 +48,8 @@ public final class MergeFields {
       if (map.get("properties") instanceof Map<?, ?> properties) {
         properties.forEach((key, value) -> fields.put(String.valueOf(key), value));
       }
-      // The event's own name is event.event; event.name stays a property's ("Product Added" has one).
+      // The event's own name is event.event; event.name stays a property's ("Product Added" has
+      // one).
       putIfPresent(fields, "event", map.get("event"));
       if (map.get("event") != null) {
         fields.putIfAbsent("name", map.get("event"));

@@ -20,7 +20,9 @@ final class SubjectBlock extends Block {
   @Override
   public Object render(TemplateContext context, LNode... nodes) {
     // The environment is shared by every nested scope of one render ({% if %}, {% for %}).
-    context.getEnvironmentMap().put(SET, nodes.length == 0 ? "" : String.valueOf(nodes[0].render(context)).strip());
+    context
+        .getEnvironmentMap()
+        .put(SET, nodes.length == 0 ? "" : String.valueOf(nodes[0].render(context)).strip());
     return "";
   }
 }

@@ -25,5 +25,6 @@ public sealed interface TemplateDefect {
    * @param column 1-based, when the parser says
    * @param reason the parser's own words
    */
-  record Unreadable(String source, @Nullable Integer line, @Nullable Integer column, String reason) implements TemplateDefect {}
+  record Unreadable(String source, @Nullable Integer line, @Nullable Integer column, String reason)
+      implements TemplateDefect {}
 }

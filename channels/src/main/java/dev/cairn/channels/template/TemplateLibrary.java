@@ -35,7 +35,9 @@ public class TemplateLibrary {
   /** The layout first, then every template by name, shipped or saved. */
   @Transactional(readOnly = true)
   public List<TemplateSummary> list() {
-    Map<String, StoredTemplate> saved = overrides.all().stream().collect(Collectors.toMap(StoredTemplate::name, Function.identity()));
+    Map<String, StoredTemplate> saved =
+        overrides.all().stream()
+            .collect(Collectors.toMap(StoredTemplate::name, Function.identity()));
     TreeSet<String> names = new TreeSet<>(templates.shippedNames());
     names.addAll(saved.keySet());
     List<TemplateSummary> list = new ArrayList<>();
@@ -81,11 +83,12 @@ public class TemplateLibrary {
   }
 
   /**
-   * Saves the source as the template's translation into this locale (its default when null),
-   * unless it is not valid Liquid: contacts of that locale get it from the next email on.
+   * Saves the source as the template's translation into this locale (its default when null), unless
+   * it is not valid Liquid: contacts of that locale get it from the next email on.
    */
   @Transactional
-  public TemplateSave save(String template, @Nullable TemplateLocale locale, String source, String user) {
+  public TemplateSave save(
+      String template, @Nullable TemplateLocale locale, String source, String user) {
     if (!NAME.matcher(template).matches()) {
       throw new IllegalArgumentException("not a template name: " + template);
     }
@@ -123,7 +126,8 @@ public class TemplateLibrary {
     if (saved.isEmpty()) {
       return new TemplateSummary(name, TemplateOrigin.SHIPPED, null, null);
     }
-    TemplateOrigin origin = templates.shippedExists(name) ? TemplateOrigin.EDITED : TemplateOrigin.ADDED;
+    TemplateOrigin origin =
+        templates.shippedExists(name) ? TemplateOrigin.EDITED : TemplateOrigin.ADDED;
     return new TemplateSummary(name, origin, saved.get().updatedAt(), saved.get().updatedBy());
   }
 }

@@ -16,7 +16,8 @@ public record TemplateLocale(String tag) {
   public TemplateLocale {
     Locale locale = new Locale.Builder().setLanguageTag(tag.strip().replace('_', '-')).build();
     if (locale.getLanguage().isEmpty()) {
-      throw new IllegalArgumentException("not a language tag: \"" + tag + "\"; use one such as fr, fr-CA or de");
+      throw new IllegalArgumentException(
+          "not a language tag: \"" + tag + "\"; use one such as fr, fr-CA or de");
     }
     tag = locale.toLanguageTag();
   }
@@ -42,7 +43,11 @@ public record TemplateLocale(String tag) {
   public String label() {
     Locale locale = Locale.forLanguageTag(tag);
     String country = locale.getDisplayCountry(Locale.ENGLISH);
-    return locale.getDisplayLanguage(Locale.ENGLISH) + (country.isEmpty() ? "" : ", " + country) + " (" + tag + ")";
+    return locale.getDisplayLanguage(Locale.ENGLISH)
+        + (country.isEmpty() ? "" : ", " + country)
+        + " ("
+        + tag
+        + ")";
   }
 
   /** The name a translation is stored and shipped under: {@code welcome.fr-CA}. */
@@ -56,22 +61,25 @@ public record TemplateLocale(String tag) {
    */
   static List<String> lookup(String template, @Nullable String contactLocale) {
     List<String> names = new ArrayList<>();
-    parse(contactLocale).ifPresent(locale -> {
-      names.add(locale.of(template));
-      String language = locale.language();
-      if (!language.equals(locale.tag())) {
-        names.add(template + "." + language);
-      }
-    });
+    parse(contactLocale)
+        .ifPresent(
+            locale -> {
+              names.add(locale.of(template));
+              String language = locale.language();
+              if (!language.equals(locale.tag())) {
+                names.add(template + "." + language);
+              }
+            });
     names.add(template);
     return names;
   }
 
   /**
-   * Which of these translations a contact of this locale gets, by the order sending uses; empty
-   * for the default.
+   * Which of these translations a contact of this locale gets, by the order sending uses; empty for
+   * the default.
    */
-  public static Optional<TemplateLocale> chosenFor(@Nullable String contactLocale, java.util.Collection<TemplateLocale> available) {
+  public static Optional<TemplateLocale> chosenFor(
+      @Nullable String contactLocale, java.util.Collection<TemplateLocale> available) {
     for (String candidate : lookup("", contactLocale)) {
       Optional<TemplateLocale> locale = ofName(candidate);
       if (locale.isPresent() && available.contains(locale.get())) {

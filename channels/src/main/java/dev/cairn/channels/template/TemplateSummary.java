@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it was last saved in the console; null for a shipped one
  * @param updatedBy who saved it
  */
-public record TemplateSummary(String name, TemplateOrigin origin, @Nullable Instant updatedAt, @Nullable String updatedBy) {
+public record TemplateSummary(
+    String name, TemplateOrigin origin, @Nullable Instant updatedAt, @Nullable String updatedBy) {
 
   /** Whether this is the frame every email is placed into rather than a body a step names. */
   public boolean layout() {

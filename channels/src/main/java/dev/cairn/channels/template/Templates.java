@@ -11,28 +11,28 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.antlr.CharStreamWithLocation;
-import liqp.org.antlr.v4.runtime.CharStreams;
 import liqp.exceptions.ExceededMaxIterationsException;
 import liqp.exceptions.LiquidException;
+import liqp.org.antlr.v4.runtime.CharStreams;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * Liquid templates: named message bodies, and inline snippets such as subjects. A named template
- * is the one a marketer saved in the console, else the one shipped as
- * {@code cairn/templates/<name>.liquid} on the classpath. A body is placed into {@code _layout}
- * (as {@code content}) when that layout exists, so every email shares one responsive frame.
+ * Liquid templates: named message bodies, and inline snippets such as subjects. A named template is
+ * the one a marketer saved in the console, else the one shipped as {@code
+ * cairn/templates/<name>.liquid} on the classpath. A body is placed into {@code _layout} (as {@code
+ * content}) when that layout exists, so every email shares one responsive frame.
  */
 @Service
 public class Templates {
@@ -42,26 +42,39 @@ public class Templates {
 
   private static final String LOCATION = "cairn/templates/";
 
-  // liqp words its errors as: parser error "<what>" on line 3, index 6 / error on line 1, index 5: <what>
-  private static final Pattern PARSER_WORDS = Pattern.compile("parser error \"(.*)\" on line \\d+", Pattern.DOTALL);
+  // liqp words its errors as: parser error "<what>" on line 3, index 6 / error on line 1, index 5:
+  // <what>
+  private static final Pattern PARSER_WORDS =
+      Pattern.compile("parser error \"(.*)\" on line \\d+", Pattern.DOTALL);
   private static final Pattern PLACE = Pattern.compile("line (\\d+), index (\\d+)");
   private static final String UNKNOWN_FILTER = "no filter available named";
-  private static final String LIMIT_NOTE = "a limit that keeps one template from holding up every email";
+  private static final String LIMIT_NOTE =
+      "a limit that keeps one template from holding up every email";
   private static final Pattern PLACE_PREFIX = Pattern.compile("^error on line \\d+, index \\d+: ");
 
   /** Most loop iterations one render may take: a newsletter's product grid is far below it. */
   static final int MAX_ITERATIONS = 100_000;
-  /** Largest output one render may produce: an email far over this would be clipped by every mail client. */
+
+  /**
+   * Largest output one render may produce: an email far over this would be clipped by every mail
+   * client.
+   */
   static final int MAX_OUTPUT_CHARS = 1_000_000;
+
   /** Largest template source. */
   static final int MAX_TEMPLATE_BYTES = 256 * 1024;
-  /** What {@code include} and {@code render} may name: another template, by name, and nothing else. */
-  private static final Pattern TEMPLATE_NAME = Pattern.compile("_?[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?");
+
+  /**
+   * What {@code include} and {@code render} may name: another template, by name, and nothing else.
+   */
+  private static final Pattern TEMPLATE_NAME =
+      Pattern.compile("_?[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?");
 
   private final TemplateParser parser;
   private final TemplateOverrides overrides;
   private final Map<String, Parsed> shipped = new ConcurrentHashMap<>();
-  // The classpath does not change while Cairn runs; asked for every candidate translation of every email.
+  // The classpath does not change while Cairn runs; asked for every candidate translation of every
+  // email.
   private final Map<String, Boolean> shippedFiles = new ConcurrentHashMap<>();
   // Parsed edited templates by name, valid while the database holds the same revision: each
   // render asks for the current revisions (one indexed query), so a save on any replica is used
@@ -94,10 +107,13 @@ public class Templates {
    * Cairn's by its name, saved or shipped. Paths and anything else are refused.
    */
   private CharStreamWithLocation includedTemplate(String name) throws IOException {
-    String wanted = name.endsWith(".liquid") ? name.substring(0, name.length() - ".liquid".length()) : name;
+    String wanted =
+        name.endsWith(".liquid") ? name.substring(0, name.length() - ".liquid".length()) : name;
     if (!TEMPLATE_NAME.matcher(wanted).matches()) {
       throw new IOException(
-          "include and render name another template, like {% include 'footer' %}; \"" + name + "\" is not a template name");
+          "include and render name another template, like {% include 'footer' %}; \""
+              + name
+              + "\" is not a template name");
     }
     if (!exists(wanted)) {
       throw new IOException("there is no template named \"" + wanted + "\" to include");
@@ -110,39 +126,67 @@ public class Templates {
     return new Templates(TemplateOverrides.NONE);
   }
 
-  /** Renders the named template's default; throws {@link TemplateProblem} if it is missing or broken. */
+  /**
+   * Renders the named template's default; throws {@link TemplateProblem} if it is missing or
+   * broken.
+   */
   public String render(String name, Map<String, Object> context) {
     return render(choose(name, null), context);
   }
 
   /**
    * The translations of the template and of the layout a contact of this locale gets: the exact
-   * locale ({@code welcome.fr-CA}), else its language ({@code welcome.fr}), else the default.
-   * One query for all of them.
+   * locale ({@code welcome.fr-CA}), else its language ({@code welcome.fr}), else the default. One
+   * query for all of them.
    */
   public ChosenTemplate choose(String name, @Nullable String contactLocale) {
     List<String> bodies = TemplateLocale.lookup(name, contactLocale);
     List<String> layouts = TemplateLocale.lookup(LAYOUT, contactLocale);
-    Map<String, Long> revisions = overrides.revisions(Stream.concat(bodies.stream(), layouts.stream()).toList());
-    String body = bodies.stream().filter(candidate -> available(candidate, revisions)).findFirst().orElse(name);
-    String layout = name.equals(LAYOUT) ? null : layouts.stream().filter(candidate -> available(candidate, revisions)).findFirst().orElse(null);
-    return new ChosenTemplate(body, revisions.get(body), layout, layout == null ? null : revisions.get(layout));
+    Map<String, Long> revisions =
+        overrides.revisions(Stream.concat(bodies.stream(), layouts.stream()).toList());
+    String body =
+        bodies.stream()
+            .filter(candidate -> available(candidate, revisions))
+            .findFirst()
+            .orElse(name);
+    String layout =
+        name.equals(LAYOUT)
+            ? null
+            : layouts.stream()
+                .filter(candidate -> available(candidate, revisions))
+                .findFirst()
+                .orElse(null);
+    return new ChosenTemplate(
+        body, revisions.get(body), layout, layout == null ? null : revisions.get(layout));
   }
 
-  /** Renders the chosen translation, placed into the chosen layout; throws {@link TemplateProblem} if missing or broken. */
+  /**
+   * Renders the chosen translation, placed into the chosen layout; throws {@link TemplateProblem}
+   * if missing or broken.
+   */
   public String render(ChosenTemplate chosen, Map<String, Object> context) {
     return renderEmail(chosen, context).html();
   }
 
   /**
-   * Renders the chosen translation into its layout, with the subject the template sets with
-   * {@code {% subject %}}, if it does: the layout's {@code {{ subject }}} is then that one.
+   * Renders the chosen translation into its layout, with the subject the template sets with {@code
+   * {% subject %}}, if it does: the layout's {@code {{ subject }}} is then that one.
    */
   public RenderedEmail renderEmail(ChosenTemplate chosen, Map<String, Object> context) {
-    return email(chosen.body, template(chosen.body, chosen.bodyRevision).template(), chosen.layout, chosen.layoutRevision, context);
+    return email(
+        chosen.body,
+        template(chosen.body, chosen.bodyRevision).template(),
+        chosen.layout,
+        chosen.layoutRevision,
+        context);
   }
 
-  private RenderedEmail email(String name, Template template, @Nullable String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
+  private RenderedEmail email(
+      String name,
+      Template template,
+      @Nullable String layout,
+      @Nullable Long layoutRevision,
+      Map<String, Object> context) {
     TemplateContext environment = new TemplateContext(parser, new HashMap<>());
     String body;
     try {
@@ -150,13 +194,18 @@ public class Templates {
     } catch (RuntimeException e) {
       throw new TemplateProblem(name, reason(e), e);
     }
-    String subject = environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set && !set.isBlank() ? set : null;
+    String subject =
+        environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set
+                && !set.isBlank()
+            ? set
+            : null;
     Map<String, Object> framed = context;
     if (subject != null) {
       framed = new HashMap<>(context);
       framed.put("subject", subject);
     }
-    return new RenderedEmail(layout == null ? body : frame(body, layout, layoutRevision, framed), subject);
+    return new RenderedEmail(
+        layout == null ? body : frame(body, layout, layoutRevision, framed), subject);
   }
 
   /**
@@ -166,7 +215,8 @@ public class Templates {
   public boolean uses(ChosenTemplate chosen, String variable) {
     Pattern word = Pattern.compile("\\b" + Pattern.quote(variable) + "\\b");
     return word.matcher(template(chosen.body, chosen.bodyRevision).source()).find()
-        || (chosen.layout != null && word.matcher(template(chosen.layout, chosen.layoutRevision).source()).find());
+        || (chosen.layout != null
+            && word.matcher(template(chosen.layout, chosen.layoutRevision).source()).find());
   }
 
   /**
@@ -181,7 +231,8 @@ public class Templates {
     if (TemplateLocale.baseName(name).equals(LAYOUT)) {
       return email(name, template, null, null, context);
     }
-    ChosenTemplate layout = choose(LAYOUT, TemplateLocale.ofName(name).map(TemplateLocale::tag).orElse(null));
+    ChosenTemplate layout =
+        choose(LAYOUT, TemplateLocale.ofName(name).map(TemplateLocale::tag).orElse(null));
     boolean layoutExists = layout.bodyRevision != null || shippedExists(layout.body);
     return email(name, template, layoutExists ? layout.body : null, layout.bodyRevision, context);
   }
@@ -190,7 +241,8 @@ public class Templates {
     return revisions.containsKey(name) || shippedExists(name);
   }
 
-  private String frame(String body, String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
+  private String frame(
+      String body, String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
     Map<String, Object> framed = new HashMap<>(context);
     framed.put("content", body);
     return render(layout, template(layout, layoutRevision).template(), framed);
@@ -224,7 +276,8 @@ public class Templates {
 
   /** Whether Cairn ships a template by this name, the one Reset to default brings back. */
   public boolean shippedExists(String name) {
-    return shippedFiles.computeIfAbsent(name, file -> new ClassPathResource(LOCATION + file + ".liquid").exists());
+    return shippedFiles.computeIfAbsent(
+        name, file -> new ClassPathResource(LOCATION + file + ".liquid").exists());
   }
 
   /** The shipped template's source, whether or not it is overridden. */
@@ -242,7 +295,8 @@ public class Templates {
     }
     // Read afresh, not from the render cache: a journey published right after a save on another
     // replica is checked against the saved source.
-    // A translation is checked as its default is: a French contact must not be the one to find it broken.
+    // A translation is checked as its default is: a French contact must not be the one to find it
+    // broken.
     List<String> sources = new java.util.ArrayList<>();
     sources.add(name);
     translations(name).forEach(locale -> sources.add(locale.of(name)));
@@ -260,7 +314,8 @@ public class Templates {
   /** The locales the template is translated into, shipped or saved, sorted by tag. */
   public List<TemplateLocale> translations(String name) {
     String prefix = name + ".";
-    return Stream.concat(shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
+    return Stream.concat(
+            shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
         .filter(candidate -> candidate.startsWith(prefix))
         .map(TemplateLocale::ofName)
         .flatMap(Optional::stream)
@@ -269,7 +324,9 @@ public class Templates {
         .toList();
   }
 
-  /** Why a snippet written inline in a step (a subject line, say) is not valid Liquid, if it is not. */
+  /**
+   * Why a snippet written inline in a step (a subject line, say) is not valid Liquid, if it is not.
+   */
   public Optional<TemplateDefect.Unreadable> checkInline(String label, String source) {
     Optional<String> tooLarge = tooLarge(source);
     if (tooLarge.isPresent()) {
@@ -296,9 +353,12 @@ public class Templates {
     return Optional.empty();
   }
 
-  /** The templates a step can name, sorted; the shared layout and translations are not among them. */
+  /**
+   * The templates a step can name, sorted; the shared layout and translations are not among them.
+   */
   public List<String> names() {
-    return Stream.concat(shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
+    return Stream.concat(
+            shippedNames().stream(), overrides.all().stream().map(StoredTemplate::name))
         .filter(name -> !name.startsWith("_") && !name.contains("."))
         .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
         .stream()
@@ -308,7 +368,9 @@ public class Templates {
   /** Every template shipped on the classpath, the layout included, sorted. */
   List<String> shippedNames() {
     try {
-      return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.liquid"))
+      return Arrays.stream(
+              new PathMatchingResourcePatternResolver()
+                  .getResources("classpath*:" + LOCATION + "*.liquid"))
           .map(Resource::getFilename)
           .filter(Objects::nonNull)
           .map(file -> file.substring(0, file.length() - ".liquid".length()))
@@ -320,7 +382,8 @@ public class Templates {
     }
   }
 
-  private static TemplateDefect.Unreadable unreadable(String label, @Nullable Integer line, @Nullable Integer index, @Nullable String message) {
+  private static TemplateDefect.Unreadable unreadable(
+      String label, @Nullable Integer line, @Nullable Integer index, @Nullable String message) {
     String text = String.valueOf(message);
     Matcher where = PLACE.matcher(text);
     if (line != null && line <= 0) {
@@ -333,7 +396,8 @@ public class Templates {
     }
     Matcher quoted = PARSER_WORDS.matcher(text);
     String reason = quoted.find() ? quoted.group(1) : PLACE_PREFIX.matcher(text).replaceFirst("");
-    return new TemplateDefect.Unreadable(label, line, index == null ? null : index + 1, reason.strip());
+    return new TemplateDefect.Unreadable(
+        label, line, index == null ? null : index + 1, reason.strip());
   }
 
   /** The source in use: the saved one, else the shipped one. */
@@ -343,7 +407,8 @@ public class Templates {
 
   private String classpathSource(String name) {
     try {
-      return new ClassPathResource(LOCATION + name + ".liquid").getContentAsString(StandardCharsets.UTF_8);
+      return new ClassPathResource(LOCATION + name + ".liquid")
+          .getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -362,9 +427,11 @@ public class Templates {
   }
 
   private Parsed parse(String name, String source) {
-    tooLarge(source).ifPresent(reason -> {
-      throw new TemplateProblem(name, reason);
-    });
+    tooLarge(source)
+        .ifPresent(
+            reason -> {
+              throw new TemplateProblem(name, reason);
+            });
     try {
       return new Parsed(parser.parse(source), source);
     } catch (RuntimeException e) {
@@ -375,7 +442,12 @@ public class Templates {
   private static Optional<String> tooLarge(String source) {
     int bytes = source.getBytes(StandardCharsets.UTF_8).length;
     return bytes > MAX_TEMPLATE_BYTES
-        ? Optional.of("it is " + bytes / 1024 + " KB; a template may be at most " + MAX_TEMPLATE_BYTES / 1024 + " KB (put large images on a web server and link them)")
+        ? Optional.of(
+            "it is "
+                + bytes / 1024
+                + " KB; a template may be at most "
+                + MAX_TEMPLATE_BYTES / 1024
+                + " KB (put large images on a web server and link them)")
         : Optional.empty();
   }
 
@@ -396,20 +468,31 @@ public class Templates {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? String.valueOf(failure.getMessage()) : root.getMessage();
+    String message =
+        root.getMessage() == null ? String.valueOf(failure.getMessage()) : root.getMessage();
     if (root instanceof ExceededMaxIterationsException) {
-      return "its loops run more than " + MAX_ITERATIONS + " times in one email; show fewer items (" + LIMIT_NOTE + ")";
+      return "its loops run more than "
+          + MAX_ITERATIONS
+          + " times in one email; show fewer items ("
+          + LIMIT_NOTE
+          + ")";
     }
-    if (message.contains("rendered string exceeds") || message.contains("MaxSizeRenderedString") || message.toLowerCase(java.util.Locale.ROOT).contains("size")) {
-      return "it renders more than " + MAX_OUTPUT_CHARS / 1000 + " KB of text; show fewer items (" + LIMIT_NOTE + "; mail clients clip emails long before that)";
+    if (message.contains("rendered string exceeds")
+        || message.contains("MaxSizeRenderedString")
+        || message.toLowerCase(java.util.Locale.ROOT).contains("size")) {
+      return "it renders more than "
+          + MAX_OUTPUT_CHARS / 1000
+          + " KB of text; show fewer items ("
+          + LIMIT_NOTE
+          + "; mail clients clip emails long before that)";
     }
     return message;
   }
 
   /**
-   * Renders a parsed template that other threads may be rendering too, one render at a time:
-   * liqp keeps the variables of the render in progress in the template itself, so two emails
-   * rendered at once from one cached template could each get the other contact's data.
+   * Renders a parsed template that other threads may be rendering too, one render at a time: liqp
+   * keeps the variables of the render in progress in the template itself, so two emails rendered at
+   * once from one cached template could each get the other contact's data.
    */
   private static String renderAlone(Template template, java.util.function.Supplier<String> render) {
     synchronized (template) {

@@ -31,9 +31,13 @@ public class EmailTracking {
 
   public static final String OPENED = "Email Opened";
   public static final String CLICKED = "Email Clicked";
+
   /** A contact confirmed their subscription through a double opt-in link. */
   public static final String CONFIRMED = "Email Confirmed";
-  private static final Pattern LINK = Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*\")(https?://[^\"]+)(\")", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(<a\\b[^>]*?\\bhref\\s*=\\s*\")(https?://[^\"]+)(\")", Pattern.CASE_INSENSITIVE);
   private static final Pattern BODY_END = Pattern.compile("</body>", Pattern.CASE_INSENSITIVE);
 
   private final TrackingTokens tokens;
@@ -42,7 +46,12 @@ public class EmailTracking {
   private final EventIngestion events;
   private final Consents consents;
 
-  EmailTracking(TrackingTokens tokens, TrackingProperties properties, JdbcClient jdbc, EventIngestion events, Consents consents) {
+  EmailTracking(
+      TrackingTokens tokens,
+      TrackingProperties properties,
+      JdbcClient jdbc,
+      EventIngestion events,
+      Consents consents) {
     this.tokens = tokens;
     this.properties = properties;
     this.jdbc = jdbc;
@@ -67,7 +76,9 @@ public class EmailTracking {
     return properties.publicUrl() + "/c/" + tokens.sign(TrackingTokens.Kind.CONFIRM, jobKey, 0);
   }
 
-  /** Rewrites every web link to a tracked redirect (Cairn's own links excepted) and adds the pixel. */
+  /**
+   * Rewrites every web link to a tracked redirect (Cairn's own links excepted) and adds the pixel.
+   */
   public Tracked track(String html, long jobKey) {
     List<String> links = new ArrayList<>();
     Matcher matcher = LINK.matcher(html);
@@ -77,17 +88,26 @@ public class EmailTracking {
       String replacement = matcher.group(0);
       if (!url.startsWith(properties.publicUrl() + "/")) {
         links.add(url);
-        String tracked = properties.publicUrl() + "/t/c/" + tokens.sign(TrackingTokens.Kind.CLICK, jobKey, links.size() - 1);
+        String tracked =
+            properties.publicUrl()
+                + "/t/c/"
+                + tokens.sign(TrackingTokens.Kind.CLICK, jobKey, links.size() - 1);
         replacement = matcher.group(1) + tracked + matcher.group(3);
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(out);
     String pixel =
-        "<img src=\"" + properties.publicUrl() + "/t/o/" + tokens.sign(TrackingTokens.Kind.OPEN, jobKey, 0)
+        "<img src=\""
+            + properties.publicUrl()
+            + "/t/o/"
+            + tokens.sign(TrackingTokens.Kind.OPEN, jobKey, 0)
             + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">";
     Matcher end = BODY_END.matcher(out);
-    String tracked = end.find() ? out.substring(0, end.start()) + pixel + out.substring(end.start()) : out + pixel;
+    String tracked =
+        end.find()
+            ? out.substring(0, end.start()) + pixel + out.substring(end.start())
+            : out + pixel;
     return new Tracked(tracked, links);
   }
 
@@ -95,7 +115,8 @@ public class EmailTracking {
   @Transactional
   public void recordLinks(long messageId, List<String> links) {
     for (int position = 0; position < links.size(); position++) {
-      jdbc.sql("insert into message_link (message_id, position, url) values (:message, :position, :url) on conflict do nothing")
+      jdbc.sql(
+              "insert into message_link (message_id, position, url) values (:message, :position, :url) on conflict do nothing")
           .param("message", messageId)
           .param("position", position)
           .param("url", links.get(position))
@@ -108,14 +129,19 @@ public class EmailTracking {
   public boolean open(String token) {
     return claim(token, TrackingTokens.Kind.OPEN)
         .flatMap(this::message)
-        .map(message -> {
-          events.record(message.contact(), OPENED, message.properties(), "email-opened:" + message.id());
-          return true;
-        })
+        .map(
+            message -> {
+              events.record(
+                  message.contact(), OPENED, message.properties(), "email-opened:" + message.id());
+              return true;
+            })
         .orElse(false);
   }
 
-  /** Where a click leads, after recording it; empty for a token not ours or a link not in the message. */
+  /**
+   * Where a click leads, after recording it; empty for a token not ours or a link not in the
+   * message.
+   */
   @Transactional
   public Optional<URI> click(String token) {
     Optional<TrackingTokens.Claim> claim = claim(token, TrackingTokens.Kind.CLICK);
@@ -123,18 +149,31 @@ public class EmailTracking {
       return Optional.empty();
     }
     return message(claim.get())
-        .flatMap(message ->
-            jdbc.sql("select url from message_link where message_id = :message and position = :position")
-                .param("message", message.id())
-                .param("position", claim.get().link())
-                .query(String.class)
-                .optional()
-                .map(url -> {
-                  Map<String, Object> properties = new java.util.LinkedHashMap<>(message.properties());
-                  properties.put("url", url);
-                  events.record(message.contact(), CLICKED, properties, "email-clicked:" + message.id() + ":" + claim.get().link() + ":" + UUID.randomUUID());
-                  return URI.create(url);
-                }));
+        .flatMap(
+            message ->
+                jdbc.sql(
+                        "select url from message_link where message_id = :message and position = :position")
+                    .param("message", message.id())
+                    .param("position", claim.get().link())
+                    .query(String.class)
+                    .optional()
+                    .map(
+                        url -> {
+                          Map<String, Object> properties =
+                              new java.util.LinkedHashMap<>(message.properties());
+                          properties.put("url", url);
+                          events.record(
+                              message.contact(),
+                              CLICKED,
+                              properties,
+                              "email-clicked:"
+                                  + message.id()
+                                  + ":"
+                                  + claim.get().link()
+                                  + ":"
+                                  + UUID.randomUUID());
+                          return URI.create(url);
+                        }));
   }
 
   /** The preference centre link for the message a step sends ({@code preferences_url}). */
@@ -142,9 +181,13 @@ public class EmailTracking {
     return properties.publicUrl() + "/p/" + tokens.sign(TrackingTokens.Kind.PREFERENCES, jobKey, 0);
   }
 
-  /** The preference centre link of the message an unsubscribe link belongs to, for the unsubscribe page. */
+  /**
+   * The preference centre link of the message an unsubscribe link belongs to, for the unsubscribe
+   * page.
+   */
   public Optional<String> preferencesUrlFor(String unsubscribeToken) {
-    return claim(unsubscribeToken, TrackingTokens.Kind.UNSUBSCRIBE).map(claim -> preferencesUrl(claim.jobKey()));
+    return claim(unsubscribeToken, TrackingTokens.Kind.UNSUBSCRIBE)
+        .map(claim -> preferencesUrl(claim.jobKey()));
   }
 
   /** Whom a preference centre link is for: the contact and the message it came in. */
@@ -154,13 +197,16 @@ public class EmailTracking {
   public Optional<Recipient> recipientOfPreferences(String token) {
     return claim(token, TrackingTokens.Kind.PREFERENCES)
         .flatMap(this::message)
-        .map(message -> new Recipient(message.contact(), message.recipient(), message.properties()));
+        .map(
+            message -> new Recipient(message.contact(), message.recipient(), message.properties()));
   }
 
   /** The address an unsubscribe token is for, without unsubscribing (the confirmation page). */
   @Transactional(readOnly = true)
   public Optional<String> recipientOf(String token) {
-    return claim(token, TrackingTokens.Kind.UNSUBSCRIBE).flatMap(this::message).map(Message::recipient);
+    return claim(token, TrackingTokens.Kind.UNSUBSCRIBE)
+        .flatMap(this::message)
+        .map(Message::recipient);
   }
 
   /** Unsubscribes the recipient from email; empty for a token not ours. */
@@ -168,10 +214,16 @@ public class EmailTracking {
   public Optional<String> unsubscribe(String token) {
     return claim(token, TrackingTokens.Kind.UNSUBSCRIBE)
         .flatMap(this::message)
-        .map(message -> {
-          consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.UNSUBSCRIBED, "unsubscribe link", message.properties());
-          return message.recipient();
-        });
+        .map(
+            message -> {
+              consents.record(
+                  message.contact(),
+                  ConsentChannel.EMAIL,
+                  ConsentStatus.UNSUBSCRIBED,
+                  "unsubscribe link",
+                  message.properties());
+              return message.recipient();
+            });
   }
 
   /** The address a confirmation token is for, without confirming (the page a link opens). */
@@ -182,40 +234,56 @@ public class EmailTracking {
 
   /**
    * Confirms the recipient's subscription (double opt-in): their email consent becomes subscribed,
-   * source "double opt-in", and an "Email Confirmed" event tells journeys waiting for it; empty
-   * for a token not ours. Confirming twice records one event.
+   * source "double opt-in", and an "Email Confirmed" event tells journeys waiting for it; empty for
+   * a token not ours. Confirming twice records one event.
    */
   @Transactional
   public Optional<String> confirm(String token) {
     return claim(token, TrackingTokens.Kind.CONFIRM)
         .flatMap(this::message)
-        .map(message -> {
-          consents.record(message.contact(), ConsentChannel.EMAIL, ConsentStatus.SUBSCRIBED, "double opt-in");
-          events.record(message.contact(), CONFIRMED, message.properties(), "email-confirmed:" + message.id());
-          return message.recipient();
-        });
+        .map(
+            message -> {
+              consents.record(
+                  message.contact(),
+                  ConsentChannel.EMAIL,
+                  ConsentStatus.SUBSCRIBED,
+                  "double opt-in");
+              events.record(
+                  message.contact(),
+                  CONFIRMED,
+                  message.properties(),
+                  "email-confirmed:" + message.id());
+              return message.recipient();
+            });
   }
 
   private Optional<TrackingTokens.Claim> claim(String token, TrackingTokens.Kind kind) {
     return tokens.verify(token).filter(claim -> claim.kind() == kind);
   }
 
-  private record Message(long id, ContactId contact, String recipient, @Nullable String journeyId, @Nullable String elementId) {
+  private record Message(
+      long id,
+      ContactId contact,
+      String recipient,
+      @Nullable String journeyId,
+      @Nullable String elementId) {
     Map<String, Object> properties() {
       return MessageEventProperties.of(id, journeyId, elementId);
     }
   }
 
   private Optional<Message> message(TrackingTokens.Claim claim) {
-    return jdbc.sql("select id, contact_id, recipient, journey_id, element_id from message where job_key = :job and contact_id is not null")
+    return jdbc.sql(
+            "select id, contact_id, recipient, journey_id, element_id from message where job_key = :job and contact_id is not null")
         .param("job", claim.jobKey())
-        .query((rs, row) ->
-            new Message(
-                rs.getLong("id"),
-                new ContactId(rs.getObject("contact_id", UUID.class)),
-                rs.getString("recipient").toLowerCase(Locale.ROOT),
-                rs.getString("journey_id"),
-                rs.getString("element_id")))
+        .query(
+            (rs, row) ->
+                new Message(
+                    rs.getLong("id"),
+                    new ContactId(rs.getObject("contact_id", UUID.class)),
+                    rs.getString("recipient").toLowerCase(Locale.ROOT),
+                    rs.getString("journey_id"),
+                    rs.getString("element_id")))
         .optional();
   }
 }

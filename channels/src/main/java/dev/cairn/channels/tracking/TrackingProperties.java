@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TrackingProperties(String publicUrl, @Nullable String secret, Duration linkLifetime) {
 
   public TrackingProperties {
-    publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
+    publicUrl =
+        publicUrl == null || publicUrl.isBlank()
+            ? "http://localhost:8080"
+            : publicUrl.replaceAll("/+$", "");
     linkLifetime = linkLifetime == null ? Duration.ofDays(365) : linkLifetime;
   }
 }

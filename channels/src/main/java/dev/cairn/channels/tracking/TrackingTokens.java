@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring tokens naming what a link is about: an open, a click on the message's n-th
- * link, or an unsubscribe, for the message sent by one journey step (its job key). A changed or
- * expired token is simply not recognised.
+ * Signed, expiring tokens naming what a link is about: an open, a click on the message's n-th link,
+ * or an unsubscribe, for the message sent by one journey step (its job key). A changed or expired
+ * token is simply not recognised.
  */
 @Component
 class TrackingTokens {
@@ -53,7 +53,11 @@ class TrackingTokens {
   String sign(Kind kind, long jobKey, int link) {
     Instant expires = clock.instant().plus(properties.linkLifetime());
     ByteBuffer payload = ByteBuffer.allocate(PAYLOAD + SIGNATURE);
-    payload.put((byte) kind.ordinal()).putLong(jobKey).putInt(link).putLong(expires.getEpochSecond());
+    payload
+        .put((byte) kind.ordinal())
+        .putLong(jobKey)
+        .putInt(link)
+        .putLong(expires.getEpochSecond());
     payload.put(mac(payload.array(), PAYLOAD), 0, SIGNATURE);
     return ENCODE.encodeToString(payload.array());
   }
@@ -102,10 +106,14 @@ class TrackingTokens {
       if (secret == null || secret.isBlank()) {
         byte[] generated = new byte[32];
         new SecureRandom().nextBytes(generated);
-        jdbc.sql("insert into app_secret (name, value) values ('tracking', :value) on conflict (name) do nothing")
+        jdbc.sql(
+                "insert into app_secret (name, value) values ('tracking', :value) on conflict (name) do nothing")
             .param("value", HexFormat.of().formatHex(generated))
             .update();
-        secret = jdbc.sql("select value from app_secret where name = 'tracking'").query(String.class).single();
+        secret =
+            jdbc.sql("select value from app_secret where name = 'tracking'")
+                .query(String.class)
+                .single();
       }
       key = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

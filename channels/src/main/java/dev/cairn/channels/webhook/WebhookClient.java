@@ -36,7 +36,10 @@ class WebhookClient implements AutoCloseable {
   }
 
   private static final int BODY_SHOWN = 200;
-  /** Enough of an answer to explain a refusal; a receiver's 50 MB error page is not kept in memory. */
+
+  /**
+   * Enough of an answer to explain a refusal; a receiver's 50 MB error page is not kept in memory.
+   */
   private static final int BODY_KEPT = 4096;
 
   private final HttpClient http =
@@ -49,17 +52,23 @@ class WebhookClient implements AutoCloseable {
 
   Answer post(WebhookTarget target, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(target.url()).timeout(target.timeout()).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(target.url())
+            .timeout(target.timeout())
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     long started = System.nanoTime();
-    CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request.build(), WebhookClient::firstBytes);
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(request.build(), WebhookClient::firstBytes);
     try {
-      // The request timeout covers the wait for the headers only; a receiver trickling out its body is cut off too.
-      HttpResponse<String> response = exchange.get(target.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      // The request timeout covers the wait for the headers only; a receiver trickling out its body
+      // is cut off too.
+      HttpResponse<String> response =
+          exchange.get(target.timeout().toNanos(), TimeUnit.NANOSECONDS);
       return new Answer.Status(response.statusCode(), start(response.body()), since(started));
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      return new Answer.NoAnswer("no answer within " + target.timeout().toMillis() + " ms", since(started));
+      return new Answer.NoAnswer(
+          "no answer within " + target.timeout().toMillis() + " ms", since(started));
     } catch (ExecutionException e) {
       return new Answer.NoAnswer(describe(e.getCause()), since(started));
     } catch (InterruptedException e) {
@@ -74,19 +83,27 @@ class WebhookClient implements AutoCloseable {
     http.close();
   }
 
-  /** The body's first bytes as text; the rest is read and dropped, so the connection stays usable. */
+  /**
+   * The body's first bytes as text; the rest is read and dropped, so the connection stays usable.
+   */
   private static HttpResponse.BodySubscriber<String> firstBytes(HttpResponse.ResponseInfo info) {
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
     return HttpResponse.BodySubscribers.mapping(
         HttpResponse.BodySubscribers.ofByteArrayConsumer(
-            chunk -> chunk.ifPresent(bytes -> kept.write(bytes, 0, Math.min(bytes.length, BODY_KEPT - kept.size())))),
+            chunk ->
+                chunk.ifPresent(
+                    bytes ->
+                        kept.write(bytes, 0, Math.min(bytes.length, BODY_KEPT - kept.size())))),
         done -> kept.toString(StandardCharsets.UTF_8));
   }
 
   private String describe(Throwable cause) {
     return switch (cause) {
       case HttpTimeoutException timeout -> "no answer in time (" + timeout.getMessage() + ")";
-      case ConnectException refused -> "could not connect (" + (refused.getMessage() == null ? refused : refused.getMessage()) + ")";
+      case ConnectException refused ->
+          "could not connect ("
+              + (refused.getMessage() == null ? refused : refused.getMessage())
+              + ")";
       case IOException io -> "connection failed (" + io + ")";
       default -> cause.toString();
     };

@@ -50,16 +50,20 @@ class WebhookSigning {
     }
   }
 
-  /** On first start, makes the secret and shows it once; on later starts there is nothing to say. */
+  /**
+   * On first start, makes the secret and shows it once; on later starts there is nothing to say.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void createSecretOnFirstStart() {
     if (configured()) {
       return;
     }
     String generated = "whsec_" + HexFormat.of().formatHex(randomBytes());
-    // Several replicas may start at once against one database: only the one whose insert wins prints.
+    // Several replicas may start at once against one database: only the one whose insert wins
+    // prints.
     boolean created =
-        jdbc.sql("insert into app_secret (name, value) values (:name, :value) on conflict (name) do nothing")
+        jdbc.sql(
+                    "insert into app_secret (name, value) values (:name, :value) on conflict (name) do nothing")
                 .param("name", SECRET_NAME)
                 .param("value", generated)
                 .update()
@@ -87,7 +91,10 @@ class WebhookSigning {
       String secret =
           configured()
               ? properties.signingSecret()
-              : jdbc.sql("select value from app_secret where name = :name").param("name", SECRET_NAME).query(String.class).single();
+              : jdbc.sql("select value from app_secret where name = :name")
+                  .param("name", SECRET_NAME)
+                  .query(String.class)
+                  .single();
       key = secret.getBytes(StandardCharsets.UTF_8);
     }
     return key;

@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The "call webhook" step: POSTs a signed JSON document about the contact and the step to the
  * step's {@code url}. A 2xx answer completes the step; a receiver that is down, busy (408, 429,
- * 5xx) or slower than the {@code timeout} is called again after a backoff, as long as the step
- * has retries, then it stops as an incident; any other answer is a refusal that retrying would
- * not change, so the step stops as an incident at once. Every attempt is a {@value #CALLED} event
- * on the contact's timeline. The engine may hand a step out again, so receivers drop repeats by
- * the {@code X-Cairn-Delivery} header, the same for every attempt of a step. A test run does not
- * call the receiver.
+ * 5xx) or slower than the {@code timeout} is called again after a backoff, as long as the step has
+ * retries, then it stops as an incident; any other answer is a refusal that retrying would not
+ * change, so the step stops as an incident at once. Every attempt is a {@value #CALLED} event on
+ * the contact's timeline. The engine may hand a step out again, so receivers drop repeats by the
+ * {@code X-Cairn-Delivery} header, the same for every attempt of a step. A test run does not call
+ * the receiver.
  */
 @Component
 class WebhookStep implements StepHandler {
@@ -101,12 +101,18 @@ class WebhookStep implements StepHandler {
     }
     if (step.testRun()) {
       // A marketer's test run sends nothing: the receiver would act on it as on a real contact.
-      log.info("Webhook step {} of a test run not called ({})", step.jobKey(), WebhookTarget.of(step.headers()).shownUrl());
+      log.info(
+          "Webhook step {} of a test run not called ({})",
+          step.jobKey(),
+          WebhookTarget.of(step.headers()).shownUrl());
       return StepResult.Completed.empty();
     }
     Optional<ContactProfile> contact = contacts.find(step.contactId());
     if (contact.isEmpty()) {
-      log.info("Webhook step {} not called: contact {} no longer exists", step.jobKey(), step.contactId());
+      log.info(
+          "Webhook step {} not called: contact {} no longer exists",
+          step.jobKey(),
+          step.contactId());
       return StepResult.Completed.empty();
     }
     WebhookTarget target = WebhookTarget.of(step.headers());
@@ -129,13 +135,18 @@ class WebhookStep implements StepHandler {
     return switch (answer) {
       case WebhookClient.Answer.Status status when status.code() >= 200 && status.code() < 300 ->
           new StepResult.Completed(Map.of("webhookStatus", status.code()));
-      case WebhookClient.Answer.Status status when status.code() == 408 || status.code() == 429 || status.code() >= 500 ->
-          new StepResult.Failed("the receiver answered " + status.code() + reason(status), properties.retryBackoff());
+      case WebhookClient.Answer.Status status
+          when status.code() == 408 || status.code() == 429 || status.code() >= 500 ->
+          new StepResult.Failed(
+              "the receiver answered " + status.code() + reason(status), properties.retryBackoff());
       case WebhookClient.Answer.Status status ->
           new StepResult.Rejected(
-              "the receiver refused the call with " + status.code() + reason(status)
+              "the receiver refused the call with "
+                  + status.code()
+                  + reason(status)
                   + "; fix the receiver or the step's address, then retry");
-      case WebhookClient.Answer.NoAnswer none -> new StepResult.Failed(none.error(), properties.retryBackoff());
+      case WebhookClient.Answer.NoAnswer none ->
+          new StepResult.Failed(none.error(), properties.retryBackoff());
     };
   }
 
@@ -143,7 +154,9 @@ class WebhookStep implements StepHandler {
     return status.body().isEmpty() ? "" : ": " + status.body();
   }
 
-  /** What a receiver gets: who the contact is, where in which journey, and what brought them there. */
+  /**
+   * What a receiver gets: who the contact is, where in which journey, and what brought them there.
+   */
   private static Map<String, Object> payload(Step step, ContactProfile contact, Instant now) {
     Map<String, Object> person = new LinkedHashMap<>();
     person.put("id", contact.id().toString());
@@ -167,8 +180,12 @@ class WebhookStep implements StepHandler {
     return payload;
   }
 
-  /** The attempt on the contact's timeline: when, to where, what came back, how long it took, what happens next. */
-  private void record(Step step, WebhookTarget target, Instant at, WebhookClient.Answer answer, StepResult result) {
+  /**
+   * The attempt on the contact's timeline: when, to where, what came back, how long it took, what
+   * happens next.
+   */
+  private void record(
+      Step step, WebhookTarget target, Instant at, WebhookClient.Answer answer, StepResult result) {
     Map<String, Object> attempt = new LinkedHashMap<>();
     attempt.put("url", target.shownUrl());
     switch (answer) {
@@ -181,8 +198,10 @@ class WebhookStep implements StepHandler {
     attempt.put("journey_id", step.journeyId());
     attempt.put("step", step.elementId());
     attempt.put("attempted_at", at.toString());
-    // Each attempt is an event of its own, a handed-out-again one included: it did call the receiver.
-    events.record(step.contactId(), CALLED, attempt, "webhook:" + step.jobKey() + ":" + UUID.randomUUID());
+    // Each attempt is an event of its own, a handed-out-again one included: it did call the
+    // receiver.
+    events.record(
+        step.contactId(), CALLED, attempt, "webhook:" + step.jobKey() + ":" + UUID.randomUUID());
   }
 
   private static String outcome(StepResult result, int retriesLeft) {

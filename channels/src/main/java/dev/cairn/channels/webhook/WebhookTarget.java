@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
 record WebhookTarget(URI url, Duration timeout) {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-  /** A step holds its contact while it waits; a receiver slower than this should answer first and work later. */
+
+  /**
+   * A step holds its contact while it waits; a receiver slower than this should answer first and
+   * work later.
+   */
   static final Duration LONGEST_TIMEOUT = Duration.ofSeconds(60);
 
   WebhookTarget {
@@ -32,7 +36,10 @@ record WebhookTarget(URI url, Duration timeout) {
     }
   }
 
-  /** The step's target, or what is wrong with its headers in a marketer's words (starting in lower case). */
+  /**
+   * The step's target, or what is wrong with its headers in a marketer's words (starting in lower
+   * case).
+   */
   static List<String> problems(Map<String, String> headers) {
     List<String> problems = new ArrayList<>();
     String urlProblem = urlProblem(Objects.requireNonNullElse(headers.get("url"), ""));
@@ -59,7 +66,10 @@ record WebhookTarget(URI url, Duration timeout) {
 
   /** The address as the timeline shows it: without a query or user info, which may hold tokens. */
   String shownUrl() {
-    return url.getScheme() + "://" + url.getRawAuthority().replaceFirst("^.*@", "") + Objects.requireNonNullElse(url.getRawPath(), "");
+    return url.getScheme()
+        + "://"
+        + url.getRawAuthority().replaceFirst("^.*@", "")
+        + Objects.requireNonNullElse(url.getRawPath(), "");
   }
 
   private static @Nullable String urlProblem(String text) {
@@ -71,11 +81,15 @@ record WebhookTarget(URI url, Duration timeout) {
       return "the address \"" + url + "\" is not a web address (" + e.getReason() + ").";
     }
     if (!uri.isAbsolute() || uri.getHost() == null) {
-      return "the address \"" + url + "\" is not a full web address; start it with https:// and the server's name.";
+      return "the address \""
+          + url
+          + "\" is not a full web address; start it with https:// and the server's name.";
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "the address \"" + url + "\" is not a web address; a webhook is called over https:// (or http://).";
+      return "the address \""
+          + url
+          + "\" is not a web address; a webhook is called over https:// (or http://).";
     }
     return null;
   }
@@ -85,13 +99,19 @@ record WebhookTarget(URI url, Duration timeout) {
     try {
       timeout = Duration.parse(text.strip());
     } catch (DateTimeParseException e) {
-      return "the timeout \"" + text.strip() + "\" is not a duration; write it like PT10S (10 seconds) or PT1M (a minute).";
+      return "the timeout \""
+          + text.strip()
+          + "\" is not a duration; write it like PT10S (10 seconds) or PT1M (a minute).";
     }
     if (timeout.isNegative() || timeout.isZero()) {
-      return "the timeout " + text.strip() + " is not long enough to get an answer; give it at least PT1S.";
+      return "the timeout "
+          + text.strip()
+          + " is not long enough to get an answer; give it at least PT1S.";
     }
     if (timeout.compareTo(LONGEST_TIMEOUT) > 0) {
-      return "the timeout " + text.strip() + " is longer than a webhook may take (at most PT60S, a minute).";
+      return "the timeout "
+          + text.strip()
+          + " is longer than a webhook may take (at most PT60S, a minute).";
     }
     return null;
   }

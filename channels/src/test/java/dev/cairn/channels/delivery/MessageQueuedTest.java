@@ -25,7 +25,17 @@ class MessageQueuedTest {
   @Test
   void a_step_held_by_quiet_hours_records_one_queued_event_however_often_it_is_handed_out() {
     ContactId contact = contact();
-    Step step = new Step(System.nanoTime(), contact, "evening-offer", 2, 77, "text-offer", Map.of(), Map.of(), 3);
+    Step step =
+        new Step(
+            System.nanoTime(),
+            contact,
+            "evening-offer",
+            2,
+            77,
+            "text-offer",
+            Map.of(),
+            Map.of(),
+            3);
 
     ledger.queue(step, Channel.SMS, "quiet hours in Europe/Oslo until 08:00", Duration.ofHours(2));
     ledger.queue(step, Channel.SMS, "quiet hours in Europe/Oslo until 08:00", Duration.ofHours(1));
@@ -38,7 +48,17 @@ class MessageQueuedTest {
   @Test
   void a_test_run_records_no_queued_event() {
     ContactId contact = contact();
-    Step step = new Step(System.nanoTime(), contact, "evening-offer", 2, 78, "text-offer", Map.of(), Map.of(Step.TEST_RUN, true), 3);
+    Step step =
+        new Step(
+            System.nanoTime(),
+            contact,
+            "evening-offer",
+            2,
+            78,
+            "text-offer",
+            Map.of(),
+            Map.of(Step.TEST_RUN, true),
+            3);
 
     ledger.queue(step, Channel.EMAIL, "quiet hours", Duration.ofHours(2));
 
@@ -46,7 +66,8 @@ class MessageQueuedTest {
   }
 
   private List<String> events(ContactId contact) {
-    return jdbc.sql("select name || ' ' || properties::text from contact_event where contact_id = :id order by id")
+    return jdbc.sql(
+            "select name || ' ' || properties::text from contact_event where contact_id = :id order by id")
         .param("id", contact.value())
         .query(String.class)
         .list();
@@ -54,7 +75,8 @@ class MessageQueuedTest {
 
   private ContactId contact() {
     ContactId contact = new ContactId(UUID.randomUUID());
-    jdbc.sql("insert into contact (id, external_id, created_at, updated_at) values (:id, :user, :now, :now)")
+    jdbc.sql(
+            "insert into contact (id, external_id, created_at, updated_at) values (:id, :user, :now, :now)")
         .param("id", contact.value())
         .param("user", "u-" + contact.value())
         .param("now", Timestamp.from(ChannelSlice.NOW))

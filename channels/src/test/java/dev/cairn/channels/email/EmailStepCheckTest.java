@@ -6,14 +6,24 @@ import dev.cairn.channels.template.Templates;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A "send email" step is checked before its journey is published; templates come from the test classpath. */
+/**
+ * A "send email" step is checked before its journey is published; templates come from the test
+ * classpath.
+ */
 class EmailStepCheckTest {
 
   private final EmailStepCheck check = new EmailStepCheck(Templates.shippedOnly());
 
   @Test
   void an_existing_template_and_a_plain_subject_have_no_problems() {
-    assertThat(check.problems(Map.of("template", "greeting", "subject", "Hi {{ contact.first_name | default: \"there\" }}"))).isEmpty();
+    assertThat(
+            check.problems(
+                Map.of(
+                    "template",
+                    "greeting",
+                    "subject",
+                    "Hi {{ contact.first_name | default: \"there\" }}")))
+        .isEmpty();
   }
 
   @Test
@@ -32,14 +42,19 @@ class EmailStepCheckTest {
 
   @Test
   void a_subject_that_does_not_parse_is_reported_with_where_and_why() {
-    assertThat(check.problems(Map.of("template", "greeting", "subject", "Hi {{ contact.first_name ")))
-        .containsExactly("the subject has a Liquid error at line 1, column 26: no viable alternative at input '{{ contact.first_name '.");
+    assertThat(
+            check.problems(Map.of("template", "greeting", "subject", "Hi {{ contact.first_name ")))
+        .containsExactly(
+            "the subject has a Liquid error at line 1, column 26: no viable alternative at input '{{ contact.first_name '.");
   }
 
   @Test
   void a_subject_with_a_filter_liquid_does_not_have_is_reported() {
-    assertThat(check.problems(Map.of("template", "greeting", "subject", "Hi {{ contact.first_name | shout }}")))
-        .containsExactly("the subject has a Liquid error at line 1, column 26: no filter available named: |shout.");
+    assertThat(
+            check.problems(
+                Map.of("template", "greeting", "subject", "Hi {{ contact.first_name | shout }}")))
+        .containsExactly(
+            "the subject has a Liquid error at line 1, column 26: no filter available named: |shout.");
   }
 
   @Test

@@ -16,6 +16,7 @@ class HtmlToTextTest {
         """;
 
     assertThat(HtmlToText.convert(html))
-        .isEqualTo("Welcome, Ann!\n\nThanks & welcome.\n\nStart shopping (https://example.com/shop)");
+        .isEqualTo(
+            "Welcome, Ann!\n\nThanks & welcome.\n\nStart shopping (https://example.com/shop)");
   }
 }

@@ -24,8 +24,17 @@ class SmtpTransportTest {
   void start() throws IOException {
     port = freePort();
     smtp = startServer(port);
-    transport = new SmtpTransport(
-        new MailProperties("127.0.0.1", port, null, null, MailProperties.Security.NONE, "Acme <hello@acme.test>", Duration.ofSeconds(5), 2));
+    transport =
+        new SmtpTransport(
+            new MailProperties(
+                "127.0.0.1",
+                port,
+                null,
+                null,
+                MailProperties.Security.NONE,
+                "Acme <hello@acme.test>",
+                Duration.ofSeconds(5),
+                2));
   }
 
   @AfterEach
@@ -43,11 +52,17 @@ class SmtpTransportTest {
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(5);
     assertThat(Arrays.stream(received).map(SmtpTransportTest::messageId))
-        .containsExactly("<cairn.1@acme.test>", "<cairn.2@acme.test>", "<cairn.3@acme.test>", "<cairn.4@acme.test>", "<cairn.5@acme.test>");
+        .containsExactly(
+            "<cairn.1@acme.test>",
+            "<cairn.2@acme.test>",
+            "<cairn.3@acme.test>",
+            "<cairn.4@acme.test>",
+            "<cairn.5@acme.test>");
     for (MimeMessage message : received) {
       // Messages sent one after another over one connection each keep their own content.
       String id = message.getSubject().substring("Hello ".length());
-      assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)).contains("Hello " + id + "!");
+      assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message))
+          .contains("Hello " + id + "!");
     }
   }
 
@@ -56,18 +71,23 @@ class SmtpTransportTest {
     transport.send(email(42));
     transport.send(email(42));
 
-    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpTransportTest::messageId).distinct()).containsExactly("<cairn.42@acme.test>");
+    assertThat(
+            Arrays.stream(smtp.getReceivedMessages()).map(SmtpTransportTest::messageId).distinct())
+        .containsExactly("<cairn.42@acme.test>");
   }
 
   @Test
-  void a_kept_connection_the_server_dropped_is_replaced_without_failing_the_message() throws Exception {
+  void a_kept_connection_the_server_dropped_is_replaced_without_failing_the_message()
+      throws Exception {
     assertThat(transport.send(email(1))).isInstanceOf(SendOutcome.Delivered.class);
 
     smtp.stop(); // drops every open connection, as a server restart or idle timeout does
     smtp = startServer(port);
 
     assertThat(transport.send(email(2))).isInstanceOf(SendOutcome.Delivered.class);
-    assertThat(smtp.getReceivedMessages()).extracting(SmtpTransportTest::messageId).containsExactly("<cairn.2@acme.test>");
+    assertThat(smtp.getReceivedMessages())
+        .extracting(SmtpTransportTest::messageId)
+        .containsExactly("<cairn.2@acme.test>");
   }
 
   @Test
@@ -75,7 +95,9 @@ class SmtpTransportTest {
     smtp.stop();
 
     assertThat(transport.send(email(7)))
-        .isInstanceOfSatisfying(SendOutcome.Deferred.class, deferred -> assertThat(deferred.reason()).startsWith("SMTP server unreachable"));
+        .isInstanceOfSatisfying(
+            SendOutcome.Deferred.class,
+            deferred -> assertThat(deferred.reason()).startsWith("SMTP server unreachable"));
 
     smtp = startServer(port);
     assertThat(transport.send(email(7))).isInstanceOf(SendOutcome.Delivered.class);
@@ -85,7 +107,8 @@ class SmtpTransportTest {
   @Test
   void a_recipient_that_is_no_address_is_refused_for_good() {
     assertThat(transport.send(new Email(9, "not an address <", "Hi", null, "Hello", null)))
-        .isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> assertThat(rejected.addressRefused()).isTrue());
+        .isInstanceOfSatisfying(
+            SendOutcome.Rejected.class, rejected -> assertThat(rejected.addressRefused()).isTrue());
   }
 
   @Test
@@ -96,7 +119,13 @@ class SmtpTransportTest {
   }
 
   private static Email email(long id) {
-    return new Email(id, "ann@example.com", "Hello " + id, "<p>Hello " + id + "!</p>", "Hello " + id + "!", "https://acme.test/u/" + id);
+    return new Email(
+        id,
+        "ann@example.com",
+        "Hello " + id,
+        "<p>Hello " + id + "!</p>",
+        "Hello " + id + "!",
+        "https://acme.test/u/" + id);
   }
 
   private static String messageId(MimeMessage message) {

@@ -48,7 +48,8 @@ class TeamNotifyStepTest {
       Map.of(
           "to", "sales@acme.test, Lead@Acme.test",
           "subject", "New {{ contact.plan }} lead: {{ contact.first_name }}",
-          "text", "{{ contact.first_name }} ({{ contact.email }}) signed up from {{ event.source }}.\n");
+          "text",
+              "{{ contact.first_name }} ({{ contact.email }}) signed up from {{ event.source }}.\n");
 
   @Autowired Contacts contacts;
   @Autowired Templates templates;
@@ -77,14 +78,17 @@ class TeamNotifyStepTest {
 
     StepResult result = step().perform(step(job, contact));
 
-    assertThat(result).isEqualTo(new StepResult.Completed(Map.of("lastMessageId", message(job).id())));
+    assertThat(result)
+        .isEqualTo(new StepResult.Completed(Map.of("lastMessageId", message(job).id())));
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(2); // one copy per recipient
     MimeMessage note = received[0];
-    assertThat(Arrays.stream(note.getAllRecipients()).map(Object::toString)).containsExactly("sales@acme.test", "Lead@acme.test");
+    assertThat(Arrays.stream(note.getAllRecipients()).map(Object::toString))
+        .containsExactly("sales@acme.test", "Lead@acme.test");
     assertThat(note.getSubject()).isEqualTo("New Pro lead: Mia");
     assertThat(note.getContentType()).startsWith("text/plain");
-    assertThat(GreenMailUtil.getBody(note).strip()).isEqualTo("Mia (mia@example.com) signed up from ads.");
+    assertThat(GreenMailUtil.getBody(note).strip())
+        .isEqualTo("Mia (mia@example.com) signed up from ads.");
     assertThat(note.getHeader("List-Unsubscribe")).isNull();
     assertThat(message(job).channel()).isEqualTo(Channel.TEAM);
     assertThat(message(job).status()).isEqualTo(MessageStatus.SENT);
@@ -101,7 +105,8 @@ class TeamNotifyStepTest {
     StepResult again = notify.perform(step(job, contact));
 
     assertThat(again).isEqualTo(first);
-    assertThat(smtp.getReceivedMessages()).hasSize(2); // the two recipients of the first call, nothing more
+    assertThat(smtp.getReceivedMessages())
+        .hasSize(2); // the two recipients of the first call, nothing more
   }
 
   @Test
@@ -140,7 +145,8 @@ class TeamNotifyStepTest {
     long job = JOBS.incrementAndGet();
     MailProperties outboxOnly = new MailProperties(null, 0, null, null, null, null, null, 0);
 
-    new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, outboxOnly, bounces)).perform(step(job, contact));
+    new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, outboxOnly, bounces))
+        .perform(step(job, contact));
 
     assertThat(message(job).status()).isEqualTo(MessageStatus.OUTBOX);
     assertThat(message(job).subject()).isEqualTo("New Pro lead: Una");
@@ -155,7 +161,8 @@ class TeamNotifyStepTest {
     Map<String, Object> testRun = new java.util.HashMap<>(step.variables());
     testRun.put(Step.TEST_RUN, true);
 
-    step().perform(new Step(job, contact, "notify-test", 1, job, "tell-sales", HEADERS, testRun, 3));
+    step()
+        .perform(new Step(job, contact, "notify-test", 1, job, "tell-sales", HEADERS, testRun, 3));
 
     assertThat(message(job).status()).isEqualTo(MessageStatus.TEST);
     assertThat(message(job).subject()).isEqualTo("New Pro lead: Ivo");
@@ -164,7 +171,11 @@ class TeamNotifyStepTest {
 
   @Test
   void addresses_that_are_not_email_addresses_are_reported_one_by_one() {
-    assertThat(step().problems(Map.of("to", "sales@acme.test, bob@, Ann Smith", "subject", "Hi", "text", "Hi")))
+    assertThat(
+            step()
+                .problems(
+                    Map.of(
+                        "to", "sales@acme.test, bob@, Ann Smith", "subject", "Hi", "text", "Hi")))
         .containsExactly(
             "the address \"bob@\" is not an email address; separate several addresses with commas.",
             "the address \"Ann Smith\" is not an email address; separate several addresses with commas.");
@@ -174,7 +185,16 @@ class TeamNotifyStepTest {
 
   @Test
   void a_subject_or_text_that_is_not_valid_liquid_is_reported_with_where_and_why() {
-    assertThat(step().problems(Map.of("to", "sales@acme.test", "subject", "Lead {{ contact.first_name ", "text", "{% if x %}open")))
+    assertThat(
+            step()
+                .problems(
+                    Map.of(
+                        "to",
+                        "sales@acme.test",
+                        "subject",
+                        "Lead {{ contact.first_name ",
+                        "text",
+                        "{% if x %}open")))
         .containsExactly(
             "the subject has a Liquid error at line 1, column 28: no viable alternative at input '{{ contact.first_name '.",
             "the text has a Liquid error at line 1, column 15: mismatched input '<EOF>' expecting TagStart (is an {% endif %},"
@@ -188,13 +208,31 @@ class TeamNotifyStepTest {
 
   private TeamNotifyStep step() {
     MailProperties mail =
-        new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), null, null, MailProperties.Security.NONE, "Cairn <cairn@acme.test>", Duration.ofSeconds(5), 0);
+        new MailProperties(
+            "127.0.0.1",
+            smtp.getSmtp().getPort(),
+            null,
+            null,
+            MailProperties.Security.NONE,
+            "Cairn <cairn@acme.test>",
+            Duration.ofSeconds(5),
+            0);
     return new TeamNotifyStep(contacts, templates, ledger, new MailDelivery(ledger, mail, bounces));
   }
 
   private static Step step(long job, ContactId contact) {
-    Map<String, Object> trigger = Map.of("event", "Signed Up", "properties", Map.of("source", "ads"));
-    return new Step(job, contact, "notify-test", 1, job, "tell-sales", HEADERS, Map.of("contactId", contact.toString(), "trigger", trigger), 3);
+    Map<String, Object> trigger =
+        Map.of("event", "Signed Up", "properties", Map.of("source", "ads"));
+    return new Step(
+        job,
+        contact,
+        "notify-test",
+        1,
+        job,
+        "tell-sales",
+        HEADERS,
+        Map.of("contactId", contact.toString(), "trigger", trigger),
+        3);
   }
 
   private MessageView message(long job) {
@@ -210,7 +248,14 @@ class TeamNotifyStepTest {
             new Identity("u-" + UUID.randomUUID(), null),
             null,
             Map.of(),
-            Traits.fromSegment(Map.of("email", firstName.toLowerCase() + "@example.com", "firstName", firstName, "plan", "Pro")),
+            Traits.fromSegment(
+                Map.of(
+                    "email",
+                    firstName.toLowerCase() + "@example.com",
+                    "firstName",
+                    firstName,
+                    "plan",
+                    "Pro")),
             ChannelSlice.NOW);
     return ((IngestResult.Accepted) events.ingest(identify)).contactId();
   }

@@ -46,7 +46,9 @@ class ProductRecommendationsTest {
 
   @BeforeEach
   void plantPurchases() {
-    jdbc.sql("delete from contact_event where name = :purchase").param("purchase", ProductRecommendations.PURCHASE).update();
+    jdbc.sql("delete from contact_event where name = :purchase")
+        .param("purchase", ProductRecommendations.PURCHASE)
+        .update();
     me = contact();
     buy(me, 10, product("alpha", 20));
     ContactId c1 = contact();
@@ -75,10 +77,32 @@ class ProductRecommendationsTest {
 
   @Test
   void a_recommendation_is_the_product_as_its_latest_purchase_described_it() {
-    buy(contact(), 0, Map.of("product_id", "bravo", "name", "Bravo v2", "price", 17.5, "url", "https://shop.test/bravo", "quantity", 4));
+    buy(
+        contact(),
+        0,
+        Map.of(
+            "product_id",
+            "bravo",
+            "name",
+            "Bravo v2",
+            "price",
+            17.5,
+            "url",
+            "https://shop.test/bravo",
+            "quantity",
+            4));
 
     assertThat(recommendations.forContact(me, List.of()).getFirst())
-        .isEqualTo(Map.of("product_id", "bravo", "name", "Bravo v2", "price", 17.5, "url", "https://shop.test/bravo"));
+        .isEqualTo(
+            Map.of(
+                "product_id",
+                "bravo",
+                "name",
+                "Bravo v2",
+                "price",
+                17.5,
+                "url",
+                "https://shop.test/bravo"));
   }
 
   @Test
@@ -86,18 +110,23 @@ class ProductRecommendationsTest {
     buy(me, 2, product("bravo", 15));
 
     assertThat(ids(recommendations.forContact(me, List.of())))
-        .as("charlie (with bravo, c1) and delta (with alpha, c3), then the best-seller Echo; foxtrot sold too long ago")
+        .as(
+            "charlie (with bravo, c1) and delta (with alpha, c3), then the best-seller Echo; foxtrot sold too long ago")
         .containsExactly("delta", "charlie", "Echo");
   }
 
   @Test
   void a_contact_who_bought_nothing_gets_the_best_sellers_of_the_last_90_days() {
-    assertThat(ids(recommendations.forContact(contact(), List.of()))).containsExactly("alpha", "Echo", "bravo");
+    assertThat(ids(recommendations.forContact(contact(), List.of())))
+        .containsExactly("alpha", "Echo", "bravo");
   }
 
   @Test
-  void the_products_of_the_journey_s_event_seed_the_recommendations_and_are_not_recommended_themselves() {
-    List<?> cart = ProductRecommendations.productsOf(Map.of("properties", Map.of("products", List.of(product("delta", 12)))));
+  void
+      the_products_of_the_journey_s_event_seed_the_recommendations_and_are_not_recommended_themselves() {
+    List<?> cart =
+        ProductRecommendations.productsOf(
+            Map.of("properties", Map.of("products", List.of(product("delta", 12)))));
 
     assertThat(ids(recommendations.forContact(contact(), cart)))
         .as("alpha bought with delta (c3), then best-sellers")
@@ -105,24 +134,52 @@ class ProductRecommendationsTest {
   }
 
   private static List<Object> ids(List<Map<String, Object>> products) {
-    return products.stream().map(product -> product.getOrDefault("product_id", product.get("name"))).toList();
+    return products.stream()
+        .map(product -> product.getOrDefault("product_id", product.get("name")))
+        .toList();
   }
 
   private static Map<String, Object> product(String id, double price) {
-    return Map.of("product_id", id, "name", Character.toUpperCase(id.charAt(0)) + id.substring(1), "price", price);
+    return Map.of(
+        "product_id",
+        id,
+        "name",
+        Character.toUpperCase(id.charAt(0)) + id.substring(1),
+        "price",
+        price);
   }
 
   private ContactId contact() {
-    return ((IngestResult.Accepted) events.ingest(event(EventType.IDENTIFY, "u-" + UUID.randomUUID(), null, Map.of(), NOW))).contactId();
+    return ((IngestResult.Accepted)
+            events.ingest(event(EventType.IDENTIFY, "u-" + UUID.randomUUID(), null, Map.of(), NOW)))
+        .contactId();
   }
 
   @SafeVarargs
   private void buy(ContactId contact, int daysAgo, Map<String, Object>... products) {
-    String user = jdbc.sql("select external_id from contact where id = :id").param("id", contact.value()).query(String.class).single();
-    events.ingest(event(EventType.TRACK, user, ProductRecommendations.PURCHASE, Map.of("products", List.of(products)), NOW.minus(Duration.ofDays(daysAgo))));
+    String user =
+        jdbc.sql("select external_id from contact where id = :id")
+            .param("id", contact.value())
+            .query(String.class)
+            .single();
+    events.ingest(
+        event(
+            EventType.TRACK,
+            user,
+            ProductRecommendations.PURCHASE,
+            Map.of("products", List.of(products)),
+            NOW.minus(Duration.ofDays(daysAgo))));
   }
 
-  private static IncomingEvent event(EventType type, String user, String name, Map<String, Object> properties, Instant at) {
-    return new IncomingEvent(UUID.randomUUID().toString(), type, new Identity(user, null), name, properties, Traits.fromSegment(Map.of()), at);
+  private static IncomingEvent event(
+      EventType type, String user, String name, Map<String, Object> properties, Instant at) {
+    return new IncomingEvent(
+        UUID.randomUUID().toString(),
+        type,
+        new Identity(user, null),
+        name,
+        properties,
+        Traits.fromSegment(Map.of()),
+        at);
   }
 }

@@ -15,15 +15,23 @@ class LinksInTextTest {
 
   @Test
   void sentence_punctuation_after_a_link_is_not_part_of_it() {
-    assertThat(urls("See https://x.example.com/a. Or https://x.example.com/b, or http://x.example.com/c! Ok? https://x.example.com/d?"))
-        .containsExactly("https://x.example.com/a", "https://x.example.com/b", "http://x.example.com/c", "https://x.example.com/d");
+    assertThat(
+            urls(
+                "See https://x.example.com/a. Or https://x.example.com/b, or http://x.example.com/c! Ok? https://x.example.com/d?"))
+        .containsExactly(
+            "https://x.example.com/a",
+            "https://x.example.com/b",
+            "http://x.example.com/c",
+            "https://x.example.com/d");
     assertThat(urls("'https://x.example.com/q'")).containsExactly("https://x.example.com/q");
   }
 
   @Test
   void a_closing_bracket_belongs_to_the_link_only_when_the_link_opened_it() {
-    assertThat(urls("Sizes (https://x.example.com/sizes) too")).containsExactly("https://x.example.com/sizes");
-    assertThat(urls("(see https://en.example.org/wiki/Cairn_(stack)).")).containsExactly("https://en.example.org/wiki/Cairn_(stack)");
+    assertThat(urls("Sizes (https://x.example.com/sizes) too"))
+        .containsExactly("https://x.example.com/sizes");
+    assertThat(urls("(see https://en.example.org/wiki/Cairn_(stack))."))
+        .containsExactly("https://en.example.org/wiki/Cairn_(stack)");
     assertThat(urls("[https://x.example.com/a]")).containsExactly("https://x.example.com/a");
   }
 
@@ -32,13 +40,19 @@ class LinksInTextTest {
     String text = "A https://a.example.com/1 B HTTP://b.example.com/2\nC https://c.example.com";
     List<LinksInText.Found> found = LinksInText.find(text);
 
-    assertThat(found).extracting(LinksInText.Found::url).containsExactly("https://a.example.com/1", "HTTP://b.example.com/2", "https://c.example.com");
-    assertThat(found).allSatisfy(link -> assertThat(text.substring(link.start(), link.end())).isEqualTo(link.url()));
+    assertThat(found)
+        .extracting(LinksInText.Found::url)
+        .containsExactly(
+            "https://a.example.com/1", "HTTP://b.example.com/2", "https://c.example.com");
+    assertThat(found)
+        .allSatisfy(
+            link -> assertThat(text.substring(link.start(), link.end())).isEqualTo(link.url()));
   }
 
   @Test
   void a_text_without_links_has_none() {
-    assertThat(urls("Reply STOP to opt out. Visit us at example.com or mail hi@example.com.")).isEmpty();
+    assertThat(urls("Reply STOP to opt out. Visit us at example.com or mail hi@example.com."))
+        .isEmpty();
     assertThat(urls("")).isEmpty();
     assertThat(urls("https:// is not a link, nor is https://.")).isEmpty();
   }

@@ -47,8 +47,12 @@ class SmsEncodingTest {
 
   @Test
   void one_character_outside_gsm_makes_the_whole_text_ucs_2_with_70_per_message() {
-    assertThat(SmsEncoding.of("Hi Mia, your order shipped ✓")).extracting(SmsEncoding::alphabet).isEqualTo(Alphabet.UCS_2);
-    assertThat(SmsEncoding.of("It’s here")).extracting(SmsEncoding::alphabet).isEqualTo(Alphabet.UCS_2); // curly apostrophe
+    assertThat(SmsEncoding.of("Hi Mia, your order shipped ✓"))
+        .extracting(SmsEncoding::alphabet)
+        .isEqualTo(Alphabet.UCS_2);
+    assertThat(SmsEncoding.of("It’s here"))
+        .extracting(SmsEncoding::alphabet)
+        .isEqualTo(Alphabet.UCS_2); // curly apostrophe
     assertThat(SmsEncoding.of("ł".repeat(70))).isEqualTo(new SmsEncoding(Alphabet.UCS_2, 70, 1));
   }
 
@@ -63,7 +67,8 @@ class SmsEncodingTest {
   void an_emoji_counts_two_units_and_is_never_split_across_two_segments() {
     assertThat(SmsEncoding.of("😀".repeat(35))).isEqualTo(new SmsEncoding(Alphabet.UCS_2, 70, 1));
     // 134 units would fit two segments of 67, but the emoji cannot straddle the boundary.
-    assertThat(SmsEncoding.of("ł".repeat(66) + "😀" + "ł".repeat(66))).isEqualTo(new SmsEncoding(Alphabet.UCS_2, 134, 3));
+    assertThat(SmsEncoding.of("ł".repeat(66) + "😀" + "ł".repeat(66)))
+        .isEqualTo(new SmsEncoding(Alphabet.UCS_2, 134, 3));
   }
 
   @Test

@@ -31,11 +31,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +55,10 @@ class SmsStepTest {
   private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
   private static final AtomicLong JOBS = new AtomicLong(System.nanoTime());
   private static final AtomicLong PHONES = new AtomicLong(1_000_000);
-  private static final TrackingProperties TRACKING = new TrackingProperties("https://cairn.example.com", null, Duration.ofDays(30));
-  private static final Pattern SHORT_LINK = Pattern.compile("https://cairn\\.example\\.com/s/([0-9A-Za-z]{8})");
+  private static final TrackingProperties TRACKING =
+      new TrackingProperties("https://cairn.example.com", null, Duration.ofDays(30));
+  private static final Pattern SHORT_LINK =
+      Pattern.compile("https://cairn\\.example\\.com/s/([0-9A-Za-z]{8})");
   private static final String WITH_LINKS =
       "Hi {{ contact.first_name }}, your cart: https://shop.example.com/cart?item=42&utm_source=sms. Sizes (https://shop.example.com/sizes) too. Reply STOP to opt out.";
 
@@ -83,7 +85,8 @@ class SmsStepTest {
   }
 
   @Test
-  void a_subscribed_contact_gets_the_rendered_text_through_the_messaging_service_with_a_status_callback() {
+  void
+      a_subscribed_contact_gets_the_rendered_text_through_the_messaging_service_with_a_status_callback() {
     String phone = phone();
     ContactId contact = contact("Mia", phone, ConsentStatus.SUBSCRIBED);
     accepts("SM11111111111111111111111111111111");
@@ -91,7 +94,8 @@ class SmsStepTest {
 
     StepResult result = step(SERVICE, null).perform(step(job, contact));
 
-    assertThat(result).isEqualTo(new StepResult.Completed(Map.of("lastMessageId", message(job).id())));
+    assertThat(result)
+        .isEqualTo(new StepResult.Completed(Map.of("lastMessageId", message(job).id())));
     twilio.verify(
         1,
         postRequestedFor(urlEqualTo(MESSAGES))
@@ -139,7 +143,12 @@ class SmsStepTest {
 
     assertThat(again).isEqualTo(first);
     twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
-    assertThat(jdbc.sql("select count(*) from message where job_key = :job").param("job", job).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from message where job_key = :job")
+                .param("job", job)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -153,9 +162,14 @@ class SmsStepTest {
     assertThat(result).isInstanceOf(StepResult.Completed.class); // no retry
     assertThat(message(job).status()).isEqualTo(MessageStatus.FAILED);
     assertThat(message(job).error()).contains("21610");
-    assertThat(consents.of(contact).get(ConsentChannel.SMS).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(consents.of(contact).get(ConsentChannel.SMS).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(consents.allows(contact, ConsentChannel.SMS)).isFalse();
-    assertThat(messageEvents(jdbc, contact)).singleElement().asString().startsWith("SMS Failed ").contains("21610");
+    assertThat(messageEvents(jdbc, contact))
+        .singleElement()
+        .asString()
+        .startsWith("SMS Failed ")
+        .contains("21610");
   }
 
   @Test
@@ -180,7 +194,10 @@ class SmsStepTest {
     SmsStep step = step(SERVICE, null);
 
     StepResult outage = step.perform(step(job, contact));
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES))); // one request per attempt: the engine does the retrying
+    twilio.verify(
+        1,
+        postRequestedFor(
+            urlEqualTo(MESSAGES))); // one request per attempt: the engine does the retrying
     twilio.resetAll();
     accepts("SM44444444444444444444444444444444");
     StepResult retry = step.perform(step(job, contact));
@@ -203,7 +220,10 @@ class SmsStepTest {
 
     assertThat(result).isInstanceOf(StepResult.Failed.class);
     assertThat(message(job).status()).isEqualTo(MessageStatus.PENDING);
-    twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES))); // not again at once: the engine waits out the backoff
+    twilio.verify(
+        1,
+        postRequestedFor(
+            urlEqualTo(MESSAGES))); // not again at once: the engine waits out the backoff
   }
 
   @Test
@@ -291,15 +311,26 @@ class SmsStepTest {
     List<String> codes = codes(body);
     assertThat(codes).hasSize(2).doesNotHaveDuplicates();
     assertThat(body)
-        .isEqualTo("Hi Mia, your cart: https://cairn.example.com/s/" + codes.get(0) + ". Sizes (https://cairn.example.com/s/" + codes.get(1)
-            + ") too. Reply STOP to opt out.");
+        .isEqualTo(
+            "Hi Mia, your cart: https://cairn.example.com/s/"
+                + codes.get(0)
+                + ". Sizes (https://cairn.example.com/s/"
+                + codes.get(1)
+                + ") too. Reply STOP to opt out.");
     assertThat(body).hasSize(129); // each link 36 characters, whatever it replaced: one segment
     assertThat(message(job).bodyText()).isEqualTo(body);
-    assertThat(links(true).follow(codes.get(0))).hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
-    assertThat(links(true).follow(codes.get(1))).hasValue(URI.create("https://shop.example.com/sizes"));
-    assertThat(clicks(contact)).containsExactly(
-        "{\"url\": \"https://shop.example.com/cart?item=42&utm_source=sms\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": " + message(job).id() + "}",
-        "{\"url\": \"https://shop.example.com/sizes\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": " + message(job).id() + "}");
+    assertThat(links(true).follow(codes.get(0)))
+        .hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
+    assertThat(links(true).follow(codes.get(1)))
+        .hasValue(URI.create("https://shop.example.com/sizes"));
+    assertThat(clicks(contact))
+        .containsExactly(
+            "{\"url\": \"https://shop.example.com/cart?item=42&utm_source=sms\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": "
+                + message(job).id()
+                + "}",
+            "{\"url\": \"https://shop.example.com/sizes\", \"element_id\": \"send-sms\", \"journey_id\": \"sms-test\", \"message_id\": "
+                + message(job).id()
+                + "}");
   }
 
   @Test
@@ -307,21 +338,46 @@ class SmsStepTest {
     ContactId contact = contact("Ivo", phone(), ConsentStatus.SUBSCRIBED);
     accepts("SM66666666666666666666666666666666");
 
-    step(SERVICE, null).perform(new Step(JOBS.incrementAndGet(), contact, "sms-test", 1, 1, "send-sms", Map.of("text", WITH_LINKS, "shorten-links", "false"), Map.of(), 3));
+    step(SERVICE, null)
+        .perform(
+            new Step(
+                JOBS.incrementAndGet(),
+                contact,
+                "sms-test",
+                1,
+                1,
+                "send-sms",
+                Map.of("text", WITH_LINKS, "shorten-links", "false"),
+                Map.of(),
+                3));
 
-    assertThat(twilioBody()).contains("https://shop.example.com/cart?item=42&utm_source=sms.").doesNotContain("/s/");
+    assertThat(twilioBody())
+        .contains("https://shop.example.com/cart?item=42&utm_source=sms.")
+        .doesNotContain("/s/");
   }
 
   @Test
   void with_shortening_off_for_all_links_are_sent_as_written() {
     ContactId contact = contact("Ola", phone(), ConsentStatus.SUBSCRIBED);
     accepts("SM77777777777777777777777777777777");
-    SmsProperties settings = new SmsProperties(ACCOUNT, TOKEN, SERVICE, null, "http://127.0.0.1:" + twilio.port());
-    SmsStep unshortened = new SmsStep(contacts, templates, ledger, consents, policy, links(false), new TwilioGateway(settings), STATUS_URL);
+    SmsProperties settings =
+        new SmsProperties(ACCOUNT, TOKEN, SERVICE, null, "http://127.0.0.1:" + twilio.port());
+    SmsStep unshortened =
+        new SmsStep(
+            contacts,
+            templates,
+            ledger,
+            consents,
+            policy,
+            links(false),
+            new TwilioGateway(settings),
+            STATUS_URL);
 
     unshortened.perform(step(JOBS.incrementAndGet(), contact, WITH_LINKS, Map.of()));
 
-    assertThat(twilioBody()).isEqualTo("Hi Ola, your cart: https://shop.example.com/cart?item=42&utm_source=sms. Sizes (https://shop.example.com/sizes) too. Reply STOP to opt out.");
+    assertThat(twilioBody())
+        .isEqualTo(
+            "Hi Ola, your cart: https://shop.example.com/cart?item=42&utm_source=sms. Sizes (https://shop.example.com/sizes) too. Reply STOP to opt out.");
   }
 
   @Test
@@ -333,7 +389,8 @@ class SmsStepTest {
 
     assertThat(message(job).status()).isEqualTo(MessageStatus.TEST);
     List<String> codes = codes(message(job).bodyText());
-    assertThat(links(true).follow(codes.get(0))).hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
+    assertThat(links(true).follow(codes.get(0)))
+        .hasValue(URI.create("https://shop.example.com/cart?item=42&utm_source=sms"));
     assertThat(clicks(contact)).isEmpty();
     twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
   }
@@ -344,30 +401,49 @@ class SmsStepTest {
     long job = JOBS.incrementAndGet();
     step(SERVICE, null).perform(step(job, contact, WITH_LINKS, Map.of(Step.TEST_RUN, true)));
     String code = codes(message(job).bodyText()).get(0);
-    SmsLinks monthLater = new SmsLinks(TRACKING, new SmsLinkProperties(true), jdbc, events, Clock.offset(clock, Duration.ofDays(31)));
+    SmsLinks monthLater =
+        new SmsLinks(
+            TRACKING,
+            new SmsLinkProperties(true),
+            jdbc,
+            events,
+            Clock.offset(clock, Duration.ofDays(31)));
 
     assertThat(links(true).follow("Zz9Zz9Zz")).isEmpty();
     assertThat(links(true).follow("../" + code)).isEmpty();
-    assertThat(links(true).follow(code.toLowerCase().equals(code) ? code.toUpperCase() : code.toLowerCase())).isEmpty();
+    assertThat(
+            links(true)
+                .follow(code.toLowerCase().equals(code) ? code.toUpperCase() : code.toLowerCase()))
+        .isEmpty();
     assertThat(monthLater.follow(code)).isEmpty();
   }
 
   @Test
-  void the_length_preview_counts_each_link_as_long_as_the_short_link_it_becomes_and_stores_nothing() {
-    String text = "Cart: https://shop.example.com/cart?item=42&utm_source=sms&utm_campaign=spring-sale-2026-with-a-long-name&utm_content=evening-text-banner. Cairn: https://cairn.example.com/p/abc";
+  void
+      the_length_preview_counts_each_link_as_long_as_the_short_link_it_becomes_and_stores_nothing() {
+    String text =
+        "Cart: https://shop.example.com/cart?item=42&utm_source=sms&utm_campaign=spring-sale-2026-with-a-long-name&utm_content=evening-text-banner. Cairn: https://cairn.example.com/p/abc";
     long stored = jdbc.sql("select count(*) from sms_link").query(Long.class).single();
 
     String preview = links(true).preview(text);
 
-    assertThat(preview).isEqualTo("Cart: https://cairn.example.com/s/xxxxxxxx. Cairn: https://cairn.example.com/p/abc");
+    assertThat(preview)
+        .isEqualTo(
+            "Cart: https://cairn.example.com/s/xxxxxxxx. Cairn: https://cairn.example.com/p/abc");
     assertThat(preview).hasSameSizeAs(links(true).shorten(text).text());
     assertThat(SmsEncoding.of(text).segments()).isEqualTo(2);
     assertThat(SmsEncoding.of(preview).segments()).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from sms_link").query(Long.class).single()).isEqualTo(stored);
+    assertThat(jdbc.sql("select count(*) from sms_link").query(Long.class).single())
+        .isEqualTo(stored);
   }
 
   private String twilioBody() {
-    return twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))).getFirst().formParameters().get("Body").firstValue();
+    return twilio
+        .findAll(postRequestedFor(urlEqualTo(MESSAGES)))
+        .getFirst()
+        .formParameters()
+        .get("Body")
+        .firstValue();
   }
 
   private static List<String> codes(String body) {
@@ -379,7 +455,10 @@ class SmsStepTest {
     return codes;
   }
 
-  /** The contact's events about its messages, oldest first: name, then properties as PostgreSQL prints them. */
+  /**
+   * The contact's events about its messages, oldest first: name, then properties as PostgreSQL
+   * prints them.
+   */
   static List<String> messageEvents(JdbcClient jdbc, ContactId contact) {
     return jdbc.sql(
             """
@@ -393,15 +472,26 @@ class SmsStepTest {
   }
 
   private List<String> clicks(ContactId contact) {
-    return jdbc.sql("select properties::text from contact_event where contact_id = :id and name = 'SMS Clicked' order by id")
+    return jdbc.sql(
+            "select properties::text from contact_event where contact_id = :id and name = 'SMS Clicked' order by id")
         .param("id", contact.value())
         .query(String.class)
         .list();
   }
 
   private SmsStep step(@Nullable String messagingService, @Nullable String from) {
-    SmsProperties settings = new SmsProperties(ACCOUNT, TOKEN, messagingService, from, "http://127.0.0.1:" + twilio.port());
-    return new SmsStep(contacts, templates, ledger, consents, policy, links(true), new TwilioGateway(settings), STATUS_URL);
+    SmsProperties settings =
+        new SmsProperties(
+            ACCOUNT, TOKEN, messagingService, from, "http://127.0.0.1:" + twilio.port());
+    return new SmsStep(
+        contacts,
+        templates,
+        ledger,
+        consents,
+        policy,
+        links(true),
+        new TwilioGateway(settings),
+        STATUS_URL);
   }
 
   private SmsLinks links(boolean shorten) {
@@ -415,7 +505,12 @@ class SmsStepTest {
                 aResponse()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + ACCOUNT + "\"}")));
+                    .withBody(
+                        "{\"sid\":\""
+                            + sid
+                            + "\",\"status\":\"queued\",\"account_sid\":\""
+                            + ACCOUNT
+                            + "\"}")));
   }
 
   private void refuses(int status, int code, String message) {
@@ -435,7 +530,12 @@ class SmsStepTest {
   }
 
   /** A contact of its own for each test, so tests sharing the database never meet. */
-  static ContactId contact(JdbcClient jdbc, Consents consents, String firstName, @Nullable String phone, @Nullable ConsentStatus sms) {
+  static ContactId contact(
+      JdbcClient jdbc,
+      Consents consents,
+      String firstName,
+      @Nullable String phone,
+      @Nullable ConsentStatus sms) {
     ContactId contact = new ContactId(UUID.randomUUID());
     jdbc.sql(
             """
@@ -454,7 +554,9 @@ class SmsStepTest {
     return contact;
   }
 
-  /** A Norwegian mobile number (+47 4xxxxxxx) no other test uses (the database lives for one run). */
+  /**
+   * A Norwegian mobile number (+47 4xxxxxxx) no other test uses (the database lives for one run).
+   */
   static String phone() {
     return "+474" + PHONES.incrementAndGet();
   }
@@ -463,8 +565,10 @@ class SmsStepTest {
     return step(job, contact, "Hi {{ contact.first_name }}, use SAVE10 ✓\n", Map.of());
   }
 
-  private static Step step(long job, ContactId contact, String text, Map<String, Object> variables) {
-    return new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", text), variables, 3);
+  private static Step step(
+      long job, ContactId contact, String text, Map<String, Object> variables) {
+    return new Step(
+        job, contact, "sms-test", 1, job, "send-sms", Map.of("text", text), variables, 3);
   }
 
   private MessageView message(long job) {

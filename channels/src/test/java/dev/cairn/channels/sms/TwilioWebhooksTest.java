@@ -53,7 +53,9 @@ class TwilioWebhooksTest {
 
     assertThat(result).isEqualTo(TwilioWebhooks.Result.TAKEN);
     assertThat(status(sent)).isEqualTo(MessageStatus.DELIVERED);
-    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).extracting(event -> event.split(" \\{")[0]).containsExactly("SMS Sent", "SMS Delivered");
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact()))
+        .extracting(event -> event.split(" \\{")[0])
+        .containsExactly("SMS Sent", "SMS Delivered");
   }
 
   @Test
@@ -64,7 +66,9 @@ class TwilioWebhooksTest {
     webhooks().status(STATUS_URL, report, sign(STATUS_URL, report));
     webhooks().status(STATUS_URL, report, sign(STATUS_URL, report));
 
-    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).filteredOn(event -> event.startsWith("SMS Delivered")).hasSize(1);
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact()))
+        .filteredOn(event -> event.startsWith("SMS Delivered"))
+        .hasSize(1);
   }
 
   @Test
@@ -72,13 +76,18 @@ class TwilioWebhooksTest {
     Sent sent = sentMessage();
     Map<String, String> report = report(sent.sid(), "undelivered", "30003");
 
-    assertThat(webhooks().status(STATUS_URL, report, "bm90IGEgc2lnbmF0dXJl")).isEqualTo(TwilioWebhooks.Result.FORGED);
+    assertThat(webhooks().status(STATUS_URL, report, "bm90IGEgc2lnbmF0dXJl"))
+        .isEqualTo(TwilioWebhooks.Result.FORGED);
     assertThat(webhooks().status(STATUS_URL, report, null)).isEqualTo(TwilioWebhooks.Result.FORGED);
     // Signed for another address: a replayed request aimed at this one.
-    assertThat(webhooks().status(STATUS_URL, report, sign("https://elsewhere.example.com/sms/status", report)))
+    assertThat(
+            webhooks()
+                .status(
+                    STATUS_URL, report, sign("https://elsewhere.example.com/sms/status", report)))
         .isEqualTo(TwilioWebhooks.Result.FORGED);
     assertThat(status(sent)).isEqualTo(MessageStatus.SENT);
-    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).noneMatch(event -> event.startsWith("SMS Failed"));
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact()))
+        .noneMatch(event -> event.startsWith("SMS Failed"));
   }
 
   @Test
@@ -90,7 +99,11 @@ class TwilioWebhooksTest {
 
     assertThat(status(sent)).isEqualTo(MessageStatus.FAILED);
     assertThat(ledger.forJob(sent.job()).orElseThrow().error()).isEqualTo("Twilio 30003");
-    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact())).last().asString().startsWith("SMS Failed ").contains("\"reason\": \"Twilio 30003\"");
+    assertThat(SmsStepTest.messageEvents(jdbc, sent.contact()))
+        .last()
+        .asString()
+        .startsWith("SMS Failed ")
+        .contains("\"reason\": \"Twilio 30003\"");
   }
 
   @Test
@@ -99,7 +112,8 @@ class TwilioWebhooksTest {
 
     for (String state : new String[] {"queued", "sent"}) {
       Map<String, String> report = report(sent.sid(), state, null);
-      assertThat(webhooks().status(STATUS_URL, report, sign(STATUS_URL, report))).isEqualTo(TwilioWebhooks.Result.TAKEN);
+      assertThat(webhooks().status(STATUS_URL, report, sign(STATUS_URL, report)))
+          .isEqualTo(TwilioWebhooks.Result.TAKEN);
     }
 
     assertThat(status(sent)).isEqualTo(MessageStatus.SENT);
@@ -109,7 +123,8 @@ class TwilioWebhooksTest {
   void a_signed_stop_reply_opts_the_sender_out_of_sms_and_no_one_else() {
     String phone = SmsStepTest.phone();
     ContactId sender = SmsStepTest.contact(jdbc, consents, "Mia", phone, ConsentStatus.SUBSCRIBED);
-    ContactId other = SmsStepTest.contact(jdbc, consents, "Ola", SmsStepTest.phone(), ConsentStatus.SUBSCRIBED);
+    ContactId other =
+        SmsStepTest.contact(jdbc, consents, "Ola", SmsStepTest.phone(), ConsentStatus.SUBSCRIBED);
     Map<String, String> reply = reply(phone, " stop ");
 
     TwilioWebhooks.Result result = webhooks().inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply));
@@ -146,7 +161,8 @@ class TwilioWebhooksTest {
 
     for (String text : new String[] {"HELP", "stop sending me the red ones", "Thanks!"}) {
       Map<String, String> reply = reply(phone, text);
-      assertThat(webhooks().inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply))).isEqualTo(TwilioWebhooks.Result.TAKEN);
+      assertThat(webhooks().inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply)))
+          .isEqualTo(TwilioWebhooks.Result.TAKEN);
     }
 
     assertThat(sms(contact).status()).isEqualTo(ConsentStatus.SUBSCRIBED);
@@ -158,7 +174,8 @@ class TwilioWebhooksTest {
     ContactId contact = SmsStepTest.contact(jdbc, consents, "Liv", phone, ConsentStatus.SUBSCRIBED);
     Map<String, String> reply = reply(phone, "STOP");
 
-    TwilioWebhooks.Result result = webhooks().inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply(phone, "HELP")));
+    TwilioWebhooks.Result result =
+        webhooks().inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply(phone, "HELP")));
 
     assertThat(result).isEqualTo(TwilioWebhooks.Result.FORGED);
     assertThat(sms(contact).status()).isEqualTo(ConsentStatus.SUBSCRIBED);
@@ -166,10 +183,12 @@ class TwilioWebhooksTest {
 
   @Test
   void without_twilio_credentials_webhooks_are_not_taken() {
-    TwilioWebhooks unconfigured = new TwilioWebhooks(new SmsProperties(null, null, null, null, null), ledger, consents, jdbc);
+    TwilioWebhooks unconfigured =
+        new TwilioWebhooks(new SmsProperties(null, null, null, null, null), ledger, consents, jdbc);
     Map<String, String> reply = reply(SmsStepTest.phone(), "STOP");
 
-    assertThat(unconfigured.inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply))).isEqualTo(TwilioWebhooks.Result.NOT_CONFIGURED);
+    assertThat(unconfigured.inbound(INBOUND_URL, reply, sign(INBOUND_URL, reply)))
+        .isEqualTo(TwilioWebhooks.Result.NOT_CONFIGURED);
   }
 
   private TwilioWebhooks webhooks() {
@@ -184,7 +203,8 @@ class TwilioWebhooksTest {
     ContactId contact = SmsStepTest.contact(jdbc, consents, "Ada", phone, ConsentStatus.SUBSCRIBED);
     long job = JOBS.incrementAndGet();
     String sid = "SM%032d".formatted(SIDS.incrementAndGet());
-    Step step = new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", "Hi"), Map.of(), 3);
+    Step step =
+        new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", "Hi"), Map.of(), 3);
     long id = ledger.prepare(new OutgoingMessage(step, Channel.SMS, phone, null, null, "Hi"));
     ledger.finish(id, MessageStatus.SENT, "twilio:" + sid, null);
     return new Sent(job, sid, contact);
@@ -199,7 +219,17 @@ class TwilioWebhooksTest {
   }
 
   private static Map<String, String> report(String sid, String status, String errorCode) {
-    Map<String, String> params = new TreeMap<>(Map.of("AccountSid", ACCOUNT, "MessageSid", sid, "MessageStatus", status, "SmsStatus", status));
+    Map<String, String> params =
+        new TreeMap<>(
+            Map.of(
+                "AccountSid",
+                ACCOUNT,
+                "MessageSid",
+                sid,
+                "MessageStatus",
+                status,
+                "SmsStatus",
+                status));
     if (errorCode != null) {
       params.put("ErrorCode", errorCode);
     }
@@ -207,17 +237,31 @@ class TwilioWebhooksTest {
   }
 
   private static Map<String, String> reply(String from, String body) {
-    return Map.of("AccountSid", ACCOUNT, "MessageSid", "SM" + "f".repeat(32), "From", from, "To", "+15005550006", "Body", body);
+    return Map.of(
+        "AccountSid",
+        ACCOUNT,
+        "MessageSid",
+        "SM" + "f".repeat(32),
+        "From",
+        from,
+        "To",
+        "+15005550006",
+        "Body",
+        body);
   }
 
-  /** Twilio's signature, computed here from its documentation: HMAC-SHA1 of the URL and the sorted parameters, base64. */
+  /**
+   * Twilio's signature, computed here from its documentation: HMAC-SHA1 of the URL and the sorted
+   * parameters, base64.
+   */
   private static String sign(String url, Map<String, String> params) {
     StringBuilder data = new StringBuilder(url);
     new TreeMap<>(params).forEach((key, value) -> data.append(key).append(value));
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -33,11 +33,24 @@ class TemplateRenderBenchmark {
   @Test
   void rendering_an_email_with_and_without_edited_templates() throws Exception {
     jdbc.sql("delete from email_template").update();
-    String layout = Files.readString(Path.of("../journeys/src/main/resources/cairn/templates/_layout.liquid"));
-    String welcome = Files.readString(Path.of("../journeys/src/main/resources/cairn/templates/welcome.liquid"));
+    String layout =
+        Files.readString(Path.of("../journeys/src/main/resources/cairn/templates/_layout.liquid"));
+    String welcome =
+        Files.readString(Path.of("../journeys/src/main/resources/cairn/templates/welcome.liquid"));
     Map<String, Object> fields =
         MergeFields.of(
-            new ContactProfile(new ContactId(UUID.randomUUID()), "u-1", null, "ann@example.com", null, "Ann", null, Map.of(), Instant.EPOCH, Instant.EPOCH, null),
+            new ContactProfile(
+                new ContactId(UUID.randomUUID()),
+                "u-1",
+                null,
+                "ann@example.com",
+                null,
+                "Ann",
+                null,
+                Map.of(),
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null),
             Map.of("trigger", Map.of("event", "Signed Up", "properties", Map.of("plan", "Pro"))));
     Templates shippedOnly = Templates.shippedOnly();
 
@@ -45,18 +58,25 @@ class TemplateRenderBenchmark {
     print("database lookup, nothing edited", () -> templates.render("greeting", fields));
     library.save("welcome", welcome, "bench");
     library.save(Templates.LAYOUT, layout, "bench");
-    print("edited welcome + layout, revision check, cached parse", () -> templates.render("welcome", fields));
+    print(
+        "edited welcome + layout, revision check, cached parse",
+        () -> templates.render("welcome", fields));
     DatabaseTemplateOverrides overrides = new DatabaseTemplateOverrides(jdbc);
     TemplateParser parser = new TemplateParser.Builder().build();
     print(
         "edited welcome + layout, no cache (read + parse every time)",
         () -> {
-          String body = parser.parse(overrides.find("welcome").orElseThrow().source()).render(fields);
+          String body =
+              parser.parse(overrides.find("welcome").orElseThrow().source()).render(fields);
           Map<String, Object> framed = new java.util.HashMap<>(fields);
           framed.put("content", body);
-          return parser.parse(overrides.find(Templates.LAYOUT).orElseThrow().source()).render(framed);
+          return parser
+              .parse(overrides.find(Templates.LAYOUT).orElseThrow().source())
+              .render(framed);
         });
-    print("the revision query alone", () -> overrides.revisions(java.util.List.of("welcome", Templates.LAYOUT)).toString());
+    print(
+        "the revision query alone",
+        () -> overrides.revisions(java.util.List.of("welcome", Templates.LAYOUT)).toString());
     jdbc.sql("delete from email_template").update();
   }
 
@@ -71,6 +91,7 @@ class TemplateRenderBenchmark {
       micros[i] = (System.nanoTime() - start) / 1_000;
     }
     Arrays.sort(micros);
-    System.out.printf("%-62s median %5d µs   p99 %6d µs%n", label, micros[RUNS / 2], micros[RUNS * 99 / 100]);
+    System.out.printf(
+        "%-62s median %5d µs   p99 %6d µs%n", label, micros[RUNS / 2], micros[RUNS * 99 / 100]);
   }
 }

@@ -18,7 +18,9 @@ class TemplatesTest {
   @Test
   void merge_tags_use_the_contact_and_the_event_that_started_the_journey() {
     Map<String, Object> fields =
-        MergeFields.of(contact("Ann"), Map.of("trigger", Map.of("event", "Signed Up", "properties", Map.of("plan", "Pro"))));
+        MergeFields.of(
+            contact("Ann"),
+            Map.of("trigger", Map.of("event", "Signed Up", "properties", Map.of("plan", "Pro"))));
 
     assertThat(templates.render("greeting", fields)).contains("Hello Ann, enjoy Pro!");
   }
@@ -30,7 +32,12 @@ class TemplatesTest {
       List<java.util.concurrent.Future<Boolean>> own = new java.util.ArrayList<>();
       for (int i = 0; i < renders; i++) {
         String name = "Contact" + i;
-        own.add(threads.submit(() -> templates.render("greeting", MergeFields.of(contact(name), Map.of())).contains("Hello " + name + "!")));
+        own.add(
+            threads.submit(
+                () ->
+                    templates
+                        .render("greeting", MergeFields.of(contact(name), Map.of()))
+                        .contains("Hello " + name + "!")));
       }
       for (var future : own) {
         assertThat(future.get()).as("an email rendered for its own contact").isTrue();
@@ -40,33 +47,56 @@ class TemplatesTest {
 
   @Test
   void an_include_reaches_cairns_own_templates_and_never_a_file() {
-    assertThat(templates.preview("probe", "[{% include 'greeting' %}]", MergeFields.of(contact("Ann"), Map.of())).html())
+    assertThat(
+            templates
+                .preview(
+                    "probe", "[{% include 'greeting' %}]", MergeFields.of(contact("Ann"), Map.of()))
+                .html())
         .contains("Hello Ann");
-    for (String path : List.of("/etc/passwd", "../../../../etc/passwd", "file:/etc/passwd", "greeting/../../etc/hosts")) {
+    for (String path :
+        List.of(
+            "/etc/passwd",
+            "../../../../etc/passwd",
+            "file:/etc/passwd",
+            "greeting/../../etc/hosts")) {
       assertThatThrownBy(() -> templates.preview("probe", "{% include '" + path + "' %}", Map.of()))
           .as(path)
           .isInstanceOf(TemplateProblem.class)
           .hasMessageContaining("is not a template name")
           .hasMessageNotContaining("root:");
     }
-    assertThatThrownBy(() -> templates.preview("probe", "{% include 'no-such-template' %}", Map.of()))
+    assertThatThrownBy(
+            () -> templates.preview("probe", "{% include 'no-such-template' %}", Map.of()))
         .isInstanceOf(TemplateProblem.class)
         .hasMessageContaining("there is no template named \"no-such-template\"");
   }
 
   @Test
   void a_render_that_would_run_away_is_stopped_with_the_reason() {
-    assertThatThrownBy(() -> templates.preview("probe", "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}", Map.of()))
+    assertThatThrownBy(
+            () ->
+                templates.preview(
+                    "probe",
+                    "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}",
+                    Map.of()))
         .isInstanceOf(TemplateProblem.class)
         .hasMessageContaining("loops run more than 100000 times");
-    assertThatThrownBy(() -> templates.preview("probe", "{% for i in (1..90000) %}0123456789abcdef{% endfor %}", Map.of()))
+    assertThatThrownBy(
+            () ->
+                templates.preview(
+                    "probe", "{% for i in (1..90000) %}0123456789abcdef{% endfor %}", Map.of()))
         .isInstanceOf(TemplateProblem.class)
         .hasMessageContaining("KB of text");
-    assertThatThrownBy(() -> templates.preview("probe", "x".repeat(Templates.MAX_TEMPLATE_BYTES + 1), Map.of()))
+    assertThatThrownBy(
+            () ->
+                templates.preview("probe", "x".repeat(Templates.MAX_TEMPLATE_BYTES + 1), Map.of()))
         .isInstanceOf(TemplateProblem.class)
         .hasMessageContaining("a template may be at most 256 KB");
     // Such a template is refused before it is saved or published.
-    assertThat(templates.checkInline("probe", "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}"))
+    assertThat(
+            templates.checkInline(
+                "probe",
+                "{% for i in (1..10000) %}{% for j in (1..10000) %}x{% endfor %}{% endfor %}"))
         .get()
         .extracting(TemplateDefect.Unreadable::reason)
         .asString()
@@ -101,25 +131,32 @@ class TemplatesTest {
 
   @Test
   void a_missing_template_is_reported_with_the_templates_there_are() {
-    assertThat(templates.check("greting")).contains(new TemplateDefect.Missing("greting", List.of("broken", "greeting")));
+    assertThat(templates.check("greting"))
+        .contains(new TemplateDefect.Missing("greting", List.of("broken", "greeting")));
   }
 
   @Test
   void a_template_that_does_not_parse_is_reported_with_its_line_and_column() {
     assertThat(templates.check("broken"))
-        .hasValueSatisfying(defect -> assertThat(defect)
-            .isInstanceOfSatisfying(TemplateDefect.Unreadable.class, unreadable -> {
-              assertThat(unreadable.source()).isEqualTo("broken");
-              assertThat(unreadable.line()).isEqualTo(2);
-              assertThat(unreadable.column()).isEqualTo(1);
-              assertThat(unreadable.reason()).isEqualTo("mismatched input '<EOF>' expecting TagStart");
-            }));
+        .hasValueSatisfying(
+            defect ->
+                assertThat(defect)
+                    .isInstanceOfSatisfying(
+                        TemplateDefect.Unreadable.class,
+                        unreadable -> {
+                          assertThat(unreadable.source()).isEqualTo("broken");
+                          assertThat(unreadable.line()).isEqualTo(2);
+                          assertThat(unreadable.column()).isEqualTo(1);
+                          assertThat(unreadable.reason())
+                              .isEqualTo("mismatched input '<EOF>' expecting TagStart");
+                        }));
   }
 
   @Test
   void an_inline_snippet_with_an_unknown_filter_is_reported_where_the_filter_is() {
     assertThat(templates.checkInline("subject", "Hi {{ name | shout }}"))
-        .contains(new TemplateDefect.Unreadable("subject", 1, 12, "no filter available named: |shout"));
+        .contains(
+            new TemplateDefect.Unreadable("subject", 1, 12, "no filter available named: |shout"));
   }
 
   @Test
@@ -129,6 +166,16 @@ class TemplatesTest {
 
   private static ContactProfile contact(String firstName) {
     return new ContactProfile(
-        new ContactId(UUID.randomUUID()), "u-1", null, "ann@example.com", null, firstName, null, Map.of(), Instant.EPOCH, Instant.EPOCH, null);
+        new ContactId(UUID.randomUUID()),
+        "u-1",
+        null,
+        "ann@example.com",
+        null,
+        firstName,
+        null,
+        Map.of(),
+        Instant.EPOCH,
+        Instant.EPOCH,
+        null);
   }
 }

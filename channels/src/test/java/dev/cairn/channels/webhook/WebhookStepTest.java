@@ -104,9 +104,17 @@ class WebhookStepTest {
   @Test
   void a_receiver_that_is_down_fails_the_step_with_backoff_and_the_retry_completes_it() {
     ContactId contact = contact("Ola");
-    receiver.stubFor(post(urlEqualTo(HOOK)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withBody("down for maintenance")).willSetStateTo("back"));
-    receiver.stubFor(post(urlEqualTo(HOOK)).inScenario("outage").whenScenarioStateIs("back").willReturn(aResponse().withStatus(200)));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .inScenario("outage")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503).withBody("down for maintenance"))
+            .willSetStateTo("back"));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .inScenario("outage")
+            .whenScenarioStateIs("back")
+            .willReturn(aResponse().withStatus(200)));
     long job = JOBS.incrementAndGet();
     WebhookStep webhook = step(SECRET);
 
@@ -114,45 +122,67 @@ class WebhookStepTest {
     StepResult retry = webhook.perform(step(job, contact, url(), null));
 
     assertThat(outage).isInstanceOf(StepResult.Failed.class);
-    assertThat(((StepResult.Failed) outage).reason()).isEqualTo("the receiver answered 503: down for maintenance");
+    assertThat(((StepResult.Failed) outage).reason())
+        .isEqualTo("the receiver answered 503: down for maintenance");
     assertThat(((StepResult.Failed) outage).retryBackoff()).isEqualTo(Duration.ofSeconds(30));
     assertThat(retry).isEqualTo(new StepResult.Completed(Map.of("webhookStatus", 200)));
     // Both attempts carry the same delivery id: a receiver that got the first one drops the second.
-    receiver.verify(2, postRequestedFor(urlEqualTo(HOOK)).withHeader("X-Cairn-Delivery", equalTo(Long.toString(job))));
-    assertThat(attempts(contact)).extracting(attempt -> attempt.get("status"), attempt -> attempt.get("outcome"))
+    receiver.verify(
+        2,
+        postRequestedFor(urlEqualTo(HOOK))
+            .withHeader("X-Cairn-Delivery", equalTo(Long.toString(job))));
+    assertThat(attempts(contact))
+        .extracting(attempt -> attempt.get("status"), attempt -> attempt.get("outcome"))
         .containsExactly(tuple(503, "will be retried"), tuple(200, "delivered"));
   }
 
   @Test
   void a_refusal_by_the_receiver_stops_the_step_without_retrying() {
     ContactId contact = contact("Noa");
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown field plan\"}")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .willReturn(
+                aResponse().withStatus(400).withBody("{\"error\":\"unknown field plan\"}")));
 
     StepResult result = step(SECRET).perform(step(JOBS.incrementAndGet(), contact, url(), null));
 
     assertThat(result).isInstanceOf(StepResult.Rejected.class);
-    assertThat(((StepResult.Rejected) result).reason()).startsWith("the receiver refused the call with 400: {\"error\":\"unknown field plan\"}");
+    assertThat(((StepResult.Rejected) result).reason())
+        .startsWith("the receiver refused the call with 400: {\"error\":\"unknown field plan\"}");
     receiver.verify(1, postRequestedFor(urlEqualTo(HOOK)));
-    assertThat(attempts(contact)).singleElement().satisfies(attempt -> {
-      assertThat(attempt).containsEntry("status", 400).containsEntry("outcome", "stopped: refused");
-    });
+    assertThat(attempts(contact))
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt)
+                  .containsEntry("status", 400)
+                  .containsEntry("outcome", "stopped: refused");
+            });
   }
 
   @Test
   void a_long_error_page_is_cut_short_in_the_reason() {
     ContactId contact = contact("Ana");
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(410).withBody("<html>" + "gone ".repeat(200_000) + "</html>")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .willReturn(
+                aResponse()
+                    .withStatus(410)
+                    .withBody("<html>" + "gone ".repeat(200_000) + "</html>")));
 
     StepResult result = step(SECRET).perform(step(JOBS.incrementAndGet(), contact, url(), null));
 
     assertThat(result).isInstanceOf(StepResult.Rejected.class);
-    assertThat(((StepResult.Rejected) result).reason()).startsWith("the receiver refused the call with 410: <html>gone gone").hasSizeLessThan(300);
+    assertThat(((StepResult.Rejected) result).reason())
+        .startsWith("the receiver refused the call with 410: <html>gone gone")
+        .hasSizeLessThan(300);
   }
 
   @Test
   void a_receiver_slower_than_the_timeout_is_given_up_on_and_called_again_later() {
     ContactId contact = contact("Eli");
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
 
     long started = System.nanoTime();
     StepResult result = step(SECRET).perform(step(JOBS.incrementAndGet(), contact, url(), "PT1S"));
@@ -161,11 +191,16 @@ class WebhookStepTest {
     assertThat(result).isInstanceOf(StepResult.Failed.class);
     assertThat(((StepResult.Failed) result).reason()).contains("no answer");
     assertThat(waited).isLessThan(Duration.ofMillis(2_500));
-    assertThat(attempts(contact)).singleElement().satisfies(attempt -> {
-      assertThat(attempt).doesNotContainKey("status").containsEntry("outcome", "will be retried");
-      assertThat((String) attempt.get("error")).contains("no answer");
-      assertThat(((Number) attempt.get("duration_ms")).longValue()).isBetween(900L, 2_500L);
-    });
+    assertThat(attempts(contact))
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt)
+                  .doesNotContainKey("status")
+                  .containsEntry("outcome", "will be retried");
+              assertThat((String) attempt.get("error")).contains("no answer");
+              assertThat(((Number) attempt.get("duration_ms")).longValue()).isBetween(900L, 2_500L);
+            });
   }
 
   @Test
@@ -184,11 +219,26 @@ class WebhookStepTest {
     ContactId contact = contact("Kai");
     String nobodyListens = "http://127.0.0.1:" + freePort() + HOOK;
 
-    StepResult result = step(SECRET).perform(new Step(JOBS.incrementAndGet(), contact, "webhook-test", 2, 1, "tell-crm", Map.of("url", nobodyListens), Map.of(), 1));
+    StepResult result =
+        step(SECRET)
+            .perform(
+                new Step(
+                    JOBS.incrementAndGet(),
+                    contact,
+                    "webhook-test",
+                    2,
+                    1,
+                    "tell-crm",
+                    Map.of("url", nobodyListens),
+                    Map.of(),
+                    1));
 
     assertThat(result).isInstanceOf(StepResult.Failed.class);
     assertThat(((StepResult.Failed) result).reason()).startsWith("could not connect");
-    assertThat(attempts(contact)).singleElement().satisfies(attempt -> assertThat(attempt).containsEntry("outcome", "stopped: no retries left"));
+    assertThat(attempts(contact))
+        .singleElement()
+        .satisfies(
+            attempt -> assertThat(attempt).containsEntry("outcome", "stopped: no retries left"));
   }
 
   @Test
@@ -200,7 +250,11 @@ class WebhookStepTest {
     Map<String, Object> testRun = new java.util.HashMap<>(real.variables());
     testRun.put(Step.TEST_RUN, true);
 
-    StepResult result = step(SECRET).perform(new Step(job, contact, "webhook-test", 2, job, "tell-crm", real.headers(), testRun, 3));
+    StepResult result =
+        step(SECRET)
+            .perform(
+                new Step(
+                    job, contact, "webhook-test", 2, job, "tell-crm", real.headers(), testRun, 3));
 
     assertThat(result).isEqualTo(StepResult.Completed.empty());
     receiver.verify(0, postRequestedFor(urlEqualTo(HOOK)));
@@ -212,12 +266,23 @@ class WebhookStepTest {
     ContactId contact = contact("Liv");
     answers(204);
 
-    step(SECRET).perform(step(JOBS.incrementAndGet(), contact, "http://user:pw@127.0.0.1:" + receiver.port() + HOOK + "?token=s3cret", null));
+    step(SECRET)
+        .perform(
+            step(
+                JOBS.incrementAndGet(),
+                contact,
+                "http://user:pw@127.0.0.1:" + receiver.port() + HOOK + "?token=s3cret",
+                null));
 
-    assertThat(attempts(contact)).singleElement().satisfies(attempt -> {
-      assertThat(attempt).containsEntry("url", "http://127.0.0.1:" + receiver.port() + HOOK).containsEntry("status", 204);
-      assertThat(attempt).containsKeys("duration_ms", "attempted_at", "delivery_id");
-    });
+    assertThat(attempts(contact))
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt)
+                  .containsEntry("url", "http://127.0.0.1:" + receiver.port() + HOOK)
+                  .containsEntry("status", 204);
+              assertThat(attempt).containsKeys("duration_ms", "attempted_at", "delivery_id");
+            });
   }
 
   @Test
@@ -229,7 +294,10 @@ class WebhookStepTest {
 
     stepSignedBy(generated).perform(step(JOBS.incrementAndGet(), contact, url(), null));
 
-    String kept = jdbc.sql("select value from app_secret where name = 'webhook-signing'").query(String.class).single();
+    String kept =
+        jdbc.sql("select value from app_secret where name = 'webhook-signing'")
+            .query(String.class)
+            .single();
     assertThat(kept).startsWith("whsec_");
     assertThat(verifies(onlyRequest(), kept)).isTrue();
     // After a restart (a new instance), the same secret signs.
@@ -243,13 +311,37 @@ class WebhookStepTest {
   }
 
   private WebhookStep stepSignedBy(WebhookSigning signing) {
-    return new WebhookStep(contacts, events, new WebhookClient(), signing, new WebhookProperties(null, null), json, clock);
+    return new WebhookStep(
+        contacts,
+        events,
+        new WebhookClient(),
+        signing,
+        new WebhookProperties(null, null),
+        json,
+        clock);
   }
 
   private static Step step(long job, ContactId contact, String url, @Nullable String timeout) {
-    Map<String, String> headers = timeout == null ? Map.of("url", url) : Map.of("url", url, "timeout", timeout);
-    Map<String, Object> trigger = Map.of("event", "Signed Up", "properties", Map.of("source", "ads"), "occurredAt", "2026-11-25T11:59:00Z");
-    return new Step(job, contact, "webhook-test", 2, job, "tell-crm", headers, Map.of("contactId", contact.toString(), "trigger", trigger), 3);
+    Map<String, String> headers =
+        timeout == null ? Map.of("url", url) : Map.of("url", url, "timeout", timeout);
+    Map<String, Object> trigger =
+        Map.of(
+            "event",
+            "Signed Up",
+            "properties",
+            Map.of("source", "ads"),
+            "occurredAt",
+            "2026-11-25T11:59:00Z");
+    return new Step(
+        job,
+        contact,
+        "webhook-test",
+        2,
+        job,
+        "tell-crm",
+        headers,
+        Map.of("contactId", contact.toString(), "trigger", trigger),
+        3);
   }
 
   /** What a receiver does: recompute the signature over "<t>.<body>" with the shared secret. */
@@ -260,7 +352,11 @@ class WebhookStepTest {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + request.getBodyAsString()).getBytes(StandardCharsets.UTF_8)));
+      String expected =
+          HexFormat.of()
+              .formatHex(
+                  mac.doFinal(
+                      (t + "." + request.getBodyAsString()).getBytes(StandardCharsets.UTF_8)));
       return expected.equals(v1) && Long.parseLong(t) == ChannelSlice.NOW.getEpochSecond();
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -283,7 +379,11 @@ class WebhookStepTest {
 
   /** The contact's "Webhook Called" events, oldest first, as the timeline lists them. */
   private List<Map<String, Object>> attempts(ContactId contact) {
-    return feed.history(contact, 50).stream().filter(event -> WebhookStep.CALLED.equals(event.name())).map(StoredEvent::properties).toList().reversed();
+    return feed.history(contact, 50).stream()
+        .filter(event -> WebhookStep.CALLED.equals(event.name()))
+        .map(StoredEvent::properties)
+        .toList()
+        .reversed();
   }
 
   /** A contact of its own for each test, so tests sharing the database never meet. */
@@ -296,7 +396,14 @@ class WebhookStepTest {
             new Identity(user, null),
             null,
             Map.of(),
-            Traits.fromSegment(Map.of("email", firstName.toLowerCase() + "@example.com", "firstName", firstName, "plan", "Pro")),
+            Traits.fromSegment(
+                Map.of(
+                    "email",
+                    firstName.toLowerCase() + "@example.com",
+                    "firstName",
+                    firstName,
+                    "plan",
+                    "Pro")),
             ChannelSlice.NOW);
     return ((IngestResult.Accepted) events.ingest(identify)).contactId();
   }

@@ -36,20 +36,23 @@ public record AttributeSchema(Map<String, AttributeType> types) {
   public Conformed conform(Map<String, Object> traits) {
     Map<String, Object> values = new LinkedHashMap<>();
     List<AttributeRefusal> refusals = new ArrayList<>();
-    traits.forEach((name, value) -> {
-      AttributeType type = types.get(name);
-      if (value == null) {
-        return;
-      }
-      if (type == null) {
-        values.put(name, value);
-        return;
-      }
-      switch (type.convert(value)) {
-        case AttributeType.Conversion.Converted converted -> values.put(name, converted.value());
-        case AttributeType.Conversion.Refused refused -> refusals.add(refusal(name, type, refused));
-      }
-    });
+    traits.forEach(
+        (name, value) -> {
+          AttributeType type = types.get(name);
+          if (value == null) {
+            return;
+          }
+          if (type == null) {
+            values.put(name, value);
+            return;
+          }
+          switch (type.convert(value)) {
+            case AttributeType.Conversion.Converted converted ->
+                values.put(name, converted.value());
+            case AttributeType.Conversion.Refused refused ->
+                refusals.add(refusal(name, type, refused));
+          }
+        });
     return new Conformed(values, refusals);
   }
 
@@ -61,11 +64,14 @@ public record AttributeSchema(Map<String, AttributeType> types) {
     }
     return switch (type.convert(value)) {
       case AttributeType.Conversion.Converted converted -> converted;
-      case AttributeType.Conversion.Refused refused -> new AttributeType.Conversion.Refused(refusal(attribute, type, refused).message());
+      case AttributeType.Conversion.Refused refused ->
+          new AttributeType.Conversion.Refused(refusal(attribute, type, refused).message());
     };
   }
 
-  private static AttributeRefusal refusal(String name, AttributeType type, AttributeType.Conversion.Refused refused) {
-    return new AttributeRefusal(name, "\"" + name + "\" is declared as " + type.label() + ": " + refused.reason());
+  private static AttributeRefusal refusal(
+      String name, AttributeType type, AttributeType.Conversion.Refused refused) {
+    return new AttributeRefusal(
+        name, "\"" + name + "\" is declared as " + type.label() + ": " + refused.reason());
   }
 }

@@ -44,14 +44,15 @@ public enum AttributeType {
 
   /**
    * The value as stored for this type: numbers as JSON numbers ("42" becomes 42), booleans from
-   * true/false/yes/no/1/0, dates as ISO text (a date, or a time in UTC), lists as arrays of text
-   * (a JSON array, or comma-separated text as a CSV cell carries it).
+   * true/false/yes/no/1/0, dates as ISO text (a date, or a time in UTC), lists as arrays of text (a
+   * JSON array, or comma-separated text as a CSV cell carries it).
    */
   public Conversion convert(Object value) {
     return switch (this) {
-      case STRING -> value instanceof Map<?, ?> || value instanceof Collection<?>
-          ? refused(value)
-          : new Conversion.Converted(value.toString());
+      case STRING ->
+          value instanceof Map<?, ?> || value instanceof Collection<?>
+              ? refused(value)
+              : new Conversion.Converted(value.toString());
       case NUMBER -> number(value);
       case BOOLEAN -> bool(value);
       case DATE -> date(value);
@@ -82,7 +83,8 @@ public enum AttributeType {
     if (value instanceof Boolean) {
       return new Conversion.Converted(value);
     }
-    if (value instanceof Number number && (number.doubleValue() == 0 || number.doubleValue() == 1)) {
+    if (value instanceof Number number
+        && (number.doubleValue() == 0 || number.doubleValue() == 1)) {
       return new Conversion.Converted(number.doubleValue() == 1);
     }
     if (value instanceof String text) {
@@ -108,7 +110,11 @@ public enum AttributeType {
       return new Conversion.Converted(LocalDate.parse(given).toString());
     } catch (DateTimeParseException notADate) {
       try {
-        return new Conversion.Converted(OffsetDateTime.parse(given).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+        return new Conversion.Converted(
+            OffsetDateTime.parse(given)
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toInstant()
+                .toString());
       } catch (DateTimeParseException notATime) {
         return refused(value);
       }
@@ -146,7 +152,8 @@ public enum AttributeType {
           case NUMBER -> "send a number such as 42 or 9.95";
           case BOOLEAN -> "send true or false";
           case DATE -> "send an ISO date such as 2026-03-01 or a time such as 2026-03-01T09:30:00Z";
-          case LIST -> "send a JSON array of text such as [\"red\", \"blue\"] or comma-separated text";
+          case LIST ->
+              "send a JSON array of text such as [\"red\", \"blue\"] or comma-separated text";
         };
     return new Conversion.Refused(shown + " is not " + expected + "; " + hint);
   }

@@ -16,11 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Declares custom attributes, reads the schema incoming traits are checked against, and finds undeclared ones. */
+/**
+ * Declares custom attributes, reads the schema incoming traits are checked against, and finds
+ * undeclared ones.
+ */
 @Service
 public class Attributes {
 
-  /** How many of the most recently changed contacts the discovery of undeclared attributes reads. */
+  /**
+   * How many of the most recently changed contacts the discovery of undeclared attributes reads.
+   */
   static final int SAMPLE = 5000;
 
   private final JdbcClient jdbc;
@@ -38,12 +43,13 @@ public class Attributes {
 
   /**
    * The declared attributes, from the database rather than from memory, since another replica may
-   * have declared one a moment ago. A transaction reads them once: an API batch of a hundred
-   * calls with custom traits costs one read, not a hundred.
+   * have declared one a moment ago. A transaction reads them once: an API batch of a hundred calls
+   * with custom traits costs one read, not a hundred.
    */
   @Transactional(readOnly = true)
   public AttributeSchema schema() {
-    if (TransactionSynchronizationManager.getResource(SCHEMA_OF_TRANSACTION) instanceof AttributeSchema read) {
+    if (TransactionSynchronizationManager.getResource(SCHEMA_OF_TRANSACTION)
+        instanceof AttributeSchema read) {
       return read;
     }
     AttributeSchema schema = read();
@@ -68,9 +74,10 @@ public class Attributes {
   private AttributeSchema read() {
     Map<String, AttributeType> types = new LinkedHashMap<>();
     jdbc.sql("select name, type from contact_attribute")
-        .query(rs -> {
-          types.put(rs.getString("name"), AttributeType.valueOf(rs.getString("type")));
-        });
+        .query(
+            rs -> {
+              types.put(rs.getString("name"), AttributeType.valueOf(rs.getString("type")));
+            });
     return new AttributeSchema(types);
   }
 
@@ -84,15 +91,16 @@ public class Attributes {
             select a.*, (select count(*) from contact c where c.traits -> a.name is not null) as contacts
             from contact_attribute a order by a.name
             """)
-        .query((rs, row) ->
-            new Usage(
-                new DeclaredAttribute(
-                    rs.getString("name"),
-                    AttributeType.valueOf(rs.getString("type")),
-                    rs.getString("label"),
-                    rs.getString("description"),
-                    rs.getTimestamp("created_at").toInstant()),
-                rs.getLong("contacts")))
+        .query(
+            (rs, row) ->
+                new Usage(
+                    new DeclaredAttribute(
+                        rs.getString("name"),
+                        AttributeType.valueOf(rs.getString("type")),
+                        rs.getString("label"),
+                        rs.getString("description"),
+                        rs.getTimestamp("created_at").toInstant()),
+                    rs.getLong("contacts")))
         .list();
   }
 
@@ -126,21 +134,28 @@ public class Attributes {
             limit 200
             """)
         .param("sample", SAMPLE)
-        .query((rs, row) ->
-            new UndeclaredAttribute(
-                rs.getString("key"),
-                rs.getLong("contacts"),
-                rs.getBoolean("lists") ? AttributeType.LIST
-                    : rs.getBoolean("booleans") ? AttributeType.BOOLEAN
-                    : rs.getBoolean("numbers") ? AttributeType.NUMBER
-                    : rs.getBoolean("dates") ? AttributeType.DATE
-                    : AttributeType.STRING))
+        .query(
+            (rs, row) ->
+                new UndeclaredAttribute(
+                    rs.getString("key"),
+                    rs.getLong("contacts"),
+                    rs.getBoolean("lists")
+                        ? AttributeType.LIST
+                        : rs.getBoolean("booleans")
+                            ? AttributeType.BOOLEAN
+                            : rs.getBoolean("numbers")
+                                ? AttributeType.NUMBER
+                                : rs.getBoolean("dates")
+                                    ? AttributeType.DATE
+                                    : AttributeType.STRING))
         .list();
   }
 
   /** What declaring an attribute came to. */
   public sealed interface Declaration {
-    /** Declared (or changed); {@code converted} existing values were rewritten in the type's form. */
+    /**
+     * Declared (or changed); {@code converted} existing values were rewritten in the type's form.
+     */
     record Declared(DeclaredAttribute attribute, long converted) implements Declaration {}
 
     /** Not declared, and what to do about it. */
@@ -153,50 +168,66 @@ public class Attributes {
    * how many.
    */
   @Transactional
-  public Declaration declare(String name, AttributeType type, @Nullable String label, @Nullable String description) {
+  public Declaration declare(
+      String name, AttributeType type, @Nullable String label, @Nullable String description) {
     String given = name == null ? "" : name.strip();
     Optional<String> problem = DeclaredAttribute.nameProblem(given);
     if (problem.isPresent()) {
       return new Declaration.Refused(problem.get());
     }
     // One declaration at a time per name: two replicas converting the same values would race.
-    jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('cairn.attribute:' || :name))").param("name", given).query(Integer.class).list();
+    jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('cairn.attribute:' || :name))")
+        .param("name", given)
+        .query(Integer.class)
+        .list();
     List<Rewrite> rewrites = new ArrayList<>();
     List<String> refusedExamples = new ArrayList<>();
     long[] refused = {0};
-    jdbc.sql("select id, traits -> :name as value from contact where traits -> :name is not null and jsonb_typeof(traits -> :name) <> 'null'")
+    jdbc.sql(
+            "select id, traits -> :name as value from contact where traits -> :name is not null and jsonb_typeof(traits -> :name) <> 'null'")
         .param("name", given)
-        .query(rs -> {
-          String stored = rs.getString("value");
-          Object value = json.readValue(stored, Object.class);
-          switch (type.convert(value)) {
-            case AttributeType.Conversion.Converted converted -> {
-              String normalised = json.writeValueAsString(converted.value());
-              if (!json.readTree(normalised).equals(json.readTree(stored))) {
-                rewrites.add(new Rewrite(rs.getObject("id", UUID.class), normalised));
+        .query(
+            rs -> {
+              String stored = rs.getString("value");
+              Object value = json.readValue(stored, Object.class);
+              switch (type.convert(value)) {
+                case AttributeType.Conversion.Converted converted -> {
+                  String normalised = json.writeValueAsString(converted.value());
+                  if (!json.readTree(normalised).equals(json.readTree(stored))) {
+                    rewrites.add(new Rewrite(rs.getObject("id", UUID.class), normalised));
+                  }
+                }
+                case AttributeType.Conversion.Refused refusal -> {
+                  refused[0]++;
+                  if (refusedExamples.size() < 3) {
+                    refusedExamples.add(stored);
+                  }
+                }
               }
-            }
-            case AttributeType.Conversion.Refused refusal -> {
-              refused[0]++;
-              if (refusedExamples.size() < 3) {
-                refusedExamples.add(stored);
-              }
-            }
-          }
-        });
+            });
     if (refused[0] > 0) {
       return new Declaration.Refused(
-          refused[0] + (refused[0] == 1 ? " contact has a value" : " contacts have values") + " of \"" + given + "\" that would not convert to "
-              + type.label() + " (e.g. " + String.join(", ", refusedExamples) + "); fix or clear them, or pick another type.");
+          refused[0]
+              + (refused[0] == 1 ? " contact has a value" : " contacts have values")
+              + " of \""
+              + given
+              + "\" that would not convert to "
+              + type.label()
+              + " (e.g. "
+              + String.join(", ", refusedExamples)
+              + "); fix or clear them, or pick another type.");
     }
     for (Rewrite rewrite : rewrites) {
-      jdbc.sql("update contact set traits = jsonb_set(traits, array[cast(:name as text)], cast(:value as jsonb)) where id = :id")
+      jdbc.sql(
+              "update contact set traits = jsonb_set(traits, array[cast(:name as text)], cast(:value as jsonb)) where id = :id")
           .param("name", given)
           .param("value", rewrite.json())
           .param("id", rewrite.contact())
           .update();
     }
-    DeclaredAttribute attribute = new DeclaredAttribute(given, type, label == null ? given : label, description, clock.instant());
+    DeclaredAttribute attribute =
+        new DeclaredAttribute(
+            given, type, label == null ? given : label, description, clock.instant());
     jdbc.sql(
             """
             insert into contact_attribute (name, type, label, description, created_at)

@@ -5,17 +5,27 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** A custom attribute a marketer declared: its name as traits carry it, its type and how people read it. */
-public record DeclaredAttribute(String name, AttributeType type, String label, @Nullable String description, Instant createdAt) {
+/**
+ * A custom attribute a marketer declared: its name as traits carry it, its type and how people read
+ * it.
+ */
+public record DeclaredAttribute(
+    String name,
+    AttributeType type,
+    String label,
+    @Nullable String description,
+    Instant createdAt) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   public DeclaredAttribute {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(createdAt, "createdAt");
-    nameProblem(name).ifPresent(problem -> {
-      throw new IllegalArgumentException(problem);
-    });
+    nameProblem(name)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
     label = label == null || label.isBlank() ? name : label.strip();
     description = description == null || description.isBlank() ? null : description.strip();
   }
@@ -27,7 +37,9 @@ public record DeclaredAttribute(String name, AttributeType type, String label, @
     }
     if (name.length() > 64 || !NAME.matcher(name).matches()) {
       return java.util.Optional.of(
-          "\"" + name + "\" is not a valid attribute name; use lower snake case (letters, digits and single underscores, starting with a letter), e.g. trial_ends_on.");
+          "\""
+              + name
+              + "\" is not a valid attribute name; use lower snake case (letters, digits and single underscores, starting with a letter), e.g. trial_ends_on.");
     }
     return java.util.Optional.empty();
   }

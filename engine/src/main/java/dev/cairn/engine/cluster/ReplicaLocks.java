@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a piece of background work (entering a schedule's audience, refreshing segments) on one
- * replica at a time. The lock is a row of the {@code shedlock} table, timed by the database's
- * clock so replicas with skewed clocks agree; it is kept alive while the work runs, and a replica
- * that dies holding it gives it up after {@link #HELD_AT_MOST}.
+ * replica at a time. The lock is a row of the {@code shedlock} table, timed by the database's clock
+ * so replicas with skewed clocks agree; it is kept alive while the work runs, and a replica that
+ * dies holding it gives it up after {@link #HELD_AT_MOST}.
  */
 @Component
 public class ReplicaLocks implements DisposableBean {
@@ -27,7 +27,8 @@ public class ReplicaLocks implements DisposableBean {
   static final Duration HELD_AT_MOST = Duration.ofMinutes(1);
 
   private final ScheduledExecutorService keepAlive =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cairn-replica-locks").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("cairn-replica-locks").daemon().factory());
   private final LockingTaskExecutor executor;
 
   ReplicaLocks(DataSource dataSource) {
@@ -47,12 +48,17 @@ public class ReplicaLocks implements DisposableBean {
    * each run it once in turn.
    */
   public boolean runAlone(String name, Duration atLeast, Runnable work) {
-    LockConfiguration lock = new LockConfiguration(ClockProvider.now(), name, HELD_AT_MOST, atLeast);
+    LockConfiguration lock =
+        new LockConfiguration(ClockProvider.now(), name, HELD_AT_MOST, atLeast);
     LockingTaskExecutor.TaskResult<Boolean> result =
-        rethrowing(() -> executor.executeWithLock(() -> {
-          work.run();
-          return true;
-        }, lock));
+        rethrowing(
+            () ->
+                executor.executeWithLock(
+                    () -> {
+                      work.run();
+                      return true;
+                    },
+                    lock));
     return result.wasExecuted();
   }
 

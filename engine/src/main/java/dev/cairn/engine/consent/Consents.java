@@ -44,7 +44,8 @@ public class Consents {
 
   /** Sets the contact's consent on a channel; nothing happens when it is already so. */
   @Transactional
-  public boolean record(ContactId contact, ConsentChannel channel, ConsentStatus status, String source) {
+  public boolean record(
+      ContactId contact, ConsentChannel channel, ConsentStatus status, String source) {
     return record(contact, channel, status, source, Map.of());
   }
 
@@ -53,7 +54,12 @@ public class Consents {
    * was used), kept in the change's events so analytics can count opt-outs per message.
    */
   @Transactional
-  public boolean record(ContactId contact, ConsentChannel channel, ConsentStatus status, String source, Map<String, Object> cause) {
+  public boolean record(
+      ContactId contact,
+      ConsentChannel channel,
+      ConsentStatus status,
+      String source,
+      Map<String, Object> cause) {
     Instant now = clock.instant();
     int changed =
         jdbc.sql(
@@ -77,21 +83,27 @@ public class Consents {
     change.put("channel", channel.name());
     change.put("status", status.name());
     change.put("source", source);
-    events.record(contact, CHANGED, change, "consent:" + contact + ":" + channel + ":" + UUID.randomUUID());
+    events.record(
+        contact, CHANGED, change, "consent:" + contact + ":" + channel + ":" + UUID.randomUUID());
     if (status == ConsentStatus.UNSUBSCRIBED) {
       Map<String, Object> optOut = new java.util.LinkedHashMap<>(cause);
       optOut.put("source", source);
-      events.record(contact, unsubscribed(channel), optOut, "unsubscribed:" + contact + ":" + channel + ":" + UUID.randomUUID());
+      events.record(
+          contact,
+          unsubscribed(channel),
+          optOut,
+          "unsubscribed:" + contact + ":" + channel + ":" + UUID.randomUUID());
     }
     return true;
   }
 
   /**
-   * Sets consent for many contacts at once (an import), without an event per contact: the
-   * import's own record says where they came from.
+   * Sets consent for many contacts at once (an import), without an event per contact: the import's
+   * own record says where they came from.
    */
   @Transactional
-  public void recordAll(List<UUID> contacts, ConsentChannel channel, ConsentStatus status, String source) {
+  public void recordAll(
+      List<UUID> contacts, ConsentChannel channel, ConsentStatus status, String source) {
     if (contacts.isEmpty()) {
       return;
     }

@@ -79,7 +79,9 @@ class Contact {
     }
   }
 
-  /** Segment's alias when only the old id has a contact: it is known by the new user id from now on. */
+  /**
+   * Segment's alias when only the old id has a contact: it is known by the new user id from now on.
+   */
   void renameTo(String userId) {
     externalId = userId;
   }
@@ -104,7 +106,8 @@ class Contact {
     }
   }
 
-  private static @Nullable String choose(@Nullable String current, @Nullable String incoming, boolean newer) {
+  private static @Nullable String choose(
+      @Nullable String current, @Nullable String incoming, boolean newer) {
     if (incoming == null) {
       return current;
     }

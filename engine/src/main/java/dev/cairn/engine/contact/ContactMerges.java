@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes two contacts one when the same person arrived under two ids (first anonymously, then
- * signed in) or a marketer found a duplicate. The survivor keeps its own values and gains what
- * only the other had (tags and lists are joined, orders added up); events, journey enrolments,
- * test runs and messages move over; per channel the more recent consent decision stands; the
- * other id keeps resolving to the survivor, because journeys it was in still carry it.
+ * Makes two contacts one when the same person arrived under two ids (first anonymously, then signed
+ * in) or a marketer found a duplicate. The survivor keeps its own values and gains what only the
+ * other had (tags and lists are joined, orders added up); events, journey enrolments, test runs and
+ * messages move over; per channel the more recent consent decision stands; the other id keeps
+ * resolving to the survivor, because journeys it was in still carry it.
  */
 @Component
 class ContactMerges {
@@ -28,7 +28,9 @@ class ContactMerges {
     this.jdbc = jdbc;
   }
 
-  /** Merges {@code from} into {@code into}; both rows must be locked by the caller's transaction. */
+  /**
+   * Merges {@code from} into {@code into}; both rows must be locked by the caller's transaction.
+   */
   void merge(UUID from, UUID into, Instant now) {
     for (String table : List.of("contact_event", "enrollment", "message", "journey_test_run")) {
       jdbc.sql("update " + table + " set contact_id = :into where contact_id = :from")
@@ -36,7 +38,8 @@ class ContactMerges {
           .param("from", from)
           .update();
     }
-    // The survivor joins the lists the other was on; where both were, the survivor's membership stays.
+    // The survivor joins the lists the other was on; where both were, the survivor's membership
+    // stays.
     jdbc.sql(
             """
             insert into contact_list_member (list_id, contact_id, added_at, source)
@@ -69,9 +72,15 @@ class ContactMerges {
         .param("from", from)
         .update();
     // Ids merged into `from` earlier now resolve to the survivor directly.
-    jdbc.sql("update contact_merge set into_id = :into where into_id = :from").param("into", into).param("from", from).update();
+    jdbc.sql("update contact_merge set into_id = :into where into_id = :from")
+        .param("into", into)
+        .param("from", from)
+        .update();
     Map<String, Object> gone =
-        jdbc.sql("delete from contact where id = :from returning *").param("from", from).query().singleRow();
+        jdbc.sql("delete from contact where id = :from returning *")
+            .param("from", from)
+            .query()
+            .singleRow();
     // Deleted first: its ids are unique, and the survivor may take them over.
     jdbc.sql(
             """
@@ -114,7 +123,8 @@ class ContactMerges {
         .param("now", Timestamp.from(now))
         .param("into", into)
         .update();
-    jdbc.sql("insert into contact_merge (merged_id, into_id, merged_at) values (:from, :into, :now)")
+    jdbc.sql(
+            "insert into contact_merge (merged_id, into_id, merged_at) values (:from, :into, :now)")
         .param("from", from)
         .param("into", into)
         .param("now", Timestamp.from(now))
@@ -131,11 +141,17 @@ class ContactMerges {
 
   /** The contact a merged-away id now belongs to. */
   Optional<UUID> survivorOf(UUID merged) {
-    return jdbc.sql("select into_id from contact_merge where merged_id = :id").param("id", merged).query(UUID.class).optional();
+    return jdbc.sql("select into_id from contact_merge where merged_id = :id")
+        .param("id", merged)
+        .query(UUID.class)
+        .optional();
   }
 
   /** The ids merged into a contact over time. */
   List<UUID> mergedInto(UUID survivor) {
-    return jdbc.sql("select merged_id from contact_merge where into_id = :id").param("id", survivor).query(UUID.class).list();
+    return jdbc.sql("select merged_id from contact_merge where into_id = :id")
+        .param("id", survivor)
+        .query(UUID.class)
+        .list();
   }
 }

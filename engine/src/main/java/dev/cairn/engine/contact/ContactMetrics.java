@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a contact's orders add up to and where they are as a customer.
  *
- * @param lifecycleStage visitor, subscriber, lead, first-time / repeat / loyal customer, at-risk, lapsed
+ * @param lifecycleStage visitor, subscriber, lead, first-time / repeat / loyal customer, at-risk,
+ *     lapsed
  * @param rfm recency, frequency and monetary scores 1-5 among all customers ("5-4-3"); null before
  *     the first order or the next scoring
  * @param engagementScore 0-100 from the last 90 days of opens, clicks, bounces, complaints and

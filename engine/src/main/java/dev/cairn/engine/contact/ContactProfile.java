@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Everything Cairn knows about a contact, as shown on the contact page and merged into templates. */
+/**
+ * Everything Cairn knows about a contact, as shown on the contact page and merged into templates.
+ */
 public record ContactProfile(
     ContactId id,
     @Nullable String externalId,
@@ -33,12 +35,26 @@ public record ContactProfile(
       Instant createdAt,
       Instant updatedAt,
       @Nullable Instant lastSeenAt) {
-    this(id, externalId, anonymousId, email, phone, firstName, lastName, null, null, traits, createdAt, updatedAt, lastSeenAt);
+    this(
+        id,
+        externalId,
+        anonymousId,
+        email,
+        phone,
+        firstName,
+        lastName,
+        null,
+        null,
+        traits,
+        createdAt,
+        updatedAt,
+        lastSeenAt);
   }
 
   /** A name a person would recognise: full name, else email, else their id. */
   public String displayName() {
-    String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+    String full =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
     if (!full.isEmpty()) {
       return full;
     }

@@ -15,6 +15,7 @@ public record ContactSummary(
     int engagementScore) {
 
   public String name() {
-    return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+    return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName))
+        .strip();
   }
 }

@@ -29,7 +29,12 @@ public class Contacts {
   private final EntityManager entities;
   private final JsonMapper json;
 
-  Contacts(ContactRepository repository, JdbcClient jdbc, ContactMerges merges, EntityManager entities, JsonMapper json) {
+  Contacts(
+      ContactRepository repository,
+      JdbcClient jdbc,
+      ContactMerges merges,
+      EntityManager entities,
+      JsonMapper json) {
     this.repository = repository;
     this.json = json;
     this.entities = entities;
@@ -89,7 +94,8 @@ public class Contacts {
   /** Puts a tag on the contact (lower case, trimmed); true when it was not there yet. */
   @Transactional
   public boolean tag(ContactId contact, String tag) {
-    return jdbc.sql("update contact set tags = array_append(tags, :tag), updated_at = now() where id = :id and not (:tag = any(tags))")
+    return jdbc.sql(
+                "update contact set tags = array_append(tags, :tag), updated_at = now() where id = :id and not (:tag = any(tags))")
             .param("tag", normalisedTag(tag))
             .param("id", contact.value())
             .update()
@@ -99,7 +105,8 @@ public class Contacts {
   /** Takes a tag off the contact; true when it was there. */
   @Transactional
   public boolean untag(ContactId contact, String tag) {
-    return jdbc.sql("update contact set tags = array_remove(tags, :tag), updated_at = now() where id = :id and :tag = any(tags)")
+    return jdbc.sql(
+                "update contact set tags = array_remove(tags, :tag), updated_at = now() where id = :id and :tag = any(tags)")
             .param("tag", normalisedTag(tag))
             .param("id", contact.value())
             .update()
@@ -108,7 +115,10 @@ public class Contacts {
 
   @Transactional(readOnly = true)
   public List<String> tags(ContactId contact) {
-    return jdbc.sql("select unnest(tags) from contact where id = :id order by 1").param("id", contact.value()).query(String.class).list();
+    return jdbc.sql("select unnest(tags) from contact where id = :id order by 1")
+        .param("id", contact.value())
+        .query(String.class)
+        .list();
   }
 
   /** Tags are compared as written in lower case, so "VIP" and "vip " are one tag. */
@@ -122,19 +132,30 @@ public class Contacts {
 
   /** Why a journey step may not change this attribute, if it may not. */
   public static Optional<String> unsettable(String attribute) {
-    if (attribute.equals("tag") || attribute.equals("untag") || attribute.startsWith("trait:") || SETTABLE.contains(attribute)
+    if (attribute.equals("tag")
+        || attribute.equals("untag")
+        || attribute.startsWith("trait:")
+        || SETTABLE.contains(attribute)
         || CONSENTS.contains(attribute)) {
       return Optional.empty();
     }
     return Optional.of(
-        "\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + ", trait:<name>, tag, untag, email_consent or sms_consent.");
+        "\""
+            + attribute
+            + "\" cannot be set by a journey; use one of "
+            + SETTABLE
+            + ", trait:<name>, tag, untag, email_consent or sms_consent.");
   }
 
-  /** Consent a journey step may record ("unsubscribe from email after a year of silence"), kept by the consent feature. */
+  /**
+   * Consent a journey step may record ("unsubscribe from email after a year of silence"), kept by
+   * the consent feature.
+   */
   public static final Set<String> CONSENTS = Set.of("email_consent", "sms_consent");
 
   /** The attributes a journey step may set; custom traits as {@code trait:<name>}. */
-  public static final Set<String> SETTABLE = Set.of("first_name", "last_name", "time_zone", "locale");
+  public static final Set<String> SETTABLE =
+      Set.of("first_name", "last_name", "time_zone", "locale");
 
   /**
    * Sets one attribute. Trait values that look like numbers or true/false are stored as such, so
@@ -144,9 +165,13 @@ public class Contacts {
   public void setAttribute(ContactId contact, String attribute, String value) {
     if (attribute.startsWith("trait:") && attribute.length() > "trait:".length()) {
       String text = value.strip();
-      boolean typed = text.matches("-?\\d{1,15}(\\.\\d{1,10})?") || text.equals("true") || text.equals("false");
+      boolean typed =
+          text.matches("-?\\d{1,15}(\\.\\d{1,10})?") || text.equals("true") || text.equals("false");
       String jsonValue = typed ? "cast(:value as jsonb)" : "to_jsonb(cast(:value as text))";
-      jdbc.sql("update contact set traits = traits || jsonb_build_object(cast(:name as text), " + jsonValue + "), updated_at = now() where id = :id")
+      jdbc.sql(
+              "update contact set traits = traits || jsonb_build_object(cast(:name as text), "
+                  + jsonValue
+                  + "), updated_at = now() where id = :id")
           .param("name", attribute.substring("trait:".length()))
           .param("value", text)
           .param("id", contact.value())
@@ -155,7 +180,11 @@ public class Contacts {
     }
     if (!SETTABLE.contains(attribute)) {
       throw new IllegalArgumentException(
-          "\"" + attribute + "\" cannot be set by a journey; use one of " + SETTABLE + " or trait:<name>.");
+          "\""
+              + attribute
+              + "\" cannot be set by a journey; use one of "
+              + SETTABLE
+              + " or trait:<name>.");
     }
     jdbc.sql("update contact set " + attribute + " = :value, updated_at = now() where id = :id")
         .param("value", value.isBlank() ? null : value)
@@ -166,7 +195,8 @@ public class Contacts {
   /** Sets a custom trait to a value already in its declared type's form (a number, a list, ...). */
   @Transactional(propagation = Propagation.REQUIRED)
   public void setTrait(ContactId contact, String name, Object value) {
-    jdbc.sql("update contact set traits = traits || jsonb_build_object(cast(:name as text), cast(:value as jsonb)), updated_at = now() where id = :id")
+    jdbc.sql(
+            "update contact set traits = traits || jsonb_build_object(cast(:name as text), cast(:value as jsonb)), updated_at = now() where id = :id")
         .param("name", name)
         .param("value", json.writeValueAsString(value))
         .param("id", contact.value())
@@ -207,7 +237,11 @@ public class Contacts {
                     toInstant(rs.getTimestamp("last_order_at")),
                     rs.getObject("rfm_recency") == null
                         ? null
-                        : rs.getInt("rfm_recency") + "-" + rs.getInt("rfm_frequency") + "-" + rs.getInt("rfm_monetary"),
+                        : rs.getInt("rfm_recency")
+                            + "-"
+                            + rs.getInt("rfm_frequency")
+                            + "-"
+                            + rs.getInt("rfm_monetary"),
                     rs.getInt("engagement_score")))
         .optional();
   }
@@ -310,7 +344,9 @@ public class Contacts {
     return repository.findByExternalId(userId).map(Contact::profile);
   }
 
-  /** Contacts whose id, email or name contains the query (all when blank), newest activity first. */
+  /**
+   * Contacts whose id, email or name contains the query (all when blank), newest activity first.
+   */
   @Transactional(readOnly = true)
   public List<ContactSummary> search(@Nullable String query, int offset, int limit) {
     return search(ContactFilter.search(query), offset, limit);
@@ -335,8 +371,8 @@ public class Contacts {
   }
 
   /**
-   * A contacts-list row from a query that selects the contact's id, external_id, email,
-   * first_name, last_name, last_seen_at, created_at and engagement_score.
+   * A contacts-list row from a query that selects the contact's id, external_id, email, first_name,
+   * last_name, last_seen_at, created_at and engagement_score.
    */
   public static ContactSummary summary(ResultSet rs) throws SQLException {
     return new ContactSummary(
@@ -355,7 +391,8 @@ public class Contacts {
     return filtered("select count(*) from contact", filter, "").query(Long.class).single();
   }
 
-  private JdbcClient.StatementSpec filtered(String select, ContactFilter filter, String orderAndPage) {
+  private JdbcClient.StatementSpec filtered(
+      String select, ContactFilter filter, String orderAndPage) {
     return jdbc.sql(
             select
                 + """
@@ -374,7 +411,9 @@ public class Contacts {
         .param("pattern", pattern(filter.query()))
         .param("segment", blankToNull(filter.segmentId()))
         .param("stage", blankToNull(filter.lifecycleStage()))
-        .param("tag", filter.tag() == null || filter.tag().isBlank() ? null : normalisedTag(filter.tag()))
+        .param(
+            "tag",
+            filter.tag() == null || filter.tag().isBlank() ? null : normalisedTag(filter.tag()))
         .param("list", blankToNull(filter.listId()));
   }
 
@@ -384,8 +423,11 @@ public class Contacts {
 
   private void mergeIfSplit(String previousId, String userId, Instant now) {
     Optional<Contact> previous = lockByAnyId(previousId);
-    Optional<Contact> known = repository.findByExternalId(userId).flatMap(c -> repository.lockById(c.id().value()));
-    if (previous.isPresent() && known.isPresent() && !previous.get().id().equals(known.get().id())) {
+    Optional<Contact> known =
+        repository.findByExternalId(userId).flatMap(c -> repository.lockById(c.id().value()));
+    if (previous.isPresent()
+        && known.isPresent()
+        && !previous.get().id().equals(known.get().id())) {
       UUID from = previous.get().id().value();
       UUID into = known.get().id().value();
       // The merge works in SQL: detach both so the persistence context does not hold stale copies.

@@ -3,8 +3,8 @@ package dev.cairn.engine.contact;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How an incoming call names a contact: the customer's own user id, an anonymous (device /
- * cookie) id, or both. At least one is required.
+ * How an incoming call names a contact: the customer's own user id, an anonymous (device / cookie)
+ * id, or both. At least one is required.
  */
 public record Identity(@Nullable String userId, @Nullable String anonymousId) {
 

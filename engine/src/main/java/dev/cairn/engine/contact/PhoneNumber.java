@@ -18,8 +18,8 @@ public record PhoneNumber(String e164) {
 
   /**
    * Reads a number as people type it ("+47 123 45 678", "(415) 555-0132"). Numbers without a
-   * country code are read as numbers of {@code defaultRegion} (ISO 3166 code such as "US"); with
-   * no default region they must start with +.
+   * country code are read as numbers of {@code defaultRegion} (ISO 3166 code such as "US"); with no
+   * default region they must start with +.
    */
   public static Optional<PhoneNumber> parse(String text, @Nullable String defaultRegion) {
     try {
@@ -27,7 +27,8 @@ public record PhoneNumber(String e164) {
       if (!NUMBERS.isValidNumber(number)) {
         return Optional.empty();
       }
-      return Optional.of(new PhoneNumber(NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
+      return Optional.of(
+          new PhoneNumber(NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
     } catch (NumberParseException e) {
       return Optional.empty();
     }

@@ -26,7 +26,15 @@ public record Traits(
 
   private static final Set<String> WELL_KNOWN =
       Set.of(
-          "email", "phone", "firstName", "first_name", "lastName", "last_name", "timezone", "timeZone", "time_zone",
+          "email",
+          "phone",
+          "firstName",
+          "first_name",
+          "lastName",
+          "last_name",
+          "timezone",
+          "timeZone",
+          "time_zone",
           "locale");
 
   public Traits {
@@ -91,18 +99,28 @@ public record Traits(
     if (email != null) {
       checkedEmail = EmailAddress.parse(email).map(EmailAddress::value).orElse(null);
       if (checkedEmail == null) {
-        problems.add(new TraitProblem("email", "\"" + email + "\" is not an email address; the contact's email was left unchanged"));
+        problems.add(
+            new TraitProblem(
+                "email",
+                "\""
+                    + email
+                    + "\" is not an email address; the contact's email was left unchanged"));
       }
     }
     String checkedPhone = null;
     if (phone != null) {
-      checkedPhone = PhoneNumber.parse(phone, defaultPhoneRegion).map(PhoneNumber::e164).orElse(null);
+      checkedPhone =
+          PhoneNumber.parse(phone, defaultPhoneRegion).map(PhoneNumber::e164).orElse(null);
       if (checkedPhone == null) {
         problems.add(
             new TraitProblem(
                 "phone",
-                "\"" + phone + "\" is not a phone number"
-                    + (defaultPhoneRegion == null ? "; include the country code, e.g. +4712345678" : " (read as " + defaultPhoneRegion + ")")
+                "\""
+                    + phone
+                    + "\" is not a phone number"
+                    + (defaultPhoneRegion == null
+                        ? "; include the country code, e.g. +4712345678"
+                        : " (read as " + defaultPhoneRegion + ")")
                     + "; the contact's phone was left unchanged"));
       }
     }
@@ -111,19 +129,28 @@ public record Traits(
       try {
         checkedZone = ZoneId.of(timeZone).getId();
       } catch (DateTimeException e) {
-        problems.add(new TraitProblem("timezone", "\"" + timeZone + "\" is not a time zone; use an IANA name such as Europe/Oslo"));
+        problems.add(
+            new TraitProblem(
+                "timezone",
+                "\"" + timeZone + "\" is not a time zone; use an IANA name such as Europe/Oslo"));
       }
     }
     String checkedLocale = null;
     if (locale != null) {
       try {
-        checkedLocale = new Locale.Builder().setLanguageTag(locale.replace('_', '-')).build().toLanguageTag();
+        checkedLocale =
+            new Locale.Builder().setLanguageTag(locale.replace('_', '-')).build().toLanguageTag();
       } catch (IllformedLocaleException e) {
-        problems.add(new TraitProblem("locale", "\"" + locale + "\" is not a locale; use a language tag such as nb-NO or en"));
+        problems.add(
+            new TraitProblem(
+                "locale",
+                "\"" + locale + "\" is not a locale; use a language tag such as nb-NO or en"));
       }
     }
     return new Checked(
-        new Traits(checkedEmail, checkedPhone, firstName, lastName, checkedZone, checkedLocale, custom), problems);
+        new Traits(
+            checkedEmail, checkedPhone, firstName, lastName, checkedZone, checkedLocale, custom),
+        problems);
   }
 
   private static @Nullable String firstText(Map<String, ?> raw, String... keys) {

@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A journey step that changes a contact: sets {@code first_name}, {@code last_name},
- * {@code time_zone}, {@code locale} or a custom trait {@code trait:<name>} ("set plan to trial"),
- * puts on ({@code tag}) or takes off ({@code untag}) a tag, or records the contact's
- * {@code email_consent} / {@code sms_consent} (subscribed, unsubscribed or pending, with the
- * {@code source} header as where it came from: "sunset" for a win-back that gave up). Doing it
- * again changes nothing, so a retry is harmless.
+ * A journey step that changes a contact: sets {@code first_name}, {@code last_name}, {@code
+ * time_zone}, {@code locale} or a custom trait {@code trait:<name>} ("set plan to trial"), puts on
+ * ({@code tag}) or takes off ({@code untag}) a tag, or records the contact's {@code email_consent}
+ * / {@code sms_consent} (subscribed, unsubscribed or pending, with the {@code source} header as
+ * where it came from: "sunset" for a win-back that gave up). Doing it again changes nothing, so a
+ * retry is harmless.
  */
 @Component
 class UpdateContactStep implements StepHandler {
@@ -64,11 +64,20 @@ class UpdateContactStep implements StepHandler {
     }
     List<String> problems = new ArrayList<>(Contacts.unsettable(attribute).stream().toList());
     String value = headers.get("value");
-    if (Contacts.CONSENTS.contains(attribute) && value != null && ConsentStatus.parse(value).isEmpty()) {
-      problems.add("\"" + value + "\" is not a consent " + attribute + " can be set to; use subscribed, unsubscribed or pending.");
+    if (Contacts.CONSENTS.contains(attribute)
+        && value != null
+        && ConsentStatus.parse(value).isEmpty()) {
+      problems.add(
+          "\""
+              + value
+              + "\" is not a consent "
+              + attribute
+              + " can be set to; use subscribed, unsubscribed or pending.");
     }
-    if (attribute.startsWith(TRAIT) && value != null
-        && attributes.schema().convert(attribute.substring(TRAIT.length()), value) instanceof AttributeType.Conversion.Refused refused) {
+    if (attribute.startsWith(TRAIT)
+        && value != null
+        && attributes.schema().convert(attribute.substring(TRAIT.length()), value)
+            instanceof AttributeType.Conversion.Refused refused) {
       problems.add(refused.reason());
     }
     return problems;
@@ -94,11 +103,15 @@ class UpdateContactStep implements StepHandler {
     return StepResult.Completed.empty();
   }
 
-  /** A declared attribute gets a value of its type; one that does not convert stops here as an incident. */
+  /**
+   * A declared attribute gets a value of its type; one that does not convert stops here as an
+   * incident.
+   */
   private StepResult setTrait(Step step, String name, String value) {
     return switch (attributes.schema().convert(name, value)) {
       case AttributeType.Conversion.Refused refused -> new StepResult.Rejected(refused.reason());
-      case AttributeType.Conversion.Converted converted when attributes.schema().typeOf(name).isPresent() -> {
+      case AttributeType.Conversion.Converted converted
+          when attributes.schema().typeOf(name).isPresent() -> {
         contacts.setTrait(step.contactId(), name, converted.value());
         yield StepResult.Completed.empty();
       }
@@ -111,11 +124,20 @@ class UpdateContactStep implements StepHandler {
 
   private void consent(Step step, ConsentChannel channel, String value) {
     if (step.testRun()) {
-      return; // a marketer trying the journey on a real contact must not change what that contact agreed to
+      return; // a marketer trying the journey on a real contact must not change what that contact
+      // agreed to
     }
     ConsentStatus status =
-        ConsentStatus.parse(value).orElseThrow(() -> new IllegalArgumentException("\"" + value + "\" is not a consent; checked before publishing"));
+        ConsentStatus.parse(value)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "\"" + value + "\" is not a consent; checked before publishing"));
     String source = step.header("source");
-    consents.record(step.contactId(), channel, status, source == null || source.isBlank() ? "journey " + step.journeyId() : source.strip());
+    consents.record(
+        step.contactId(),
+        channel,
+        status,
+        source == null || source.isBlank() ? "journey " + step.journeyId() : source.strip());
   }
 }

@@ -1,4 +1,7 @@
-/** The journey step that changes a contact: an attribute or trait, a tag ("tag as onboarded"), or consent ("sunset"). */
+/**
+ * The journey step that changes a contact: an attribute or trait, a tag ("tag as onboarded"), or
+ * consent ("sunset").
+ */
 @NullMarked
 package dev.cairn.engine.contactupdate;
 

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(name = "cairn.database.mode", havingValue = "embedded", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "cairn.database.mode",
+      havingValue = "embedded",
+      matchIfMissing = true)
   static class Embedded {
 
     @Bean(destroyMethod = "close")
@@ -52,7 +55,8 @@ class DatabaseConfiguration {
         throw new IllegalStateException(
             "cairn.database.mode=external needs spring.datasource.url, e.g. jdbc:postgresql://db.example.com:5432/cairn");
       }
-      return new DatabaseConnection(properties.getUrl(), properties.getUsername(), properties.getPassword());
+      return new DatabaseConnection(
+          properties.getUrl(), properties.getUsername(), properties.getPassword());
     }
   }
 }

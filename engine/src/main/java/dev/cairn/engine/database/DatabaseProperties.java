@@ -16,7 +16,9 @@ public record DatabaseProperties(Mode mode, Embedded embedded) {
     EXTERNAL
   }
 
-  /** @param port the embedded PostgreSQL's port on 127.0.0.1 (0: any free port) */
+  /**
+   * @param port the embedded PostgreSQL's port on 127.0.0.1 (0: any free port)
+   */
   public record Embedded(int port) {
     public Embedded {
       port = port < 0 ? 54329 : port;

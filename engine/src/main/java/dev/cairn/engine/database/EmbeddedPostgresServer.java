@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL Cairn runs itself in embedded mode, with its data kept under the data
- * directory between runs. Durable settings are switched back on (the embedded binaries default
- * to fast-but-unsafe ones meant for throwaway test databases).
+ * The PostgreSQL Cairn runs itself in embedded mode, with its data kept under the data directory
+ * between runs. Durable settings are switched back on (the embedded binaries default to
+ * fast-but-unsafe ones meant for throwaway test databases).
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -31,7 +31,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     home.refuseZeebeEraData();
     Path data = home.directory("postgres");
     OwnedProcess.endLeftover(
-        data.resolve("postmaster.pid"), "embedded PostgreSQL", command -> command.contains("postgres"), OwnedProcess.Signal.INTERRUPT);
+        data.resolve("postmaster.pid"),
+        "embedded PostgreSQL",
+        command -> command.contains("postgres"),
+        OwnedProcess.Signal.INTERRUPT);
     long started = System.nanoTime();
     try {
       EmbeddedPostgres.Builder builder =
@@ -45,8 +48,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .setServerConfig("max_connections", "100")
-              .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(home.logs().resolve("postgres.log").toFile()))
-              .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(home.logs().resolve("postgres.log").toFile()));
+              .setOutputRedirector(
+                  java.lang.ProcessBuilder.Redirect.appendTo(
+                      home.logs().resolve("postgres.log").toFile()))
+              .setErrorRedirector(
+                  java.lang.ProcessBuilder.Redirect.appendTo(
+                      home.logs().resolve("postgres.log").toFile()));
       if (settings.port() > 0) {
         builder.setPort(settings.port());
       }
@@ -59,8 +66,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       return new EmbeddedPostgresServer(postgres, data);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "The embedded PostgreSQL did not start (see " + home.logs().resolve("postgres.log")
-              + "). If port " + settings.port() + " is taken, set cairn.database.embedded.port to a free one.",
+          "The embedded PostgreSQL did not start (see "
+              + home.logs().resolve("postgres.log")
+              + "). If port "
+              + settings.port()
+              + " is taken, set cairn.database.embedded.port to a free one.",
           e);
     }
   }

@@ -14,8 +14,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Chooses a branch's path for the contact: the first path whose condition the contact matches
- * now, else the default path. Conditions are segment rules, evaluated by PostgreSQL.
+ * Chooses a branch's path for the contact: the first path whose condition the contact matches now,
+ * else the default path. Conditions are segment rules, evaluated by PostgreSQL.
  */
 @Component
 class BranchStep implements StepHandler {
@@ -52,14 +52,19 @@ class BranchStep implements StepHandler {
     try {
       chosen =
           paths.stream()
-              .filter(path -> segments.matchesInJourney(step.contactId(), path.rule(), step.processInstanceKey()))
+              .filter(
+                  path ->
+                      segments.matchesInJourney(
+                          step.contactId(), path.rule(), step.processInstanceKey()))
               .map(BranchPath::flow)
               .findFirst()
               .orElse(Objects.requireNonNull(step.header("default")));
     } catch (InvalidSegmentException e) {
-      // An attribute declared with a type after publishing may no longer fit the condition's operator.
+      // An attribute declared with a type after publishing may no longer fit the condition's
+      // operator.
       return new StepResult.Rejected(e.getMessage());
     }
-    return new StepResult.Completed(Map.of(Decisions.variable(Objects.requireNonNull(step.header("gateway"))), chosen));
+    return new StepResult.Completed(
+        Map.of(Decisions.variable(Objects.requireNonNull(step.header("gateway"))), chosen));
   }
 }

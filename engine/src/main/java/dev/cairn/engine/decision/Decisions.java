@@ -7,6 +7,7 @@ public final class Decisions {
 
   /** Job type of the step inserted before a branch. */
   public static final String BRANCH = "cairn.branch";
+
   /** Job type of the step inserted before an A/B split. */
   public static final String SPLIT = "cairn.split";
 

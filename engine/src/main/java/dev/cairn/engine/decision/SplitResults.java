@@ -38,7 +38,14 @@ public class SplitResults {
   private static final TypeReference<List<SplitVariant>> VARIANTS = new TypeReference<>() {};
 
   /** One variant's figures; {@code metric} names what counts as a success. */
-  public record Variant(String split, String splitName, String variant, int weight, String metric, long contacts, long successes) {
+  public record Variant(
+      String split,
+      String splitName,
+      String variant,
+      int weight,
+      String metric,
+      long contacts,
+      long successes) {
     /** Successes per contact assigned, in percent, one decimal. */
     public double rate() {
       return contacts == 0 ? 0 : Math.round(successes * 1000.0 / contacts) / 10.0;
@@ -54,7 +61,10 @@ public class SplitResults {
     this.json = json;
   }
 
-  /** A variant as the diagram declares it: its split, its weight, its first node and its success metric. */
+  /**
+   * A variant as the diagram declares it: its split, its weight, its first node and its success
+   * metric.
+   */
   private record Declared(
       String split,
       String splitName,
@@ -65,33 +75,53 @@ public class SplitResults {
       boolean journeyHasGoal,
       String metric) {}
 
-  /** Every variant of every split in the journey's latest version, counted over all its versions. */
+  /**
+   * Every variant of every split in the journey's latest version, counted over all its versions.
+   */
   @Transactional(readOnly = true)
   public List<Variant> of(String journeyId) {
     Optional<Integer> latest =
-        jdbc.sql("select max(version) from journey_version where journey_id = :id").param("id", journeyId).query(Integer.class).optional();
+        jdbc.sql("select max(version) from journey_version where journey_id = :id")
+            .param("id", journeyId)
+            .query(Integer.class)
+            .optional();
     if (latest.isEmpty()) {
       return List.of();
     }
-    // The journey page asks every few seconds; a deployed version never changes, so read its diagram once.
-    List<Declared> declared = declaredByVersion.computeIfAbsent(journeyId + "@" + latest.get(), key -> declared(journeyId, latest.get()));
+    // The journey page asks every few seconds; a deployed version never changes, so read its
+    // diagram once.
+    List<Declared> declared =
+        declaredByVersion.computeIfAbsent(
+            journeyId + "@" + latest.get(), key -> declared(journeyId, latest.get()));
     List<Variant> results = new ArrayList<>();
     for (Declared variant : declared) {
-      long[] counts = count(journeyId, variant.firstNode(), variant.successEvent(), variant.journeyHasGoal());
-      results.add(new Variant(variant.split(), variant.splitName(), variant.variant(), variant.weight(), variant.metric(), counts[0], counts[1]));
+      long[] counts =
+          count(journeyId, variant.firstNode(), variant.successEvent(), variant.journeyHasGoal());
+      results.add(
+          new Variant(
+              variant.split(),
+              variant.splitName(),
+              variant.variant(),
+              variant.weight(),
+              variant.metric(),
+              counts[0],
+              counts[1]));
     }
     return results;
   }
 
   private List<Declared> declared(String journeyId, int version) {
     String xml =
-        jdbc.sql("select deployed_xml from journey_version where journey_id = :id and version = :version")
+        jdbc.sql(
+                "select deployed_xml from journey_version where journey_id = :id and version = :version")
             .param("id", journeyId)
             .param("version", version)
             .query(String.class)
             .single();
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    String goal = property(model.getModelElementsByType(Process.class).iterator().next(), "cairn:goal-event");
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    String goal =
+        property(model.getModelElementsByType(Process.class).iterator().next(), "cairn:goal-event");
     List<Declared> declared = new ArrayList<>();
     for (ServiceTask step : model.getModelElementsByType(ServiceTask.class)) {
       ZeebeTaskDefinition task = step.getSingleExtensionElement(ZeebeTaskDefinition.class);
@@ -100,17 +130,28 @@ public class SplitResults {
       }
       BaseElement gateway = model.getModelElementById(header(step, "gateway"));
       String successEvent = property(gateway, SUCCESS_EVENT);
-      String metric = successEvent != null ? successEvent : goal != null ? "goal: " + goal : "reached the end";
+      String metric =
+          successEvent != null ? successEvent : goal != null ? "goal: " + goal : "reached the end";
       for (SplitVariant variant : json.readValue(header(step, "variants"), VARIANTS)) {
         SequenceFlow flow = model.getModelElementById(variant.flow());
-        declared.add(new Declared(gateway.getId(), name(gateway), name(flow), variant.weight(), flow.getTarget().getId(), successEvent, goal != null, metric));
+        declared.add(
+            new Declared(
+                gateway.getId(),
+                name(gateway),
+                name(flow),
+                variant.weight(),
+                flow.getTarget().getId(),
+                successEvent,
+                goal != null,
+                metric));
       }
     }
     return List.copyOf(declared);
   }
 
   /** Contacts who entered the variant's first node, and how many of them succeeded. */
-  private long[] count(String journeyId, String firstNode, @Nullable String successEvent, boolean hasGoal) {
+  private long[] count(
+      String journeyId, String firstNode, @Nullable String successEvent, boolean hasGoal) {
     String success =
         successEvent != null
             ? """
@@ -123,14 +164,18 @@ public class SplitResults {
     var query =
         jdbc.sql(
                 "select count(distinct v.process_instance_key) as contacts,"
-                    + " count(distinct v.process_instance_key) filter (where " + success + ") as successes"
+                    + " count(distinct v.process_instance_key) filter (where "
+                    + success
+                    + ") as successes"
                     + " from element_instance v where v.bpmn_process_id = :journey and v.element_id = :node")
             .param("journey", journeyId)
             .param("node", firstNode);
     if (successEvent != null) {
       query = query.param("event", successEvent);
     }
-    return query.query((rs, row) -> new long[] {rs.getLong("contacts"), rs.getLong("successes")}).single();
+    return query
+        .query((rs, row) -> new long[] {rs.getLong("contacts"), rs.getLong("successes")})
+        .single();
   }
 
   private static String header(ServiceTask step, String key) {
@@ -138,7 +183,8 @@ public class SplitResults {
         .filter(header -> key.equals(header.getKey()))
         .map(ZeebeHeader::getValue)
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("split step " + step.getId() + " has no " + key));
+        .orElseThrow(
+            () -> new IllegalStateException("split step " + step.getId() + " has no " + key));
   }
 
   private static @Nullable String property(BaseElement element, String name) {
@@ -147,7 +193,11 @@ public class SplitResults {
       return null;
     }
     return properties.getProperties().stream()
-        .filter(property -> name.equals(property.getName()) && property.getValue() != null && !property.getValue().isBlank())
+        .filter(
+            property ->
+                name.equals(property.getName())
+                    && property.getValue() != null
+                    && !property.getValue().isBlank())
         .map(ZeebeProperty::getValue)
         .map(String::strip)
         .findFirst()

@@ -15,8 +15,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Assigns the contact an A/B variant by weight. The assignment is a hash of contact and split, so
- * a contact who comes back (or a retried step) always gets the same variant.
+ * Assigns the contact an A/B variant by weight. The assignment is a hash of contact and split, so a
+ * contact who comes back (or a retried step) always gets the same variant.
  */
 @Component
 class SplitStep implements StepHandler {
@@ -47,8 +47,11 @@ class SplitStep implements StepHandler {
   @Override
   public StepResult perform(Step step) {
     String gateway = Objects.requireNonNull(step.header("gateway"));
-    List<SplitVariant> variants = json.readValue(Objects.requireNonNull(step.header("variants")), VARIANTS);
-    return new StepResult.Completed(Map.of(Decisions.variable(gateway), assign(step.contactId().toString(), gateway, variants)));
+    List<SplitVariant> variants =
+        json.readValue(Objects.requireNonNull(step.header("variants")), VARIANTS);
+    return new StepResult.Completed(
+        Map.of(
+            Decisions.variable(gateway), assign(step.contactId().toString(), gateway, variants)));
   }
 
   /** The variant for a contact: a stable point in 0..99 falls into one variant's share. */
@@ -64,11 +67,15 @@ class SplitStep implements StepHandler {
     return variants.getLast().flow();
   }
 
-
   private static int bucket(String key) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      int value = ((hash[0] & 0xff) << 24) | ((hash[1] & 0xff) << 16) | ((hash[2] & 0xff) << 8) | (hash[3] & 0xff);
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      int value =
+          ((hash[0] & 0xff) << 24)
+              | ((hash[1] & 0xff) << 16)
+              | ((hash[2] & 0xff) << 8)
+              | (hash[3] & 0xff);
       return Math.floorMod(value, 100);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

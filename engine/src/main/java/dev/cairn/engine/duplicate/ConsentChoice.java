@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Consent on one channel in a merge. The person's latest decision stands, whichever contact heard
  * it: an unsubscribe after a sign-up wins, and so does a sign-up after an unsubscribe.
  */
-public record ConsentChoice(ConsentChannel channel, @Nullable Consent survivor, @Nullable Consent merged) {
+public record ConsentChoice(
+    ConsentChannel channel, @Nullable Consent survivor, @Nullable Consent merged) {
 
   public ConsentChoice {
     Objects.requireNonNull(channel, "channel");

@@ -23,11 +23,54 @@ public class DuplicateContacts {
   /** Mailbox providers shared by strangers; a shared name there says nothing. */
   static final List<String> WEBMAIL =
       List.of(
-          "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "hotmail.fr", "hotmail.de", "live.com",
-          "live.co.uk", "live.fr", "msn.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it", "ymail.com",
-          "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "pm.me", "gmx.com", "gmx.de", "gmx.net", "gmx.at",
-          "gmx.ch", "web.de", "t-online.de", "mail.com", "fastmail.com", "hey.com", "zoho.com", "yandex.com", "yandex.ru", "mail.ru",
-          "orange.fr", "free.fr", "laposte.net", "libero.it", "qq.com", "163.com", "126.com", "naver.com", "online.no");
+          "gmail.com",
+          "googlemail.com",
+          "outlook.com",
+          "hotmail.com",
+          "hotmail.co.uk",
+          "hotmail.fr",
+          "hotmail.de",
+          "live.com",
+          "live.co.uk",
+          "live.fr",
+          "msn.com",
+          "yahoo.com",
+          "yahoo.co.uk",
+          "yahoo.fr",
+          "yahoo.de",
+          "yahoo.es",
+          "yahoo.it",
+          "ymail.com",
+          "icloud.com",
+          "me.com",
+          "mac.com",
+          "aol.com",
+          "proton.me",
+          "protonmail.com",
+          "pm.me",
+          "gmx.com",
+          "gmx.de",
+          "gmx.net",
+          "gmx.at",
+          "gmx.ch",
+          "web.de",
+          "t-online.de",
+          "mail.com",
+          "fastmail.com",
+          "hey.com",
+          "zoho.com",
+          "yandex.com",
+          "yandex.ru",
+          "mail.ru",
+          "orange.fr",
+          "free.fr",
+          "laposte.net",
+          "libero.it",
+          "qq.com",
+          "163.com",
+          "126.com",
+          "naver.com",
+          "online.no");
 
   /**
    * One row per (rule, shared value) with two or more contacts; the same set of contacts found by
@@ -89,16 +132,23 @@ public class DuplicateContacts {
         .param("webmail", WEBMAIL.toArray(String[]::new))
         .param("limit", limit)
         .param("offset", offset)
-        .query(rs -> {
-          int number = rs.getInt("number");
-          Group group = page.get(number);
-          if (group == null) {
-            group = new Group(DuplicateRule.valueOf(rs.getString("rule")), rs.getString("shown"), new ArrayList<>());
-            page.put(number, group);
-          }
-          group.contacts().add(Contacts.summary(rs));
-        });
-    return page.values().stream().map(group -> new DuplicateGroup(group.rule(), group.shown(), group.contacts())).toList();
+        .query(
+            rs -> {
+              int number = rs.getInt("number");
+              Group group = page.get(number);
+              if (group == null) {
+                group =
+                    new Group(
+                        DuplicateRule.valueOf(rs.getString("rule")),
+                        rs.getString("shown"),
+                        new ArrayList<>());
+                page.put(number, group);
+              }
+              group.contacts().add(Contacts.summary(rs));
+            });
+    return page.values().stream()
+        .map(group -> new DuplicateGroup(group.rule(), group.shown(), group.contacts()))
+        .toList();
   }
 
   /** How many groups there are. */

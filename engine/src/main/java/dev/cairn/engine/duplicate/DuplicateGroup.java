@@ -18,7 +18,8 @@ public record DuplicateGroup(DuplicateRule rule, String shared, List<ContactSumm
     Objects.requireNonNull(shared, "shared");
     contacts = List.copyOf(contacts);
     if (contacts.size() < 2) {
-      throw new IllegalArgumentException("a group of duplicates has at least two contacts, not " + contacts.size());
+      throw new IllegalArgumentException(
+          "a group of duplicates has at least two contacts, not " + contacts.size());
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.cairn.engine.duplicate;
 
-import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consent;
+import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consents;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactMetrics;
@@ -49,7 +49,13 @@ public class DuplicateMerges {
   private final Clock clock;
   private final EventIngestion events;
 
-  DuplicateMerges(Contacts contacts, Consents consents, ContactLists lists, JdbcClient jdbc, Clock clock, EventIngestion events) {
+  DuplicateMerges(
+      Contacts contacts,
+      Consents consents,
+      ContactLists lists,
+      JdbcClient jdbc,
+      Clock clock,
+      EventIngestion events) {
     this.events = events;
     this.contacts = contacts;
     this.consents = consents;
@@ -62,37 +68,55 @@ public class DuplicateMerges {
   @Transactional(readOnly = true)
   public MergeCheck preview(ContactId merged, ContactId survivor) {
     if (merged.equals(survivor)) {
-      return refused(MergeRefusal.Reason.SAME_CONTACT, "A contact cannot be merged into itself: pick the other contact to keep.");
+      return refused(
+          MergeRefusal.Reason.SAME_CONTACT,
+          "A contact cannot be merged into itself: pick the other contact to keep.");
     }
     Optional<ContactProfile> gone = contacts.find(merged);
     Optional<ContactProfile> kept = contacts.find(survivor);
     if (gone.isEmpty() || kept.isEmpty()) {
       return refused(
           MergeRefusal.Reason.NO_SUCH_CONTACT,
-          "Contact " + (gone.isEmpty() ? merged : survivor) + " is not in Cairn (any more): it may have been deleted.");
+          "Contact "
+              + (gone.isEmpty() ? merged : survivor)
+              + " is not in Cairn (any more): it may have been deleted.");
     }
     // Asked by an id merged earlier, find answers with the contact it went into.
     if (!gone.get().id().equals(merged)) {
-      return refused(MergeRefusal.Reason.ALREADY_MERGED, "This contact was merged into " + gone.get().displayName() + " already.");
+      return refused(
+          MergeRefusal.Reason.ALREADY_MERGED,
+          "This contact was merged into " + gone.get().displayName() + " already.");
     }
     if (!kept.get().id().equals(survivor)) {
       return refused(
           MergeRefusal.Reason.ALREADY_MERGED,
-          "The contact to keep was merged into " + kept.get().displayName() + " already: keep " + kept.get().displayName() + " instead.");
+          "The contact to keep was merged into "
+              + kept.get().displayName()
+              + " already: keep "
+              + kept.get().displayName()
+              + " instead.");
     }
     String keptUser = kept.get().externalId();
     String goneUser = gone.get().externalId();
     if (keptUser != null && goneUser != null && !keptUser.equals(goneUser)) {
       return refused(
           MergeRefusal.Reason.TWO_USER_IDS,
-          "Both contacts have a user id (" + keptUser + " and " + goneUser + "), so your own systems know them as two people."
-              + " After a merge, events sent for " + goneUser + " would start a new contact. Merge the accounts where the user"
+          "Both contacts have a user id ("
+              + keptUser
+              + " and "
+              + goneUser
+              + "), so your own systems know them as two people."
+              + " After a merge, events sent for "
+              + goneUser
+              + " would start a new contact. Merge the accounts where the user"
               + " ids come from, or keep both contacts.");
     }
     return new MergeCheck.Possible(previewOf(gone.get(), kept.get()));
   }
 
-  /** Merges {@code merged} into {@code survivor} as {@code by} (the console user), or says why not. */
+  /**
+   * Merges {@code merged} into {@code survivor} as {@code by} (the console user), or says why not.
+   */
   @Transactional
   public MergeResult merge(ContactId merged, ContactId survivor, String by) {
     lockInIdOrder(merged, survivor);
@@ -107,7 +131,10 @@ public class DuplicateMerges {
     };
   }
 
-  /** The contact that stays keeps a line of what became of the other, who merged it and what came along. */
+  /**
+   * The contact that stays keeps a line of what became of the other, who merged it and what came
+   * along.
+   */
   private void recordOnTimeline(MergePreview merge, String by) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("merged_contact_id", merge.merged().id().toString());
@@ -115,7 +142,8 @@ public class DuplicateMerges {
     properties.put("by", by);
     properties.put("events", merge.events());
     properties.put("messages", merge.messages());
-    events.record(merge.survivor().id(), CONTACT_MERGED, properties, "merge:" + merge.merged().id());
+    events.record(
+        merge.survivor().id(), CONTACT_MERGED, properties, "merge:" + merge.merged().id());
   }
 
   /** Both rows, always in the same order, so two merges of the same pair cannot deadlock. */
@@ -127,7 +155,10 @@ public class DuplicateMerges {
   }
 
   private MergePreview previewOf(ContactProfile merged, ContactProfile survivor) {
-    Set<String> survivorLists = lists.listsOf(survivor.id()).stream().map(ListMembership::listId).collect(Collectors.toSet());
+    Set<String> survivorLists =
+        lists.listsOf(survivor.id()).stream()
+            .map(ListMembership::listId)
+            .collect(Collectors.toSet());
     List<String> joined = new ArrayList<>();
     List<String> shared = new ArrayList<>();
     for (ListMembership membership : lists.listsOf(merged.id())) {
@@ -138,7 +169,8 @@ public class DuplicateMerges {
     List<ConsentChoice> consentChoices = new ArrayList<>();
     for (ConsentChannel channel : ConsentChannel.values()) {
       if (survivorConsent.containsKey(channel) || mergedConsent.containsKey(channel)) {
-        consentChoices.add(new ConsentChoice(channel, survivorConsent.get(channel), mergedConsent.get(channel)));
+        consentChoices.add(
+            new ConsentChoice(channel, survivorConsent.get(channel), mergedConsent.get(channel)));
       }
     }
     ContactMetrics survivorMetrics = contacts.metrics(survivor.id()).orElseThrow();
@@ -158,7 +190,10 @@ public class DuplicateMerges {
         revenue);
   }
 
-  /** Every attribute either contact has, in the contact page's order, then traits by name, then tags. */
+  /**
+   * Every attribute either contact has, in the contact page's order, then traits by name, then
+   * tags.
+   */
   private List<MergeField> fields(ContactProfile merged, ContactProfile survivor) {
     List<MergeField> fields = new ArrayList<>();
     fields.add(MergeField.of("Email", survivor.email(), merged.email(), true));
@@ -172,8 +207,12 @@ public class DuplicateMerges {
     Set<String> traits = new TreeSet<>(survivor.traits().keySet());
     traits.addAll(merged.traits().keySet());
     for (String trait : traits) {
-      // A trait the survivor has stays even when its value is empty: the merge joins traits key by key.
-      Object own = survivor.traits().containsKey(trait) ? Objects.requireNonNullElse(survivor.traits().get(trait), EMPTY) : null;
+      // A trait the survivor has stays even when its value is empty: the merge joins traits key by
+      // key.
+      Object own =
+          survivor.traits().containsKey(trait)
+              ? Objects.requireNonNullElse(survivor.traits().get(trait), EMPTY)
+              : null;
       fields.add(MergeField.of(trait, own, merged.traits().get(trait), false));
     }
     fields.add(MergeField.tags(contacts.tags(survivor.id()), contacts.tags(merged.id())));
@@ -181,7 +220,10 @@ public class DuplicateMerges {
   }
 
   private long count(String table, ContactId contact) {
-    return jdbc.sql("select count(*) from " + table + " where contact_id = :id").param("id", contact.value()).query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where contact_id = :id")
+        .param("id", contact.value())
+        .query(Long.class)
+        .single();
   }
 
   private static MergeCheck refused(MergeRefusal.Reason reason, String message) {

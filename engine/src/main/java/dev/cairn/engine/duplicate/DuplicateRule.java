@@ -1,6 +1,9 @@
 package dev.cairn.engine.duplicate;
 
-/** Why two contacts look like one person, strongest first: a group found by two rules shows under the first. */
+/**
+ * Why two contacts look like one person, strongest first: a group found by two rules shows under
+ * the first.
+ */
 public enum DuplicateRule {
   SAME_EMAIL("Same email address (ignoring capitals)"),
   SAME_PHONE("Same phone number"),

@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the attribute as the contact page names it ("Email", "First name", a trait's name)
  */
-public record MergeField(String name, @Nullable String survivor, @Nullable String merged, @Nullable String after, Resolution resolution) {
+public record MergeField(
+    String name,
+    @Nullable String survivor,
+    @Nullable String merged,
+    @Nullable String after,
+    Resolution resolution) {
 
   public MergeField {
     Objects.requireNonNull(name, "name");
@@ -23,7 +28,8 @@ public record MergeField(String name, @Nullable String survivor, @Nullable Strin
    * the other's only where it has none. Values equal as text ({@code ignoreCase} for email
    * addresses) are the same.
    */
-  static MergeField of(String name, @Nullable Object survivor, @Nullable Object merged, boolean ignoreCase) {
+  static MergeField of(
+      String name, @Nullable Object survivor, @Nullable Object merged, boolean ignoreCase) {
     String kept = survivor == null ? null : String.valueOf(survivor);
     String other = merged == null ? null : String.valueOf(merged);
     if (kept == null) {
@@ -33,7 +39,8 @@ public record MergeField(String name, @Nullable String survivor, @Nullable Strin
       return new MergeField(name, kept, null, kept, Resolution.KEPT);
     }
     boolean same = ignoreCase ? kept.equalsIgnoreCase(other) : kept.equals(other);
-    return new MergeField(name, kept, other, kept, same ? Resolution.SAME : Resolution.SURVIVOR_WINS);
+    return new MergeField(
+        name, kept, other, kept, same ? Resolution.SAME : Resolution.SURVIVOR_WINS);
   }
 
   /** Tags add up: the contact that stays gets the other's tags too. */
@@ -44,7 +51,8 @@ public record MergeField(String name, @Nullable String survivor, @Nullable Strin
         after.size() == survivor.size()
             ? (merged.isEmpty() ? Resolution.KEPT : Resolution.SAME)
             : survivor.isEmpty() ? Resolution.TAKEN : Resolution.JOINED;
-    return new MergeField("Tags", text(survivor), text(merged), text(List.copyOf(after)), resolution);
+    return new MergeField(
+        "Tags", text(survivor), text(merged), text(List.copyOf(after)), resolution);
   }
 
   private static @Nullable String text(List<String> tags) {
@@ -59,7 +67,10 @@ public record MergeField(String name, @Nullable String survivor, @Nullable Strin
     KEPT,
     /** Only the merged contact has a value; the contact that stays takes it. */
     TAKEN,
-    /** Both have a value and they differ: the contact that stays keeps its own, the other's is dropped. */
+    /**
+     * Both have a value and they differ: the contact that stays keeps its own, the other's is
+     * dropped.
+     */
     SURVIVOR_WINS,
     /** Both have values and the contact that stays gets all of them (tags). */
     JOINED

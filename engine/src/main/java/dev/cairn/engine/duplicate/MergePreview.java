@@ -48,8 +48,13 @@ public record MergePreview(
     Objects.requireNonNull(revenue, "revenue");
   }
 
-  /** The attributes whose value after the merge is the survivor's own where the merged contact had another. */
+  /**
+   * The attributes whose value after the merge is the survivor's own where the merged contact had
+   * another.
+   */
   public List<MergeField> conflicts() {
-    return fields.stream().filter(field -> field.resolution() == MergeField.Resolution.SURVIVOR_WINS).toList();
+    return fields.stream()
+        .filter(field -> field.resolution() == MergeField.Resolution.SURVIVOR_WINS)
+        .toList();
   }
 }

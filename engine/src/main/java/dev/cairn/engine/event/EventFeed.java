@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventFeed {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
   /** The advisory-lock space of "this contact's events are being handled" ("cair"). */
   private static final int CONTACT_LOCKS = 0x63616972;
 
@@ -45,8 +46,8 @@ public class EventFeed {
    * <p>A claim looks only at the oldest {@code window} pending events, in the order of the pending
    * index: a contact's oldest event among them is its oldest of all, since every earlier pending
    * event is in the window too. So a claim costs the same however many events are pending or
-   * stored, and however they are spread over contacts: one contact with thousands of pending
-   * events has them handled a batch at a time, not one per claim.
+   * stored, and however they are spread over contacts: one contact with thousands of pending events
+   * has them handled a batch at a time, not one per claim.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<StoredEvent> claimPending(int max, int window) {
@@ -102,7 +103,9 @@ public class EventFeed {
 
   @Transactional(readOnly = true)
   public long pendingCount() {
-    return jdbc.sql("select count(*) from contact_event where processed_at is null").query(Long.class).single();
+    return jdbc.sql("select count(*) from contact_event where processed_at is null")
+        .query(Long.class)
+        .single();
   }
 
   private StoredEvent toEvent(ResultSet rs, int row) throws SQLException {

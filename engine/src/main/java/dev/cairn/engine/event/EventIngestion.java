@@ -64,18 +64,28 @@ public class EventIngestion {
       return new IngestResult.Duplicate(event.messageId());
     }
     Instant now = clock.instant();
-    // Most events (page views, orders) carry no custom traits: those need no read of the declared attributes.
-    AttributeSchema schema = event.traits().custom().isEmpty() ? AttributeSchema.none() : attributes.schema();
+    // Most events (page views, orders) carry no custom traits: those need no read of the declared
+    // attributes.
+    AttributeSchema schema =
+        event.traits().custom().isEmpty() ? AttributeSchema.none() : attributes.schema();
     AttributeSchema.Conformed conformed = schema.conform(event.traits().custom());
     if (!conformed.refusals().isEmpty()) {
       return new IngestResult.Rejected(
-          conformed.refusals().stream().map(refusal -> new TraitProblem(refusal.attribute(), refusal.message())).toList());
+          conformed.refusals().stream()
+              .map(refusal -> new TraitProblem(refusal.attribute(), refusal.message()))
+              .toList());
     }
-    Traits.Checked traits = event.traits().withCustom(conformed.values()).check(contactProperties.defaultPhoneRegion());
+    Traits.Checked traits =
+        event.traits().withCustom(conformed.values()).check(contactProperties.defaultPhoneRegion());
     ContactId contact =
         switch (event.type()) {
-          case ALIAS -> contacts.alias(Objects.requireNonNull(event.previousId()), Objects.requireNonNull(event.identity().userId()), event.occurredAt());
-          case TRACK, IDENTIFY, PAGE, SCREEN, GROUP -> contacts.upsert(event.identity(), traits.traits(), event.occurredAt());
+          case ALIAS ->
+              contacts.alias(
+                  Objects.requireNonNull(event.previousId()),
+                  Objects.requireNonNull(event.identity().userId()),
+                  event.occurredAt());
+          case TRACK, IDENTIFY, PAGE, SCREEN, GROUP ->
+              contacts.upsert(event.identity(), traits.traits(), event.occurredAt());
         };
     Optional<Long> id = append(event, contact, now);
     if (id.isEmpty()) {
@@ -94,10 +104,18 @@ public class EventIngestion {
    * event journeys can start on or wait for. Once per message id.
    */
   @Transactional
-  public IngestResult record(ContactId contact, String name, Map<String, Object> properties, String messageId) {
+  public IngestResult record(
+      ContactId contact, String name, Map<String, Object> properties, String messageId) {
     Instant now = clock.instant();
     IncomingEvent event =
-        new IncomingEvent(messageId, EventType.TRACK, new Identity(null, "cairn:" + contact), name, properties, Traits.none(), now);
+        new IncomingEvent(
+            messageId,
+            EventType.TRACK,
+            new Identity(null, "cairn:" + contact),
+            name,
+            properties,
+            Traits.none(),
+            now);
     Optional<Long> id = append(event, contact, now);
     if (id.isEmpty()) {
       return new IngestResult.Duplicate(messageId);
@@ -112,7 +130,11 @@ public class EventIngestion {
    * Once per message id; the number stored.
    */
   @Transactional
-  public int recordAll(List<ContactId> contacts, String name, Map<String, Object> properties, Function<ContactId, String> messageId) {
+  public int recordAll(
+      List<ContactId> contacts,
+      String name,
+      Map<String, Object> properties,
+      Function<ContactId, String> messageId) {
     if (contacts.isEmpty()) {
       return 0;
     }

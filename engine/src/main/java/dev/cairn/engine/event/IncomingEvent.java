@@ -36,7 +36,8 @@ public record IncomingEvent(
     if (type == EventType.TRACK && (name == null || name.isBlank())) {
       throw new IllegalArgumentException("a track call needs an event name");
     }
-    if (type == EventType.ALIAS && (previousId == null || previousId.isBlank() || identity.userId() == null)) {
+    if (type == EventType.ALIAS
+        && (previousId == null || previousId.isBlank() || identity.userId() == null)) {
       throw new IllegalArgumentException("an alias call needs a previousId and a userId");
     }
     // Senders send nulls ("coupon": null); keep them, which Map.copyOf would refuse.

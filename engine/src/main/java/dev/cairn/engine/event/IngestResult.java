@@ -12,7 +12,8 @@ public sealed interface IngestResult {
    *
    * @param warnings trait values left out because they were not valid (the event itself is stored)
    */
-  record Accepted(long eventId, ContactId contactId, List<TraitProblem> warnings) implements IngestResult {
+  record Accepted(long eventId, ContactId contactId, List<TraitProblem> warnings)
+      implements IngestResult {
     public Accepted {
       warnings = List.copyOf(warnings);
     }

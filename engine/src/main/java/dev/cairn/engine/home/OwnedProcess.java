@@ -45,13 +45,18 @@ public final class OwnedProcess {
    * Ends the process a pid file names if it is still alive and is what we expect (the pid may have
    * been reused by an unrelated process since). Returns whether one was ended.
    */
-  public static boolean endLeftover(Path pidFile, String what, Predicate<String> isExpected, Signal signal) {
-    Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+  public static boolean endLeftover(
+      Path pidFile, String what, Predicate<String> isExpected, Signal signal) {
+    Optional<ProcessHandle> leftover =
+        readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
     if (leftover.isEmpty() || !isExpected.test(commandLine(leftover.get()))) {
       return false;
     }
     ProcessHandle process = leftover.get();
-    log.warn("Ending the {} (pid {}) left running by an earlier Cairn that did not stop cleanly", what, process.pid());
+    log.warn(
+        "Ending the {} (pid {}) left running by an earlier Cairn that did not stop cleanly",
+        what,
+        process.pid());
     signal.send(process);
     if (!awaitExit(process, Duration.ofSeconds(30))) {
       log.warn("The {} (pid {}) did not stop in time; killing it", what, process.pid());
@@ -78,7 +83,11 @@ public final class OwnedProcess {
       if (!Files.isRegularFile(pidFile)) {
         return Optional.empty();
       }
-      String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").strip();
+      String first =
+          Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+              .findFirst()
+              .orElse("")
+              .strip();
       return Optional.of(Long.parseLong(first));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
@@ -111,7 +120,9 @@ public final class OwnedProcess {
       @Override
       void send(ProcessHandle process) {
         try {
-          new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+          new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+              .start()
+              .waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
           process.destroy();
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ public record ColumnMapping(String header, ImportTarget target, @Nullable String
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(target, "target");
     if (target == ImportTarget.TRAIT && (traitName == null || traitName.isBlank())) {
-      throw new IllegalArgumentException("A custom attribute needs a name (column \"" + header + "\").");
+      throw new IllegalArgumentException(
+          "A custom attribute needs a name (column \"" + header + "\").");
     }
   }
 
@@ -25,7 +26,8 @@ public record ColumnMapping(String header, ImportTarget target, @Nullable String
     ImportTarget target =
         switch (key) {
           case "email", "emailaddress", "mail" -> ImportTarget.EMAIL;
-          case "phone", "phonenumber", "mobile", "mobilephone", "cell", "tel", "telephone" -> ImportTarget.PHONE;
+          case "phone", "phonenumber", "mobile", "mobilephone", "cell", "tel", "telephone" ->
+              ImportTarget.PHONE;
           case "firstname", "givenname", "forename" -> ImportTarget.FIRST_NAME;
           case "lastname", "surname", "familyname" -> ImportTarget.LAST_NAME;
           case "id", "userid", "externalid", "customerid", "contactid" -> ImportTarget.EXTERNAL_ID;
@@ -34,12 +36,18 @@ public record ColumnMapping(String header, ImportTarget target, @Nullable String
           case "" -> ImportTarget.IGNORE;
           default -> ImportTarget.TRAIT;
         };
-    return new ColumnMapping(header, target, target == ImportTarget.TRAIT ? traitName(header) : null);
+    return new ColumnMapping(
+        header, target, target == ImportTarget.TRAIT ? traitName(header) : null);
   }
 
   /** "Loyalty Tier" becomes loyalty_tier. */
   static String traitName(String header) {
-    String name = header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("(^_|_$)", "");
+    String name =
+        header
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "_")
+            .replaceAll("(^_|_$)", "");
     return name.isEmpty() ? "column" : name;
   }
 }

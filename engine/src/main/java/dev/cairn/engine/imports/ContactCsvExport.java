@@ -20,7 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactCsvExport {
 
   static final List<String> HEADER =
-      List.of("id", "user_id", "email", "phone", "first_name", "last_name", "time_zone", "locale", "created_at", "last_seen_at", "attributes");
+      List.of(
+          "id",
+          "user_id",
+          "email",
+          "phone",
+          "first_name",
+          "last_name",
+          "time_zone",
+          "locale",
+          "created_at",
+          "last_seen_at",
+          "attributes");
 
   private final JdbcClient jdbc;
 
@@ -32,10 +43,14 @@ public class ContactCsvExport {
   @Transactional(readOnly = true)
   public long write(Writer out, @Nullable String segmentId) {
     try {
-      CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get());
+      CSVPrinter csv =
+          new CSVPrinter(
+              out, CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get());
       String sql =
           "select c.* from contact c"
-              + (segmentId == null ? "" : " join segment_member m on m.contact_id = c.id and m.segment_id = :segment")
+              + (segmentId == null
+                  ? ""
+                  : " join segment_member m on m.contact_id = c.id and m.segment_id = :segment")
               + " order by c.created_at, c.id";
       JdbcClient.StatementSpec statement = jdbc.sql(sql);
       if (segmentId != null) {

@@ -5,11 +5,11 @@ import dev.cairn.engine.attribute.AttributeType;
 import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.consent.ConsentChannel;
 import dev.cairn.engine.consent.Consents;
-import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.contact.ContactProperties;
 import dev.cairn.engine.contact.Traits;
 import dev.cairn.engine.event.EventRecorded;
+import dev.cairn.engine.list.ContactLists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,10 +33,10 @@ import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Imports contacts from CSV in batches of {@value #BATCH} rows, each batch one transaction: rows
  * are normalised like API traits (emails, E.164 phones, time zones), matched to existing contacts
- * by the chosen key with one query per batch, then updated and inserted with batched statements.
- * A row that cannot be imported is reported with its reason and the rest go on.
+ * by the chosen key with one query per batch, then updated and inserted with batched statements. A
+ * row that cannot be imported is reported with its reason and the rest go on.
  */
 @Service
 public class ContactImport {
@@ -92,7 +92,8 @@ public class ContactImport {
     try (CSVParser parser = CsvSource.open(csv)) {
       List<String> headers = parser.getHeaderNames();
       if (headers.isEmpty()) {
-        throw new InvalidImportException("The file has no header row. The first row must name the columns (email, first name, ...).");
+        throw new InvalidImportException(
+            "The file has no header row. The first row must name the columns (email, first name, ...).");
       }
       List<List<String>> preview = new ArrayList<>();
       Iterator<CSVRecord> records = parser.iterator();
@@ -103,7 +104,8 @@ public class ContactImport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (UncheckedIOException e) {
-      throw new InvalidImportException("The file is not readable as CSV: " + e.getCause().getMessage());
+      throw new InvalidImportException(
+          "The file is not readable as CSV: " + e.getCause().getMessage());
     }
   }
 
@@ -111,7 +113,8 @@ public class ContactImport {
    * Imports the file. Checks the plan against the header first: a file that does not match is
    * refused before any contact is touched. {@code progress} hears the rows done after each batch.
    */
-  public ImportReport run(InputStream csv, String fileName, ImportPlan plan, LongConsumer progress) {
+  public ImportReport run(
+      InputStream csv, String fileName, ImportPlan plan, LongConsumer progress) {
     return importRows(csv, fileName, plan, (counts, rejected) -> progress.accept(counts.rows));
   }
 
@@ -119,7 +122,8 @@ public class ContactImport {
    * Imports a file that can be read twice: first its rows are counted, so {@code progress} hears
    * how far the import is of the whole (before the first batch, then after each).
    */
-  public ImportReport run(Path file, String fileName, ImportPlan plan, Consumer<ImportProgress> progress) {
+  public ImportReport run(
+      Path file, String fileName, ImportPlan plan, Consumer<ImportProgress> progress) {
     long total;
     try (InputStream in = Files.newInputStream(file)) {
       total = countRows(in);
@@ -133,14 +137,23 @@ public class ContactImport {
           fileName,
           plan,
           // Never fewer than read: a file that grew between the two readings still ends at 100%.
-          (counts, rejected) -> progress.accept(
-              new ImportProgress(counts.rows, Math.max(total, counts.rows), counts.created, counts.updated, rejected)));
+          (counts, rejected) ->
+              progress.accept(
+                  new ImportProgress(
+                      counts.rows,
+                      Math.max(total, counts.rows),
+                      counts.created,
+                      counts.updated,
+                      rejected)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Data rows as the import reads them: a quoted value may span lines, and blank lines do not count. */
+  /**
+   * Data rows as the import reads them: a quoted value may span lines, and blank lines do not
+   * count.
+   */
   private static long countRows(InputStream csv) {
     try (CSVParser parser = CsvSource.open(csv)) {
       long rows = 0;
@@ -151,7 +164,8 @@ public class ContactImport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (UncheckedIOException e) {
-      throw new InvalidImportException("The file is not readable as CSV: " + e.getCause().getMessage());
+      throw new InvalidImportException(
+          "The file is not readable as CSV: " + e.getCause().getMessage());
     }
   }
 
@@ -160,10 +174,14 @@ public class ContactImport {
     void after(Counts counts, long rejected);
   }
 
-  private ImportReport importRows(InputStream csv, String fileName, ImportPlan plan, BatchDone progress) {
+  private ImportReport importRows(
+      InputStream csv, String fileName, ImportPlan plan, BatchDone progress) {
     Instant started = clock.instant();
     if (plan.listId() != null && !lists.exists(plan.listId())) {
-      throw new InvalidImportException("There is no list \"" + plan.listId() + "\" to add the contacts to; pick one under Lists.");
+      throw new InvalidImportException(
+          "There is no list \""
+              + plan.listId()
+              + "\" to add the contacts to; pick one under Lists.");
     }
     try (CSVParser parser = CsvSource.open(csv)) {
       Map<ImportTarget, Integer> fields = new HashMap<>();
@@ -172,7 +190,12 @@ public class ContactImport {
       for (ColumnMapping column : plan.columns()) {
         int index = headers.indexOf(column.header());
         if (index < 0) {
-          throw new InvalidImportException("The file has no column \"" + column.header() + "\"; its columns are " + headers + ".");
+          throw new InvalidImportException(
+              "The file has no column \""
+                  + column.header()
+                  + "\"; its columns are "
+                  + headers
+                  + ".");
         }
         switch (column.target()) {
           case TRAIT -> traits.put(column.traitName(), index);
@@ -180,14 +203,25 @@ public class ContactImport {
           default -> fields.put(column.target(), index);
         }
       }
-      RowReader reader = new RowReader(headers.size(), fields, traits, plan.key(), contactProperties.defaultPhoneRegion(), attributes.schema());
+      RowReader reader =
+          new RowReader(
+              headers.size(),
+              fields,
+              traits,
+              plan.key(),
+              contactProperties.defaultPhoneRegion(),
+              attributes.schema());
       Counts counts = new Counts();
       List<ImportReport.RejectedRow> rejected = new ArrayList<>();
       List<ImportRow> batch = new ArrayList<>(BATCH);
-      ImportRun run = new ImportRun(UUID.randomUUID().toString(), fileName, plan.source(), journeysStartOnImport());
+      ImportRun run =
+          new ImportRun(
+              UUID.randomUUID().toString(), fileName, plan.source(), journeysStartOnImport());
       for (CSVRecord record : parser) {
         counts.rows++;
-        reader.read(record.getRecordNumber() + 1, record.toList()).ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
+        reader
+            .read(record.getRecordNumber() + 1, record.toList())
+            .ifPresentOrElse(batch::add, () -> rejected.add(reader.lastRejection()));
         if (batch.size() == BATCH) {
           importBatch(batch, plan, counts, rejected, run);
           batch.clear();
@@ -201,7 +235,8 @@ public class ContactImport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (UncheckedIOException e) {
-      throw new InvalidImportException("The file stopped being readable as CSV: " + e.getCause().getMessage());
+      throw new InvalidImportException(
+          "The file stopped being readable as CSV: " + e.getCause().getMessage());
     }
   }
 
@@ -217,9 +252,13 @@ public class ContactImport {
    */
   private record ImportRun(String id, String fileName, String source, boolean announce) {}
 
-  /** Like every event no journey can use, a Contact Imported nobody starts on is not recorded at all. */
+  /**
+   * Like every event no journey can use, a Contact Imported nobody starts on is not recorded at
+   * all.
+   */
   private boolean journeysStartOnImport() {
-    return jdbc.sql("select exists(select 1 from journey where status = 'PUBLISHED' and trigger_event = :event)")
+    return jdbc.sql(
+            "select exists(select 1 from journey where status = 'PUBLISHED' and trigger_event = :event)")
         .param("event", IMPORTED)
         .query(Boolean.class)
         .single();
@@ -229,94 +268,105 @@ public class ContactImport {
   public static final String IMPORTED = "Contact Imported";
 
   private void importBatch(
-      List<ImportRow> rows, ImportPlan plan, Counts counts, List<ImportReport.RejectedRow> rejected, ImportRun run) {
+      List<ImportRow> rows,
+      ImportPlan plan,
+      Counts counts,
+      List<ImportReport.RejectedRow> rejected,
+      ImportRun run) {
     DedupeKey key = plan.key();
     if (rows.isEmpty()) {
       return;
     }
-    transaction.executeWithoutResult(status -> {
-      Map<String, ImportRow> byKey = new LinkedHashMap<>();
-      for (ImportRow row : rows) {
-        // The same person twice in the file: the later row adds to the earlier one.
-        byKey.merge(row.key(), row, ImportRow::then);
-        if (byKey.get(row.key()) != row) {
-          counts.updated++;
-        }
-      }
-      Map<String, UUID> existing = existing(key, byKey.keySet());
-      Map<String, UUID> userIds = ownersOfUserIds(byKey.values());
-      Instant now = clock.instant();
-      List<MapSqlParameterSource> updates = new ArrayList<>();
-      List<MapSqlParameterSource> inserts = new ArrayList<>();
-      Set<String> claimedUserIds = new HashSet<>();
-      for (ImportRow row : byKey.values()) {
-        UUID contact = existing.get(row.key());
-        String userId = row.traits().externalId();
-        if (userId != null) {
-          UUID owner = userIds.get(userId);
-          if ((owner != null && !owner.equals(contact)) || !claimedUserIds.add(userId)) {
-            rejected.add(row.rejected("user id \"" + userId + "\" belongs to another contact"));
-            continue;
+    transaction.executeWithoutResult(
+        status -> {
+          Map<String, ImportRow> byKey = new LinkedHashMap<>();
+          for (ImportRow row : rows) {
+            // The same person twice in the file: the later row adds to the earlier one.
+            byKey.merge(row.key(), row, ImportRow::then);
+            if (byKey.get(row.key()) != row) {
+              counts.updated++;
+            }
           }
-        }
-        MapSqlParameterSource values = row.parameters(json, now).addValue("id", contact == null ? UUID.randomUUID() : contact);
-        if (contact == null) {
-          inserts.add(values);
-        } else {
-          updates.add(values);
-        }
-      }
-      batches.batchUpdate(
-          """
+          Map<String, UUID> existing = existing(key, byKey.keySet());
+          Map<String, UUID> userIds = ownersOfUserIds(byKey.values());
+          Instant now = clock.instant();
+          List<MapSqlParameterSource> updates = new ArrayList<>();
+          List<MapSqlParameterSource> inserts = new ArrayList<>();
+          Set<String> claimedUserIds = new HashSet<>();
+          for (ImportRow row : byKey.values()) {
+            UUID contact = existing.get(row.key());
+            String userId = row.traits().externalId();
+            if (userId != null) {
+              UUID owner = userIds.get(userId);
+              if ((owner != null && !owner.equals(contact)) || !claimedUserIds.add(userId)) {
+                rejected.add(row.rejected("user id \"" + userId + "\" belongs to another contact"));
+                continue;
+              }
+            }
+            MapSqlParameterSource values =
+                row.parameters(json, now)
+                    .addValue("id", contact == null ? UUID.randomUUID() : contact);
+            if (contact == null) {
+              inserts.add(values);
+            } else {
+              updates.add(values);
+            }
+          }
+          batches.batchUpdate(
+              """
           update contact set external_id = coalesce(:externalId, external_id), email = coalesce(:email, email),
               phone = coalesce(:phone, phone), first_name = coalesce(:firstName, first_name),
               last_name = coalesce(:lastName, last_name), time_zone = coalesce(:timeZone, time_zone),
               locale = coalesce(:locale, locale), traits = traits || cast(:traits as jsonb), updated_at = :now
           where id = :id
           """,
-          updates.toArray(MapSqlParameterSource[]::new));
-      batches.batchUpdate(
-          """
+              updates.toArray(MapSqlParameterSource[]::new));
+          batches.batchUpdate(
+              """
           insert into contact (id, external_id, email, phone, first_name, last_name, time_zone, locale, traits, created_at, updated_at)
           values (:id, :externalId, :email, :phone, :firstName, :lastName, :timeZone, :locale, cast(:traits as jsonb), :now, :now)
           """,
-          inserts.toArray(MapSqlParameterSource[]::new));
-      counts.updated += updates.size();
-      counts.created += inserts.size();
-      recordImported(inserts, run, now);
-      if (plan.emailConsent() != null) {
-        List<UUID> imported = new ArrayList<>();
-        updates.forEach(values -> imported.add((UUID) values.getValue("id")));
-        inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
-        consents.recordAll(imported, ConsentChannel.EMAIL, plan.emailConsent(), "import: " + plan.source());
-      }
-      if (plan.listId() != null) {
-        List<UUID> imported = new ArrayList<>(updates.size() + inserts.size());
-        updates.forEach(values -> imported.add((UUID) values.getValue("id")));
-        inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
-        lists.addAll(plan.listId(), imported, "import: " + plan.source());
-      }
-    });
+              inserts.toArray(MapSqlParameterSource[]::new));
+          counts.updated += updates.size();
+          counts.created += inserts.size();
+          recordImported(inserts, run, now);
+          if (plan.emailConsent() != null) {
+            List<UUID> imported = new ArrayList<>();
+            updates.forEach(values -> imported.add((UUID) values.getValue("id")));
+            inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
+            consents.recordAll(
+                imported, ConsentChannel.EMAIL, plan.emailConsent(), "import: " + plan.source());
+          }
+          if (plan.listId() != null) {
+            List<UUID> imported = new ArrayList<>(updates.size() + inserts.size());
+            updates.forEach(values -> imported.add((UUID) values.getValue("id")));
+            inserts.forEach(values -> imported.add((UUID) values.getValue("id")));
+            lists.addAll(plan.listId(), imported, "import: " + plan.source());
+          }
+        });
   }
 
   /**
    * A "Contact Imported" event for each contact the import created, in the batch's transaction
-   * (when a running journey starts on it), so journeys can welcome them (filtered by source, e.g. {@code source=Trade fair}). Contacts that
-   * already existed were added before and get none.
+   * (when a running journey starts on it), so journeys can welcome them (filtered by source, e.g.
+   * {@code source=Trade fair}). Contacts that already existed were added before and get none.
    */
   private void recordImported(List<MapSqlParameterSource> inserts, ImportRun run, Instant now) {
     if (inserts.isEmpty() || !run.announce()) {
       return;
     }
-    String properties = json.writeValueAsString(Map.of("source", run.source(), "file", run.fileName()));
+    String properties =
+        json.writeValueAsString(Map.of("source", run.source(), "file", run.fileName()));
     MapSqlParameterSource[] events =
         inserts.stream()
-            .map(contact -> new MapSqlParameterSource()
-                .addValue("messageId", "import:" + run.id() + ":" + contact.getValue("id"))
-                .addValue("contact", contact.getValue("id"))
-                .addValue("name", IMPORTED)
-                .addValue("properties", properties)
-                .addValue("now", Timestamp.from(now)))
+            .map(
+                contact ->
+                    new MapSqlParameterSource()
+                        .addValue("messageId", "import:" + run.id() + ":" + contact.getValue("id"))
+                        .addValue("contact", contact.getValue("id"))
+                        .addValue("name", IMPORTED)
+                        .addValue("properties", properties)
+                        .addValue("now", Timestamp.from(now)))
             .toArray(MapSqlParameterSource[]::new);
     batches.batchUpdate(
         """
@@ -326,40 +376,50 @@ public class ContactImport {
         """,
         events);
     // Wakes the event dispatcher once the batch commits; it takes every pending event from there.
-    publisher.publishEvent(new EventRecorded(0, new ContactId((UUID) inserts.getLast().getValue("id"))));
+    publisher.publishEvent(
+        new EventRecorded(0, new ContactId((UUID) inserts.getLast().getValue("id"))));
   }
 
   private Map<String, UUID> existing(DedupeKey key, Set<String> keys) {
     String sql =
         switch (key) {
-          case EMAIL -> "select lower(email) as k, id from contact where lower(email) in (:keys) order by created_at";
-          case PHONE -> "select phone as k, id from contact where phone in (:keys) order by created_at";
-          case EXTERNAL_ID -> "select external_id as k, id from contact where external_id in (:keys)";
+          case EMAIL ->
+              "select lower(email) as k, id from contact where lower(email) in (:keys) order by created_at";
+          case PHONE ->
+              "select phone as k, id from contact where phone in (:keys) order by created_at";
+          case EXTERNAL_ID ->
+              "select external_id as k, id from contact where external_id in (:keys)";
         };
     Map<String, UUID> found = new HashMap<>();
-    jdbc.sql(sql).param("keys", keys).query((rs, row) -> found.putIfAbsent(rs.getString("k"), rs.getObject("id", UUID.class))).list();
+    jdbc.sql(sql)
+        .param("keys", keys)
+        .query((rs, row) -> found.putIfAbsent(rs.getString("k"), rs.getObject("id", UUID.class)))
+        .list();
     return found;
   }
 
   private Map<String, UUID> ownersOfUserIds(java.util.Collection<ImportRow> rows) {
     Set<String> userIds = new HashSet<>();
-    rows.forEach(row -> {
-      String userId = row.traits().externalId();
-      if (userId != null) {
-        userIds.add(userId);
-      }
-    });
+    rows.forEach(
+        row -> {
+          String userId = row.traits().externalId();
+          if (userId != null) {
+            userIds.add(userId);
+          }
+        });
     Map<String, UUID> owners = new HashMap<>();
     if (!userIds.isEmpty()) {
       jdbc.sql("select external_id, id from contact where external_id in (:ids)")
           .param("ids", userIds)
-          .query((rs, row) -> owners.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
+          .query(
+              (rs, row) -> owners.put(rs.getString("external_id"), rs.getObject("id", UUID.class)))
           .list();
     }
     return owners;
   }
 
-  private long record(String fileName, ImportPlan plan, Counts counts, int rejected, Instant started) {
+  private long record(
+      String fileName, ImportPlan plan, Counts counts, int rejected, Instant started) {
     return jdbc.sql(
             """
             insert into contact_import (file_name, source, dedupe_key, rows, created, updated, rejected, started_at, finished_at)
@@ -440,7 +500,10 @@ public class ContactImport {
       String externalId = field(values, ImportTarget.EXTERNAL_ID);
       String keyValue =
           switch (key) {
-            case EMAIL -> checked.traits().email() == null ? null : checked.traits().email().toLowerCase(Locale.ROOT);
+            case EMAIL ->
+                checked.traits().email() == null
+                    ? null
+                    : checked.traits().email().toLowerCase(Locale.ROOT);
             case PHONE -> checked.traits().phone();
             case EXTERNAL_ID -> externalId;
           };
@@ -457,7 +520,9 @@ public class ContactImport {
                     .findFirst()
                     .orElse("invalid " + key.label().toLowerCase(Locale.ROOT)));
       }
-      return java.util.Optional.of(new ImportRow(line, values, keyValue, new ImportRow.Values(externalId, checked.traits())));
+      return java.util.Optional.of(
+          new ImportRow(
+              line, values, keyValue, new ImportRow.Values(externalId, checked.traits())));
     }
 
     ImportReport.RejectedRow lastRejection() {

@@ -19,15 +19,19 @@ final class CsvSource {
 
   static CSVParser open(InputStream in) throws IOException {
     BufferedReader reader =
-        new BufferedReader(new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8));
+        new BufferedReader(
+            new InputStreamReader(
+                BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8));
     reader.mark(64 * 1024);
     String firstLine = reader.readLine();
     reader.reset();
     if (firstLine == null || firstLine.isBlank()) {
-      throw new InvalidImportException("The file is empty. Export it from your spreadsheet as CSV with a header row.");
+      throw new InvalidImportException(
+          "The file is empty. Export it from your spreadsheet as CSV with a header row.");
     }
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setDelimiter(delimiter(firstLine))
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -38,7 +42,10 @@ final class CsvSource {
     try {
       return CSVParser.parse(reader, format);
     } catch (IllegalArgumentException e) {
-      throw new InvalidImportException("The header row cannot be read (" + e.getMessage() + "). Give every column a distinct name.");
+      throw new InvalidImportException(
+          "The header row cannot be read ("
+              + e.getMessage()
+              + "). Give every column a distinct name.");
     }
   }
 

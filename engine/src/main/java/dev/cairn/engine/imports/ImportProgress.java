@@ -1,8 +1,8 @@
 package dev.cairn.engine.imports;
 
 /**
- * How far a running import is, told after each batch: rows read of the file's rows, and what
- * became of them so far. The last one told equals the import's report.
+ * How far a running import is, told after each batch: rows read of the file's rows, and what became
+ * of them so far. The last one told equals the import's report.
  *
  * @param rows data rows read so far
  * @param totalRows data rows in the file, as {@link ContactImport#countRows} counted them

@@ -10,7 +10,8 @@ import java.util.List;
  * @param updated existing contacts (or earlier rows of the same file) that got the row's values
  * @param rejected rows that were not imported, each with the reason
  */
-public record ImportReport(long id, long rows, long created, long updated, List<RejectedRow> rejected) {
+public record ImportReport(
+    long id, long rows, long created, long updated, List<RejectedRow> rejected) {
 
   public ImportReport {
     rejected = List.copyOf(rejected);

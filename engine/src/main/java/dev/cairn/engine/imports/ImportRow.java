@@ -35,7 +35,11 @@ record ImportRow(long line, List<String> raw, String key, Values traits) {
             first(b.timeZone(), a.timeZone()),
             first(b.locale(), a.locale()),
             custom);
-    return new ImportRow(later.line, later.raw, key, new Values(first(later.traits.externalId(), traits.externalId()), merged));
+    return new ImportRow(
+        later.line,
+        later.raw,
+        key,
+        new Values(first(later.traits.externalId(), traits.externalId()), merged));
   }
 
   ImportReport.RejectedRow rejected(String reason) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contacts a team member adds by hand in the console. Each gets a "Contact Added" event (with
- * who added them) that journeys can start on, like "Contact Imported" for imports.
+ * Contacts a team member adds by hand in the console. Each gets a "Contact Added" event (with who
+ * added them) that journeys can start on, like "Contact Imported" for imports.
  */
 @Service
 public class ManualContacts {
@@ -52,10 +52,16 @@ public class ManualContacts {
   }
 
   @Transactional
-  public Added add(String email, @Nullable String firstName, @Nullable String lastName, @Nullable String phone, String addedBy) {
+  public Added add(
+      String email,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable String phone,
+      String addedBy) {
     Optional<EmailAddress> address = EmailAddress.parse(email.strip());
     if (address.isEmpty()) {
-      return new Added.Refused("\"" + email.strip() + "\" is not an email address; write it like ann@example.com.");
+      return new Added.Refused(
+          "\"" + email.strip() + "\" is not an email address; write it like ann@example.com.");
     }
     boolean exists =
         jdbc.sql("select exists(select 1 from contact where lower(email) = lower(:email))")
@@ -63,7 +69,10 @@ public class ManualContacts {
             .query(Boolean.class)
             .single();
     if (exists) {
-      return new Added.Refused("A contact with the email " + address.get().value() + " exists already; search for it in the list.");
+      return new Added.Refused(
+          "A contact with the email "
+              + address.get().value()
+              + " exists already; search for it in the list.");
     }
     Map<String, Object> traits = new LinkedHashMap<>();
     traits.put("email", address.get().value());
@@ -83,9 +92,13 @@ public class ManualContacts {
             null);
     return switch (ingestion.ingest(event)) {
       case IngestResult.Accepted accepted ->
-          new Added.Created(accepted.contactId(), accepted.warnings().stream().map(warning -> warning.message()).toList());
-      case IngestResult.Duplicate duplicate -> throw new IllegalStateException("a fresh message id was already stored: " + duplicate);
-      case IngestResult.Rejected rejected -> throw new IllegalStateException("the console adds no custom attributes: " + rejected);
+          new Added.Created(
+              accepted.contactId(),
+              accepted.warnings().stream().map(warning -> warning.message()).toList());
+      case IngestResult.Duplicate duplicate ->
+          throw new IllegalStateException("a fresh message id was already stored: " + duplicate);
+      case IngestResult.Rejected rejected ->
+          throw new IllegalStateException("the console adds no custom attributes: " + rejected);
     };
   }
 

@@ -18,8 +18,8 @@ import tools.jackson.core.JacksonException;
  * Declared attributes: a branch compares each one as its type allows (numbers with numbers, dates
  * with dates), and a "wait until" waits for an attribute declared as a date. Attributes no one
  * declared have no type, so any comparison and any wait goes for them. Checked against the
- * attributes declared when the journey is published; one declared later is the branch's to
- * refuse when it runs.
+ * attributes declared when the journey is published; one declared later is the branch's to refuse
+ * when it runs.
  */
 final class AttributeTypeChecks {
 
@@ -36,11 +36,14 @@ final class AttributeTypeChecks {
     if (schema.types().isEmpty()) {
       return problems;
     }
-    // Every path DecisionNodes compiles, its branch found by id: the typed getters throw for a path that starts at no node.
+    // Every path DecisionNodes compiles, its branch found by id: the typed getters throw for a path
+    // that starts at no node.
     for (SequenceFlow path : model.getModelElementsByType(SequenceFlow.class)) {
       String condition = JourneyCompiler.cairnProperties(path).get(DecisionNodes.CONDITION);
       String source = path.getAttributeValue("sourceRef");
-      if (condition != null && source != null && model.getModelElementById(source) instanceof ExclusiveGateway branch) {
+      if (condition != null
+          && source != null
+          && model.getModelElementById(source) instanceof ExclusiveGateway branch) {
         condition(branch, path, condition, problems);
       }
     }
@@ -50,7 +53,8 @@ final class AttributeTypeChecks {
     return problems;
   }
 
-  private void condition(ExclusiveGateway branch, SequenceFlow path, String condition, List<Problem> problems) {
+  private void condition(
+      ExclusiveGateway branch, SequenceFlow path, String condition, List<Problem> problems) {
     SegmentRule rule;
     try {
       rule = DecisionNodes.JSON.readValue(condition, SegmentRule.class);
@@ -58,7 +62,10 @@ final class AttributeTypeChecks {
       return; // reported where conditions are compiled
     }
     for (String mismatch : TypedConditions.mismatches(rule, schema)) {
-      problems.add(new Problem(path.getId(), "Branch " + Label.quoted(branch) + ", path " + Label.quoted(path) + ": " + mismatch));
+      problems.add(
+          new Problem(
+              path.getId(),
+              "Branch " + Label.quoted(branch) + ", path " + Label.quoted(path) + ": " + mismatch));
     }
   }
 
@@ -70,7 +77,9 @@ final class AttributeTypeChecks {
     }
     WaitUntil spec;
     try {
-      spec = WaitUntil.parse(until, settings.get(ScheduledWaits.OFFSET), settings.get(ScheduledWaits.AT));
+      spec =
+          WaitUntil.parse(
+              until, settings.get(ScheduledWaits.OFFSET), settings.get(ScheduledWaits.AT));
     } catch (IllegalArgumentException e) {
       return; // reported where "wait until" is compiled
     }
@@ -95,14 +104,29 @@ final class AttributeTypeChecks {
       problems.add(
           new Problem(
               wait.getId(),
-              Label.quoted(wait) + " waits until " + waitsFor + ", but " + attribute + " is " + type.expected() + ", not a date. Wait for "
-                  + dates() + " instead, or declare " + attribute + " as a date on the Attributes page."));
+              Label.quoted(wait)
+                  + " waits until "
+                  + waitsFor
+                  + ", but "
+                  + attribute
+                  + " is "
+                  + type.expected()
+                  + ", not a date. Wait for "
+                  + dates()
+                  + " instead, or declare "
+                  + attribute
+                  + " as a date on the Attributes page."));
     }
   }
 
   /** The attributes declared as dates, as a marketer could pick one instead. */
   private String dates() {
-    List<String> dates = schema.types().entrySet().stream().filter(entry -> entry.getValue() == AttributeType.DATE).map(Map.Entry::getKey).sorted().toList();
+    List<String> dates =
+        schema.types().entrySet().stream()
+            .filter(entry -> entry.getValue() == AttributeType.DATE)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     return switch (dates.size()) {
       case 0 -> "an attribute declared as a date";
       case 1 -> "a date attribute such as " + dates.getFirst();

@@ -17,10 +17,10 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 
 /**
- * Consent: an SMS step texts only contacts who agreed to text messages and skips everyone else,
- * so an SMS step that contacts reach without a branch asking for SMS consent does nothing for
- * most of them, without a word. Every SMS step reachable from an entry other than through a
- * branch path whose condition requires "SMS consent is subscribed" is reported.
+ * Consent: an SMS step texts only contacts who agreed to text messages and skips everyone else, so
+ * an SMS step that contacts reach without a branch asking for SMS consent does nothing for most of
+ * them, without a word. Every SMS step reachable from an entry other than through a branch path
+ * whose condition requires "SMS consent is subscribed" is reported.
  */
 final class ConsentChecks {
 
@@ -40,7 +40,9 @@ final class ConsentChecks {
         problems.add(
             new Problem(
                 node.getId(),
-                "Send SMS " + Label.quoted(node) + " can be reached by contacts who have not agreed to text messages; they would"
+                "Send SMS "
+                    + Label.quoted(node)
+                    + " can be reached by contacts who have not agreed to text messages; they would"
                     + " skip it unnoticed. Put a branch before it whose path to it asks \"SMS consent is subscribed\" (and send"
                     + " the others an email, or nothing)."));
       }
@@ -51,7 +53,8 @@ final class ConsentChecks {
   /** Nodes a contact can reach from an entry along paths no SMS-consent condition guards. */
   private Set<FlowNode> reachableWithoutSmsConsent() {
     Set<FlowNode> reached = new LinkedHashSet<>();
-    Deque<FlowNode> pending = new ArrayDeque<>(graph.nodes().stream().filter(StartEvent.class::isInstance).toList());
+    Deque<FlowNode> pending =
+        new ArrayDeque<>(graph.nodes().stream().filter(StartEvent.class::isInstance).toList());
     while (!pending.isEmpty()) {
       FlowNode node = pending.pop();
       if (!reached.add(node)) {
@@ -69,7 +72,10 @@ final class ConsentChecks {
   }
 
   private static boolean isSmsStep(FlowNode node) {
-    ZeebeTaskDefinition task = node instanceof ServiceTask service ? service.getSingleExtensionElement(ZeebeTaskDefinition.class) : null;
+    ZeebeTaskDefinition task =
+        node instanceof ServiceTask service
+            ? service.getSingleExtensionElement(ZeebeTaskDefinition.class)
+            : null;
     return task != null && SMS_STEP.equals(task.getType());
   }
 
@@ -93,7 +99,9 @@ final class ConsentChecks {
               && attribute.operator() == AttributeOperator.EQUALS
               && "subscribed".equalsIgnoreCase(String.valueOf(attribute.value()).strip());
       case SegmentRule.All all -> all.rules().stream().anyMatch(ConsentChecks::requiresSmsConsent);
-      case SegmentRule.Any any -> !any.rules().isEmpty() && any.rules().stream().allMatch(ConsentChecks::requiresSmsConsent);
+      case SegmentRule.Any any ->
+          !any.rules().isEmpty()
+              && any.rules().stream().allMatch(ConsentChecks::requiresSmsConsent);
       default -> false;
     };
   }

@@ -17,19 +17,19 @@ import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,12 +66,17 @@ final class DecisionNodes {
   }
 
   void compile(Process process) {
-    for (ExclusiveGateway gateway : List.copyOf(model.getModelElementsByType(ExclusiveGateway.class))) {
+    for (ExclusiveGateway gateway :
+        List.copyOf(model.getModelElementsByType(ExclusiveGateway.class))) {
       Map<SequenceFlow, String> conditions = flowsWith(gateway, CONDITION);
       Map<SequenceFlow, String> weights = flowsWith(gateway, WEIGHT);
       if (!conditions.isEmpty() && !weights.isEmpty()) {
         problems.add(
-            new Problem(gateway.getId(), "\"" + Label.of(gateway) + "\" mixes conditions and A/B weights; make it a branch or a split."));
+            new Problem(
+                gateway.getId(),
+                "\""
+                    + Label.of(gateway)
+                    + "\" mixes conditions and A/B weights; make it a branch or a split."));
       } else if (!conditions.isEmpty()) {
         branch(gateway, conditions);
       } else if (!weights.isEmpty()) {
@@ -94,14 +99,29 @@ final class DecisionNodes {
    * conversion.
    */
   private void exits(Process process, String events) {
-    List<String> names = java.util.Arrays.stream(events.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    List<String> names =
+        java.util.Arrays.stream(events.split(","))
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
+            .toList();
     if (names.isEmpty()) {
-      problems.add(new Problem(process.getId(), "The journey's exit events are empty; name them (e.g. Email Unsubscribed), or remove the setting."));
+      problems.add(
+          new Problem(
+              process.getId(),
+              "The journey's exit events are empty; name them (e.g. Email Unsubscribed), or remove the setting."));
       return;
     }
     for (int index = 0; index < names.size(); index++) {
       String suffix = names.size() == 1 ? "" : "-" + (index + 1);
-      eventSubProcess(process, names.get(index), "cairn-exit" + suffix, "Exit: " + names.get(index), "exit-event" + suffix, "exited" + suffix, "Exited", "exit-flow" + suffix);
+      eventSubProcess(
+          process,
+          names.get(index),
+          "cairn-exit" + suffix,
+          "Exit: " + names.get(index),
+          "exit-event" + suffix,
+          "exited" + suffix,
+          "Exited",
+          "exit-flow" + suffix);
     }
   }
 
@@ -115,14 +135,22 @@ final class DecisionNodes {
         case SegmentRule.Any any -> pending.addAll(any.rules());
         case SegmentRule.Engagement engagement -> {
           ModelElementInstance step = model.getModelElementById(engagement.step().strip());
-          ZeebeTaskDefinition task = step instanceof ServiceTask service ? service.getSingleExtensionElement(ZeebeTaskDefinition.class) : null;
+          ZeebeTaskDefinition task =
+              step instanceof ServiceTask service
+                  ? service.getSingleExtensionElement(ZeebeTaskDefinition.class)
+                  : null;
           String type = task == null ? null : task.getType();
           if (!"cairn.email".equals(type) && !"cairn.sms".equals(type)) {
             found.add(
                 new Problem(
                     flow.getId(),
-                    "Path \"" + Label.of(flow) + "\" asks whether the contact " + engagement.action().name().toLowerCase(java.util.Locale.ROOT)
-                        + " the message of \"" + engagement.step() + "\", which is not a send email or SMS step of this journey; name"
+                    "Path \""
+                        + Label.of(flow)
+                        + "\" asks whether the contact "
+                        + engagement.action().name().toLowerCase(java.util.Locale.ROOT)
+                        + " the message of \""
+                        + engagement.step()
+                        + "\", which is not a send email or SMS step of this journey; name"
                         + " one by its id."));
           }
         }
@@ -138,19 +166,28 @@ final class DecisionNodes {
       SequenceFlow flow = entry.getKey();
       try {
         SegmentRule rule = JSON.readValue(entry.getValue(), SegmentRule.class);
-        // Comparisons that do not fit an attribute's declared type are reported by AttributeTypeChecks, in a marketer's words.
+        // Comparisons that do not fit an attribute's declared type are reported by
+        // AttributeTypeChecks, in a marketer's words.
         Segments.checkBranch(TypedConditions.withoutMismatches(rule, schema), schema);
         engagementProblems(flow, rule).forEach(problems::add);
         paths.add(new BranchPath(flow.getId(), rule));
       } catch (JacksonException e) {
-        problems.add(new Problem(flow.getId(), "The condition of path \"" + Label.of(flow) + "\" cannot be read: " + e.getOriginalMessage()));
+        problems.add(
+            new Problem(
+                flow.getId(),
+                "The condition of path \""
+                    + Label.of(flow)
+                    + "\" cannot be read: "
+                    + e.getOriginalMessage()));
       } catch (InvalidSegmentException e) {
-        problems.add(new Problem(flow.getId(), "Path \"" + Label.of(flow) + "\": " + e.getMessage()));
+        problems.add(
+            new Problem(flow.getId(), "Path \"" + Label.of(flow) + "\": " + e.getMessage()));
       }
     }
     SequenceFlow fallback = gateway.getDefault();
     if (fallback == null) {
-      List<SequenceFlow> unconditioned = outgoing(gateway).stream().filter(flow -> !conditions.containsKey(flow)).toList();
+      List<SequenceFlow> unconditioned =
+          outgoing(gateway).stream().filter(flow -> !conditions.containsKey(flow)).toList();
       if (unconditioned.size() == 1) {
         fallback = unconditioned.getFirst();
         gateway.setDefault(fallback);
@@ -158,7 +195,9 @@ final class DecisionNodes {
         problems.add(
             new Problem(
                 gateway.getId(),
-                "\"" + Label.of(gateway) + "\" needs exactly one path without a condition, for contacts who match none."));
+                "\""
+                    + Label.of(gateway)
+                    + "\" needs exactly one path without a condition, for contacts who match none."));
         return;
       }
     }
@@ -166,7 +205,14 @@ final class DecisionNodes {
     headers.put("gateway", gateway.getId());
     headers.put("paths", JSON.writeValueAsString(paths));
     headers.put("default", fallback.getId());
-    StepInsertion.before(model, gateway, "-decide", "-decided", "Evaluate " + Label.of(gateway), Decisions.BRANCH, headers);
+    StepInsertion.before(
+        model,
+        gateway,
+        "-decide",
+        "-decided",
+        "Evaluate " + Label.of(gateway),
+        Decisions.BRANCH,
+        headers);
     conditions.keySet().forEach(flow -> chooses(flow, gateway));
   }
 
@@ -176,7 +222,14 @@ final class DecisionNodes {
     for (SequenceFlow flow : outgoing(gateway)) {
       String weight = weights.get(flow);
       if (weight == null) {
-        problems.add(new Problem(flow.getId(), "Variant \"" + Label.of(flow) + "\" of \"" + Label.of(gateway) + "\" needs a weight in percent."));
+        problems.add(
+            new Problem(
+                flow.getId(),
+                "Variant \""
+                    + Label.of(flow)
+                    + "\" of \""
+                    + Label.of(gateway)
+                    + "\" needs a weight in percent."));
         continue;
       }
       try {
@@ -187,38 +240,77 @@ final class DecisionNodes {
         total += percent;
         variants.add(new SplitVariant(flow.getId(), percent));
       } catch (NumberFormatException e) {
-        problems.add(new Problem(flow.getId(), "The weight of \"" + Label.of(flow) + "\" must be a whole percentage (0-100), not \"" + weight + "\"."));
+        problems.add(
+            new Problem(
+                flow.getId(),
+                "The weight of \""
+                    + Label.of(flow)
+                    + "\" must be a whole percentage (0-100), not \""
+                    + weight
+                    + "\"."));
       }
     }
     if (total != 100 && variants.size() == outgoing(gateway).size()) {
-      problems.add(new Problem(gateway.getId(), "The weights of \"" + Label.of(gateway) + "\" add up to " + total + "%, not 100%."));
+      problems.add(
+          new Problem(
+              gateway.getId(),
+              "The weights of \"" + Label.of(gateway) + "\" add up to " + total + "%, not 100%."));
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("gateway", gateway.getId());
     headers.put("variants", JSON.writeValueAsString(variants));
-    StepInsertion.before(model, gateway, "-decide", "-decided", "Assign " + Label.of(gateway), Decisions.SPLIT, headers);
+    StepInsertion.before(
+        model,
+        gateway,
+        "-decide",
+        "-decided",
+        "Assign " + Label.of(gateway),
+        Decisions.SPLIT,
+        headers);
     weights.keySet().forEach(flow -> chooses(flow, gateway));
   }
 
   private void chooses(SequenceFlow flow, ExclusiveGateway gateway) {
     ConditionExpression condition = model.newInstance(ConditionExpression.class);
-    condition.setTextContent("${" + Decisions.variable(gateway.getId()) + " == '" + flow.getId() + "'}");
+    condition.setTextContent(
+        "${" + Decisions.variable(gateway.getId()) + " == '" + flow.getId() + "'}");
     flow.setConditionExpression(condition);
     removeCairnProperties(flow);
   }
 
   private void goal(Process process, String event) {
     if (event.isEmpty()) {
-      problems.add(new Problem(process.getId(), "The journey's goal needs the event that counts as reaching it, e.g. Order Completed."));
+      problems.add(
+          new Problem(
+              process.getId(),
+              "The journey's goal needs the event that counts as reaching it, e.g. Order Completed."));
       return;
     }
-    eventSubProcess(process, event, "cairn-goal", "Goal: " + event, "goal-reached", "goal-converted", "Converted", "goal-flow");
+    eventSubProcess(
+        process,
+        event,
+        "cairn-goal",
+        "Goal: " + event,
+        "goal-reached",
+        "goal-converted",
+        "Converted",
+        "goal-flow");
   }
 
-  /** An interrupting event sub-process: this event, wherever the contact is, ends the journey at {@code endId}. */
+  /**
+   * An interrupting event sub-process: this event, wherever the contact is, ends the journey at
+   * {@code endId}.
+   */
   private void eventSubProcess(
-      Process process, String event, String id, String name, String startId, String endId, String endName, String flowId) {
+      Process process,
+      String event,
+      String id,
+      String name,
+      String startId,
+      String endId,
+      String endName,
+      String flowId) {
     Message message = model.newInstance(Message.class);
     message.setId(id + "-message");
     message.setName(event);
@@ -257,11 +349,15 @@ final class DecisionNodes {
 
   /** Paths leaving a node, by the flows' source (diagrams need not list them on the node). */
   private List<SequenceFlow> outgoing(FlowNode node) {
-    return model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getSource() == node).toList();
+    return model.getModelElementsByType(SequenceFlow.class).stream()
+        .filter(flow -> flow.getSource() == node)
+        .toList();
   }
 
   private List<SequenceFlow> incoming(FlowNode node) {
-    return model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == node).toList();
+    return model.getModelElementsByType(SequenceFlow.class).stream()
+        .filter(flow -> flow.getTarget() == node)
+        .toList();
   }
 
   /** Cairn's own settings are compiled away; the engine never sees them. */

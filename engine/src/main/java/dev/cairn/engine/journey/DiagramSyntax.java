@@ -22,18 +22,23 @@ import org.xml.sax.SAXParseException;
 /**
  * Says why a diagram could not be read, on the elements at fault where it can: ids used twice or
  * not allowed as ids, paths whose ends name nothing. The BPMN reader stops at the first such
- * mistake and words it in XML Schema terms ({@code cvc-id.2: There are multiple occurrences of
- * ID value 'a'}), so the XML is read again here, without the schema, to find them all.
+ * mistake and words it in XML Schema terms ({@code cvc-id.2: There are multiple occurrences of ID
+ * value 'a'}), so the XML is read again here, without the schema, to find them all.
  */
 final class DiagramSyntax {
 
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
   // XML's NCName (what an id must be), without the rarely used characters beyond U+FFFF.
-  private static final String NAME_START = "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D"
-      + "\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
-  private static final Pattern NCNAME = Pattern.compile("[" + NAME_START + "][" + NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*");
-  private static final Pattern READER_WORDS = Pattern.compile("^(?:(?:Fatal )?Error: URI=\\S* Line=(\\d+): )?(?:cvc-[\\w.-]+: )?(.*)$", Pattern.DOTALL);
+  private static final String NAME_START =
+      "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D"
+          + "\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+  private static final Pattern NCNAME =
+      Pattern.compile(
+          "[" + NAME_START + "][" + NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*");
+  private static final Pattern READER_WORDS =
+      Pattern.compile(
+          "^(?:(?:Fatal )?Error: URI=\\S* Line=(\\d+): )?(?:cvc-[\\w.-]+: )?(.*)$", Pattern.DOTALL);
 
   private DiagramSyntax() {}
 
@@ -57,11 +62,15 @@ final class DiagramSyntax {
       if (BPMN.equals(element.getNamespaceURI()) && "sequenceFlow".equals(element.getLocalName())) {
         path(element, byId, problems);
       }
-      if (BPMN.equals(element.getNamespaceURI()) && element.hasAttribute("default") && !byId.containsKey(element.getAttribute("default"))) {
+      if (BPMN.equals(element.getNamespaceURI())
+          && element.hasAttribute("default")
+          && !byId.containsKey(element.getAttribute("default"))) {
         problems.add(
             new Problem(
                 idOf(element),
-                label(element) + " has the default path \"" + element.getAttribute("default")
+                label(element)
+                    + " has the default path \""
+                    + element.getAttribute("default")
                     + "\", which is not in the diagram; make one of its paths the default."));
       }
     }
@@ -71,11 +80,15 @@ final class DiagramSyntax {
   private static void ids(String id, List<Element> owners, List<Problem> problems) {
     if (!NCNAME.matcher(id).matches()) {
       for (Element owner : owners) {
-        String named = owner.hasAttribute("name") && !owner.getAttribute("name").isBlank() ? label(owner) + " has the id \"" + id + "\", which" : "The id \"" + id + "\"";
+        String named =
+            owner.hasAttribute("name") && !owner.getAttribute("name").isBlank()
+                ? label(owner) + " has the id \"" + id + "\", which"
+                : "The id \"" + id + "\"";
         problems.add(
             new Problem(
                 id.isEmpty() ? null : id,
-                named + " is not allowed as an id: an id starts with a letter or _ and contains only letters, digits, -, _ and . (no spaces)."));
+                named
+                    + " is not allowed as an id: an id starts with a letter or _ and contains only letters, digits, -, _ and . (no spaces)."));
       }
     }
     if (owners.size() > 1) {
@@ -83,7 +96,13 @@ final class DiagramSyntax {
       problems.add(
           new Problem(
               id,
-              "The id \"" + id + "\" is used by " + owners.size() + " elements (" + String.join(", ", who) + "); give each element an id of its own."));
+              "The id \""
+                  + id
+                  + "\" is used by "
+                  + owners.size()
+                  + " elements ("
+                  + String.join(", ", who)
+                  + "); give each element an id of its own."));
     }
   }
 
@@ -92,16 +111,33 @@ final class DiagramSyntax {
     String targetRef = flow.getAttribute("targetRef");
     String path = "The path \"" + (flow.hasAttribute("id") ? flow.getAttribute("id") : "") + "\"";
     if (sourceRef.isBlank()) {
-      problems.add(new Problem(idOf(flow), path + " does not start at a step; connect it or delete it."));
+      problems.add(
+          new Problem(idOf(flow), path + " does not start at a step; connect it or delete it."));
     } else if (!byId.containsKey(sourceRef)) {
-      problems.add(new Problem(idOf(flow), path + " starts at \"" + sourceRef + "\", which is not in the diagram; connect it to a step or delete it."));
+      problems.add(
+          new Problem(
+              idOf(flow),
+              path
+                  + " starts at \""
+                  + sourceRef
+                  + "\", which is not in the diagram; connect it to a step or delete it."));
     }
-    String from = byId.containsKey(sourceRef) ? " from " + label(byId.get(sourceRef).getFirst()) : "";
+    String from =
+        byId.containsKey(sourceRef) ? " from " + label(byId.get(sourceRef).getFirst()) : "";
     if (targetRef.isBlank()) {
-      problems.add(new Problem(idOf(flow), path + from + " does not lead anywhere; connect it to a step or delete it."));
+      problems.add(
+          new Problem(
+              idOf(flow),
+              path + from + " does not lead anywhere; connect it to a step or delete it."));
     } else if (!byId.containsKey(targetRef)) {
       problems.add(
-          new Problem(idOf(flow), path + from + " leads to \"" + targetRef + "\", which is not in the diagram; connect it to a step or delete it."));
+          new Problem(
+              idOf(flow),
+              path
+                  + from
+                  + " leads to \""
+                  + targetRef
+                  + "\", which is not in the diagram; connect it to a step or delete it."));
     }
   }
 
@@ -151,7 +187,8 @@ final class DiagramSyntax {
     if (!BPMN.equals(element.getNamespaceURI())) {
       return "a shape of the drawing";
     }
-    String kind = element.getLocalName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    String kind =
+        element.getLocalName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
   }
 

@@ -23,17 +23,24 @@ final class EntryChecks {
     // Start events inside sub-processes start those sub-processes, not the journey.
     List<StartEvent> starts = List.copyOf(process.getChildElementsByType(StartEvent.class));
     if (starts.isEmpty()) {
-      problems.add(new Problem(process.getId(), "The journey has no entry point; add one and connect it to the first step."));
+      problems.add(
+          new Problem(
+              process.getId(),
+              "The journey has no entry point; add one and connect it to the first step."));
     }
     for (StartEvent extra : starts.stream().skip(1).toList()) {
       problems.add(
           new Problem(
               extra.getId(),
-              Label.quoted(extra) + " is a second entry point, but a journey has exactly one; delete it, or make it a journey of its own."));
+              Label.quoted(extra)
+                  + " is a second entry point, but a journey has exactly one; delete it, or make it a journey of its own."));
     }
     for (StartEvent start : starts) {
       if (!start.getEventDefinitions().isEmpty()) {
-        problems.add(new Problem(start.getId(), "The entry point must be a plain start; set its trigger event instead."));
+        problems.add(
+            new Problem(
+                start.getId(),
+                "The entry point must be a plain start; set its trigger event instead."));
       }
       java.util.Map<String, String> settings = JourneyCompiler.cairnProperties(start);
       String trigger = settings.get(JourneyCompiler.TRIGGER_EVENT);
@@ -42,7 +49,9 @@ final class EntryChecks {
         problems.add(
             new Problem(
                 start.getId(),
-                "The schedule \"" + schedule.strip() + "\" is not a cron expression like 0 9 * * MON (minute, hour, day of month, month,"
+                "The schedule \""
+                    + schedule.strip()
+                    + "\" is not a cron expression like 0 9 * * MON (minute, hour, day of month, month,"
                     + " day of week: Mondays at 9:00 in each contact's time zone)."));
       }
       if (schedule != null && trigger != null) {
@@ -53,7 +62,9 @@ final class EntryChecks {
       }
       if (settings.containsKey(JourneyCompiler.TRIGGER_SEGMENT) && schedule == null) {
         problems.add(
-            new Problem(start.getId(), "The entry point names an audience segment but no schedule; add a schedule, or remove the segment."));
+            new Problem(
+                start.getId(),
+                "The entry point names an audience segment but no schedule; add a schedule, or remove the segment."));
       }
       if (trigger != null && trigger.isBlank()) {
         problems.add(

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who may enter a journey again ({@code cairn:re-entry} and {@code cairn:re-entry-gap} on the
- * start event).
+ * Who may enter a journey again ({@code cairn:re-entry} and {@code cairn:re-entry-gap} on the start
+ * event).
  *
  * @param minimumGap when set, a contact re-enters only this long after their last entry
  */

@@ -24,7 +24,10 @@ public record EntrySchedule(String cron, @Nullable String segmentId) {
     cron = cron.strip();
   }
 
-  /** The latest time the schedule fired in {@code zone} after {@code after} and not after {@code now}. */
+  /**
+   * The latest time the schedule fired in {@code zone} after {@code after} and not after {@code
+   * now}.
+   */
   public Optional<ZonedDateTime> lastFiring(ZoneId zone, Instant after, Instant now) {
     CronExpression expression = parse(cron).orElseThrow();
     ZonedDateTime next = expression.next(after.atZone(zone));

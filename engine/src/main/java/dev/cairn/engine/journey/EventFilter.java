@@ -33,7 +33,10 @@ public record EventFilter(Map<String, String> wanted) {
 
   public boolean accepts(Map<String, Object> properties) {
     return wanted.entrySet().stream()
-        .allMatch(entry -> properties.get(entry.getKey()) != null && String.valueOf(properties.get(entry.getKey())).equals(entry.getValue()));
+        .allMatch(
+            entry ->
+                properties.get(entry.getKey()) != null
+                    && String.valueOf(properties.get(entry.getKey())).equals(entry.getValue()));
   }
 
   /** The message name a wait for {@code event} with this filter listens to. */
@@ -44,7 +47,10 @@ public record EventFilter(Map<String, String> wanted) {
     return name.toString();
   }
 
-  /** The filter a message name carries, if it is a filtered wait's; the event's name comes before it. */
+  /**
+   * The filter a message name carries, if it is a filtered wait's; the event's name comes before
+   * it.
+   */
   public static Optional<EventFilter> ofMessageName(String event, String messageName) {
     if (!messageName.startsWith(event + SEPARATOR)) {
       return Optional.empty();

@@ -32,7 +32,10 @@ final class GatewayChecks {
     for (FlowNode node : graph.nodes()) {
       if (graph.hasStrayDefault(node)) {
         problems.add(
-            new Problem(node.getId(), Label.quoted(node) + " has a default path that is not one of its own paths; make one of its paths the default."));
+            new Problem(
+                node.getId(),
+                Label.quoted(node)
+                    + " has a default path that is not one of its own paths; make one of its paths the default."));
       } else if (node instanceof ExclusiveGateway gateway && !isCairnDecision(gateway)) {
         branch(gateway, problems);
       }
@@ -50,7 +53,10 @@ final class GatewayChecks {
       problems.add(
           new Problem(
               fallback.getId(),
-              "The default path " + Label.quoted(fallback) + " of " + Label.quoted(gateway)
+              "The default path "
+                  + Label.quoted(fallback)
+                  + " of "
+                  + Label.quoted(gateway)
                   + " has a condition, which is never used; remove the condition, or make a path without one the default."));
     }
     if (paths.size() > 1) {
@@ -59,17 +65,23 @@ final class GatewayChecks {
           problems.add(
               new Problem(
                   path.getId(),
-                  "Path " + Label.quoted(path) + " of " + Label.quoted(gateway)
+                  "Path "
+                      + Label.quoted(path)
+                      + " of "
+                      + Label.quoted(gateway)
                       + " has no condition and is not the default path; give it a condition or make it the default."));
         }
       }
     }
     // Conditions can all be false for some contact; without a default path, that contact is stuck.
-    if (fallback == null && !paths.isEmpty() && paths.stream().allMatch(GatewayChecks::hasCondition)) {
+    if (fallback == null
+        && !paths.isEmpty()
+        && paths.stream().allMatch(GatewayChecks::hasCondition)) {
       problems.add(
           new Problem(
               gateway.getId(),
-              Label.quoted(gateway) + " has no default path: contacts who meet none of its conditions would be stuck there. Make one path the"
+              Label.quoted(gateway)
+                  + " has no default path: contacts who meet none of its conditions would be stuck there. Make one path the"
                   + " default."));
     }
   }
@@ -80,46 +92,65 @@ final class GatewayChecks {
     Set<String> events = new HashSet<>();
     for (SequenceFlow path : graph.outgoing(gateway)) {
       FlowNode target = graph.target(path);
-      if (target instanceof IntermediateCatchEvent wait && (WaitChecks.isMessage(wait) || WaitChecks.isTimer(wait))) {
+      if (target instanceof IntermediateCatchEvent wait
+          && (WaitChecks.isMessage(wait) || WaitChecks.isTimer(wait))) {
         event |= WaitChecks.isMessage(wait);
         timeout |= WaitChecks.isTimer(wait);
         // The engine could not tell which branch an event belongs to.
-        for (MessageEventDefinition definition : wait.getChildElementsByType(MessageEventDefinition.class)) {
+        for (MessageEventDefinition definition :
+            wait.getChildElementsByType(MessageEventDefinition.class)) {
           Message message = definition.getMessage();
-          if (message != null && message.getName() != null && !message.getName().isBlank() && !events.add(message.getName().strip())) {
+          if (message != null
+              && message.getName() != null
+              && !message.getName().isBlank()
+              && !events.add(message.getName().strip())) {
             problems.add(
                 new Problem(
                     gateway.getId(),
-                    Label.quoted(gateway) + " waits for \"" + message.getName().strip() + "\" on more than one branch; keep one of them."));
+                    Label.quoted(gateway)
+                        + " waits for \""
+                        + message.getName().strip()
+                        + "\" on more than one branch; keep one of them."));
           }
         }
       } else if (target != null) {
         problems.add(
             new Problem(
                 gateway.getId(),
-                Label.quoted(gateway) + " leads to " + Label.quoted(target)
+                Label.quoted(gateway)
+                    + " leads to "
+                    + Label.quoted(target)
                     + ", which is not a wait; after a \"wait for event\" come only waits for an event or for a time, then the steps."));
       }
     }
     if (!event) {
-      problems.add(new Problem(gateway.getId(), Label.quoted(gateway) + " waits for no event; add a branch that waits for one."));
+      problems.add(
+          new Problem(
+              gateway.getId(),
+              Label.quoted(gateway) + " waits for no event; add a branch that waits for one."));
     }
     if (!timeout) {
       problems.add(
           new Problem(
               gateway.getId(),
-              Label.quoted(gateway) + " has no timeout; add a branch that waits for a time, for contacts who never send the event."));
+              Label.quoted(gateway)
+                  + " has no timeout; add a branch that waits for a time, for contacts who never send the event."));
     }
   }
 
   private boolean isCairnDecision(ExclusiveGateway gateway) {
     return graph.outgoing(gateway).stream()
         .map(JourneyCompiler::cairnProperties)
-        .anyMatch(settings -> settings.containsKey(DecisionNodes.CONDITION) || settings.containsKey(DecisionNodes.WEIGHT));
+        .anyMatch(
+            settings ->
+                settings.containsKey(DecisionNodes.CONDITION)
+                    || settings.containsKey(DecisionNodes.WEIGHT));
   }
 
   private static boolean hasCondition(SequenceFlow path) {
     ConditionExpression condition = path.getConditionExpression();
-    return condition != null && condition.getTextContent() != null && !condition.getTextContent().isBlank();
+    return condition != null
+        && condition.getTextContent() != null
+        && !condition.getTextContent().isBlank();
   }
 }

@@ -108,7 +108,8 @@ class Journey {
   }
 
   EntryRule entryRule() {
-    return new EntryRule(reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
+    return new EntryRule(
+        reEntry, reEntryGapSeconds == null ? null : Duration.ofSeconds(reEntryGapSeconds));
   }
 
   String sourceXml() {

@@ -52,6 +52,7 @@ import org.springframework.stereotype.Component;
 public class JourneyCompiler {
 
   static final String TRIGGER_EVENT = "cairn:trigger-event";
+
   /** Appended to the journey's process id for its test-run process. */
   public static final String TEST_RUN_SUFFIX = ".test-run";
 
@@ -65,9 +66,15 @@ public class JourneyCompiler {
     this(steps, properties, attributes::schema);
   }
 
-  /** {@code schema} is read at every compile: a marketer may have declared an attribute a moment ago, on any replica. */
-  JourneyCompiler(List<StepHandler> steps, JourneyProperties properties, Supplier<AttributeSchema> schema) {
-    this.validator = new JourneyValidator(steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity())));
+  /**
+   * {@code schema} is read at every compile: a marketer may have declared an attribute a moment
+   * ago, on any replica.
+   */
+  JourneyCompiler(
+      List<StepHandler> steps, JourneyProperties properties, Supplier<AttributeSchema> schema) {
+    this.validator =
+        new JourneyValidator(
+            steps.stream().collect(Collectors.toMap(StepHandler::type, Function.identity())));
     this.schema = schema;
     this.longestWait = properties.longestWait();
     this.testRunWait = properties.testRunWait();
@@ -90,7 +97,9 @@ public class JourneyCompiler {
   private CompileResult compile(String sourceXml, boolean testRun) {
     BpmnModelInstance model;
     try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(sourceXml.getBytes(StandardCharsets.UTF_8)));
+      model =
+          Bpmn.readModelFromStream(
+              new ByteArrayInputStream(sourceXml.getBytes(StandardCharsets.UTF_8)));
     } catch (RuntimeException e) {
       return new CompileResult.Rejected(DiagramSyntax.explain(sourceXml, e));
     }
@@ -101,14 +110,17 @@ public class JourneyCompiler {
           null,
           processes.isEmpty()
               ? "A journey needs exactly one executable process, found 0; mark the journey's process as executable."
-              : "A journey needs exactly one executable process, found " + processes.size() + "; keep one journey per diagram.");
+              : "A journey needs exactly one executable process, found "
+                  + processes.size()
+                  + "; keep one journey per diagram.");
     }
     Process process = processes.getFirst();
     JourneyGraph graph = new JourneyGraph(process);
     AttributeSchema declared = schema.get();
     List<Problem> problems = new ArrayList<>(validator.check(model, process, graph, declared));
     if (!graph.wellFormed()) {
-      return new CompileResult.Rejected(problems); // compiling follows every path, which needs both its ends
+      return new CompileResult.Rejected(
+          problems); // compiling follows every path, which needs both its ends
     }
 
     EntryRule entryRule = entryRule(process, problems);
@@ -126,13 +138,26 @@ public class JourneyCompiler {
     if (testRun) {
       process.setId(process.getId() + TEST_RUN_SUFFIX);
     }
-    String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
+    String name =
+        process.getName() == null || process.getName().isBlank()
+            ? process.getId()
+            : process.getName();
     return new CompileResult.Compiled(
         new CompiledJourney(
-            process.getId(), name, triggerEvent(process), awaitedEvents, Bpmn.convertToString(model), entryRule, triggerFilter, schedule(process)));
+            process.getId(),
+            name,
+            triggerEvent(process),
+            awaitedEvents,
+            Bpmn.convertToString(model),
+            entryRule,
+            triggerFilter,
+            schedule(process)));
   }
 
-  /** The event that enters contacts, or none for a journey started through the API; checked by {@link EntryChecks}. */
+  /**
+   * The event that enters contacts, or none for a journey started through the API; checked by
+   * {@link EntryChecks}.
+   */
   private static @Nullable String triggerEvent(Process process) {
     StartEvent start = process.getChildElementsByType(StartEvent.class).iterator().next();
     String trigger = cairnProperties(start).get(TRIGGER_EVENT);
@@ -173,7 +198,9 @@ public class JourneyCompiler {
       problems.add(
           new Problem(
               starts.getFirst().getId(),
-              "The trigger filter \"" + where.strip() + "\" is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
+              "The trigger filter \""
+                  + where.strip()
+                  + "\" is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
       return Map.of();
     }
     return filter.get().wanted();
@@ -198,7 +225,9 @@ public class JourneyCompiler {
         case "every-time" -> reEntry = EntryRule.ReEntry.EVERY_TIME;
         default ->
             problems.add(
-                new Problem(start.getId(), "Re-entry \"" + mode + "\" is not one of once, one-at-a-time or every-time."));
+                new Problem(
+                    start.getId(),
+                    "Re-entry \"" + mode + "\" is not one of once, one-at-a-time or every-time."));
       }
     }
     Duration gap = null;
@@ -211,7 +240,11 @@ public class JourneyCompiler {
         }
       } catch (DateTimeParseException e) {
         problems.add(
-            new Problem(start.getId(), "The re-entry gap \"" + gapText + "\" is not a positive duration like P30D or PT12H."));
+            new Problem(
+                start.getId(),
+                "The re-entry gap \""
+                    + gapText
+                    + "\" is not a positive duration like P30D or PT12H."));
       }
     }
     return new EntryRule(reEntry, gap);
@@ -247,11 +280,17 @@ public class JourneyCompiler {
       }
       Optional<EventFilter> filter = EventFilter.parse(where);
       if (filter.isEmpty()) {
-        problems.add(new Problem(wait.getId(), Label.quoted(wait) + " waits for events with \"" + where.strip()
-            + "\", which is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
+        problems.add(
+            new Problem(
+                wait.getId(),
+                Label.quoted(wait)
+                    + " waits for events with \""
+                    + where.strip()
+                    + "\", which is not like plan=Pro, segment_id=vip (property=value, separated by commas)."));
         continue;
       }
-      for (MessageEventDefinition definition : wait.getChildElementsByType(MessageEventDefinition.class)) {
+      for (MessageEventDefinition definition :
+          wait.getChildElementsByType(MessageEventDefinition.class)) {
         Message shared = definition.getMessage();
         if (shared == null || shared.getName() == null || shared.getName().isBlank()) {
           continue; // reported by WaitChecks
@@ -268,7 +307,8 @@ public class JourneyCompiler {
   /** The events the journey's waits listen for; unnamed ones are reported by {@link WaitChecks}. */
   private static Set<String> awaitedEvents(BpmnModelInstance model) {
     Set<String> awaited = new LinkedHashSet<>();
-    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+    for (MessageEventDefinition definition :
+        model.getModelElementsByType(MessageEventDefinition.class)) {
       Message message = definition.getMessage();
       if (message != null && message.getName() != null && !message.getName().isBlank()) {
         awaited.add(message.getName());
@@ -277,7 +317,10 @@ public class JourneyCompiler {
     return awaited;
   }
 
-  /** Shortens waits to the longest one allowed; waits that cannot be read are reported by {@link WaitChecks}. */
+  /**
+   * Shortens waits to the longest one allowed; waits that cannot be read are reported by {@link
+   * WaitChecks}.
+   */
   private static void capWaits(BpmnModelInstance model, @Nullable Duration longestWait) {
     if (longestWait == null) {
       return;
@@ -286,7 +329,10 @@ public class JourneyCompiler {
     ZonedDateTime from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       TimeDuration duration = timer.getTimeDuration();
-      String text = duration == null || duration.getTextContent() == null ? "" : duration.getTextContent().strip();
+      String text =
+          duration == null || duration.getTextContent() == null
+              ? ""
+              : duration.getTextContent().strip();
       if (text.isEmpty() || text.startsWith("=")) {
         continue;
       }
@@ -307,7 +353,9 @@ public class JourneyCompiler {
     Map<String, String> values = new HashMap<>();
     if (properties != null) {
       for (ZeebeProperty property : properties.getProperties()) {
-        if (property.getName() != null && property.getName().startsWith("cairn:") && property.getValue() != null) {
+        if (property.getName() != null
+            && property.getName().startsWith("cairn:")
+            && property.getValue() != null) {
           values.put(property.getName(), property.getValue());
         }
       }
@@ -321,7 +369,8 @@ public class JourneyCompiler {
 
   /** Names of all flow elements, for showing element ids to people. */
   static Map<String, String> elementNames(String xml) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
     Map<String, String> names = new HashMap<>();
     for (FlowElement element : elements) {

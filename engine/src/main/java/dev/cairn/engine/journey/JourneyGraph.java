@@ -69,7 +69,8 @@ final class JourneyGraph {
       }
     }
     for (FlowNode node : nodes) {
-      if (node instanceof BoundaryEvent boundary && byId.get(boundary.getAttributeValue("attachedToRef")) instanceof FlowNode host) {
+      if (node instanceof BoundaryEvent boundary
+          && byId.get(boundary.getAttributeValue("attachedToRef")) instanceof FlowNode host) {
         hosts.put(boundary, host);
         boundaries.computeIfAbsent(host, key -> new ArrayList<>()).add(boundary);
       }
@@ -125,7 +126,9 @@ final class JourneyGraph {
     return looseFlows.isEmpty() && nodes.stream().noneMatch(this::hasStrayDefault);
   }
 
-  /** Where a contact can go next from the node: along its paths, or out through a boundary event. */
+  /**
+   * Where a contact can go next from the node: along its paths, or out through a boundary event.
+   */
   List<FlowNode> next(FlowNode node) {
     List<FlowNode> next = new ArrayList<>();
     for (SequenceFlow flow : outgoing(node)) {

@@ -38,14 +38,19 @@ public class JourneyLibrary {
   /** Adds library journeys not yet present and publishes those configured to run at once. */
   public void install() {
     for (LibraryJourney journey : read()) {
-      boolean added = journeys.addIfAbsent(journey.id(), journey.name(), journey.description(), journey.xml());
+      boolean added =
+          journeys.addIfAbsent(journey.id(), journey.name(), journey.description(), journey.xml());
       // Also when an earlier start added it but could not reach the engine to publish it.
-      if ((added || journeys.neverPublished(journey.id())) && properties.publishOnInstall().contains(journey.id())) {
+      if ((added || journeys.neverPublished(journey.id()))
+          && properties.publishOnInstall().contains(journey.id())) {
         switch (journeys.publish(journey.id())) {
-          case PublishResult.Published published -> log.info("Published library journey {}", journey.id());
+          case PublishResult.Published published ->
+              log.info("Published library journey {}", journey.id());
           case PublishResult.Rejected rejected ->
-              log.error("Library journey {} does not compile: {}", journey.id(), rejected.problems());
-          case PublishResult.NotFound notFound -> throw new IllegalStateException("just added: " + journey.id());
+              log.error(
+                  "Library journey {} does not compile: {}", journey.id(), rejected.problems());
+          case PublishResult.NotFound notFound ->
+              throw new IllegalStateException("just added: " + journey.id());
         }
       }
     }
@@ -64,13 +69,18 @@ public class JourneyLibrary {
   }
 
   private static LibraryJourney parse(String xml) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Process process = model.getModelElementsByType(Process.class).iterator().next();
     String description =
-        process.getDocumentations().stream().map(Documentation::getTextContent).findFirst().orElse(null);
+        process.getDocumentations().stream()
+            .map(Documentation::getTextContent)
+            .findFirst()
+            .orElse(null);
     String name = process.getName() == null ? process.getId() : process.getName();
     return new LibraryJourney(process.getId(), name, description, xml);
   }
 
-  record LibraryJourney(String id, String name, @org.jspecify.annotations.Nullable String description, String xml) {}
+  record LibraryJourney(
+      String id, String name, @org.jspecify.annotations.Nullable String description, String xml) {}
 }

@@ -15,12 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     a minute instead of days
  */
 @ConfigurationProperties("cairn.journeys")
-public record JourneyProperties(@Nullable Duration longestWait, List<String> publishOnInstall, Duration testRunWait) {
+public record JourneyProperties(
+    @Nullable Duration longestWait, List<String> publishOnInstall, Duration testRunWait) {
 
   static final Duration DEFAULT_TEST_RUN_WAIT = Duration.ofSeconds(5);
 
   public JourneyProperties {
-    publishOnInstall = publishOnInstall == null ? List.of("welcome") : List.copyOf(publishOnInstall);
-    testRunWait = testRunWait == null || testRunWait.isNegative() || testRunWait.isZero() ? DEFAULT_TEST_RUN_WAIT : testRunWait;
+    publishOnInstall =
+        publishOnInstall == null ? List.of("welcome") : List.copyOf(publishOnInstall);
+    testRunWait =
+        testRunWait == null || testRunWait.isNegative() || testRunWait.isZero()
+            ? DEFAULT_TEST_RUN_WAIT
+            : testRunWait;
   }
 }

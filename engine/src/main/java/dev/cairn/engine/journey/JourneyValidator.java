@@ -21,7 +21,8 @@ final class JourneyValidator {
   }
 
   /** {@code schema}: the attributes declared now, whose types conditions and waits must respect. */
-  List<Problem> check(BpmnModelInstance model, Process process, JourneyGraph graph, AttributeSchema schema) {
+  List<Problem> check(
+      BpmnModelInstance model, Process process, JourneyGraph graph, AttributeSchema schema) {
     List<Problem> problems = new ArrayList<>();
     problems.addAll(new EntryChecks(process).problems());
     problems.addAll(new StepChecks(model, steps).problems());

@@ -59,7 +59,8 @@ public class Journeys {
 
   /** Adds a journey as a draft unless one with its id exists; returns whether it was added. */
   @Transactional
-  public boolean addIfAbsent(String id, String name, @Nullable String description, String sourceXml) {
+  public boolean addIfAbsent(
+      String id, String name, @Nullable String description, String sourceXml) {
     if (repository.existsById(id)) {
       return false;
     }
@@ -78,29 +79,48 @@ public class Journeys {
     String processId;
     String name;
     try {
-      BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      BpmnModelInstance model =
+          Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
       Collection<Process> processes = model.getModelElementsByType(Process.class);
       if (processes.size() != 1) {
-        return new Revision.Refused("The file holds " + processes.size() + " processes; a journey diagram holds exactly one.");
+        return new Revision.Refused(
+            "The file holds "
+                + processes.size()
+                + " processes; a journey diagram holds exactly one.");
       }
       var process = processes.iterator().next();
       processId = process.getId();
-      name = process.getName() == null || process.getName().isBlank() ? processId : process.getName();
+      name =
+          process.getName() == null || process.getName().isBlank() ? processId : process.getName();
     } catch (RuntimeException e) {
-      return new Revision.Refused("This is not a BPMN diagram Cairn can read: " + DiagramSyntax.explain(xml, e).getFirst().message());
+      return new Revision.Refused(
+          "This is not a BPMN diagram Cairn can read: "
+              + DiagramSyntax.explain(xml, e).getFirst().message());
     }
     if (journeyId != null && !journeyId.equals(processId)) {
       return new Revision.Refused(
-          "The diagram's process id is \"" + processId + "\", but this journey's is \"" + journeyId
-              + "\"; set the process id back to \"" + journeyId + "\" in the diagram, or add it as a new journey.");
+          "The diagram's process id is \""
+              + processId
+              + "\", but this journey's is \""
+              + journeyId
+              + "\"; set the process id back to \""
+              + journeyId
+              + "\" in the diagram, or add it as a new journey.");
     }
     if (processId.endsWith(JourneyCompiler.TEST_RUN_SUFFIX)) {
-      return new Revision.Refused("A process id may not end in \"" + JourneyCompiler.TEST_RUN_SUFFIX + "\"; Cairn uses that for test runs.");
+      return new Revision.Refused(
+          "A process id may not end in \""
+              + JourneyCompiler.TEST_RUN_SUFFIX
+              + "\"; Cairn uses that for test runs.");
     }
     Optional<Journey> existing = repository.findById(processId);
     if (journeyId == null && existing.isPresent()) {
       return new Revision.Refused(
-          "A journey with the process id \"" + processId + "\" exists (\"" + existing.get().name() + "\"); open it to replace its diagram, or change the process id.");
+          "A journey with the process id \""
+              + processId
+              + "\" exists (\""
+              + existing.get().name()
+              + "\"); open it to replace its diagram, or change the process id.");
     }
     if (existing.isPresent()) {
       existing.get().revise(xml, clock.instant());
@@ -124,8 +144,14 @@ public class Journeys {
   /** A draft that has never run: no version of it was ever deployed. */
   @Transactional(readOnly = true)
   public boolean neverPublished(String id) {
-    return repository.findById(id).map(journey -> journey.status() == JourneyStatus.DRAFT).orElse(false)
-        && jdbc.sql("select not exists(select 1 from journey_version where journey_id = :id)").param("id", id).query(Boolean.class).single();
+    return repository
+            .findById(id)
+            .map(journey -> journey.status() == JourneyStatus.DRAFT)
+            .orElse(false)
+        && jdbc.sql("select not exists(select 1 from journey_version where journey_id = :id)")
+            .param("id", id)
+            .query(Boolean.class)
+            .single();
   }
 
   /**
@@ -136,7 +162,10 @@ public class Journeys {
   public PublishResult publish(String id) {
     // Replicas starting together publish the same journeys: one at a time, so the later one finds
     // the version the first deployed and keeps it.
-    jdbc.sql("select pg_advisory_xact_lock(hashtext('cairn.publish:' || :id))").param("id", id).query().rowSet();
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('cairn.publish:' || :id))")
+        .param("id", id)
+        .query()
+        .rowSet();
     Optional<Journey> found = repository.findById(id);
     if (found.isEmpty()) {
       return new PublishResult.NotFound(id);
@@ -169,29 +198,42 @@ public class Journeys {
     }
     return switch (compiler.compileTestRun(draftXml == null ? found.get().sourceXml() : draftXml)) {
       case CompileResult.Rejected rejected -> new TestDeployment.Rejected(id, rejected.problems());
-      case CompileResult.Compiled compiled when !compiled.journey().id().equals(id + JourneyCompiler.TEST_RUN_SUFFIX) ->
+      case CompileResult.Compiled compiled
+          when !compiled.journey().id().equals(id + JourneyCompiler.TEST_RUN_SUFFIX) ->
           new TestDeployment.Rejected(id, List.of(processIdChanged(id)));
       case CompileResult.Compiled compiled -> {
         CompiledJourney test = compiled.journey();
         yield switch (engine.deploy(test.id(), test.executableXml())) {
-          case JourneyEngine.Deployment.Refused refused -> new TestDeployment.Rejected(id, refusals(refused));
+          case JourneyEngine.Deployment.Refused refused ->
+              new TestDeployment.Rejected(id, refusals(refused));
           case JourneyEngine.Deployment.Done done ->
-              new TestDeployment.Deployed(id, test.id(), done.deployed().version(), test.triggerEvent(), test.awaitedEvents());
+              new TestDeployment.Deployed(
+                  id,
+                  test.id(),
+                  done.deployed().version(),
+                  test.triggerEvent(),
+                  test.awaitedEvents());
         };
       }
     };
   }
 
   /**
-   * Pauses a running journey (no new contacts; those inside go on) or resumes a paused one. A
-   * draft or stopped journey is published instead.
+   * Pauses a running journey (no new contacts; those inside go on) or resumes a paused one. A draft
+   * or stopped journey is published instead.
    */
   @Transactional
   public JourneyStatus setPaused(String id, boolean paused) {
-    Journey journey = repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No journey " + id));
+    Journey journey =
+        repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No journey " + id));
     JourneyStatus from = journey.status();
     if (from != JourneyStatus.PUBLISHED && from != JourneyStatus.PAUSED) {
-      throw new IllegalStateException("\"" + journey.name() + "\" is " + from.name().toLowerCase(java.util.Locale.ROOT) + "; publish it first.");
+      throw new IllegalStateException(
+          "\""
+              + journey.name()
+              + "\" is "
+              + from.name().toLowerCase(java.util.Locale.ROOT)
+              + "; publish it first.");
     }
     journey.changeStatus(paused ? JourneyStatus.PAUSED : JourneyStatus.PUBLISHED, clock.instant());
     return journey.status();
@@ -200,13 +242,16 @@ public class Journeys {
   /** Marks a journey stopped; taking its contacts out is the runtime's part. */
   @Transactional
   public void markStopped(String id) {
-    repository.findById(id).ifPresent(journey -> journey.changeStatus(JourneyStatus.STOPPED, clock.instant()));
+    repository
+        .findById(id)
+        .ifPresent(journey -> journey.changeStatus(JourneyStatus.STOPPED, clock.instant()));
   }
 
   /** Published journeys a contact enters when this event arrives. */
   @Transactional(readOnly = true)
   public List<String> triggeredBy(String eventName) {
-    return jdbc.sql("select id from journey where status = 'PUBLISHED' and trigger_event = :event order by id")
+    return jdbc.sql(
+            "select id from journey where status = 'PUBLISHED' and trigger_event = :event order by id")
         .param("event", eventName)
         .query(String.class)
         .list();
@@ -230,20 +275,24 @@ public class Journeys {
   /** A running journey contacts enter on a schedule, and since when that schedule counts. */
   public record Scheduled(String journeyId, EntrySchedule schedule, Instant since) {}
 
-  /** Running journeys with a schedule trigger; firings before their latest publication do not count. */
+  /**
+   * Running journeys with a schedule trigger; firings before their latest publication do not count.
+   */
   @Transactional(readOnly = true)
   public List<Scheduled> scheduled() {
     return repository.findByStatus(JourneyStatus.PUBLISHED).stream()
         .filter(journey -> journey.schedule() != null)
-        .map(journey -> new Scheduled(
-            journey.id(),
-            journey.schedule(),
-            jdbc.sql("select max(deployed_at) from journey_version where journey_id = :id")
-                .param("id", journey.id())
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant)
-                .orElse(clock.instant())))
+        .map(
+            journey ->
+                new Scheduled(
+                    journey.id(),
+                    journey.schedule(),
+                    jdbc.sql("select max(deployed_at) from journey_version where journey_id = :id")
+                        .param("id", journey.id())
+                        .query(Timestamp.class)
+                        .optional()
+                        .map(Timestamp::toInstant)
+                        .orElse(clock.instant())))
         .toList();
   }
 
@@ -287,12 +336,20 @@ public class Journeys {
   /** What the engine refused, on the elements it names: Cairn's checks passed, so this is rare. */
   private static List<Problem> refusals(JourneyEngine.Deployment.Refused refused) {
     return refused.reasons().stream()
-        .map(reason -> new Problem(reason.elementId(), "The engine would refuse this journey: " + reason.message()))
+        .map(
+            reason ->
+                new Problem(
+                    reason.elementId(),
+                    "The engine would refuse this journey: " + reason.message()))
         .toList();
   }
 
   private static Problem processIdChanged(String journeyId) {
-    return new Problem(null, "The process id must stay \"" + journeyId + "\" for this journey; change it back in the diagram.");
+    return new Problem(
+        null,
+        "The process id must stay \""
+            + journeyId
+            + "\" for this journey; change it back in the diagram.");
   }
 
   private JourneySummary summary(Journey journey) {
@@ -303,23 +360,32 @@ public class Journeys {
             .optional()
             .orElse(null);
     return new JourneySummary(
-        journey.id(), journey.name(), journey.description(), journey.status(), journey.triggerEvent(), latest, journey.hasUnpublishedChanges());
+        journey.id(),
+        journey.name(),
+        journey.description(),
+        journey.status(),
+        journey.triggerEvent(),
+        latest,
+        journey.hasUnpublishedChanges());
   }
 
   private JourneyDetail detail(Journey journey) {
     JourneySummary summary = summary(journey);
     String xml =
-        jdbc.sql("select deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
+        jdbc.sql(
+                "select deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
             .param("id", journey.id())
             .query(String.class)
             .optional()
             .orElse(journey.sourceXml());
-    // A deployed version never changes, so its element names are worth keeping; drafts are read anew.
+    // A deployed version never changes, so its element names are worth keeping; drafts are read
+    // anew.
     Map<String, String> names =
         summary.latestVersion() == null
             ? JourneyCompiler.elementNames(xml)
             : elementNamesByVersion.computeIfAbsent(
-                journey.id() + "@" + summary.latestVersion(), key -> JourneyCompiler.elementNames(xml));
+                journey.id() + "@" + summary.latestVersion(),
+                key -> JourneyCompiler.elementNames(xml));
     return new JourneyDetail(summary, xml, names);
   }
 }

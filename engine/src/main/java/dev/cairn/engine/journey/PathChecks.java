@@ -38,17 +38,28 @@ final class PathChecks {
       FlowNode source = graph.source(flow);
       if (source == null) {
         problems.add(
-            new Problem(flow.getId(), "The path " + Label.quoted(flow) + " does not start at a step of the journey; connect it or delete it."));
+            new Problem(
+                flow.getId(),
+                "The path "
+                    + Label.quoted(flow)
+                    + " does not start at a step of the journey; connect it or delete it."));
       } else {
         problems.add(
             new Problem(
                 flow.getId(),
-                "The path " + Label.quoted(flow) + " from " + Label.quoted(source) + " does not lead to a step of the journey; connect it or delete it."));
+                "The path "
+                    + Label.quoted(flow)
+                    + " from "
+                    + Label.quoted(source)
+                    + " does not lead to a step of the journey; connect it or delete it."));
       }
     }
   }
 
-  /** Contacts come in only at the entry point and leave at an end: no path into the one or out of the other. */
+  /**
+   * Contacts come in only at the entry point and leave at an end: no path into the one or out of
+   * the other.
+   */
   private void entriesAndEnds(List<Problem> problems) {
     for (FlowNode node : graph.nodes()) {
       if (node instanceof StartEvent start) {
@@ -56,7 +67,10 @@ final class PathChecks {
           problems.add(
               new Problem(
                   flow.getId(),
-                  "The path " + Label.quoted(flow) + " leads back into the entry point " + Label.quoted(start)
+                  "The path "
+                      + Label.quoted(flow)
+                      + " leads back into the entry point "
+                      + Label.quoted(start)
                       + "; to go round again, connect it to the first step instead."));
         }
       }
@@ -65,7 +79,10 @@ final class PathChecks {
           problems.add(
               new Problem(
                   flow.getId(),
-                  "The path " + Label.quoted(flow) + " leaves " + Label.quoted(end)
+                  "The path "
+                      + Label.quoted(flow)
+                      + " leaves "
+                      + Label.quoted(end)
                       + ", but nothing comes after an end; start the path from a step, or delete it."));
         }
       }
@@ -80,9 +97,16 @@ final class PathChecks {
     Set<FlowNode> reached = graph.reachableFrom(starts);
     for (FlowNode node : graph.nodes()) {
       // A boundary event of a step that cannot be reached is covered by that step's problem.
-      boolean hostMissed = node instanceof BoundaryEvent boundary && graph.host(boundary) != null && !reached.contains(graph.host(boundary));
+      boolean hostMissed =
+          node instanceof BoundaryEvent boundary
+              && graph.host(boundary) != null
+              && !reached.contains(graph.host(boundary));
       if (!reached.contains(node) && !hostMissed) {
-        problems.add(new Problem(node.getId(), Label.quoted(node) + " cannot be reached from the entry point; connect it or delete it."));
+        problems.add(
+            new Problem(
+                node.getId(),
+                Label.quoted(node)
+                    + " cannot be reached from the entry point; connect it or delete it."));
       }
     }
     return reached;
@@ -91,7 +115,10 @@ final class PathChecks {
   private void deadEnds(List<Problem> problems) {
     for (FlowNode node : graph.nodes()) {
       if (!(node instanceof EndEvent) && graph.outgoing(node).isEmpty()) {
-        problems.add(new Problem(node.getId(), Label.quoted(node) + " leads nowhere; connect it to the next step or to an end."));
+        problems.add(
+            new Problem(
+                node.getId(),
+                Label.quoted(node) + " leads nowhere; connect it to the next step or to an end."));
       }
     }
   }
@@ -103,7 +130,8 @@ final class PathChecks {
       problems.add(
           new Problem(
               first.getId(),
-              Label.quoted(first) + " is on a loop with no wait: a contact would go round it forever. Add a wait to the loop."));
+              Label.quoted(first)
+                  + " is on a loop with no wait: a contact would go round it forever. Add a wait to the loop."));
     }
   }
 
@@ -113,7 +141,8 @@ final class PathChecks {
    */
   private void loopsWithoutEnd(Set<FlowNode> reachable, List<Problem> problems) {
     // Dead ends are ends too here: they are reported above, and counting them would repeat that.
-    Set<FlowNode> canEnd = graph.reaching(node -> node instanceof EndEvent || graph.next(node).isEmpty());
+    Set<FlowNode> canEnd =
+        graph.reaching(node -> node instanceof EndEvent || graph.next(node).isEmpty());
     Set<FlowNode> stuck = new HashSet<>(reachable);
     stuck.removeAll(canEnd);
     for (List<FlowNode> loop : graph.loops(stuck::contains)) {
@@ -124,7 +153,8 @@ final class PathChecks {
         problems.add(
             new Problem(
                 first.getId(),
-                Label.quoted(first) + " is on a loop that never leads to an end: contacts would go round it forever. Add a way out of the loop to an end."));
+                Label.quoted(first)
+                    + " is on a loop that never leads to an end: contacts would go round it forever. Add a way out of the loop to an end."));
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.List;
 public sealed interface PublishResult {
 
   /** Running; {@code version} is the engine's version number of what now runs. */
-  record Published(String journeyId, int version, long processDefinitionKey) implements PublishResult {}
+  record Published(String journeyId, int version, long processDefinitionKey)
+      implements PublishResult {}
 
   /** Not published: the diagram has problems a marketer must fix first. */
   record Rejected(String journeyId, List<Problem> problems) implements PublishResult {

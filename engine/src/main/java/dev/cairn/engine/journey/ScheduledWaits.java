@@ -13,8 +13,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Compiles "wait until" timers ({@code cairn:wait-until}, with optional {@code cairn:wait-offset}
- * and {@code cairn:wait-at}): a step before the timer works out the moment for the contact, and
- * the timer waits for that date.
+ * and {@code cairn:wait-at}): a step before the timer works out the moment for the contact, and the
+ * timer waits for that date.
  */
 final class ScheduledWaits {
 
@@ -31,15 +31,22 @@ final class ScheduledWaits {
   }
 
   void compile() {
-    for (IntermediateCatchEvent wait : List.copyOf(model.getModelElementsByType(IntermediateCatchEvent.class))) {
+    for (IntermediateCatchEvent wait :
+        List.copyOf(model.getModelElementsByType(IntermediateCatchEvent.class))) {
       Map<String, String> settings = JourneyCompiler.cairnProperties(wait);
       String until = settings.get(UNTIL);
-      List<TimerEventDefinition> timers = List.copyOf(wait.getChildElementsByType(TimerEventDefinition.class));
+      List<TimerEventDefinition> timers =
+          List.copyOf(wait.getChildElementsByType(TimerEventDefinition.class));
       if (until == null) {
         continue;
       }
       if (timers.isEmpty()) {
-        problems.add(new Problem(wait.getId(), "\"" + Label.of(wait) + "\" has a \"wait until\" setting but is not a timer; make it a timer."));
+        problems.add(
+            new Problem(
+                wait.getId(),
+                "\""
+                    + Label.of(wait)
+                    + "\" has a \"wait until\" setting but is not a timer; make it a timer."));
         continue;
       }
       try {
@@ -57,10 +64,19 @@ final class ScheduledWaits {
       if (settings.get(AT) != null) {
         headers.put("at", settings.get(AT));
       }
-      StepInsertion.before(model, wait, "-schedule", "-scheduled", "Schedule " + Label.of(wait), ScheduleStep.TYPE, headers);
+      StepInsertion.before(
+          model,
+          wait,
+          "-schedule",
+          "-scheduled",
+          "Schedule " + Label.of(wait),
+          ScheduleStep.TYPE,
+          headers);
       TimerEventDefinition timer = timers.getFirst();
       // The step decides when the wait ends; any duration or date drawn on the timer gives way.
-      for (ModelElementInstance child : java.util.Arrays.asList(timer.getTimeDuration(), timer.getTimeCycle(), timer.getTimeDate())) {
+      for (ModelElementInstance child :
+          java.util.Arrays.asList(
+              timer.getTimeDuration(), timer.getTimeCycle(), timer.getTimeDate())) {
         if (child != null) {
           timer.removeChildElement(child);
         }

@@ -54,25 +54,47 @@ final class StepChecks {
     ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
     String type = definition == null ? null : definition.getType();
     if (type == null || type.isBlank()) {
-      problems.add(new Problem(task.getId(), Label.quoted(task) + " does not say which step it is; replace it with a step from the palette."));
+      problems.add(
+          new Problem(
+              task.getId(),
+              Label.quoted(task)
+                  + " does not say which step it is; replace it with a step from the palette."));
       return;
     }
     StepHandler step = steps.get(type);
     if (step == null) {
       problems.add(
           new Problem(
-              task.getId(), Label.quoted(task) + " is not a step Cairn knows (type " + type + "); replace it with a step from the palette."));
+              task.getId(),
+              Label.quoted(task)
+                  + " is not a step Cairn knows (type "
+                  + type
+                  + "); replace it with a step from the palette."));
       return;
     }
     Map<String, String> headers = headers(task);
-    List<String> missing = step.requiredHeaders().stream().filter(required -> isBlank(headers.get(required))).sorted().toList();
+    List<String> missing =
+        step.requiredHeaders().stream()
+            .filter(required -> isBlank(headers.get(required)))
+            .sorted()
+            .toList();
     for (String required : missing) {
-      problems.add(new Problem(task.getId(), step.displayName() + " " + Label.quoted(task) + " needs " + step.describe(required) + "."));
+      problems.add(
+          new Problem(
+              task.getId(),
+              step.displayName()
+                  + " "
+                  + Label.quoted(task)
+                  + " needs "
+                  + step.describe(required)
+                  + "."));
     }
     // A step judges its own configuration only once it is complete, as the SPI promises.
     if (missing.isEmpty()) {
       for (String problem : step.problems(headers)) {
-        problems.add(new Problem(task.getId(), step.displayName() + " " + Label.quoted(task) + ": " + problem));
+        problems.add(
+            new Problem(
+                task.getId(), step.displayName() + " " + Label.quoted(task) + ": " + problem));
       }
     }
   }
@@ -81,16 +103,22 @@ final class StepChecks {
   private static boolean isJob(Task task) {
     return task instanceof ServiceTask
         || task instanceof SendTask
-        || ((task instanceof ScriptTask || task instanceof BusinessRuleTask) && task.getSingleExtensionElement(ZeebeTaskDefinition.class) != null);
+        || ((task instanceof ScriptTask || task instanceof BusinessRuleTask)
+            && task.getSingleExtensionElement(ZeebeTaskDefinition.class) != null);
   }
 
   private static @Nullable String unsupported(FlowNode node) {
     return switch (node) {
-      case UserTask task -> "is a user task, which nobody in Cairn works on: contacts would wait there forever. Use a step from the palette instead.";
-      case ReceiveTask task -> "is a receive task; to wait for an event, use a \"wait for event\" with a timeout instead.";
-      case CallActivity call -> "calls another process, which a journey cannot do; draw those steps in this journey instead.";
-      case ComplexGateway gateway -> "is a complex gateway, which the engine cannot run; use a branch instead.";
-      case ThrowEvent thrown when !thrown.getChildElementsByType(MessageEventDefinition.class).isEmpty() ->
+      case UserTask task ->
+          "is a user task, which nobody in Cairn works on: contacts would wait there forever. Use a step from the palette instead.";
+      case ReceiveTask task ->
+          "is a receive task; to wait for an event, use a \"wait for event\" with a timeout instead.";
+      case CallActivity call ->
+          "calls another process, which a journey cannot do; draw those steps in this journey instead.";
+      case ComplexGateway gateway ->
+          "is a complex gateway, which the engine cannot run; use a branch instead.";
+      case ThrowEvent thrown
+          when !thrown.getChildElementsByType(MessageEventDefinition.class).isEmpty() ->
           "sends a BPMN message, which nobody receives in Cairn; to tell someone, use a \"Notify team\" or \"Call webhook\" step instead.";
       default -> null;
     };
@@ -100,11 +128,14 @@ final class StepChecks {
     ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
     Map<String, String> values = new HashMap<>();
     if (headers != null) {
-      headers.getHeaders().forEach(header -> {
-        if (header.getKey() != null && header.getValue() != null) {
-          values.put(header.getKey(), header.getValue());
-        }
-      });
+      headers
+          .getHeaders()
+          .forEach(
+              header -> {
+                if (header.getKey() != null && header.getValue() != null) {
+                  values.put(header.getKey(), header.getValue());
+                }
+              });
     }
     return values;
   }

@@ -33,7 +33,10 @@ final class StepInsertion {
       Map<String, String> headers) {
     ModelElementInstance parent = target.getParentElement();
     ServiceTask task = task(model, parent, target.getId() + taskSuffix, name, type, headers);
-    for (SequenceFlow incoming : model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getTarget() == target).toList()) {
+    for (SequenceFlow incoming :
+        model.getModelElementsByType(SequenceFlow.class).stream()
+            .filter(flow -> flow.getTarget() == target)
+            .toList()) {
       target.getIncoming().remove(incoming);
       incoming.setTarget(task);
       task.getIncoming().add(incoming);
@@ -44,7 +47,12 @@ final class StepInsertion {
 
   /** A new service task of the job type, with the headers, not yet on any path. */
   static ServiceTask task(
-      BpmnModelInstance model, ModelElementInstance parent, String id, String name, String type, Map<String, String> headers) {
+      BpmnModelInstance model,
+      ModelElementInstance parent,
+      String id,
+      String name,
+      String type,
+      Map<String, String> headers) {
     ServiceTask task = model.newInstance(ServiceTask.class);
     task.setId(id);
     task.setName(name);
@@ -57,17 +65,19 @@ final class StepInsertion {
     extensions.addChildElement(definition);
     ZeebeTaskHeaders taskHeaders = model.newInstance(ZeebeTaskHeaders.class);
     extensions.addChildElement(taskHeaders);
-    headers.forEach((key, value) -> {
-      ZeebeHeader header = model.newInstance(ZeebeHeader.class);
-      header.setKey(key);
-      header.setValue(value);
-      taskHeaders.addChildElement(header);
-    });
+    headers.forEach(
+        (key, value) -> {
+          ZeebeHeader header = model.newInstance(ZeebeHeader.class);
+          header.setKey(key);
+          header.setValue(value);
+          taskHeaders.addChildElement(header);
+        });
     return task;
   }
 
   /** A new path between two nodes of the same scope, listed on both. */
-  static SequenceFlow connect(BpmnModelInstance model, ModelElementInstance parent, FlowNode from, FlowNode to, String id) {
+  static SequenceFlow connect(
+      BpmnModelInstance model, ModelElementInstance parent, FlowNode from, FlowNode to, String id) {
     SequenceFlow flow = model.newInstance(SequenceFlow.class);
     flow.setId(id);
     parent.addChildElement(flow);

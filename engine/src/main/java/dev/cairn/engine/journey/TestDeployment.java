@@ -8,12 +8,17 @@ import org.jspecify.annotations.Nullable;
 public sealed interface TestDeployment {
 
   /**
-   * Ready: instances of version {@code version} of the test-run process {@code processId} run
-   * the diagram with waits fast-forwarded.
+   * Ready: instances of version {@code version} of the test-run process {@code processId} run the
+   * diagram with waits fast-forwarded.
    *
    * @param awaitedEvents the events some "wait for event" of the diagram listens for
    */
-  record Deployed(String journeyId, String processId, int version, @Nullable String triggerEvent, Set<String> awaitedEvents)
+  record Deployed(
+      String journeyId,
+      String processId,
+      int version,
+      @Nullable String triggerEvent,
+      Set<String> awaitedEvents)
       implements TestDeployment {
     public Deployed {
       awaitedEvents = Set.copyOf(awaitedEvents);

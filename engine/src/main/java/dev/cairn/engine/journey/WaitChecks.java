@@ -27,8 +27,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Waits: a "wait for event" names its event and gives up after a while; a timer says how long,
- * until when or how often, in a form the engine reads (ISO-8601, or a FEEL expression starting
- * with {@code =}, which only the engine can judge).
+ * until when or how often, in a form the engine reads (ISO-8601, or a FEEL expression starting with
+ * {@code =}, which only the engine can judge).
  */
 final class WaitChecks {
 
@@ -47,19 +47,27 @@ final class WaitChecks {
         problems.add(
             new Problem(
                 wait.getId(),
-                Label.quoted(wait) + " waits for an event forever; put it behind a \"wait for event\" gateway with a timeout."));
+                Label.quoted(wait)
+                    + " waits for an event forever; put it behind a \"wait for event\" gateway with a timeout."));
       }
     }
-    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+    for (MessageEventDefinition definition :
+        model.getModelElementsByType(MessageEventDefinition.class)) {
       Message message = definition.getMessage();
-      if (isWaiting(definition.getParentElement()) && (message == null || message.getName() == null || message.getName().isBlank())) {
+      if (isWaiting(definition.getParentElement())
+          && (message == null || message.getName() == null || message.getName().isBlank())) {
         BaseElement owner = (BaseElement) definition.getParentElement();
         problems.add(
-            new Problem(owner.getId(), Label.quoted(owner) + " waits for an event but does not say which; name the event, e.g. Order Completed."));
+            new Problem(
+                owner.getId(),
+                Label.quoted(owner)
+                    + " waits for an event but does not say which; name the event, e.g. Order Completed."));
       }
     }
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-      if (isWaiting(timer.getParentElement()) && !JourneyCompiler.cairnProperties((BaseElement) timer.getParentElement()).containsKey(ScheduledWaits.UNTIL)) {
+      if (isWaiting(timer.getParentElement())
+          && !JourneyCompiler.cairnProperties((BaseElement) timer.getParentElement())
+              .containsKey(ScheduledWaits.UNTIL)) {
         String problem = timerProblem(timer);
         if (problem != null) {
           BaseElement owner = (BaseElement) timer.getParentElement();
@@ -89,10 +97,14 @@ final class WaitChecks {
     return !event.getChildElementsByType(MessageEventDefinition.class).isEmpty();
   }
 
-  /** Only a "wait for event" gateway gives a message wait its timeout (a catch event has no boundary). */
+  /**
+   * Only a "wait for event" gateway gives a message wait its timeout (a catch event has no
+   * boundary).
+   */
   private boolean waitsForever(IntermediateCatchEvent wait) {
     List<SequenceFlow> incoming = graph.incoming(wait);
-    return !incoming.isEmpty() && !incoming.stream().allMatch(flow -> graph.source(flow) instanceof EventBasedGateway);
+    return !incoming.isEmpty()
+        && !incoming.stream().allMatch(flow -> graph.source(flow) instanceof EventBasedGateway);
   }
 
   /** Catch events wait; a start event's definition is reported as not being a plain start. */
@@ -133,7 +145,9 @@ final class WaitChecks {
       return "has a wait of \"" + text + "\", which is negative; use a duration like P3D or PT2H.";
     }
     if (wait.getPeriod().isZero() && wait.getDuration().isZero()) {
-      return "has a wait of \"" + text + "\", which is no wait at all; use a duration like P3D or PT2H.";
+      return "has a wait of \""
+          + text
+          + "\", which is no wait at all; use a duration like P3D or PT2H.";
     }
     return null;
   }
@@ -143,7 +157,9 @@ final class WaitChecks {
       TimeDateTimer.parse(text);
       return null;
     } catch (DateTimeParseException e) {
-      return "waits until \"" + text + "\", which is not a date and time like 2026-03-01T09:00:00Z; write the date, the time and the time zone"
+      return "waits until \""
+          + text
+          + "\", which is not a date and time like 2026-03-01T09:00:00Z; write the date, the time and the time zone"
           + " (Z for UTC).";
     }
   }
@@ -158,7 +174,9 @@ final class WaitChecks {
       }
       return null;
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      return "repeats on \"" + text + "\", which is not a cycle like R3/P1D (three times, a day apart) or 0 0 9 * * MON (Mondays at"
+      return "repeats on \""
+          + text
+          + "\", which is not a cycle like R3/P1D (three times, a day apart) or 0 0 9 * * MON (Mondays at"
           + " nine).";
     }
   }
@@ -166,11 +184,16 @@ final class WaitChecks {
   static boolean isNegative(Interval interval) {
     Period period = interval.getPeriod();
     Duration duration = interval.getDuration();
-    return period.getYears() < 0 || period.getMonths() < 0 || period.getDays() < 0 || duration.isNegative();
+    return period.getYears() < 0
+        || period.getMonths() < 0
+        || period.getDays() < 0
+        || duration.isNegative();
   }
 
   private static @Nullable String text(@Nullable ModelElementInstance expression) {
-    if (expression == null || expression.getTextContent() == null || expression.getTextContent().isBlank()) {
+    if (expression == null
+        || expression.getTextContent() == null
+        || expression.getTextContent().isBlank()) {
       return null;
     }
     return expression.getTextContent().strip();

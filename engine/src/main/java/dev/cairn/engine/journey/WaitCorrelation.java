@@ -3,10 +3,10 @@ package dev.cairn.engine.journey;
 import dev.cairn.engine.contact.ContactId;
 
 /**
- * The key an event is published under for a journey's waits: the journey and the contact. An
- * event buffered for one journey's wait (it outlives its publishing briefly, for a contact about
- * to wait) can then never be caught by a wait of another journey, such as one the same event
- * has just started.
+ * The key an event is published under for a journey's waits: the journey and the contact. An event
+ * buffered for one journey's wait (it outlives its publishing briefly, for a contact about to wait)
+ * can then never be caught by a wait of another journey, such as one the same event has just
+ * started.
  */
 public final class WaitCorrelation {
 

@@ -33,10 +33,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactLists {
 
-  /** The event of a contact put on a list; properties {@code list_id}, {@code list_name}, {@code source}. */
+  /**
+   * The event of a contact put on a list; properties {@code list_id}, {@code list_name}, {@code
+   * source}.
+   */
   public static final String JOINED = "List Joined";
 
-  /** The event of a contact taken off a list; the same properties, {@code source} saying who took them off. */
+  /**
+   * The event of a contact taken off a list; the same properties, {@code source} saying who took
+   * them off.
+   */
   public static final String LEFT = "List Left";
 
   /** The longest list name, in characters. */
@@ -50,8 +56,13 @@ public class ContactLists {
       """;
 
   private static final RowMapper<ContactList> LIST =
-      (rs, row) -> new ContactList(
-          rs.getString("id"), rs.getString("name"), rs.getString("description"), rs.getTimestamp("created_at").toInstant(), rs.getLong("members"));
+      (rs, row) ->
+          new ContactList(
+              rs.getString("id"),
+              rs.getString("name"),
+              rs.getString("description"),
+              rs.getTimestamp("created_at").toInstant(),
+              rs.getLong("members"));
 
   private final JdbcClient jdbc;
   private final EventIngestion events;
@@ -73,10 +84,16 @@ public class ContactLists {
   }
 
   public boolean exists(String id) {
-    return jdbc.sql("select exists(select 1 from contact_list where id = :id)").param("id", id).query(Boolean.class).single();
+    return jdbc.sql("select exists(select 1 from contact_list where id = :id)")
+        .param("id", id)
+        .query(Boolean.class)
+        .single();
   }
 
-  /** Creates a list; its id is derived from the name ("Trade fair 2026" → {@code trade-fair-2026}) and never changes. */
+  /**
+   * Creates a list; its id is derived from the name ("Trade fair 2026" → {@code trade-fair-2026})
+   * and never changes.
+   */
   @Transactional
   public ListChange create(String name, @Nullable String description) {
     Optional<ListChange.Refused> wrong = nameProblem(name, null);
@@ -84,10 +101,13 @@ public class ContactLists {
       return wrong.get();
     }
     String id = freeId(slug(name));
-    jdbc.sql("insert into contact_list (id, name, description, created_at) values (:id, :name, :description, :at)")
+    jdbc.sql(
+            "insert into contact_list (id, name, description, created_at) values (:id, :name, :description, :at)")
         .param("id", id)
         .param("name", name.strip())
-        .param("description", description == null || description.isBlank() ? null : description.strip())
+        .param(
+            "description",
+            description == null || description.isBlank() ? null : description.strip())
         .param("at", Timestamp.from(clock.instant()))
         .update();
     return new ListChange.Done(find(id).orElseThrow(), true);
@@ -103,7 +123,11 @@ public class ContactLists {
     if (wrong.isPresent()) {
       return wrong.get();
     }
-    int changed = jdbc.sql("update contact_list set name = :name where id = :id and name <> :name").param("id", id).param("name", name.strip()).update();
+    int changed =
+        jdbc.sql("update contact_list set name = :name where id = :id and name <> :name")
+            .param("id", id)
+            .param("name", name.strip())
+            .update();
     return new ListChange.Done(find(id).orElseThrow(), changed > 0);
   }
 
@@ -141,7 +165,12 @@ public class ContactLists {
     if (contacts.isEmpty()) {
       return Set.of();
     }
-    return addAll(find(listId).orElseThrow(() -> new IllegalArgumentException("no list " + listId + "; callers check first")), contacts, source);
+    return addAll(
+        find(listId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no list " + listId + "; callers check first")),
+        contacts,
+        source);
   }
 
   /** Takes the contact off the list; nothing happens when they were not on it. */
@@ -161,7 +190,12 @@ public class ContactLists {
     if (contacts.isEmpty()) {
       return Set.of();
     }
-    return removeAll(find(listId).orElseThrow(() -> new IllegalArgumentException("no list " + listId + "; callers check first")), contacts, source);
+    return removeAll(
+        find(listId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no list " + listId + "; callers check first")),
+        contacts,
+        source);
   }
 
   private Set<UUID> addAll(ContactList list, Collection<UUID> contacts, String source) {
@@ -185,7 +219,8 @@ public class ContactLists {
 
   private Set<UUID> removeAll(ContactList list, Collection<UUID> contacts, String source) {
     List<UUID> removed =
-        jdbc.sql("delete from contact_list_member where list_id = :list and contact_id = any(cast(:contacts as uuid[])) returning contact_id")
+        jdbc.sql(
+                "delete from contact_list_member where list_id = :list and contact_id = any(cast(:contacts as uuid[])) returning contact_id")
             .param("list", list.id())
             .param("contacts", new LinkedHashSet<>(contacts).toArray(UUID[]::new))
             .query(UUID.class)
@@ -199,14 +234,17 @@ public class ContactLists {
    * neither. An import's batch of a thousand is one statement, not a thousand.
    */
   private void announce(ContactList list, List<UUID> contacts, String event, String source) {
-    Map<String, Object> properties = Map.of("list_id", list.id(), "list_name", list.name(), "source", source);
+    Map<String, Object> properties =
+        Map.of("list_id", list.id(), "list_name", list.name(), "source", source);
     // A contact may join, leave and join again: each time is its own event.
-    Function<ContactId, String> messageId = contact -> event + ":" + list.id() + ":" + contact + ":" + UUID.randomUUID();
+    Function<ContactId, String> messageId =
+        contact -> event + ":" + list.id() + ":" + contact + ":" + UUID.randomUUID();
     if (contacts.size() == 1) {
       ContactId contact = new ContactId(contacts.getFirst());
       events.record(contact, event, properties, messageId.apply(contact));
     } else {
-      events.recordAll(contacts.stream().map(ContactId::new).toList(), event, properties, messageId);
+      events.recordAll(
+          contacts.stream().map(ContactId::new).toList(), event, properties, messageId);
     }
   }
 
@@ -224,22 +262,27 @@ public class ContactLists {
         .param("offset", offset)
         .param("limit", limit)
         .query(
-            (rs, row) -> new ListMember(
-                new ContactId(rs.getObject("id", UUID.class)),
-                rs.getString("external_id"),
-                rs.getString("email"),
-                rs.getString("name"),
-                rs.getTimestamp("added_at").toInstant(),
-                rs.getString("source")))
+            (rs, row) ->
+                new ListMember(
+                    new ContactId(rs.getObject("id", UUID.class)),
+                    rs.getString("external_id"),
+                    rs.getString("email"),
+                    rs.getString("name"),
+                    rs.getTimestamp("added_at").toInstant(),
+                    rs.getString("source")))
         .list();
   }
 
   public long count(String listId) {
-    return jdbc.sql("select count(*) from contact_list_member where list_id = :list").param("list", listId).query(Long.class).single();
+    return jdbc.sql("select count(*) from contact_list_member where list_id = :list")
+        .param("list", listId)
+        .query(Long.class)
+        .single();
   }
 
   public boolean isMember(String listId, ContactId contact) {
-    return jdbc.sql("select exists(select 1 from contact_list_member where list_id = :list and contact_id = :contact)")
+    return jdbc.sql(
+            "select exists(select 1 from contact_list_member where list_id = :list and contact_id = :contact)")
         .param("list", listId)
         .param("contact", contact.value())
         .query(Boolean.class)
@@ -256,15 +299,26 @@ public class ContactLists {
              order by lower(l.name)
             """)
         .param("contact", contact.value())
-        .query((rs, row) -> new ListMembership(rs.getString("id"), rs.getString("name"), rs.getTimestamp("added_at").toInstant(), rs.getString("source")))
+        .query(
+            (rs, row) ->
+                new ListMembership(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getTimestamp("added_at").toInstant(),
+                    rs.getString("source")))
         .list();
   }
 
   /** A list id from a name: lower case, accents dropped, anything else between words a hyphen. */
   static String slug(String name) {
-    String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    String plain =
+        Normalizer.normalize(name.strip(), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
     String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    return slug.isEmpty() ? "list" : slug.substring(0, Math.min(slug.length(), 60)).replaceAll("-+$", "");
+    return slug.isEmpty()
+        ? "list"
+        : slug.substring(0, Math.min(slug.length(), 60)).replaceAll("-+$", "");
   }
 
   private String freeId(String slug) {
@@ -279,25 +333,35 @@ public class ContactLists {
   private Optional<ListChange.Refused> nameProblem(String name, @Nullable String exceptId) {
     String stripped = name.strip();
     if (stripped.isEmpty()) {
-      return Optional.of(new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
+      return Optional.of(
+          new ListChange.Refused(ListChange.Refusal.NAME_MISSING, "a list needs a name"));
     }
     if (stripped.length() > LONGEST_NAME) {
       return Optional.of(
           new ListChange.Refused(
-              ListChange.Refusal.NAME_TOO_LONG, "a list name is at most " + LONGEST_NAME + " characters; this one has " + stripped.length()));
+              ListChange.Refusal.NAME_TOO_LONG,
+              "a list name is at most "
+                  + LONGEST_NAME
+                  + " characters; this one has "
+                  + stripped.length()));
     }
     boolean taken =
-        jdbc.sql("select exists(select 1 from contact_list where lower(btrim(name)) = lower(:name) and id is distinct from cast(:except as text))")
+        jdbc.sql(
+                "select exists(select 1 from contact_list where lower(btrim(name)) = lower(:name) and id is distinct from cast(:except as text))")
             .param("name", stripped)
             .param("except", exceptId)
             .query(Boolean.class)
             .single();
     return taken
-        ? Optional.of(new ListChange.Refused(ListChange.Refusal.NAME_TAKEN, "there is already a list named \"" + stripped + "\""))
+        ? Optional.of(
+            new ListChange.Refused(
+                ListChange.Refusal.NAME_TAKEN,
+                "there is already a list named \"" + stripped + "\""))
         : Optional.empty();
   }
 
   private static ListChange unknown(String id) {
-    return new ListChange.Refused(ListChange.Refusal.UNKNOWN_LIST, "there is no list \"" + id + "\"");
+    return new ListChange.Refused(
+        ListChange.Refusal.UNKNOWN_LIST, "there is no list \"" + id + "\"");
   }
 }

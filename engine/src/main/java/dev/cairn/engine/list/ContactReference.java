@@ -2,7 +2,10 @@ package dev.cairn.engine.list;
 
 import dev.cairn.engine.contact.ContactId;
 
-/** How a caller of the lists API names a contact: by Cairn's id, by their user id, or by their email. */
+/**
+ * How a caller of the lists API names a contact: by Cairn's id, by their user id, or by their
+ * email.
+ */
 public sealed interface ContactReference {
 
   /** The reference as a reader of an answer recognises it: {@code userId "u-42"}. */

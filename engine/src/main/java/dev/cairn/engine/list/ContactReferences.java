@@ -40,23 +40,29 @@ public class ContactReferences {
   public Lookup find(ContactReference reference) {
     return switch (reference) {
       case ContactReference.ByContactId byId -> found(contacts.find(byId.id()), reference);
-      case ContactReference.ByUserId byUserId -> found(contacts.findByUserId(byUserId.userId()), reference);
+      case ContactReference.ByUserId byUserId ->
+          found(contacts.findByUserId(byUserId.userId()), reference);
       case ContactReference.ByEmail byEmail -> byEmail(byEmail);
     };
   }
 
   private static Lookup found(Optional<ContactProfile> contact, ContactReference reference) {
-    return contact.<Lookup>map(profile -> new Lookup.Found(profile.id())).orElseGet(() -> unknown(reference));
+    return contact
+        .<Lookup>map(profile -> new Lookup.Found(profile.id()))
+        .orElseGet(() -> unknown(reference));
   }
 
   private Lookup byEmail(ContactReference.ByEmail reference) {
     Optional<EmailAddress> email = EmailAddress.parse(reference.email());
     if (email.isEmpty()) {
-      return new Lookup.Unknown("\"" + reference.email() + "\" is not an email address, so no contact has it");
+      return new Lookup.Unknown(
+          "\"" + reference.email() + "\" is not an email address, so no contact has it");
     }
-    // Addresses are stored with the domain in lower case; people type the local part in any case too.
+    // Addresses are stored with the domain in lower case; people type the local part in any case
+    // too.
     List<UUID> owners =
-        jdbc.sql("select id from contact where lower(email) = lower(:email) order by created_at limit 2")
+        jdbc.sql(
+                "select id from contact where lower(email) = lower(:email) order by created_at limit 2")
             .param("email", email.get().value())
             .query(UUID.class)
             .list();
@@ -65,7 +71,9 @@ public class ContactReferences {
       case 1 -> new Lookup.Found(new ContactId(owners.getFirst()));
       default ->
           new Lookup.Ambiguous(
-              "more than one contact has the email \"" + email.get().value() + "\"; name the one you mean by its userId or contactId");
+              "more than one contact has the email \""
+                  + email.get().value()
+                  + "\"; name the one you mean by its userId or contactId");
     };
   }
 

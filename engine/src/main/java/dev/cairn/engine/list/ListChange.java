@@ -7,8 +7,8 @@ public sealed interface ListChange {
   record Done(ContactList list, boolean changed) implements ListChange {}
 
   /**
-   * Not done: why, as a kind a caller can act on (the API answers each with its own status), and
-   * in words a marketer reads ("there is already a list named Newsletter").
+   * Not done: why, as a kind a caller can act on (the API answers each with its own status), and in
+   * words a marketer reads ("there is already a list named Newsletter").
    */
   record Refused(Refusal refusal, String reason) implements ListChange {
 
@@ -27,7 +27,9 @@ public sealed interface ListChange {
     NAME_MISSING,
     /** The name is longer than a list name may be. */
     NAME_TOO_LONG,
-    /** Another list has this name already (compared as people read it: case and outer spaces aside). */
+    /**
+     * Another list has this name already (compared as people read it: case and outer spaces aside).
+     */
     NAME_TAKEN
   }
 }

@@ -51,7 +51,8 @@ class ListStep implements StepHandler {
   @Override
   public StepResult perform(Step step) {
     if (step.testRun()) {
-      return StepResult.Completed.empty(); // a marketer trying the journey on a real contact must not change their lists
+      return StepResult.Completed
+          .empty(); // a marketer trying the journey on a real contact must not change their lists
     }
     String list = Objects.requireNonNull(step.header("list")).strip();
     String source = "journey " + step.journeyId();
@@ -59,11 +60,13 @@ class ListStep implements StepHandler {
         switch (Objects.requireNonNull(step.header("action")).strip()) {
           case "add" -> lists.add(list, step.contactId(), source);
           case "remove" -> lists.remove(list, step.contactId(), source);
-          default -> throw new IllegalArgumentException("not add or remove; checked before publishing");
+          default ->
+              throw new IllegalArgumentException("not add or remove; checked before publishing");
         };
     return switch (change) {
       case ListChange.Done done -> StepResult.Completed.empty();
-      // Deleted after publishing: retrying cannot bring it back, so stop here where the marketer sees it.
+      // Deleted after publishing: retrying cannot bring it back, so stop here where the marketer
+      // sees it.
       case ListChange.Refused refused -> new StepResult.Rejected(refused.reason());
     };
   }

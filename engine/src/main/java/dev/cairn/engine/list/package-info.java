@@ -1,4 +1,6 @@
-/** Lists: named audiences with members a marketer adds by hand, by import or from a journey step. */
+/**
+ * Lists: named audiences with members a marketer adds by hand, by import or from a journey step.
+ */
 @NullMarked
 package dev.cairn.engine.list;
 

@@ -51,7 +51,10 @@ public class ContactErasure {
   }
 
   private boolean exists(ContactId contact) {
-    return jdbc.sql("select exists(select 1 from contact where id = :id)").param("id", contact.value()).query(Boolean.class).single();
+    return jdbc.sql("select exists(select 1 from contact where id = :id)")
+        .param("id", contact.value())
+        .query(Boolean.class)
+        .single();
   }
 
   private List<Long> runningJourneys(ContactId contact) {
@@ -81,11 +84,19 @@ public class ContactErasure {
         .param("messages", messages)
         .param("journeys", journeysStopped)
         .update();
-    log.info("Erased contact {}: {} events, {} messages, {} journeys stopped", contact, events, messages, journeysStopped);
+    log.info(
+        "Erased contact {}: {} events, {} messages, {} journeys stopped",
+        contact,
+        events,
+        messages,
+        journeysStopped);
     return new Erased(events, messages, journeysStopped);
   }
 
   private long count(String table, ContactId contact) {
-    return jdbc.sql("select count(*) from " + table + " where contact_id = :id").param("id", contact.value()).query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where contact_id = :id")
+        .param("id", contact.value())
+        .query(Long.class)
+        .single();
   }
 }

@@ -38,7 +38,9 @@ public class ContactExport {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("exportedAt", clock.instant().toString());
     document.put("contact", contact);
-    document.put("mergedIds", rows("select merged_id, merged_at from contact_merge where into_id = :id", contact.id()));
+    document.put(
+        "mergedIds",
+        rows("select merged_id, merged_at from contact_merge where into_id = :id", contact.id()));
     document.put(
         "events",
         rows(
@@ -53,7 +55,9 @@ public class ContactExport {
             contact.id()));
     document.put(
         "topicOptOuts",
-        rows("select topic, source, changed_at from contact_topic_opt_out where contact_id = :id order by changed_at, topic", contact.id()));
+        rows(
+            "select topic, source, changed_at from contact_topic_opt_out where contact_id = :id order by changed_at, topic",
+            contact.id()));
     document.put(
         "lists",
         rows(
@@ -76,7 +80,9 @@ public class ContactExport {
   }
 
   private List<Map<String, Object>> rows(String sql, ContactId contact) {
-    return jdbc.sql(sql).param("id", contact.value()).query().listOfRows().stream().map(ContactExport::plain).toList();
+    return jdbc.sql(sql).param("id", contact.value()).query().listOfRows().stream()
+        .map(ContactExport::plain)
+        .toList();
   }
 
   /** Timestamps and ids as text, so the document serialises the same everywhere. */

@@ -68,15 +68,24 @@ public class ScheduleStep implements StepHandler {
 
   @Override
   public StepResult perform(Step step) {
-    WaitUntil until = WaitUntil.parse(Objects.requireNonNull(step.header("until")), step.header("offset"), step.header("at"));
-    ContactProfile contact = contacts.find(step.contactId()).orElseThrow(() -> new IllegalStateException("no contact " + step.contactId()));
-    ZonedDateTime end = until.next(WaitUntil.zone(contact.timeZone(), defaultZone), contact.traits(), clock.instant());
+    WaitUntil until =
+        WaitUntil.parse(
+            Objects.requireNonNull(step.header("until")), step.header("offset"), step.header("at"));
+    ContactProfile contact =
+        contacts
+            .find(step.contactId())
+            .orElseThrow(() -> new IllegalStateException("no contact " + step.contactId()));
+    ZonedDateTime end =
+        until.next(
+            WaitUntil.zone(contact.timeZone(), defaultZone), contact.traits(), clock.instant());
     @Nullable Duration cap = step.testRun() ? testRunWait : longestWait;
     if (cap != null && end.toInstant().isAfter(clock.instant().plus(cap))) {
       // Test runs fast-forward every wait; trials and demos cap them (cairn.journeys.longest-wait).
       end = clock.instant().plus(cap).atZone(end.getZone());
     }
     return new StepResult.Completed(
-        Map.of(variable(Objects.requireNonNull(step.header("timer"))), end.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        Map.of(
+            variable(Objects.requireNonNull(step.header("timer"))),
+            end.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
   }
 }

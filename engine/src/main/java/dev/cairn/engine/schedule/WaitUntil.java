@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code 09:00} or {@code 09:00 on MON,WED,FRI}: the next such moment in the contact's zone;
- *   <li>{@code anniversary of birthday}: the next anniversary of a date trait, at {@code at}
- *       (09:00 by default), moved by {@code offset} (e.g. {@code -P7D}: a week before);
+ *   <li>{@code anniversary of birthday}: the next anniversary of a date trait, at {@code at} (09:00
+ *       by default), moved by {@code offset} (e.g. {@code -P7D}: a week before);
  *   <li>{@code date in renewal_date}: that date itself, moved by {@code offset}.
  * </ul>
  */
@@ -58,7 +58,9 @@ public sealed interface WaitUntil {
     return new TimeOfDay(time(parts[0].strip()), days);
   }
 
-  /** The moment the wait ends, for a contact in {@code zone} with these traits, after {@code now}. */
+  /**
+   * The moment the wait ends, for a contact in {@code zone} with these traits, after {@code now}.
+   */
   default ZonedDateTime next(ZoneId zone, java.util.Map<String, Object> traits, Instant now) {
     ZonedDateTime local = now.atZone(zone);
     return switch (this) {
@@ -108,7 +110,8 @@ public sealed interface WaitUntil {
   private static String attribute(String name) {
     String attribute = name.strip().replaceFirst("^trait:", "");
     if (attribute.isEmpty()) {
-      throw new IllegalArgumentException("Name the contact's date attribute, e.g. \"anniversary of birthday\".");
+      throw new IllegalArgumentException(
+          "Name the contact's date attribute, e.g. \"anniversary of birthday\".");
     }
     return attribute;
   }
@@ -118,7 +121,9 @@ public sealed interface WaitUntil {
       return LocalTime.parse(text.length() == 4 ? "0" + text : text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a time of day like 09:00; write 09:00, 09:00 on MON,FRI, \"anniversary of birthday\" or \"date in renewal_date\".");
+          "\""
+              + text
+              + "\" is not a time of day like 09:00; write 09:00, 09:00 on MON,FRI, \"anniversary of birthday\" or \"date in renewal_date\".");
     }
   }
 
@@ -126,7 +131,8 @@ public sealed interface WaitUntil {
     try {
       return Period.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("The offset \"" + text + "\" is not a period like -P7D (a week before) or P1D.");
+      throw new IllegalArgumentException(
+          "The offset \"" + text + "\" is not a period like -P7D (a week before) or P1D.");
     }
   }
 
@@ -136,7 +142,8 @@ public sealed interface WaitUntil {
         return day;
       }
     }
-    throw new IllegalArgumentException("\"" + text + "\" is not a day of the week; write MON, TUE, WED, THU, FRI, SAT or SUN.");
+    throw new IllegalArgumentException(
+        "\"" + text + "\" is not a day of the week; write MON, TUE, WED, THU, FRI, SAT or SUN.");
   }
 
   /** The zone to use: the contact's if valid, else the default. */

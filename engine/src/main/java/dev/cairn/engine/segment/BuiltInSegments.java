@@ -45,13 +45,17 @@ class BuiltInSegments {
         "at-risk",
         "At-risk customers",
         "Ordered before, but not in the last 90 days.",
-        new All(List.of(new Activity(ORDER, true, 1, null, null, null), new Activity(ORDER, false, 1, 90, null, null))));
+        new All(
+            List.of(
+                new Activity(ORDER, true, 1, null, null, null),
+                new Activity(ORDER, false, 1, 90, null, null))));
     segments.addBuiltIn(
         "cart-abandoners",
         "Cart abandoners",
         "Added to cart in the last day without ordering since.",
         new All(
             List.of(
-                new Activity("Product Added", true, 1, 1, null, null), new Activity(ORDER, false, 1, 1, null, null))));
+                new Activity("Product Added", true, 1, 1, null, null),
+                new Activity(ORDER, false, 1, 1, null, null))));
   }
 }

@@ -6,4 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A contact in a segment (or matching a rule being built). */
 public record SegmentMember(
-    ContactId contactId, @Nullable String externalId, @Nullable String email, String name, @Nullable Instant since) {}
+    ContactId contactId,
+    @Nullable String externalId,
+    @Nullable String email,
+    String name,
+    @Nullable Instant since) {}

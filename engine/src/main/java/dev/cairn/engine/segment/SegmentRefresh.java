@@ -23,11 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every segment's members in PostgreSQL (one insert and one delete per segment, no
- * contacts loaded into memory), segments others refer to first. Contacts who entered or left
- * get a "Segment Entered" / "Segment Left" event journeys can start on; a new segment's first
- * members are its starting population, not entries. The periodic refresh runs on one replica at a
- * time ({@link ReplicaLocks}); a segment refreshed by hand meanwhile takes its turn through an
- * advisory lock.
+ * contacts loaded into memory), segments others refer to first. Contacts who entered or left get a
+ * "Segment Entered" / "Segment Left" event journeys can start on; a new segment's first members are
+ * its starting population, not entries. The periodic refresh runs on one replica at a time ({@link
+ * ReplicaLocks}); a segment refreshed by hand meanwhile takes its turn through an advisory lock.
  */
 @Component
 public class SegmentRefresh implements SmartLifecycle {
@@ -72,7 +71,10 @@ public class SegmentRefresh implements SmartLifecycle {
   /** Refreshes one segment now; also what the console's "refresh" button does. */
   public Changes refresh(String segmentId) {
     SegmentDefinition segment =
-        segments.find(segmentId).orElseThrow(() -> new InvalidSegmentException("There is no segment \"" + segmentId + "\"."));
+        segments
+            .find(segmentId)
+            .orElseThrow(
+                () -> new InvalidSegmentException("There is no segment \"" + segmentId + "\"."));
     Changes changes = transaction.execute(status -> recompute(segment));
     return changes == null ? new Changes(0, 0) : changes;
   }
@@ -142,7 +144,10 @@ public class SegmentRefresh implements SmartLifecycle {
     Map<String, Object> properties = Map.of("segment_id", segment.id(), "segment", segment.name());
     for (UUID contact : contacts) {
       events.record(
-          new ContactId(contact), event, properties, event + ":" + segment.id() + ":" + contact + ":" + at.toEpochMilli());
+          new ContactId(contact),
+          event,
+          properties,
+          event + ":" + segment.id() + ":" + contact + ":" + at.toEpochMilli());
     }
   }
 
@@ -150,12 +155,16 @@ public class SegmentRefresh implements SmartLifecycle {
     List<String> ordered = new ArrayList<>();
     Set<String> placed = new HashSet<>();
     List<SegmentDefinition> all =
-        segments.list().stream().map(summary -> segments.find(summary.id())).flatMap(Optional::stream).toList();
+        segments.list().stream()
+            .map(summary -> segments.find(summary.id()))
+            .flatMap(Optional::stream)
+            .toList();
     boolean progress = true;
     while (ordered.size() < all.size() && progress) {
       progress = false;
       for (SegmentDefinition segment : all) {
-        if (!placed.contains(segment.id()) && placed.containsAll(Segments.references(segment.rule()))) {
+        if (!placed.contains(segment.id())
+            && placed.containsAll(Segments.references(segment.rule()))) {
           ordered.add(segment.id());
           placed.add(segment.id());
           progress = true;
@@ -174,13 +183,17 @@ public class SegmentRefresh implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
-        locks.runAlone("segment-refresh", properties.refreshInterval().dividedBy(2), this::refreshAll);
+        locks.runAlone(
+            "segment-refresh", properties.refreshInterval().dividedBy(2), this::refreshAll);
         Thread.sleep(properties.refreshInterval());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.warn("Segment refresh failed, trying again in {}: {}", properties.refreshInterval(), e.getMessage());
+        log.warn(
+            "Segment refresh failed, trying again in {}: {}",
+            properties.refreshInterval(),
+            e.getMessage());
       }
     }
   }

@@ -38,10 +38,11 @@ public sealed interface SegmentRule {
   }
 
   /**
-   * A contact attribute compared with a value: a field ({@code email}, {@code first_name},
-   * {@code created_at}, ...) or a custom trait ({@code trait:plan}).
+   * A contact attribute compared with a value: a field ({@code email}, {@code first_name}, {@code
+   * created_at}, ...) or a custom trait ({@code trait:plan}).
    */
-  record Attribute(String attribute, AttributeOperator operator, @Nullable String value) implements SegmentRule {
+  record Attribute(String attribute, AttributeOperator operator, @Nullable String value)
+      implements SegmentRule {
     public Attribute {
       Objects.requireNonNull(attribute, "attribute");
       Objects.requireNonNull(operator, "operator");
@@ -90,7 +91,10 @@ public sealed interface SegmentRule {
     }
   }
 
-  /** On (or not on) one of the marketer's lists ({@code newsletter}); a list that does not exist has no one on it. */
+  /**
+   * On (or not on) one of the marketer's lists ({@code newsletter}); a list that does not exist has
+   * no one on it.
+   */
   record ListMembership(String listId, boolean member) implements SegmentRule {
     public ListMembership {
       Objects.requireNonNull(listId, "listId");

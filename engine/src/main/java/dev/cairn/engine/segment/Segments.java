@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Creates, checks, counts and lists segments. Membership is kept current by {@link SegmentRefresh}. */
+/**
+ * Creates, checks, counts and lists segments. Membership is kept current by {@link SegmentRefresh}.
+ */
 @Service
 public class Segments {
 
@@ -42,20 +44,25 @@ public class Segments {
 
   @Transactional(readOnly = true)
   public List<SegmentSummary> list() {
-    return jdbc.sql("select * from segment order by built_in desc, name").query(Segments::summary).list();
+    return jdbc.sql("select * from segment order by built_in desc, name")
+        .query(Segments::summary)
+        .list();
   }
 
   @Transactional(readOnly = true)
   public Optional<SegmentDefinition> find(String id) {
     return jdbc.sql("select * from segment where id = :id")
         .param("id", id)
-        .query((rs, row) -> new SegmentDefinition(summary(rs, row), json.readValue(rs.getString("rule"), SegmentRule.class)))
+        .query(
+            (rs, row) ->
+                new SegmentDefinition(
+                    summary(rs, row), json.readValue(rs.getString("rule"), SegmentRule.class)))
         .optional();
   }
 
   /**
-   * How many contacts match the rule now: the live count while a marketer builds it. Throws
-   * {@link InvalidSegmentException} saying what to fix when the rule cannot be evaluated.
+   * How many contacts match the rule now: the live count while a marketer builds it. Throws {@link
+   * InvalidSegmentException} saying what to fix when the rule cannot be evaluated.
    */
   @Transactional(readOnly = true)
   public long count(SegmentRule rule) {
@@ -66,7 +73,9 @@ public class Segments {
         .single();
   }
 
-  /** Throws {@link InvalidSegmentException} saying what to fix when the rule cannot be evaluated. */
+  /**
+   * Throws {@link InvalidSegmentException} saying what to fix when the rule cannot be evaluated.
+   */
   public static void check(SegmentRule rule) {
     SegmentQuery.of(rule);
   }
@@ -79,7 +88,10 @@ public class Segments {
     SegmentQuery.inJourney(rule, schema);
   }
 
-  /** The operators that compare an attribute declared with this type ("is at least" for a number, "is before" for a date). */
+  /**
+   * The operators that compare an attribute declared with this type ("is at least" for a number,
+   * "is before" for a date).
+   */
   public static List<AttributeOperator> operatorsFor(AttributeType type) {
     return SegmentQuery.kindOf(type).operators();
   }
@@ -91,7 +103,10 @@ public class Segments {
   @Transactional(readOnly = true)
   public boolean matchesInJourney(ContactId contact, SegmentRule rule, long journeyInstance) {
     SegmentQuery query = SegmentQuery.inJourney(rule, attributeSchema.schema());
-    return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
+    return jdbc.sql(
+            "select exists(select 1 from contact c where c.id = :contact and "
+                + query.condition()
+                + ")")
         .params(query.parameters())
         .param("contact", contact.value())
         .param(SegmentQuery.JOURNEY_INSTANCE, journeyInstance)
@@ -103,7 +118,10 @@ public class Segments {
   @Transactional(readOnly = true)
   public boolean matches(ContactId contact, SegmentRule rule) {
     SegmentQuery query = query(rule);
-    return jdbc.sql("select exists(select 1 from contact c where c.id = :contact and " + query.condition() + ")")
+    return jdbc.sql(
+            "select exists(select 1 from contact c where c.id = :contact and "
+                + query.condition()
+                + ")")
         .params(query.parameters())
         .param("contact", contact.value())
         .query(Boolean.class)
@@ -145,7 +163,8 @@ public class Segments {
   /** Event names contacts have sent, for the builder's suggestions. */
   @Transactional(readOnly = true)
   public List<String> knownEvents() {
-    return jdbc.sql("select distinct name from contact_event where type = 'TRACK' and name is not null order by name limit 200")
+    return jdbc.sql(
+            "select distinct name from contact_event where type = 'TRACK' and name is not null order by name limit 200")
         .query(String.class)
         .list();
   }
@@ -153,7 +172,8 @@ public class Segments {
   /** Custom trait names contacts have, for the builder's suggestions. */
   @Transactional(readOnly = true)
   public List<String> knownTraits() {
-    return jdbc.sql("select distinct jsonb_object_keys(traits) as key from (select traits from contact order by updated_at desc limit 5000) recent order by key limit 200")
+    return jdbc.sql(
+            "select distinct jsonb_object_keys(traits) as key from (select traits from contact order by updated_at desc limit 5000) recent order by key limit 200")
         .query(String.class)
         .list();
   }
@@ -164,10 +184,11 @@ public class Segments {
   }
 
   /**
-   * The operators that compare each attribute, as the builder offers them: numbers compare with
-   * "at least", dates with "before", lists with "contains", booleans with "is true".
+   * The operators that compare each attribute, as the builder offers them: numbers compare with "at
+   * least", dates with "before", lists with "contains", booleans with "is true".
    */
-  public java.util.Map<String, List<AttributeOperator>> operatorsFor(java.util.Collection<String> attributes) {
+  public java.util.Map<String, List<AttributeOperator>> operatorsFor(
+      java.util.Collection<String> attributes) {
     var schema = attributeSchema.schema();
     java.util.Map<String, List<AttributeOperator>> operators = new java.util.LinkedHashMap<>();
     for (String attribute : attributes) {
@@ -180,9 +201,15 @@ public class Segments {
     return operators;
   }
 
-  /** Declared custom attributes as rules name them ({@code trait:<name>}), whether or not a contact has one yet. */
+  /**
+   * Declared custom attributes as rules name them ({@code trait:<name>}), whether or not a contact
+   * has one yet.
+   */
   public List<String> declaredTraits() {
-    return attributeSchema.schema().types().keySet().stream().sorted().map(name -> SegmentQuery.TRAIT_PREFIX + name).toList();
+    return attributeSchema.schema().types().keySet().stream()
+        .sorted()
+        .map(name -> SegmentQuery.TRAIT_PREFIX + name)
+        .toList();
   }
 
   /** The attributes rules can use besides custom traits ({@code trait:<name>}). */
@@ -192,19 +219,21 @@ public class Segments {
 
   @Transactional(readOnly = true)
   public List<String> segmentsOf(ContactId contact) {
-    return jdbc.sql("select s.name from segment_member m join segment s on s.id = m.segment_id where m.contact_id = :id order by s.name")
+    return jdbc.sql(
+            "select s.name from segment_member m join segment s on s.id = m.segment_id where m.contact_id = :id order by s.name")
         .param("id", contact.value())
         .query(String.class)
         .list();
   }
 
   /**
-   * Creates a segment (null id) or changes one. The rule is checked first: a segment that cannot
-   * be evaluated, or that (through others) contains itself, is refused with what to fix, and
-   * nothing is stored.
+   * Creates a segment (null id) or changes one. The rule is checked first: a segment that cannot be
+   * evaluated, or that (through others) contains itself, is refused with what to fix, and nothing
+   * is stored.
    */
   @Transactional
-  public SegmentDefinition save(@Nullable String id, String name, @Nullable String description, SegmentRule rule) {
+  public SegmentDefinition save(
+      @Nullable String id, String name, @Nullable String description, SegmentRule rule) {
     if (name.isBlank()) {
       throw new InvalidSegmentException("A segment needs a name.");
     }
@@ -222,7 +251,9 @@ public class Segments {
             """)
         .param("id", segmentId)
         .param("name", name.strip())
-        .param("description", description == null || description.isBlank() ? null : description.strip())
+        .param(
+            "description",
+            description == null || description.isBlank() ? null : description.strip())
         .param("rule", json.writeValueAsString(rule))
         .param("now", Timestamp.from(now))
         .update();
@@ -254,16 +285,20 @@ public class Segments {
     List<String> users =
         list().stream()
             .filter(other -> !other.id().equals(id))
-            .filter(other -> find(other.id()).map(d -> references(d.rule()).contains(id)).orElse(false))
+            .filter(
+                other -> find(other.id()).map(d -> references(d.rule()).contains(id)).orElse(false))
             .map(SegmentSummary::name)
             .toList();
     if (!users.isEmpty()) {
-      throw new InvalidSegmentException("Segments " + users + " use this segment; change them first.");
+      throw new InvalidSegmentException(
+          "Segments " + users + " use this segment; change them first.");
     }
     jdbc.sql("delete from segment where id = :id").param("id", id).update();
   }
 
-  /** A saved segment naming a list that does not exist would quietly match no one: say so instead. */
+  /**
+   * A saved segment naming a list that does not exist would quietly match no one: say so instead.
+   */
   private void checkLists(SegmentRule rule) {
     Deque<SegmentRule> pending = new ArrayDeque<>(List.of(rule));
     while (!pending.isEmpty()) {
@@ -272,7 +307,10 @@ public class Segments {
         case SegmentRule.Any any -> pending.addAll(any.rules());
         case SegmentRule.ListMembership list -> {
           boolean exists =
-              jdbc.sql("select exists(select 1 from contact_list where id = :id)").param("id", list.listId()).query(Boolean.class).single();
+              jdbc.sql("select exists(select 1 from contact_list where id = :id)")
+                  .param("id", list.listId())
+                  .query(Boolean.class)
+                  .single();
           if (!exists) {
             throw new InvalidSegmentException("There is no list \"" + list.listId() + "\".");
           }
@@ -288,11 +326,15 @@ public class Segments {
     while (!pending.isEmpty()) {
       String referenced = pending.pop();
       if (referenced.equals(segmentId)) {
-        throw new InvalidSegmentException("A segment cannot include itself, directly or through another segment.");
+        throw new InvalidSegmentException(
+            "A segment cannot include itself, directly or through another segment.");
       }
       if (seen.add(referenced)) {
         SegmentDefinition other =
-            find(referenced).orElseThrow(() -> new InvalidSegmentException("There is no segment \"" + referenced + "\"."));
+            find(referenced)
+                .orElseThrow(
+                    () ->
+                        new InvalidSegmentException("There is no segment \"" + referenced + "\"."));
         pending.addAll(references(other.rule()));
       }
     }
@@ -344,9 +386,11 @@ public class Segments {
   }
 
   private static SegmentMember member(ResultSet rs, int row) throws SQLException {
-    String name = ((rs.getString("first_name") == null ? "" : rs.getString("first_name")) + " "
-            + (rs.getString("last_name") == null ? "" : rs.getString("last_name")))
-        .strip();
+    String name =
+        ((rs.getString("first_name") == null ? "" : rs.getString("first_name"))
+                + " "
+                + (rs.getString("last_name") == null ? "" : rs.getString("last_name")))
+            .strip();
     Timestamp since = rs.getTimestamp("since");
     return new SegmentMember(
         new ContactId(rs.getObject("id", UUID.class)),

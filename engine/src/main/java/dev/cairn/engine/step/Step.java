@@ -32,9 +32,10 @@ public record Step(
 
   public Step {
     headers = Map.copyOf(headers);
-    variables = variables.entrySet().stream()
-        .filter(variable -> variable.getValue() != null)
-        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    variables =
+        variables.entrySet().stream()
+            .filter(variable -> variable.getValue() != null)
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   public @Nullable String header(String name) {

@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Performs one kind of journey step (send an email, send an SMS, ...). Channels implement it;
- * the engine runs one job worker per step type and validates diagrams against the declared
- * headers.
+ * Performs one kind of journey step (send an email, send an SMS, ...). Channels implement it; the
+ * engine runs one job worker per step type and validates diagrams against the declared headers.
  */
 public interface StepHandler {
 

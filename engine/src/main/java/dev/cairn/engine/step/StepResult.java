@@ -22,8 +22,8 @@ public sealed interface StepResult {
 
   /**
    * Cannot be done, and trying again would not change that (a receiver that refuses the request):
-   * the engine fails the job with no retries left, so it shows as an incident at once; retrying
-   * the incident tries again once the cause is fixed.
+   * the engine fails the job with no retries left, so it shows as an incident at once; retrying the
+   * incident tries again once the cause is fixed.
    */
   record Rejected(String reason) implements StepResult {}
 

@@ -9,13 +9,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailAddressTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"ann@example.com", "ann.lee+news@mail.example.co.uk", "o'brien@example.ie", "x@sub-domain.example.org"})
+  @ValueSource(
+      strings = {
+        "ann@example.com",
+        "ann.lee+news@mail.example.co.uk",
+        "o'brien@example.ie",
+        "x@sub-domain.example.org"
+      })
   void real_addresses_are_accepted(String address) {
     assertThat(EmailAddress.parse(address)).isPresent();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ann", "ann@", "@example.com", "ann@example", "ann example@example.com", "ann@exa mple.com", "ann@@example.com", "ann@-example.com"})
+  @ValueSource(
+      strings = {
+        "ann",
+        "ann@",
+        "@example.com",
+        "ann@example",
+        "ann example@example.com",
+        "ann@exa mple.com",
+        "ann@@example.com",
+        "ann@-example.com"
+      })
   void typing_mistakes_are_refused(String address) {
     assertThat(EmailAddress.parse(address)).isEmpty();
   }

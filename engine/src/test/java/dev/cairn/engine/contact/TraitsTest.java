@@ -11,7 +11,15 @@ class TraitsTest {
   void email_phone_time_zone_and_locale_are_normalised() {
     Traits traits =
         Traits.fromSegment(
-            Map.of("email", " Ann@Example.COM ", "phone", "+47 412 34 567", "timezone", "Europe/Oslo", "locale", "nb_NO"));
+            Map.of(
+                "email",
+                " Ann@Example.COM ",
+                "phone",
+                "+47 412 34 567",
+                "timezone",
+                "Europe/Oslo",
+                "locale",
+                "nb_NO"));
 
     Traits.Checked checked = traits.check(null);
 
@@ -32,7 +40,18 @@ class TraitsTest {
   @Test
   void invalid_values_are_left_out_and_each_is_reported_with_the_fix() {
     Traits.Checked checked =
-        Traits.fromSegment(Map.of("email", "ann@", "phone", "555-0132", "timezone", "Mars/Olympus", "locale", "!!", "firstName", "Ann"))
+        Traits.fromSegment(
+                Map.of(
+                    "email",
+                    "ann@",
+                    "phone",
+                    "555-0132",
+                    "timezone",
+                    "Mars/Olympus",
+                    "locale",
+                    "!!",
+                    "firstName",
+                    "Ann"))
             .check(null);
 
     assertThat(checked.traits().email()).isNull();
@@ -50,7 +69,8 @@ class TraitsTest {
   @Test
   void the_senders_context_supplies_time_zone_and_locale_unless_the_traits_do() {
     Traits fromContext = Traits.fromSegment(Map.of()).withContext("America/New_York", "en-US");
-    Traits ownWins = Traits.fromSegment(Map.of("timezone", "Europe/Oslo")).withContext("America/New_York", null);
+    Traits ownWins =
+        Traits.fromSegment(Map.of("timezone", "Europe/Oslo")).withContext("America/New_York", null);
 
     assertThat(fromContext.timeZone()).isEqualTo("America/New_York");
     assertThat(fromContext.locale()).isEqualTo("en-US");

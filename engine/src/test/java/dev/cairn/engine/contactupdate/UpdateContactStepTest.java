@@ -12,14 +12,18 @@ class UpdateContactStepTest {
 
   @Test
   void email_and_sms_consent_can_be_set_to_subscribed_unsubscribed_or_pending() {
-    assertThat(step.problems(Map.of("attribute", "email_consent", "value", "unsubscribed", "source", "sunset"))).isEmpty();
+    assertThat(
+            step.problems(
+                Map.of("attribute", "email_consent", "value", "unsubscribed", "source", "sunset")))
+        .isEmpty();
     assertThat(step.problems(Map.of("attribute", "sms_consent", "value", "pending"))).isEmpty();
   }
 
   @Test
   void a_consent_that_is_not_one_of_the_three_is_refused_with_the_ones_to_use() {
     assertThat(step.problems(Map.of("attribute", "email_consent", "value", "maybe")))
-        .containsExactly("\"maybe\" is not a consent email_consent can be set to; use subscribed, unsubscribed or pending.");
+        .containsExactly(
+            "\"maybe\" is not a consent email_consent can be set to; use subscribed, unsubscribed or pending.");
   }
 
   @Test

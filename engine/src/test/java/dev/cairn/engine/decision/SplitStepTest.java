@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SplitStepTest {
 
   private static final List<SplitVariant> VARIANTS =
-      List.of(new SplitVariant("a", 45), new SplitVariant("b", 45), new SplitVariant("holdout", 10));
+      List.of(
+          new SplitVariant("a", 45), new SplitVariant("b", 45), new SplitVariant("holdout", 10));
 
   @Test
   void a_contact_always_gets_the_same_variant_of_a_split() {
@@ -28,7 +29,10 @@ class SplitStepTest {
   void contacts_are_spread_over_the_variants_by_their_weights() {
     Map<String, Integer> counts = new HashMap<>();
     for (int i = 0; i < 20_000; i++) {
-      counts.merge(SplitStep.assign(UUID.randomUUID().toString(), "subject-test", VARIANTS), 1, Integer::sum);
+      counts.merge(
+          SplitStep.assign(UUID.randomUUID().toString(), "subject-test", VARIANTS),
+          1,
+          Integer::sum);
     }
 
     assertThat(counts.get("a")).isBetween(8_600, 9_400);

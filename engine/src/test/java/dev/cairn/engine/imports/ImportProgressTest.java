@@ -23,7 +23,9 @@ class ImportProgressTest {
 
   @Test
   void more_rows_read_than_the_file_has_or_negative_counts_are_a_bug() {
-    assertThatThrownBy(() -> new ImportProgress(11, 10, 0, 0, 0)).hasMessageContaining("11 rows read of a file counted with 10");
-    assertThatThrownBy(() -> new ImportProgress(1, 10, -1, 0, 0)).hasMessageContaining("never negative");
+    assertThatThrownBy(() -> new ImportProgress(11, 10, 0, 0, 0))
+        .hasMessageContaining("11 rows read of a file counted with 10");
+    assertThatThrownBy(() -> new ImportProgress(1, 10, -1, 0, 0))
+        .hasMessageContaining("never negative");
   }
 }

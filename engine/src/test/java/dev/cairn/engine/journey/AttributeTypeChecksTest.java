@@ -9,25 +9,41 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Branches and "wait until" are checked against the attributes declared when the journey is compiled. */
+/**
+ * Branches and "wait until" are checked against the attributes declared when the journey is
+ * compiled.
+ */
 class AttributeTypeChecksTest {
 
   private final Map<String, AttributeType> declared =
-      new HashMap<>(Map.of("lifetime_value", AttributeType.NUMBER, "birthday", AttributeType.DATE, "vip_since", AttributeType.STRING));
+      new HashMap<>(
+          Map.of(
+              "lifetime_value",
+              AttributeType.NUMBER,
+              "birthday",
+              AttributeType.DATE,
+              "vip_since",
+              AttributeType.STRING));
   private final JourneyCompiler compiler =
-      new JourneyCompiler(List.of(), new JourneyProperties(null, null, null), () -> new AttributeSchema(declared));
+      new JourneyCompiler(
+          List.of(), new JourneyProperties(null, null, null), () -> new AttributeSchema(declared));
 
   @Test
   void a_branch_that_compares_declared_attributes_as_their_types_allow_compiles() {
     String condition =
-        all(attribute("trait:lifetime_value", "AT_LEAST", "100"), attribute("trait:birthday", "BEFORE", "2026-03-01"), attribute("trait:vip_since", "STARTS_WITH", "2020"));
+        all(
+            attribute("trait:lifetime_value", "AT_LEAST", "100"),
+            attribute("trait:birthday", "BEFORE", "2026-03-01"),
+            attribute("trait:vip_since", "STARTS_WITH", "2020"));
 
     assertThat(compiler.compile(branch(condition, ""))).isInstanceOf(CompileResult.Compiled.class);
   }
 
   @Test
-  void a_comparison_that_does_not_fit_is_reported_once_on_its_path_naming_the_branch_and_the_path() {
-    CompileResult result = compiler.compile(branch(attribute("trait:lifetime_value", "AT_LEAST", "abc"), ""));
+  void
+      a_comparison_that_does_not_fit_is_reported_once_on_its_path_naming_the_branch_and_the_path() {
+    CompileResult result =
+        compiler.compile(branch(attribute("trait:lifetime_value", "AT_LEAST", "abc"), ""));
 
     assertThat(problems(result))
         .containsExactly(
@@ -38,9 +54,12 @@ class AttributeTypeChecksTest {
   }
 
   @Test
-  void an_attribute_declared_after_the_compiler_was_made_is_judged_by_its_type_at_the_next_compile() {
+  void
+      an_attribute_declared_after_the_compiler_was_made_is_judged_by_its_type_at_the_next_compile() {
     String diagram = branch(attribute("trait:score", "CONTAINS", "high"), "");
-    assertThat(compiler.compile(diagram)).as("while score is untyped").isInstanceOf(CompileResult.Compiled.class);
+    assertThat(compiler.compile(diagram))
+        .as("while score is untyped")
+        .isInstanceOf(CompileResult.Compiled.class);
 
     declared.put("score", AttributeType.NUMBER);
 
@@ -53,21 +72,28 @@ class AttributeTypeChecksTest {
 
   @Test
   void a_diagram_with_other_mistakes_still_gets_its_mismatches_reported() {
-    // A default that is not the branch's own path: the diagram cannot be compiled, yet every problem is listed.
-    CompileResult result = compiler.compile(branch(attribute("trait:birthday", "AFTER", "soon"), " default=\"to-gw\""));
+    // A default that is not the branch's own path: the diagram cannot be compiled, yet every
+    // problem is listed.
+    CompileResult result =
+        compiler.compile(
+            branch(attribute("trait:birthday", "AFTER", "soon"), " default=\"to-gw\""));
 
     assertThat(problems(result))
         .contains(
             new Problem(
-                "yes", "Branch \"High value?\", path \"Yes\": birthday is a date, but the condition compares it with \"soon\". Enter a date such as 2026-03-01."))
+                "yes",
+                "Branch \"High value?\", path \"Yes\": birthday is a date, but the condition compares it with \"soon\". Enter a date such as 2026-03-01."))
         .hasSizeGreaterThan(1);
   }
 
   @Test
   void a_wait_until_a_date_attribute_or_one_no_one_declared_compiles() {
-    assertThat(compiler.compile(waitUntil("anniversary of birthday"))).isInstanceOf(CompileResult.Compiled.class);
-    assertThat(compiler.compile(waitUntil("date in trait:renewal_date"))).isInstanceOf(CompileResult.Compiled.class);
-    assertThat(compiler.compile(waitUntil("09:00 on MON"))).isInstanceOf(CompileResult.Compiled.class);
+    assertThat(compiler.compile(waitUntil("anniversary of birthday")))
+        .isInstanceOf(CompileResult.Compiled.class);
+    assertThat(compiler.compile(waitUntil("date in trait:renewal_date")))
+        .isInstanceOf(CompileResult.Compiled.class);
+    assertThat(compiler.compile(waitUntil("09:00 on MON")))
+        .isInstanceOf(CompileResult.Compiled.class);
   }
 
   @Test
@@ -97,14 +123,18 @@ class AttributeTypeChecksTest {
   }
 
   private static String attribute(String attribute, String operator, String value) {
-    return "{\"kind\":\"attribute\",\"attribute\":\"%s\",\"operator\":\"%s\",\"value\":\"%s\"}".formatted(attribute, operator, value);
+    return "{\"kind\":\"attribute\",\"attribute\":\"%s\",\"operator\":\"%s\",\"value\":\"%s\"}"
+        .formatted(attribute, operator, value);
   }
 
   private static String all(String... rules) {
     return "{\"kind\":\"all\",\"rules\":[" + String.join(",", rules) + "]}";
   }
 
-  /** "High value?" (with {@code attributes}) with a path "Yes" taking {@code condition} and a path "No" without one. */
+  /**
+   * "High value?" (with {@code attributes}) with a path "Yes" taking {@code condition} and a path
+   * "No" without one.
+   */
   private static String branch(String condition, String attributes) {
     return journey(
         """

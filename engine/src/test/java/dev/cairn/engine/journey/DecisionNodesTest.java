@@ -14,31 +14,48 @@ import org.junit.jupiter.api.Test;
 class DecisionNodesTest {
 
   private final JourneyCompiler compiler =
-      new JourneyCompiler(List.of(step("cairn.branch"), step("cairn.split")), new JourneyProperties(null, null, null), AttributeSchema::none);
+      new JourneyCompiler(
+          List.of(step("cairn.branch"), step("cairn.split")),
+          new JourneyProperties(null, null, null),
+          AttributeSchema::none);
 
   @Test
   void a_branch_gets_a_deciding_step_and_feel_conditions_on_its_answer() {
     CompileResult result =
-        compiler.compile(gateway(flow("pro", "cairn:condition", rule("trait:plan", "EQUALS", "Pro")) + flow("other", null, null)));
+        compiler.compile(
+            gateway(
+                flow("pro", "cairn:condition", rule("trait:plan", "EQUALS", "Pro"))
+                    + flow("other", null, null)));
 
     assertThat(result).isInstanceOf(CompileResult.Compiled.class);
     String xml = ((CompileResult.Compiled) result).journey().executableXml();
-    assertThat(xml).contains("type=\"cairn.branch\"").contains("${path_gw == 'pro'}").doesNotContain("cairn:condition");
+    assertThat(xml)
+        .contains("type=\"cairn.branch\"")
+        .contains("${path_gw == 'pro'}")
+        .doesNotContain("cairn:condition");
     assertThat(xml).contains("default=\"other\"");
   }
 
   @Test
   void split_weights_must_add_up_to_100() {
-    CompileResult result = compiler.compile(gateway(flow("a", "cairn:weight", "60") + flow("b", "cairn:weight", "30")));
+    CompileResult result =
+        compiler.compile(
+            gateway(flow("a", "cairn:weight", "60") + flow("b", "cairn:weight", "30")));
 
-    assertThat(problems(result)).containsExactly(new Problem("gw", "The weights of \"Choose\" add up to 90%, not 100%."));
+    assertThat(problems(result))
+        .containsExactly(new Problem("gw", "The weights of \"Choose\" add up to 90%, not 100%."));
   }
 
   @Test
   void a_weight_that_is_not_a_percentage_is_reported_on_its_path() {
-    CompileResult result = compiler.compile(gateway(flow("a", "cairn:weight", "half") + flow("b", "cairn:weight", "50")));
+    CompileResult result =
+        compiler.compile(
+            gateway(flow("a", "cairn:weight", "half") + flow("b", "cairn:weight", "50")));
 
-    assertThat(problems(result)).containsExactly(new Problem("a", "The weight of \"a\" must be a whole percentage (0-100), not \"half\"."));
+    assertThat(problems(result))
+        .containsExactly(
+            new Problem(
+                "a", "The weight of \"a\" must be a whole percentage (0-100), not \"half\"."));
   }
 
   @Test
@@ -49,29 +66,44 @@ class DecisionNodesTest {
                 flow("pro", "cairn:condition", rule("trait:plan", "EQUALS", "Pro"))
                     + flow("free", "cairn:condition", rule("trait:plan", "EQUALS", "Free"))));
 
-    assertThat(problems(result)).containsExactly(new Problem("gw", "\"Choose\" needs exactly one path without a condition, for contacts who match none."));
+    assertThat(problems(result))
+        .containsExactly(
+            new Problem(
+                "gw",
+                "\"Choose\" needs exactly one path without a condition, for contacts who match none."));
   }
 
   @Test
   void a_condition_on_an_unknown_attribute_is_reported_on_its_path() {
     CompileResult result =
-        compiler.compile(gateway(flow("pro", "cairn:condition", rule("shoe_size", "EQUALS", "42")) + flow("other", null, null)));
+        compiler.compile(
+            gateway(
+                flow("pro", "cairn:condition", rule("shoe_size", "EQUALS", "42"))
+                    + flow("other", null, null)));
 
-    assertThat(problems(result)).singleElement().satisfies(problem -> {
-      assertThat(problem.elementId()).isEqualTo("pro");
-      assertThat(problem.message()).startsWith("Path \"pro\": \"shoe_size\" is not an attribute contacts have");
-    });
+    assertThat(problems(result))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.elementId()).isEqualTo("pro");
+              assertThat(problem.message())
+                  .startsWith("Path \"pro\": \"shoe_size\" is not an attribute contacts have");
+            });
   }
 
   @Test
   void a_goal_becomes_an_interrupting_event_subprocess_waiting_for_its_event() {
-    String journey = gateway(flow("a", "cairn:weight", "100")).replace("<bpmn:startEvent", GOAL + "<bpmn:startEvent");
+    String journey =
+        gateway(flow("a", "cairn:weight", "100"))
+            .replace("<bpmn:startEvent", GOAL + "<bpmn:startEvent");
 
     CompileResult result = compiler.compile(journey);
 
     CompiledJourney compiled = ((CompileResult.Compiled) result).journey();
     assertThat(compiled.awaitedEvents()).contains("Order Completed");
-    assertThat(compiled.executableXml()).contains("triggeredByEvent=\"true\"").contains("isInterrupting=\"true\"");
+    assertThat(compiled.executableXml())
+        .contains("triggeredByEvent=\"true\"")
+        .contains("isInterrupting=\"true\"");
   }
 
   private static final String GOAL =

@@ -28,12 +28,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every mistake a marketer can make, one small diagram each in {@code journeys/invalid/}, with the
  * problems it must produce written in the file: {@code <!-- expect: element-id | message -->}
- * ({@code -} for the whole diagram; a message ending in {@code ...} is matched by its start).
- * The diagrams are drawn in a workspace that declared a few attributes ({@link #DECLARED}).
+ * ({@code -} for the whole diagram; a message ending in {@code ...} is matched by its start). The
+ * diagrams are drawn in a workspace that declared a few attributes ({@link #DECLARED}).
  */
 class InvalidJourneyCatalogueTest {
 
-  /** Declared attributes, named by no diagram that predates their types: every other trait is untyped. */
+  /**
+   * Declared attributes, named by no diagram that predates their types: every other trait is
+   * untyped.
+   */
   private static final AttributeSchema DECLARED =
       new AttributeSchema(
           Map.of(
@@ -53,12 +56,19 @@ class InvalidJourneyCatalogueTest {
               new EmailStep(),
               new UpdateContactStep(),
               new ListStep(Set.of("newsletter", "beta-testers")),
-              new HeadersOnlyStep("cairn.webhook", "Call webhook", Map.of("url", "the web address to call (url)")),
+              new HeadersOnlyStep(
+                  "cairn.webhook", "Call webhook", Map.of("url", "the web address to call (url)")),
               SMS_STEP,
               new HeadersOnlyStep(
                   "cairn.notify",
                   "Notify a team member",
-                  Map.of("to", "the email address of a team member to notify (to)", "subject", "a subject", "text", "a text to send"))),
+                  Map.of(
+                      "to",
+                      "the email address of a team member to notify (to)",
+                      "subject",
+                      "a subject",
+                      "text",
+                      "a text to send"))),
           new JourneyProperties(null, null, null),
           () -> DECLARED);
 
@@ -68,16 +78,21 @@ class InvalidJourneyCatalogueTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
-  void each_invalid_diagram_is_refused_with_its_problems_in_plain_words(Path diagram) throws IOException {
+  void each_invalid_diagram_is_refused_with_its_problems_in_plain_words(Path diagram)
+      throws IOException {
     String xml = Files.readString(diagram, StandardCharsets.UTF_8);
     List<Problem> expected = expectations(xml);
     assertThat(expected).as("expectations in %s", diagram.getFileName()).isNotEmpty();
 
     CompileResult result = compiler.compile(xml);
 
-    assertThat(result).as(diagram.getFileName().toString()).isInstanceOf(CompileResult.Rejected.class);
+    assertThat(result)
+        .as(diagram.getFileName().toString())
+        .isInstanceOf(CompileResult.Rejected.class);
     List<Problem> actual = ((CompileResult.Rejected) result).problems();
-    assertThat(unmatched(expected, actual)).as("%s: expected %s but got %s", diagram.getFileName(), expected, actual).isEmpty();
+    assertThat(unmatched(expected, actual))
+        .as("%s: expected %s but got %s", diagram.getFileName(), expected, actual)
+        .isEmpty();
   }
 
   @Test
@@ -93,35 +108,54 @@ class InvalidJourneyCatalogueTest {
   }
 
   @Test
-  void the_library_journeys_compile_where_the_attributes_they_use_are_declared_with_their_types() throws IOException {
+  void the_library_journeys_compile_where_the_attributes_they_use_are_declared_with_their_types()
+      throws IOException {
     assertLibraryCompiles(
-        new AttributeSchema(Map.of("birthday", AttributeType.DATE, "reorder_date", AttributeType.DATE, "lead_stage", AttributeType.STRING)));
+        new AttributeSchema(
+            Map.of(
+                "birthday",
+                AttributeType.DATE,
+                "reorder_date",
+                AttributeType.DATE,
+                "lead_stage",
+                AttributeType.STRING)));
   }
 
   private static void assertLibraryCompiles(AttributeSchema declared) throws IOException {
     JourneyCompiler library =
-        new JourneyCompiler(List.of(new EmailStep(libraryTemplates()), new UpdateContactStep(), SMS_STEP), new JourneyProperties(null, null, null), () -> declared);
+        new JourneyCompiler(
+            List.of(new EmailStep(libraryTemplates()), new UpdateContactStep(), SMS_STEP),
+            new JourneyProperties(null, null, null),
+            () -> declared);
     List<Path> journeys;
     try (Stream<Path> files = Files.list(LIBRARY.resolve("journeys"))) {
       journeys = files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
     }
-    assertThat(journeys).extracting(path -> path.getFileName().toString()).contains("welcome.bpmn", "abandoned-cart.bpmn", "birthday.bpmn");
+    assertThat(journeys)
+        .extracting(path -> path.getFileName().toString())
+        .contains("welcome.bpmn", "abandoned-cart.bpmn", "birthday.bpmn");
 
     for (Path journey : journeys) {
       CompileResult result = library.compile(Files.readString(journey, StandardCharsets.UTF_8));
 
-      assertThat(result).as("%s: %s", journey.getFileName(), result).isInstanceOf(CompileResult.Compiled.class);
+      assertThat(result)
+          .as("%s: %s", journey.getFileName(), result)
+          .isInstanceOf(CompileResult.Compiled.class);
     }
   }
 
-  private static final HeadersOnlyStep SMS_STEP = new HeadersOnlyStep("cairn.sms", "Send SMS", Map.of("text", "the text to send"));
+  private static final HeadersOnlyStep SMS_STEP =
+      new HeadersOnlyStep("cairn.sms", "Send SMS", Map.of("text", "the text to send"));
 
   private static final Path LIBRARY = Path.of("../journeys/src/main/resources/cairn");
 
-  /** The library's own templates, the shared layout left out (it is not a template a step can name). */
+  /**
+   * The library's own templates, the shared layout left out (it is not a template a step can name).
+   */
   private static SortedSet<String> libraryTemplates() throws IOException {
     try (Stream<Path> files = Files.list(LIBRARY.resolve("templates"))) {
-      return files.map(path -> path.getFileName().toString())
+      return files
+          .map(path -> path.getFileName().toString())
           .filter(name -> name.endsWith(".liquid") && !name.startsWith("_"))
           .map(name -> name.substring(0, name.length() - ".liquid".length()))
           .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
@@ -138,12 +172,16 @@ class InvalidJourneyCatalogueTest {
     return expected;
   }
 
-  /** Pairs each expected problem with one actual problem; whatever is left over on either side is a mismatch. */
+  /**
+   * Pairs each expected problem with one actual problem; whatever is left over on either side is a
+   * mismatch.
+   */
   private static List<String> unmatched(List<Problem> expected, List<Problem> actual) {
     List<Problem> left = new ArrayList<>(actual);
     List<String> mismatches = new ArrayList<>();
     for (Problem wanted : expected) {
-      Problem found = left.stream().filter(problem -> matches(wanted, problem)).findFirst().orElse(null);
+      Problem found =
+          left.stream().filter(problem -> matches(wanted, problem)).findFirst().orElse(null);
       if (found == null) {
         mismatches.add("missing " + wanted);
       } else {
@@ -168,7 +206,8 @@ class InvalidJourneyCatalogueTest {
    * required headers, in the step's words. What the step itself says about their values is tested
    * with the step, in channels.
    */
-  private record HeadersOnlyStep(String type, String displayName, Map<String, String> required) implements StepHandler {
+  private record HeadersOnlyStep(String type, String displayName, Map<String, String> required)
+      implements StepHandler {
     @Override
     public Set<String> requiredHeaders() {
       return required.keySet();
@@ -185,7 +224,10 @@ class InvalidJourneyCatalogueTest {
     }
   }
 
-  /** The update-contact step as far as validation goes: the real rule on which attributes it may set. */
+  /**
+   * The update-contact step as far as validation goes: the real rule on which attributes it may
+   * set.
+   */
   private static final class UpdateContactStep implements StepHandler {
     @Override
     public String type() {
@@ -204,7 +246,8 @@ class InvalidJourneyCatalogueTest {
 
     @Override
     public List<String> problems(Map<String, String> headers) {
-      return dev.cairn.engine.contact.Contacts.unsettable(headers.get("attribute")).stream().toList();
+      return dev.cairn.engine.contact.Contacts.unsettable(headers.get("attribute")).stream()
+          .toList();
     }
 
     @Override
@@ -213,7 +256,10 @@ class InvalidJourneyCatalogueTest {
     }
   }
 
-  /** The list step as far as validation goes: the real rules on its headers, against a fixed set of lists. */
+  /**
+   * The list step as far as validation goes: the real rules on its headers, against a fixed set of
+   * lists.
+   */
   private record ListStep(Set<String> lists) implements StepHandler {
     @Override
     public String type() {
@@ -246,12 +292,22 @@ class InvalidJourneyCatalogueTest {
     }
   }
 
-  /** The email step as far as validation goes: a template (and subject) is required, and the template must be one of a fixed set. */
+  /**
+   * The email step as far as validation goes: a template (and subject) is required, and the
+   * template must be one of a fixed set.
+   */
   private static final class EmailStep implements StepHandler {
     private final SortedSet<String> templates;
 
     EmailStep() {
-      this(new TreeSet<>(List.of("welcome", "first-order-thanks", "first-order-nudge", "cart-reminder", "cart-discount")));
+      this(
+          new TreeSet<>(
+              List.of(
+                  "welcome",
+                  "first-order-thanks",
+                  "first-order-nudge",
+                  "cart-reminder",
+                  "cart-discount")));
     }
 
     EmailStep(SortedSet<String> templates) {
@@ -277,7 +333,12 @@ class InvalidJourneyCatalogueTest {
     public List<String> problems(Map<String, String> headers) {
       return templates.contains(headers.get("template"))
           ? List.of()
-          : List.of("the template \"" + headers.get("template") + "\" does not exist; pick one of: " + String.join(", ", templates) + ".");
+          : List.of(
+              "the template \""
+                  + headers.get("template")
+                  + "\" does not exist; pick one of: "
+                  + String.join(", ", templates)
+                  + ".");
     }
 
     @Override

@@ -44,11 +44,14 @@ class JourneyCompilerTest {
         }
       };
 
-  private final JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, null), AttributeSchema::none);
+  private final JourneyCompiler compiler =
+      new JourneyCompiler(
+          List.of(EMAIL), new JourneyProperties(null, null, null), AttributeSchema::none);
 
   @Test
   void a_journey_compiles_with_its_trigger_and_the_events_its_waits_take() {
-    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+    CompileResult result =
+        compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
     assertThat(result).isInstanceOf(CompileResult.Compiled.class);
     CompiledJourney compiled = ((CompileResult.Compiled) result).journey();
@@ -56,7 +59,8 @@ class JourneyCompilerTest {
     assertThat(compiled.name()).isEqualTo("Sample journey");
     assertThat(compiled.triggerEvent()).isEqualTo("Signed Up");
     assertThat(compiled.awaitedEvents()).containsExactly("Order Completed");
-    // Events reach a wait by the instance's business key (journey and contact), not by a key in the diagram.
+    // Events reach a wait by the instance's business key (journey and contact), not by a key in the
+    // diagram.
     assertThat(compiled.executableXml()).doesNotContain("correlationKey").contains("P3D");
   }
 
@@ -65,50 +69,84 @@ class JourneyCompilerTest {
     CompileResult result = compiler.compile(journey("", "P3D"));
 
     assertThat(result)
-        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
+        .isEqualTo(
+            new CompileResult.Rejected(
+                List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
   }
 
   @Test
   void a_step_cairn_does_not_know_is_reported() {
-    String xml = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D").replace("cairn.email", "cairn.fax");
+    String xml =
+        journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D")
+            .replace("cairn.email", "cairn.fax");
 
     assertThat(compiler.compile(xml))
-        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "\"Send welcome\" is not a step Cairn knows (type cairn.fax); replace it with a step from the palette."))));
+        .isEqualTo(
+            new CompileResult.Rejected(
+                List.of(
+                    new Problem(
+                        "mail",
+                        "\"Send welcome\" is not a step Cairn knows (type cairn.fax); replace it with a step from the palette."))));
   }
 
   @Test
   void a_wait_that_is_not_a_duration_is_reported_in_words() {
-    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "three days"));
+    CompileResult result =
+        compiler.compile(
+            journey("<zeebe:header key=\"template\" value=\"welcome\" />", "three days"));
 
     assertThat(result)
         .isEqualTo(
             new CompileResult.Rejected(
-                List.of(new Problem("timeout", "\"Timeout\" has a wait of \"three days\", which is not a duration like P3D or PT2H."))));
+                List.of(
+                    new Problem(
+                        "timeout",
+                        "\"Timeout\" has a wait of \"three days\", which is not a duration like P3D or PT2H."))));
   }
 
   @Test
   void waits_are_shortened_to_the_longest_wait_when_one_is_configured() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null), AttributeSchema::none);
+    JourneyCompiler fast =
+        new JourneyCompiler(
+            List.of(EMAIL),
+            new JourneyProperties(Duration.ofSeconds(5), null, null),
+            AttributeSchema::none);
 
-    CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+    CompileResult result =
+        fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
-    assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P3D");
+    assertThat(((CompileResult.Compiled) result).journey().executableXml())
+        .contains("PT5S")
+        .doesNotContain("P3D");
   }
 
   @Test
   void a_wait_of_months_is_a_duration_too_and_is_shortened_like_any_other() {
-    JourneyCompiler fast = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(Duration.ofSeconds(5), null, null), AttributeSchema::none);
+    JourneyCompiler fast =
+        new JourneyCompiler(
+            List.of(EMAIL),
+            new JourneyProperties(Duration.ofSeconds(5), null, null),
+            AttributeSchema::none);
 
-    CompileResult result = fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P1M"));
+    CompileResult result =
+        fast.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P1M"));
 
-    assertThat(((CompileResult.Compiled) result).journey().executableXml()).contains("PT5S").doesNotContain("P1M");
+    assertThat(((CompileResult.Compiled) result).journey().executableXml())
+        .contains("PT5S")
+        .doesNotContain("P1M");
   }
 
   @Test
   void a_test_run_is_a_process_of_its_own_with_waits_fast_forwarded_and_events_keyed_to_the_run() {
-    JourneyCompiler compiler = new JourneyCompiler(List.of(EMAIL), new JourneyProperties(null, null, Duration.ofSeconds(3)), AttributeSchema::none);
+    JourneyCompiler compiler =
+        new JourneyCompiler(
+            List.of(EMAIL),
+            new JourneyProperties(null, null, Duration.ofSeconds(3)),
+            AttributeSchema::none);
 
-    CompileResult result = compiler.compileTestRun(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+    CompileResult result =
+        compiler.compileTestRun(
+            journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
     CompiledJourney test = ((CompileResult.Compiled) result).journey();
     assertThat(test.id()).isEqualTo("sample.test-run");
@@ -117,7 +155,10 @@ class JourneyCompilerTest {
         .doesNotContain("correlationKey")
         .contains("PT3S")
         .doesNotContain("P3D");
-    assertThat(Bpmn.readModelFromStream(new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8))).getDefinitions())
+    assertThat(
+            Bpmn.readModelFromStream(
+                    new ByteArrayInputStream(test.executableXml().getBytes(StandardCharsets.UTF_8)))
+                .getDefinitions())
         .as("the test-run process is valid BPMN")
         .isNotNull();
   }
@@ -128,9 +169,16 @@ class JourneyCompilerTest {
 
     String xml = ((CompileResult.Compiled) compiler.compile(source)).journey().executableXml();
 
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     IntermediateCatchEvent timeout = model.getModelElementById("timeout");
-    assertThat(timeout.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDuration().getTextContent())
+    assertThat(
+            timeout
+                .getChildElementsByType(TimerEventDefinition.class)
+                .iterator()
+                .next()
+                .getTimeDuration()
+                .getTextContent())
         .isEqualTo("P3D");
     assertThat(xml).doesNotContain("cairnResumeAt_").doesNotContain("correlationKey");
   }
@@ -138,39 +186,57 @@ class JourneyCompilerTest {
   @Test
   void a_test_run_of_a_journey_with_problems_reports_them_as_publishing_would() {
     assertThat(compiler.compileTestRun(journey("", "P3D")))
-        .isEqualTo(new CompileResult.Rejected(List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
+        .isEqualTo(
+            new CompileResult.Rejected(
+                List.of(new Problem("mail", "Send email \"Send welcome\" needs a template."))));
   }
 
   @Test
   void every_problem_of_a_journey_is_reported_at_once_on_its_element() {
     String xml =
         journey("", "PT0S")
-            .replace("<bpmn:endEvent id=\"end\" />", "<bpmn:endEvent id=\"end\" /><bpmn:serviceTask id=\"survey\" name=\"Send survey\" />");
+            .replace(
+                "<bpmn:endEvent id=\"end\" />",
+                "<bpmn:endEvent id=\"end\" /><bpmn:serviceTask id=\"survey\" name=\"Send survey\" />");
 
     CompileResult result = compiler.compile(xml);
 
     assertThat(((CompileResult.Rejected) result).problems())
         .containsExactlyInAnyOrder(
             new Problem("mail", "Send email \"Send welcome\" needs a template."),
-            new Problem("timeout", "\"Timeout\" has a wait of \"PT0S\", which is no wait at all; use a duration like P3D or PT2H."),
-            new Problem("survey", "\"Send survey\" does not say which step it is; replace it with a step from the palette."),
-            new Problem("survey", "\"Send survey\" cannot be reached from the entry point; connect it or delete it."),
-            new Problem("survey", "\"Send survey\" leads nowhere; connect it to the next step or to an end."));
+            new Problem(
+                "timeout",
+                "\"Timeout\" has a wait of \"PT0S\", which is no wait at all; use a duration like P3D or PT2H."),
+            new Problem(
+                "survey",
+                "\"Send survey\" does not say which step it is; replace it with a step from the palette."),
+            new Problem(
+                "survey",
+                "\"Send survey\" cannot be reached from the entry point; connect it or delete it."),
+            new Problem(
+                "survey",
+                "\"Send survey\" leads nowhere; connect it to the next step or to an end."));
   }
 
   @Test
   void paths_a_diagram_leaves_off_its_nodes_are_listed_on_them_for_the_engine() {
-    CompileResult result = compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
+    CompileResult result =
+        compiler.compile(journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D"));
 
     String xml = ((CompileResult.Compiled) result).journey().executableXml();
     EventBasedGateway gate =
-        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getModelElementById("gate");
-    assertThat(gate.getOutgoing()).extracting(SequenceFlow::getId).containsExactlyInAnyOrder("f3", "f4");
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+            .getModelElementById("gate");
+    assertThat(gate.getOutgoing())
+        .extracting(SequenceFlow::getId)
+        .containsExactlyInAnyOrder("f3", "f4");
   }
 
   @Test
   void a_duplicated_id_is_reported_in_words_instead_of_the_xml_schema_error() {
-    String xml = journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D").replace("\"timeout\"", "\"order\"");
+    String xml =
+        journey("<zeebe:header key=\"template\" value=\"welcome\" />", "P3D")
+            .replace("\"timeout\"", "\"order\"");
 
     assertThat(compiler.compile(xml))
         .isEqualTo(
@@ -186,7 +252,8 @@ class JourneyCompilerTest {
     CompileResult result = compiler.compile("<html>not a journey</html>");
 
     assertThat(result).isInstanceOf(CompileResult.Rejected.class);
-    assertThat(((CompileResult.Rejected) result).problems().getFirst().message()).startsWith("The diagram is not valid BPMN XML");
+    assertThat(((CompileResult.Rejected) result).problems().getFirst().message())
+        .startsWith("The diagram is not valid BPMN XML");
   }
 
   private static String journey(String headers, String wait) {

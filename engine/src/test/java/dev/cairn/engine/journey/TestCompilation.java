@@ -11,7 +11,8 @@ public final class TestCompilation {
 
   /** The executable XML of the journey, which must compile with these step kinds. */
   public static String executableXml(String sourceXml, List<StepHandler> steps) {
-    JourneyCompiler compiler = new JourneyCompiler(steps, new JourneyProperties(null, null, null), AttributeSchema::none);
+    JourneyCompiler compiler =
+        new JourneyCompiler(steps, new JourneyProperties(null, null, null), AttributeSchema::none);
     if (!(compiler.compile(sourceXml) instanceof CompileResult.Compiled compiled)) {
       throw new AssertionError("the journey does not compile: " + compiler.compile(sourceXml));
     }

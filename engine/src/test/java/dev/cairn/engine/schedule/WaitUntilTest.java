@@ -21,15 +21,18 @@ class WaitUntilTest {
   void nine_in_the_morning_is_tomorrow_in_new_york_and_later_today_in_tokyo() {
     WaitUntil nine = WaitUntil.parse("09:00", null, null);
 
-    assertThat(nine.next(NEW_YORK, Map.of(), NOW)).isEqualTo(ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, NEW_YORK));
-    assertThat(nine.next(TOKYO, Map.of(), NOW)).isEqualTo(ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, TOKYO));
+    assertThat(nine.next(NEW_YORK, Map.of(), NOW))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, NEW_YORK));
+    assertThat(nine.next(TOKYO, Map.of(), NOW))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, TOKYO));
   }
 
   @Test
   void only_on_the_given_weekdays() {
     WaitUntil mondays = WaitUntil.parse("09:00 on MON", null, null);
 
-    assertThat(mondays.next(NEW_YORK, Map.of(), NOW)).isEqualTo(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, NEW_YORK));
+    assertThat(mondays.next(NEW_YORK, Map.of(), NOW))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, NEW_YORK));
   }
 
   @Test
@@ -44,19 +47,31 @@ class WaitUntilTest {
 
   @Test
   void a_leap_day_birthday_is_celebrated_on_the_28th() {
-    assertThat(WaitUntil.parse("anniversary of birthday", null, null).next(NEW_YORK, Map.of("birthday", "2000-02-29"), NOW))
+    assertThat(
+            WaitUntil.parse("anniversary of birthday", null, null)
+                .next(NEW_YORK, Map.of("birthday", "2000-02-29"), NOW))
         .isEqualTo(ZonedDateTime.of(2027, 2, 28, 9, 0, 0, 0, NEW_YORK));
   }
 
   @Test
   void a_contact_without_the_date_moves_on_at_once() {
-    assertThat(WaitUntil.parse("date in renewal_date", "-P3D", null).next(NEW_YORK, Map.of(), NOW).toInstant()).isEqualTo(NOW);
+    assertThat(
+            WaitUntil.parse("date in renewal_date", "-P3D", null)
+                .next(NEW_YORK, Map.of(), NOW)
+                .toInstant())
+        .isEqualTo(NOW);
   }
 
   @Test
   void settings_that_cannot_be_read_say_what_to_write() {
-    assertThatIllegalArgumentException().isThrownBy(() -> WaitUntil.parse("nine", null, null)).withMessageContaining("like 09:00");
-    assertThatIllegalArgumentException().isThrownBy(() -> WaitUntil.parse("09:00 on Funday", null, null)).withMessageContaining("MON, TUE");
-    assertThatIllegalArgumentException().isThrownBy(() -> WaitUntil.parse("anniversary of birthday", "a week before", null)).withMessageContaining("-P7D");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WaitUntil.parse("nine", null, null))
+        .withMessageContaining("like 09:00");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WaitUntil.parse("09:00 on Funday", null, null))
+        .withMessageContaining("MON, TUE");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WaitUntil.parse("anniversary of birthday", "a week before", null))
+        .withMessageContaining("-P7D");
   }
 }

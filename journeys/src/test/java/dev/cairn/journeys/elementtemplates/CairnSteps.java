@@ -27,8 +27,8 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Every step handler Cairn has (engine and channels, found on the classpath as the application
- * finds them) and the real journey compiler they are handed to. What the handlers would talk to
- * at run time (the database, SMTP, Twilio) is stood in by mocks: templates and journeys are checked
+ * finds them) and the real journey compiler they are handed to. What the handlers would talk to at
+ * run time (the database, SMTP, Twilio) is stood in by mocks: templates and journeys are checked
  * against what the handlers declare and validate, never against what they send. The Liquid
  * templates are the real ones, so a "send email" step must name a template that exists.
  */
@@ -41,21 +41,31 @@ final class CairnSteps {
 
   private CairnSteps() {
     MockingBeanFactory beans = new MockingBeanFactory();
-    beans.setConversionService(ApplicationConversionService.getSharedInstance()); // @Value("${...:PT5S}") into a Duration, as in the application
+    beans.setConversionService(
+        ApplicationConversionService
+            .getSharedInstance()); // @Value("${...:PT5S}") into a Duration, as in the application
     GenericApplicationContext context = new GenericApplicationContext(beans);
     AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
     context.registerBean(Templates.class);
     // Bound as the application binds it, with nothing configured: the defaults a fresh install has.
-    context.registerBean(JourneyProperties.class, () -> Binder.get(context.getEnvironment()).bindOrCreate("cairn.journeys", JourneyProperties.class));
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    context.registerBean(
+        JourneyProperties.class,
+        () ->
+            Binder.get(context.getEnvironment())
+                .bindOrCreate("cairn.journeys", JourneyProperties.class));
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AssignableTypeFilter(StepHandler.class));
     for (BeanDefinition handler : scanner.findCandidateComponents("dev.cairn")) {
       context.registerBeanDefinition(handler.getBeanClassName(), handler);
     }
-    // Its constructor is the application's wiring, not public API: let Spring call it, as it does there.
+    // Its constructor is the application's wiring, not public API: let Spring call it, as it does
+    // there.
     context.registerBean(JourneyCompiler.class);
     context.refresh();
-    this.handlers = context.getBeansOfType(StepHandler.class).values().stream().collect(Collectors.toUnmodifiableMap(StepHandler::type, Function.identity()));
+    this.handlers =
+        context.getBeansOfType(StepHandler.class).values().stream()
+            .collect(Collectors.toUnmodifiableMap(StepHandler::type, Function.identity()));
     this.compiler = context.getBean(JourneyCompiler.class);
   }
 
@@ -80,7 +90,10 @@ final class CairnSteps {
   private static final class MockingBeanFactory extends DefaultListableBeanFactory {
     @Override
     public @Nullable Object doResolveDependency(
-        DependencyDescriptor descriptor, @Nullable String beanName, @Nullable Set<String> autowiredBeanNames, @Nullable TypeConverter typeConverter) {
+        DependencyDescriptor descriptor,
+        @Nullable String beanName,
+        @Nullable Set<String> autowiredBeanNames,
+        @Nullable TypeConverter typeConverter) {
       try {
         return super.doResolveDependency(descriptor, beanName, autowiredBeanNames, typeConverter);
       } catch (NoSuchBeanDefinitionException e) {

@@ -17,7 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  * element it turns them into, and what each of its fields writes into the diagram.
  */
 record ElementTemplate(
-    String id, String name, List<String> appliesTo, @Nullable String elementType, @Nullable String eventDefinition, List<Field> fields) {
+    String id,
+    String name,
+    List<String> appliesTo,
+    @Nullable String elementType,
+    @Nullable String eventDefinition,
+    List<Field> fields) {
 
   /**
    * All templates are in one array file, so installing them is one file to copy (or download) and
@@ -37,7 +42,14 @@ record ElementTemplate(
    * @param required the Modeler refuses an empty value (a dropdown is never empty)
    */
   record Field(
-      String binding, String name, String type, @Nullable String value, boolean required, boolean optional, List<String> choices, @Nullable Pattern pattern) {
+      String binding,
+      String name,
+      String type,
+      @Nullable String value,
+      boolean required,
+      boolean optional,
+      List<String> choices,
+      @Nullable Pattern pattern) {
 
     boolean accepts(String candidate) {
       return pattern == null || pattern.matcher(candidate).matches();
@@ -56,16 +68,25 @@ record ElementTemplate(
   }
 
   static List<ElementTemplate> shipped() {
-    return StreamSupport.stream(shippedJson().spliterator(), false).map(ElementTemplate::of).toList();
+    return StreamSupport.stream(shippedJson().spliterator(), false)
+        .map(ElementTemplate::of)
+        .toList();
   }
 
   static ElementTemplate shipped(String id) {
-    return shipped().stream().filter(template -> template.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no template " + id));
+    return shipped().stream()
+        .filter(template -> template.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no template " + id));
   }
 
   /** The job type of a step template, from its hidden task definition. */
   Optional<String> jobType() {
-    return fields.stream().filter(field -> field.binding().equals("zeebe:taskDefinition") && field.name().equals("type")).map(Field::value).findFirst();
+    return fields.stream()
+        .filter(
+            field -> field.binding().equals("zeebe:taskDefinition") && field.name().equals("type"))
+        .map(Field::value)
+        .findFirst();
   }
 
   List<Field> fields(String binding) {
@@ -73,7 +94,10 @@ record ElementTemplate(
   }
 
   Field field(String binding, String name) {
-    return fields(binding).stream().filter(field -> field.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(id + " has no " + binding + " " + name));
+    return fields(binding).stream()
+        .filter(field -> field.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id + " has no " + binding + " " + name));
   }
 
   private static ElementTemplate of(JsonNode node) {
@@ -83,7 +107,12 @@ record ElementTemplate(
     node.path("properties").forEach(property -> fields.add(field(property)));
     JsonNode elementType = node.path("elementType");
     return new ElementTemplate(
-        node.path("id").asString(), node.path("name").asString(), appliesTo, text(elementType.path("value")), text(elementType.path("eventDefinition")), fields);
+        node.path("id").asString(),
+        node.path("name").asString(),
+        appliesTo,
+        text(elementType.path("value")),
+        text(elementType.path("eventDefinition")),
+        fields);
   }
 
   private static Field field(JsonNode property) {

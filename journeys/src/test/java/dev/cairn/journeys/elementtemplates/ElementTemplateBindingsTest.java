@@ -6,7 +6,6 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.decision.Decisions;
 import dev.cairn.engine.journey.CompileResult;
 import dev.cairn.engine.journey.EntryRule;
-import dev.cairn.engine.journey.JourneyCompiler;
 import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.schedule.ScheduleStep;
 import dev.cairn.engine.step.StepHandler;
@@ -28,8 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class ElementTemplateBindingsTest {
 
-  /** Steps the compiler inserts itself (before branches, splits and "wait until"): nobody draws them. */
-  private static final Set<String> COMPILER_STEPS = Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE);
+  /**
+   * Steps the compiler inserts itself (before branches, splits and "wait until"): nobody draws
+   * them.
+   */
+  private static final Set<String> COMPILER_STEPS =
+      Set.of(Decisions.BRANCH, Decisions.SPLIT, ScheduleStep.TYPE);
 
   /**
    * Steps being built as these templates ship. Their templates are checked against the step's
@@ -39,7 +42,15 @@ class ElementTemplateBindingsTest {
 
   /** Headers a step reads when they are given and does without otherwise. */
   private static final Map<String, Set<String>> OPTIONAL_HEADERS =
-      Map.of("cairn.webhook", Set.of("timeout"), "cairn.update-contact", Set.of("source"), "cairn.email", Set.of("confirmation", "topic"), "cairn.sms", Set.of("shorten-links"));
+      Map.of(
+          "cairn.webhook",
+          Set.of("timeout"),
+          "cairn.update-contact",
+          Set.of("source"),
+          "cairn.email",
+          Set.of("confirmation", "topic"),
+          "cairn.sms",
+          Set.of("shorten-links"));
 
   /** For every {@code cairn:} setting a template writes, a value the compiler must refuse. */
   private static final Map<String, String> UNREADABLE =
@@ -66,14 +77,18 @@ class ElementTemplateBindingsTest {
     Set<String> drawable = new TreeSet<>(cairn.handlers().keySet());
     drawable.removeAll(COMPILER_STEPS);
 
-    assertThat(drawable).as("steps found on the classpath").contains("cairn.email", "cairn.sms", "cairn.update-contact");
+    assertThat(drawable)
+        .as("steps found on the classpath")
+        .contains("cairn.email", "cairn.sms", "cairn.update-contact");
     assertThat(jobTypes()).containsAll(drawable);
   }
 
   @Test
   void every_step_template_is_a_step_cairn_runs_or_one_being_built() {
     for (String type : jobTypes()) {
-      assertThat(cairn.handlers().containsKey(type) || STEPS_IN_THE_MAKING.contains(type)).as("a step of type %s", type).isTrue();
+      assertThat(cairn.handlers().containsKey(type) || STEPS_IN_THE_MAKING.contains(type))
+          .as("a step of type %s", type)
+          .isTrue();
       assertThat(COMPILER_STEPS).doesNotContain(type);
     }
   }
@@ -87,25 +102,59 @@ class ElementTemplateBindingsTest {
         continue; // no step yet (see STEPS_IN_THE_MAKING)
       }
       List<Field> headers = template.fields("zeebe:taskHeader");
-      Set<String> required = headers.stream().filter(Field::required).map(Field::name).collect(Collectors.toSet());
-      Set<String> optional = headers.stream().filter(header -> !header.required()).map(Field::name).collect(Collectors.toSet());
+      Set<String> required =
+          headers.stream().filter(Field::required).map(Field::name).collect(Collectors.toSet());
+      Set<String> optional =
+          headers.stream()
+              .filter(header -> !header.required())
+              .map(Field::name)
+              .collect(Collectors.toSet());
 
-      assertThat(required).as("headers %s requires", template.id()).isEqualTo(step.requiredHeaders());
-      assertThat(OPTIONAL_HEADERS.getOrDefault(type, Set.of())).as("optional headers of %s", template.id()).containsAll(optional);
+      assertThat(required)
+          .as("headers %s requires", template.id())
+          .isEqualTo(step.requiredHeaders());
+      assertThat(OPTIONAL_HEADERS.getOrDefault(type, Set.of()))
+          .as("optional headers of %s", template.id())
+          .containsAll(optional);
     }
   }
 
   @Test
   void every_journey_node_kind_has_a_template() {
-    assertThat(templatesFor("bpmn:StartEvent", null, "cairn:trigger-event")).as("entry trigger").isNotEmpty();
-    for (String type : List.of("cairn.email", "cairn.sms", "cairn.update-contact", "cairn.list", "cairn.webhook", "cairn.notify")) {
-      assertThat(ElementTemplate.shipped().stream().filter(template -> template.jobType().orElse("").equals(type))).as("step %s", type).isNotEmpty();
+    assertThat(templatesFor("bpmn:StartEvent", null, "cairn:trigger-event"))
+        .as("entry trigger")
+        .isNotEmpty();
+    for (String type :
+        List.of(
+            "cairn.email",
+            "cairn.sms",
+            "cairn.update-contact",
+            "cairn.list",
+            "cairn.webhook",
+            "cairn.notify")) {
+      assertThat(
+              ElementTemplate.shipped().stream()
+                  .filter(template -> template.jobType().orElse("").equals(type)))
+          .as("step %s", type)
+          .isNotEmpty();
     }
-    assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition", null)).as("wait and wait until").hasSize(2);
-    assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition", "cairn:wait-until")).as("wait until").hasSize(1);
-    assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:MessageEventDefinition", null)).as("wait for event").hasSize(1);
-    assertThat(templatesFor("bpmn:SequenceFlow", null, "cairn:condition")).as("branch path").hasSize(1);
-    assertThat(templatesFor("bpmn:SequenceFlow", null, "cairn:weight")).as("A/B split path").hasSize(1);
+    assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition", null))
+        .as("wait and wait until")
+        .hasSize(2);
+    assertThat(
+            templatesFor(
+                "bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition", "cairn:wait-until"))
+        .as("wait until")
+        .hasSize(1);
+    assertThat(templatesFor("bpmn:IntermediateCatchEvent", "bpmn:MessageEventDefinition", null))
+        .as("wait for event")
+        .hasSize(1);
+    assertThat(templatesFor("bpmn:SequenceFlow", null, "cairn:condition"))
+        .as("branch path")
+        .hasSize(1);
+    assertThat(templatesFor("bpmn:SequenceFlow", null, "cairn:weight"))
+        .as("A/B split path")
+        .hasSize(1);
     assertThat(templatesFor("bpmn:Process", null, "cairn:goal-event")).as("goal").hasSize(1);
   }
 
@@ -113,9 +162,12 @@ class ElementTemplateBindingsTest {
   void every_element_template_is_offered_when_changing_an_element_it_applies_to() {
     for (ElementTemplate template : ElementTemplate.shipped()) {
       assertThat(template.appliesTo()).as(template.id()).isNotEmpty();
-      boolean flowNode = !template.appliesTo().contains("bpmn:SequenceFlow") && !template.appliesTo().contains("bpmn:Process");
+      boolean flowNode =
+          !template.appliesTo().contains("bpmn:SequenceFlow")
+              && !template.appliesTo().contains("bpmn:Process");
       if (flowNode) {
-        // The Modeler's "change element" and "append" menus list templates by the element they make.
+        // The Modeler's "change element" and "append" menus list templates by the element they
+        // make.
         assertThat(template.elementType()).as("element type of %s", template.id()).isNotNull();
       }
     }
@@ -127,14 +179,25 @@ class ElementTemplateBindingsTest {
     for (ElementTemplate template : ElementTemplate.shipped()) {
       for (Field setting : template.fields("zeebe:property")) {
         written.add(setting.name());
-        assertThat(UNREADABLE).as("a value the compiler must refuse for %s", setting.name()).containsKey(setting.name());
+        assertThat(UNREADABLE)
+            .as("a value the compiler must refuse for %s", setting.name())
+            .containsKey(setting.name());
         Journey journey = TemplateJourneys.around(template, Map.of());
-        assertThat(compile(journey)).as("%s with its own values", template.id()).isInstanceOf(CompileResult.Compiled.class);
+        assertThat(compile(journey))
+            .as("%s with its own values", template.id())
+            .isInstanceOf(CompileResult.Compiled.class);
 
-        CompileResult refused = compile(TemplateJourneys.around(template, Map.of(setting.name(), UNREADABLE.get(setting.name()))));
+        CompileResult refused =
+            compile(
+                TemplateJourneys.around(
+                    template, Map.of(setting.name(), UNREADABLE.get(setting.name()))));
 
-        assertThat(refused).as("%s = \"%s\" in %s", setting.name(), UNREADABLE.get(setting.name()), template.id()).isInstanceOf(CompileResult.Rejected.class);
-        assertThat(((CompileResult.Rejected) refused).problems()).extracting(Problem::elementId).contains(journey.element());
+        assertThat(refused)
+            .as("%s = \"%s\" in %s", setting.name(), UNREADABLE.get(setting.name()), template.id())
+            .isInstanceOf(CompileResult.Rejected.class);
+        assertThat(((CompileResult.Rejected) refused).problems())
+            .extracting(Problem::elementId)
+            .contains(journey.element());
       }
     }
     assertThat(written).isEqualTo(new TreeSet<>(UNREADABLE.keySet()));
@@ -145,7 +208,8 @@ class ElementTemplateBindingsTest {
     ElementTemplate trigger = ElementTemplate.shipped("dev.cairn.entry-trigger");
     Set<EntryRule.ReEntry> offered = new TreeSet<>();
     for (String choice : trigger.field("zeebe:property", "cairn:re-entry").choices()) {
-      CompileResult result = compile(TemplateJourneys.around(trigger, Map.of("cairn:re-entry", choice)));
+      CompileResult result =
+          compile(TemplateJourneys.around(trigger, Map.of("cairn:re-entry", choice)));
       assertThat(result).as(choice).isInstanceOf(CompileResult.Compiled.class);
       offered.add(((CompileResult.Compiled) result).journey().entryRule().reEntry());
     }
@@ -155,9 +219,13 @@ class ElementTemplateBindingsTest {
 
   @Test
   void the_update_contact_choices_are_what_a_journey_may_set() {
-    List<String> choices = ElementTemplate.shipped("dev.cairn.update-contact").field("zeebe:taskHeader", "attribute").choices();
+    List<String> choices =
+        ElementTemplate.shipped("dev.cairn.update-contact")
+            .field("zeebe:taskHeader", "attribute")
+            .choices();
 
-    assertThat(choices).allSatisfy(choice -> assertThat(Contacts.unsettable(choice)).as(choice).isEmpty());
+    assertThat(choices)
+        .allSatisfy(choice -> assertThat(Contacts.unsettable(choice)).as(choice).isEmpty());
     assertThat(choices).containsAll(Contacts.SETTABLE).contains("tag", "untag");
   }
 
@@ -167,18 +235,39 @@ class ElementTemplateBindingsTest {
   /** Per field name (header key, setting, timer property). */
   private static final Map<String, Samples> SAMPLES =
       Map.of(
-          "cairn:re-entry-gap", new Samples(List.of("P30D", "PT12H", "P1DT6H", "PT90M"), List.of("30 days", "P1M", "P1W", "P")),
-          "timeDuration", new Samples(List.of("P3D", "PT2H", "P1W", "P1M", "P1Y2M", "=duration(\"P1D\")"), List.of("3 days", "1D", "P", "PT")),
-          "cairn:wait-offset", new Samples(List.of("-P7D", "P1D", "P1M", "-P1Y"), List.of("7 days before", "-7D")),
-          "cairn:wait-at", new Samples(List.of("09:00", "9:00", "18:30"), List.of("9am", "25:00", "09:60")),
-          "cairn:weight", new Samples(List.of("0", "1", "50", "100"), List.of("50%", "101", "-1", "1.5")),
-          "attribute", new Samples(List.of("trait:plan", "trait:lifetime_value"), List.of("plan", "email")),
-          "url", new Samples(List.of("https://crm.example.com/hooks/cairn", "http://localhost:8081/hook"), List.of("crm.example.com", "")),
-          "timeout", new Samples(List.of("PT10S", "PT1M", "PT0.5S"), List.of("10s", "P1M")),
+          "cairn:re-entry-gap",
+          new Samples(
+              List.of("P30D", "PT12H", "P1DT6H", "PT90M"), List.of("30 days", "P1M", "P1W", "P")),
+          "timeDuration",
+          new Samples(
+              List.of("P3D", "PT2H", "P1W", "P1M", "P1Y2M", "=duration(\"P1D\")"),
+              List.of("3 days", "1D", "P", "PT")),
+          "cairn:wait-offset",
+          new Samples(List.of("-P7D", "P1D", "P1M", "-P1Y"), List.of("7 days before", "-7D")),
+          "cairn:wait-at",
+          new Samples(List.of("09:00", "9:00", "18:30"), List.of("9am", "25:00", "09:60")),
+          "cairn:weight",
+          new Samples(List.of("0", "1", "50", "100"), List.of("50%", "101", "-1", "1.5")),
+          "attribute",
+          new Samples(List.of("trait:plan", "trait:lifetime_value"), List.of("plan", "email")),
+          "url",
+          new Samples(
+              List.of("https://crm.example.com/hooks/cairn", "http://localhost:8081/hook"),
+              List.of("crm.example.com", "")),
+          "timeout",
+          new Samples(List.of("PT10S", "PT1M", "PT0.5S"), List.of("10s", "P1M")),
           "to",
           new Samples(
-              List.of("sales@example.com", "first.last+leads@example.co.uk", "sales@example.com, Lead@Example.com"),
-              List.of("sales", "sales@", "a b@example.com", "sales@example.com; lead@example.com", "sales@example.com, bob@")));
+              List.of(
+                  "sales@example.com",
+                  "first.last+leads@example.co.uk",
+                  "sales@example.com, Lead@Example.com"),
+              List.of(
+                  "sales",
+                  "sales@",
+                  "a b@example.com",
+                  "sales@example.com; lead@example.com",
+                  "sales@example.com, bob@")));
 
   @Test
   void a_value_a_template_field_accepts_is_one_cairn_accepts_and_the_other_way_round() {
@@ -188,23 +277,36 @@ class ElementTemplateBindingsTest {
         if (field.pattern() == null) {
           continue;
         }
-        assertThat(SAMPLES).as("samples for %s of %s", field.name(), template.id()).containsKey(field.name());
+        assertThat(SAMPLES)
+            .as("samples for %s of %s", field.name(), template.id())
+            .containsKey(field.name());
         sampled.add(field.name());
         List<String> accepted = SAMPLES.get(field.name()).accepted();
         List<String> refused = SAMPLES.get(field.name()).refused();
         // Until a step exists there is nobody to ask but the template.
-        boolean compilable = template.jobType().map(type -> cairn.handler(type).isPresent()).orElse(true);
-        boolean judgedByCairn = compilable && template.jobType().map(type -> !STEPS_IN_THE_MAKING.contains(type)).orElse(true);
+        boolean compilable =
+            template.jobType().map(type -> cairn.handler(type).isPresent()).orElse(true);
+        boolean judgedByCairn =
+            compilable
+                && template.jobType().map(type -> !STEPS_IN_THE_MAKING.contains(type)).orElse(true);
         for (String value : accepted) {
-          assertThat(field.accepts(value)).as("%s of %s accepts \"%s\"", field.name(), template.id(), value).isTrue();
+          assertThat(field.accepts(value))
+              .as("%s of %s accepts \"%s\"", field.name(), template.id(), value)
+              .isTrue();
           if (compilable) {
-            assertThat(compile(TemplateJourneys.around(template, sample(field, value)))).as("%s = \"%s\"", field.name(), value).isInstanceOf(CompileResult.Compiled.class);
+            assertThat(compile(TemplateJourneys.around(template, sample(field, value))))
+                .as("%s = \"%s\"", field.name(), value)
+                .isInstanceOf(CompileResult.Compiled.class);
           }
         }
         for (String value : refused) {
-          assertThat(field.accepts(value)).as("%s of %s refuses \"%s\"", field.name(), template.id(), value).isFalse();
+          assertThat(field.accepts(value))
+              .as("%s of %s refuses \"%s\"", field.name(), template.id(), value)
+              .isFalse();
           if (judgedByCairn) {
-            assertThat(compile(TemplateJourneys.around(template, sample(field, value)))).as("%s = \"%s\"", field.name(), value).isInstanceOf(CompileResult.Rejected.class);
+            assertThat(compile(TemplateJourneys.around(template, sample(field, value))))
+                .as("%s = \"%s\"", field.name(), value)
+                .isInstanceOf(CompileResult.Rejected.class);
           }
         }
       }
@@ -217,7 +319,11 @@ class ElementTemplateBindingsTest {
     Map<String, String> values = new HashMap<>();
     values.put(field.name(), value);
     if (field.name().equals("cairn:weight")) {
-      values.put("other-weight", value.matches("\\d{1,3}") && Integer.parseInt(value) <= 100 ? String.valueOf(100 - Integer.parseInt(value)) : "50");
+      values.put(
+          "other-weight",
+          value.matches("\\d{1,3}") && Integer.parseInt(value) <= 100
+              ? String.valueOf(100 - Integer.parseInt(value))
+              : "50");
     }
     return values;
   }
@@ -227,14 +333,25 @@ class ElementTemplateBindingsTest {
   }
 
   private static Set<String> jobTypes() {
-    return ElementTemplate.shipped().stream().flatMap(template -> template.jobType().stream()).collect(Collectors.toCollection(TreeSet::new));
+    return ElementTemplate.shipped().stream()
+        .flatMap(template -> template.jobType().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static List<ElementTemplate> templatesFor(String element, String eventDefinition, String setting) {
+  private static List<ElementTemplate> templatesFor(
+      String element, String eventDefinition, String setting) {
     return ElementTemplate.shipped().stream()
-        .filter(template -> element.equals(template.elementType()) || template.appliesTo().contains(element))
-        .filter(template -> eventDefinition == null || eventDefinition.equals(template.eventDefinition()))
-        .filter(template -> setting == null || template.fields("zeebe:property").stream().anyMatch(field -> field.name().equals(setting)))
+        .filter(
+            template ->
+                element.equals(template.elementType()) || template.appliesTo().contains(element))
+        .filter(
+            template ->
+                eventDefinition == null || eventDefinition.equals(template.eventDefinition()))
+        .filter(
+            template ->
+                setting == null
+                    || template.fields("zeebe:property").stream()
+                        .anyMatch(field -> field.name().equals(setting)))
         .toList();
   }
 }

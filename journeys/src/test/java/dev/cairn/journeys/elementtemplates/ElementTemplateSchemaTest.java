@@ -25,7 +25,11 @@ class ElementTemplateSchemaTest {
   private static final Schema SCHEMA =
       SchemaRegistry.withDefaultDialect(
               SpecificationVersion.DRAFT_7,
-              registry -> registry.schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_ID, "classpath:element-templates-schema/schema.json")))
+              registry ->
+                  registry.schemaIdResolvers(
+                      ids ->
+                          ids.mapPrefix(
+                              SCHEMA_ID, "classpath:element-templates-schema/schema.json")))
           .getSchema(SchemaLocation.of(SCHEMA_ID));
 
   @Test
@@ -39,20 +43,26 @@ class ElementTemplateSchemaTest {
   }
 
   @Test
-  void every_template_is_a_camunda_8_template_in_the_cairn_category_with_a_description_and_groups() {
+  void
+      every_template_is_a_camunda_8_template_in_the_cairn_category_with_a_description_and_groups() {
     for (JsonNode template : ElementTemplate.shippedJson()) {
       // The Modeler treats a template as Camunda 8 (not Camunda 7) by this schema address.
-      assertThat(template.path("$schema").asString()).as(template.path("id").asString()).contains("zeebe-element-templates-json-schema");
+      assertThat(template.path("$schema").asString())
+          .as(template.path("id").asString())
+          .contains("zeebe-element-templates-json-schema");
       assertThat(template.path("category").path("id").asString()).isEqualTo("cairn");
       assertThat(template.path("description").asString()).isNotBlank();
-      assertThat(template.path("groups").isEmpty()).as("groups of %s", template.path("id")).isFalse();
+      assertThat(template.path("groups").isEmpty())
+          .as("groups of %s", template.path("id"))
+          .isFalse();
     }
   }
 
   @Test
   void a_template_the_modeler_would_refuse_is_reported_invalid() {
     ObjectNode email = sendEmail();
-    ((ObjectNode) email.path("properties").get(2)).put("type", "Dropdown"); // a dropdown without choices
+    ((ObjectNode) email.path("properties").get(2))
+        .put("type", "Dropdown"); // a dropdown without choices
     ArrayNode broken = email.arrayNode().add(email);
 
     List<Error> errors = SCHEMA.validate(broken);

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A journey drawn the way Camunda Modeler draws it with the templates: each templated element
  * carries what the template's fields write (task definition, headers, {@code zeebe:property}
- * entries, the timer or the message), with the values a user typed or else the template's own.
- * A field left empty that the template marks optional is not written, as in the Modeler.
+ * entries, the timer or the message), with the values a user typed or else the template's own. A
+ * field left empty that the template marks optional is not written, as in the Modeler.
  */
 final class TemplateDiagram {
 
@@ -34,21 +34,49 @@ final class TemplateDiagram {
     if (template.elementType() == null) {
       throw new IllegalArgumentException(templateId + " does not make an element");
     }
-    String tag = "bpmn:" + template.elementType().substring("bpmn:".length(), "bpmn:".length() + 1).toLowerCase(Locale.ROOT)
-        + template.elementType().substring("bpmn:".length() + 1);
-    process.append("<").append(tag).append(" id=\"").append(id).append("\" name=\"").append(id).append("\"").append(marker(template)).append(">");
+    String tag =
+        "bpmn:"
+            + template
+                .elementType()
+                .substring("bpmn:".length(), "bpmn:".length() + 1)
+                .toLowerCase(Locale.ROOT)
+            + template.elementType().substring("bpmn:".length() + 1);
+    process
+        .append("<")
+        .append(tag)
+        .append(" id=\"")
+        .append(id)
+        .append("\" name=\"")
+        .append(id)
+        .append("\"")
+        .append(marker(template))
+        .append(">");
     process.append(extensions(template, values));
     if ("bpmn:TimerEventDefinition".equals(template.eventDefinition())) {
       Field timer = template.fields("bpmn:TimerEventDefinition#property").getFirst();
-      process.append("<bpmn:timerEventDefinition><bpmn:").append(timer.name()).append(" xsi:type=\"bpmn:tFormalExpression\">")
-          .append(xml(value(timer, values))).append("</bpmn:").append(timer.name()).append("></bpmn:timerEventDefinition>");
+      process
+          .append("<bpmn:timerEventDefinition><bpmn:")
+          .append(timer.name())
+          .append(" xsi:type=\"bpmn:tFormalExpression\">")
+          .append(xml(value(timer, values)))
+          .append("</bpmn:")
+          .append(timer.name())
+          .append("></bpmn:timerEventDefinition>");
     }
     if ("bpmn:MessageEventDefinition".equals(template.eventDefinition())) {
       String message = id + "-message";
       process.append("<bpmn:messageEventDefinition messageRef=\"").append(message).append("\" />");
-      messages.append("<bpmn:message id=\"").append(message).append("\" name=\"").append(attribute(value(template.field("bpmn:Message#property", "name"), values)))
+      messages
+          .append("<bpmn:message id=\"")
+          .append(message)
+          .append("\" name=\"")
+          .append(attribute(value(template.field("bpmn:Message#property", "name"), values)))
           .append("\"><bpmn:extensionElements><zeebe:subscription correlationKey=\"")
-          .append(attribute(value(template.field("bpmn:Message#zeebe:subscription#property", "correlationKey"), values)))
+          .append(
+              attribute(
+                  value(
+                      template.field("bpmn:Message#zeebe:subscription#property", "correlationKey"),
+                      values)))
           .append("\" /></bpmn:extensionElements></bpmn:message>");
     }
     process.append("</").append(tag).append(">");
@@ -62,14 +90,34 @@ final class TemplateDiagram {
   }
 
   TemplateDiagram path(String id, String from, String to) {
-    process.append("<bpmn:sequenceFlow id=\"").append(id).append("\" sourceRef=\"").append(from).append("\" targetRef=\"").append(to).append("\" />");
+    process
+        .append("<bpmn:sequenceFlow id=\"")
+        .append(id)
+        .append("\" sourceRef=\"")
+        .append(from)
+        .append("\" targetRef=\"")
+        .append(to)
+        .append("\" />");
     return this;
   }
 
-  TemplateDiagram path(String id, String from, String to, String templateId, Map<String, String> values) {
+  TemplateDiagram path(
+      String id, String from, String to, String templateId, Map<String, String> values) {
     ElementTemplate template = ElementTemplate.shipped(templateId);
-    process.append("<bpmn:sequenceFlow id=\"").append(id).append("\" name=\"").append(id).append("\" sourceRef=\"").append(from)
-        .append("\" targetRef=\"").append(to).append("\"").append(marker(template)).append(">").append(extensions(template, values)).append("</bpmn:sequenceFlow>");
+    process
+        .append("<bpmn:sequenceFlow id=\"")
+        .append(id)
+        .append("\" name=\"")
+        .append(id)
+        .append("\" sourceRef=\"")
+        .append(from)
+        .append("\" targetRef=\"")
+        .append(to)
+        .append("\"")
+        .append(marker(template))
+        .append(">")
+        .append(extensions(template, values))
+        .append("</bpmn:sequenceFlow>");
     return this;
   }
 
@@ -103,9 +151,13 @@ final class TemplateDiagram {
   private static String extensions(ElementTemplate template, Map<String, String> values) {
     StringBuilder xml = new StringBuilder();
     Map<String, String> definition = new HashMap<>();
-    template.fields("zeebe:taskDefinition").forEach(field -> definition.put(field.name(), value(field, values)));
+    template
+        .fields("zeebe:taskDefinition")
+        .forEach(field -> definition.put(field.name(), value(field, values)));
     if (!definition.isEmpty()) {
-      xml.append("<zeebe:taskDefinition type=\"").append(attribute(definition.get("type"))).append("\"");
+      xml.append("<zeebe:taskDefinition type=\"")
+          .append(attribute(definition.get("type")))
+          .append("\"");
       if (definition.containsKey("retries")) {
         xml.append(" retries=\"").append(attribute(definition.get("retries"))).append("\"");
       }
@@ -115,7 +167,12 @@ final class TemplateDiagram {
     for (Field field : template.fields("zeebe:taskHeader")) {
       String value = written(field, values);
       if (value != null) {
-        headers.append("<zeebe:header key=\"").append(field.name()).append("\" value=\"").append(attribute(value)).append("\" />");
+        headers
+            .append("<zeebe:header key=\"")
+            .append(field.name())
+            .append("\" value=\"")
+            .append(attribute(value))
+            .append("\" />");
       }
     }
     if (!headers.isEmpty()) {
@@ -125,7 +182,12 @@ final class TemplateDiagram {
     for (Field field : template.fields("zeebe:property")) {
       String value = written(field, values);
       if (value != null) {
-        properties.append("<zeebe:property name=\"").append(field.name()).append("\" value=\"").append(attribute(value)).append("\" />");
+        properties
+            .append("<zeebe:property name=\"")
+            .append(field.name())
+            .append("\" value=\"")
+            .append(attribute(value))
+            .append("\" />");
       }
     }
     if (!properties.isEmpty()) {

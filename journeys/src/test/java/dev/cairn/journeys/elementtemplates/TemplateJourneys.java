@@ -32,7 +32,10 @@ final class TemplateJourneys {
   /** The smallest journey that holds a template's element, and that element's id. */
   record Journey(TemplateDiagram diagram, String element) {}
 
-  /** The smallest valid journey around one templated element; {@code values} override the typical ones. */
+  /**
+   * The smallest valid journey around one templated element; {@code values} override the typical
+   * ones.
+   */
   static Journey around(ElementTemplate template, Map<String, String> values) {
     Map<String, String> given = new HashMap<>(TYPICAL);
     given.putAll(values);
@@ -40,29 +43,42 @@ final class TemplateJourneys {
     TemplateDiagram diagram = new TemplateDiagram("around");
     String id = template.id().substring("dev.cairn.".length());
     if (template.appliesTo().contains("bpmn:Process")) {
-      diagram.process(template.id(), given).plain("<bpmn:startEvent id=\"start\" /><bpmn:endEvent id=\"end\" />").path("to-end", "start", "end");
+      diagram
+          .process(template.id(), given)
+          .plain("<bpmn:startEvent id=\"start\" /><bpmn:endEvent id=\"end\" />")
+          .path("to-end", "start", "end");
       return new Journey(diagram, diagram.processId());
     }
     if (template.appliesTo().contains("bpmn:SequenceFlow")) {
       diagram
-          .plain("<bpmn:startEvent id=\"start\" /><bpmn:exclusiveGateway id=\"choice\" /><bpmn:endEvent id=\"end-a\" /><bpmn:endEvent id=\"end-b\" />")
+          .plain(
+              "<bpmn:startEvent id=\"start\" /><bpmn:exclusiveGateway id=\"choice\" /><bpmn:endEvent id=\"end-a\" /><bpmn:endEvent id=\"end-b\" />")
           .path("to-choice", "start", "choice")
           .path(id, "choice", "end-a", template.id(), given);
       if (template.id().equals("dev.cairn.split-path")) {
-        diagram.path("other", "choice", "end-b", template.id(), Map.of("cairn:weight", otherWeight == null ? "50" : otherWeight));
+        diagram.path(
+            "other",
+            "choice",
+            "end-b",
+            template.id(),
+            Map.of("cairn:weight", otherWeight == null ? "50" : otherWeight));
       } else {
         diagram.path("other", "choice", "end-b"); // everyone else
       }
       return new Journey(diagram, id);
     }
     if ("bpmn:StartEvent".equals(template.elementType())) {
-      diagram.node(id, template.id(), given).plain("<bpmn:endEvent id=\"end\" />").path("to-end", id, "end");
+      diagram
+          .node(id, template.id(), given)
+          .plain("<bpmn:endEvent id=\"end\" />")
+          .path("to-end", id, "end");
       return new Journey(diagram, id);
     }
     if ("bpmn:MessageEventDefinition".equals(template.eventDefinition())) {
       // An event is waited for only behind a "wait for event" gateway, with a timeout beside it.
       diagram
-          .plain("<bpmn:startEvent id=\"start\" /><bpmn:eventBasedGateway id=\"wait-for\" /><bpmn:endEvent id=\"end-a\" /><bpmn:endEvent id=\"end-b\" />")
+          .plain(
+              "<bpmn:startEvent id=\"start\" /><bpmn:eventBasedGateway id=\"wait-for\" /><bpmn:endEvent id=\"end-a\" /><bpmn:endEvent id=\"end-b\" />")
           .node(id, template.id(), given)
           .node("timeout", "dev.cairn.wait", Map.of())
           .path("to-wait-for", "start", "wait-for")

@@ -27,6 +27,8 @@ class ApiExceptionAdvice {
             "temporarily-unavailable",
             "Temporarily unavailable",
             "Cairn could not store this event right now; nothing was stored. Retry with the same messageId.");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

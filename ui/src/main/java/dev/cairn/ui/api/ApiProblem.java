@@ -23,13 +23,18 @@ final class ApiProblem {
 
   /** The problem as the answer: its status, as application/problem+json. */
   static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** A call without a write key, or with one Cairn does not know (Basic auth only). */
   static ProblemDetail unknownWriteKey() {
     return of(
-        HttpStatus.UNAUTHORIZED, "unknown-write-key", "Unknown write key", "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...).");
+        HttpStatus.UNAUTHORIZED,
+        "unknown-write-key",
+        "Unknown write key",
+        "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...).");
   }
 
   static ProblemDetail invalid(List<FieldError> errors) {

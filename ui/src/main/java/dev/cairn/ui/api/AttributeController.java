@@ -5,7 +5,6 @@ import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.attribute.DeclaredAttribute;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * the write key as the Basic-auth user name like the event API.
  */
 @RestController
-@RequestMapping(path = "/v1/attributes", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/v1/attributes",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class AttributeController {
 
   private final Attributes attributes;
@@ -39,47 +40,80 @@ class AttributeController {
   }
 
   @GetMapping
-  ResponseEntity<?> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+  ResponseEntity<?> list(
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("declared", attributes.declared().stream().map(usage -> {
-      Map<String, Object> row = describe(usage.attribute());
-      row.put("contacts", usage.contacts());
-      return row;
-    }).toList());
-    answer.put("undeclared", attributes.undeclared().stream().map(seen -> Map.of(
-        "name", seen.name(), "contacts", seen.contacts(), "suggestedType", seen.suggestedType().label())).toList());
+    answer.put(
+        "declared",
+        attributes.declared().stream()
+            .map(
+                usage -> {
+                  Map<String, Object> row = describe(usage.attribute());
+                  row.put("contacts", usage.contacts());
+                  return row;
+                })
+            .toList());
+    answer.put(
+        "undeclared",
+        attributes.undeclared().stream()
+            .map(
+                seen ->
+                    Map.of(
+                        "name",
+                        seen.name(),
+                        "contacts",
+                        seen.contacts(),
+                        "suggestedType",
+                        seen.suggestedType().label()))
+            .toList());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
   }
 
   @PostMapping
   ResponseEntity<?> declare(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
-    if (body == null || !body.isObject() || !body.path("name").isString() || !body.path("type").isString()) {
-      return invalid("Send a JSON object with the attribute's \"name\" and \"type\", e.g. {\"name\": \"trial_ends_on\", \"type\": \"date\", \"label\": \"Trial ends on\"}.");
+    if (body == null
+        || !body.isObject()
+        || !body.path("name").isString()
+        || !body.path("type").isString()) {
+      return invalid(
+          "Send a JSON object with the attribute's \"name\" and \"type\", e.g. {\"name\": \"trial_ends_on\", \"type\": \"date\", \"label\": \"Trial ends on\"}.");
     }
     String typeName = body.path("type").asString().strip().toUpperCase(Locale.ROOT);
     AttributeType type;
     try {
       type = AttributeType.valueOf(typeName);
     } catch (IllegalArgumentException e) {
-      return invalid("\"" + body.path("type").asString() + "\" is not an attribute type; use one of "
-          + Arrays.stream(AttributeType.values()).map(AttributeType::label).toList() + ".");
+      return invalid(
+          "\""
+              + body.path("type").asString()
+              + "\" is not an attribute type; use one of "
+              + Arrays.stream(AttributeType.values()).map(AttributeType::label).toList()
+              + ".");
     }
-    return switch (attributes.declare(body.path("name").asString(), type, text(body, "label"), text(body, "description"))) {
+    return switch (attributes.declare(
+        body.path("name").asString(), type, text(body, "label"), text(body, "description"))) {
       case Attributes.Declaration.Declared declared -> {
         Map<String, Object> answer = describe(declared.attribute());
         answer.put("converted", declared.converted());
         yield ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
       }
       case Attributes.Declaration.Refused refused ->
-          ApiProblem.answer(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "attribute-refused", "Attribute not declared", refused.reason()));
+          ApiProblem.answer(
+              ApiProblem.of(
+                  HttpStatus.UNPROCESSABLE_CONTENT,
+                  "attribute-refused",
+                  "Attribute not declared",
+                  refused.reason()));
     };
   }
 
@@ -101,6 +135,7 @@ class AttributeController {
   }
 
   private static ResponseEntity<?> invalid(String detail) {
-    return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-attribute", "Invalid attribute", detail));
+    return ApiProblem.answer(
+        ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-attribute", "Invalid attribute", detail));
   }
 }

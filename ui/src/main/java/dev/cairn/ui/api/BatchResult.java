@@ -28,8 +28,10 @@ record BatchResult(
               accepted.eventId(),
               null,
               accepted.warnings().isEmpty() ? null : FieldError.fromTraits(accepted.warnings()));
-      case IngestResult.Duplicate duplicate -> new BatchResult(index, "duplicate", null, null, null, null);
-      case IngestResult.Rejected rejected -> rejected(index, FieldError.fromTraits(rejected.problems()));
+      case IngestResult.Duplicate duplicate ->
+          new BatchResult(index, "duplicate", null, null, null, null);
+      case IngestResult.Rejected rejected ->
+          rejected(index, FieldError.fromTraits(rejected.problems()));
     };
   }
 

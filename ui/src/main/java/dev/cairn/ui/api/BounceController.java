@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * bounce or complaint suppresses the address for email, a soft bounce is only recorded.
  */
 @RestController
-@RequestMapping(path = "/v1/email", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/v1/email",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class BounceController {
 
   private final Bounces bounces;
@@ -36,16 +38,22 @@ class BounceController {
 
   @PostMapping("/bounces")
   ResponseEntity<?> report(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
-    String email = body != null && body.path("email").isString() ? body.path("email").asString().strip() : "";
+    String email =
+        body != null && body.path("email").isString() ? body.path("email").asString().strip() : "";
     if (!validEmail(email)) {
-      return invalid("Send the address that bounced as \"email\", e.g. {\"email\": \"ann@example.com\", \"type\": \"hard\"}.");
+      return invalid(
+          "Send the address that bounced as \"email\", e.g. {\"email\": \"ann@example.com\", \"type\": \"hard\"}.");
     }
-    String type = body.path("type").isString() ? body.path("type").asString().strip().toUpperCase(Locale.ROOT) : "";
+    String type =
+        body.path("type").isString()
+            ? body.path("type").asString().strip().toUpperCase(Locale.ROOT)
+            : "";
     Bounces.Kind kind;
     try {
       kind = Bounces.Kind.valueOf(type);
@@ -54,11 +62,15 @@ class BounceController {
     }
     JsonNode messageId = body.path("messageId");
     if (!messageId.isMissingNode() && !messageId.isNull() && !messageId.canConvertToLong()) {
-      return invalid("\"messageId\" is Cairn's message number (from the X-Cairn-Message-Id header); leave it out if you do not have it.");
+      return invalid(
+          "\"messageId\" is Cairn's message number (from the X-Cairn-Message-Id header); leave it out if you do not have it.");
     }
     String reason = body.path("reason").isString() ? body.path("reason").asString() : null;
     Bounces.Outcome outcome =
-        bounces.report(new Bounces.Report(email, kind, reason, messageId.canConvertToLong() ? messageId.asLong() : null), "provider webhook");
+        bounces.report(
+            new Bounces.Report(
+                email, kind, reason, messageId.canConvertToLong() ? messageId.asLong() : null),
+            "provider webhook");
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("contacts", outcome.contacts());
     answer.put("messageId", outcome.messageId());
@@ -71,7 +83,7 @@ class BounceController {
   }
 
   private static ResponseEntity<ProblemDetail> invalid(String detail) {
-    return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-bounce", "Invalid bounce report", detail));
+    return ApiProblem.answer(
+        ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-bounce", "Invalid bounce report", detail));
   }
-
 }

@@ -8,10 +8,8 @@ import dev.cairn.engine.event.IngestResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * field).
  */
 @RestController
-@RequestMapping(path = "/v1", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/v1",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class EventApiController {
 
   private static final Logger log = LoggerFactory.getLogger(EventApiController.class);
@@ -74,9 +74,14 @@ class EventApiController {
     this.json = json;
     this.payload = new SegmentPayload(json, clock);
     this.maxEventBytes = (int) properties.maxEventSize().toBytes();
-    this.eventLimit = new SizeLimit(maxEventBytes, "event-too-large", "Event too large", "An event");
+    this.eventLimit =
+        new SizeLimit(maxEventBytes, "event-too-large", "Event too large", "An event");
     this.batchLimit =
-        new SizeLimit((int) properties.maxBatchSize().toBytes(), "batch-too-large", "Batch too large", "A batch");
+        new SizeLimit(
+            (int) properties.maxBatchSize().toBytes(),
+            "batch-too-large",
+            "Batch too large",
+            "A batch");
   }
 
   @PostMapping("/track")
@@ -126,7 +131,8 @@ class EventApiController {
       case Body.Refused refused -> refused.answer();
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
-            case SegmentPayload.Parsed.Invalid invalid -> ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
+            case SegmentPayload.Parsed.Invalid invalid ->
+                ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
             case SegmentPayload.Parsed.Valid valid -> answer(store(valid));
           };
     };
@@ -135,15 +141,20 @@ class EventApiController {
   private ResponseEntity<?> receiveBatch(JsonNode root) {
     JsonNode items = root.isObject() ? root.get("batch") : null;
     if (items == null || !items.isArray() || items.isEmpty()) {
-      return ApiProblem.answer(ApiProblem.invalid(List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
+      return ApiProblem.answer(
+          ApiProblem.invalid(
+              List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
     }
     JsonNode sharedContext = root.get("context");
     List<BatchResult> results = inOneTransaction(() -> receiveBatchItems(items, sharedContext));
     long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", rejected == 0);
-    answer.put("stored", results.stream().filter(result -> result.status().equals("stored")).count());
-    answer.put("duplicates", results.stream().filter(result -> result.status().equals("duplicate")).count());
+    answer.put(
+        "stored", results.stream().filter(result -> result.status().equals("stored")).count());
+    answer.put(
+        "duplicates",
+        results.stream().filter(result -> result.status().equals("duplicate")).count());
     answer.put("rejected", rejected);
     answer.put("results", results);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
@@ -152,8 +163,8 @@ class EventApiController {
   /**
    * Stores a batch's calls in one transaction: one commit, so one wait for the disk, for up to a
    * hundred calls instead of one each. Should it collide with a concurrent transaction that locks
-   * the same contacts in the opposite order, none of it was kept, and each call is then stored in
-   * a transaction of its own.
+   * the same contacts in the opposite order, none of it was kept, and each call is then stored in a
+   * transaction of its own.
    */
   private List<BatchResult> inOneTransaction(Supplier<List<BatchResult>> receive) {
     try {
@@ -176,11 +187,13 @@ class EventApiController {
   private BatchResult receiveBatchItem(int index, JsonNode item, @Nullable JsonNode sharedContext) {
     List<FieldError> errors = new ArrayList<>();
     if (!item.isObject()) {
-      return BatchResult.rejected(index, List.of(new FieldError("/", "each call must be a JSON object")));
+      return BatchResult.rejected(
+          index, List.of(new FieldError("/", "each call must be a JSON object")));
     }
     if (json.writeValueAsBytes(item).length > maxEventBytes) {
       return BatchResult.rejected(
-          index, List.of(new FieldError("/", "a call may be at most " + maxEventBytes / 1024 + " KB")));
+          index,
+          List.of(new FieldError("/", "a call may be at most " + maxEventBytes / 1024 + " KB")));
     }
     EventType type = SegmentPayload.type(item, errors);
     if (type == null) {
@@ -200,7 +213,10 @@ class EventApiController {
   private IngestResult store(SegmentPayload.Parsed.Valid valid) {
     IngestResult result = ingestion.ingest(valid.event());
     if (result instanceof IngestResult.Accepted accepted) {
-      valid.consent().forEach((channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
+      valid
+          .consent()
+          .forEach(
+              (channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
     }
     return result;
   }
@@ -219,7 +235,10 @@ class EventApiController {
           HttpStatus.CONTENT_TOO_LARGE,
           slug,
           title,
-          what + " may be at most " + bytes / 1024 + " KB; split it into several requests or leave large data out.");
+          what
+              + " may be at most "
+              + bytes / 1024
+              + " KB; split it into several requests or leave large data out.");
     }
   }
 
@@ -236,11 +255,15 @@ class EventApiController {
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return new Body.Refused(ApiProblem.answer(ApiProblem.of(
-          HttpStatus.BAD_REQUEST,
-          "malformed-json",
-          "Malformed JSON",
-          "The body is not valid JSON (" + e.getOriginalMessage() + "). Send one JSON object per call.")));
+      return new Body.Refused(
+          ApiProblem.answer(
+              ApiProblem.of(
+                  HttpStatus.BAD_REQUEST,
+                  "malformed-json",
+                  "Malformed JSON",
+                  "The body is not valid JSON ("
+                      + e.getOriginalMessage()
+                      + "). Send one JSON object per call.")));
     }
     if (headerKey == null && !writeKeys.isValid(bodyWriteKey(root))) {
       return new Body.Refused(unauthorized());
@@ -273,11 +296,12 @@ class EventApiController {
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn event API\"")
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ApiProblem.of(
-            HttpStatus.UNAUTHORIZED,
-            "unknown-write-key",
-            "Unknown write key",
-            "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...) or as \"writeKey\" in the body."));
+        .body(
+            ApiProblem.of(
+                HttpStatus.UNAUTHORIZED,
+                "unknown-write-key",
+                "Unknown write key",
+                "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...) or as \"writeKey\" in the body."));
   }
 
   /** Reads the body, stopping one byte past the limit so an oversized body is never held whole. */

@@ -8,6 +8,8 @@ record FieldError(String field, String message) {
 
   /** Trait values the event was stored without, as fields of the request. */
   static List<FieldError> fromTraits(List<TraitProblem> problems) {
-    return problems.stream().map(problem -> new FieldError("/traits/" + problem.trait(), problem.message())).toList();
+    return problems.stream()
+        .map(problem -> new FieldError("/traits/" + problem.trait(), problem.message()))
+        .toList();
   }
 }

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +24,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The "API call" entry trigger: a backend puts a known contact into a running journey, e.g. when
- * a subscription renews, with properties the journey's steps can use as {@code event.properties}.
+ * The "API call" entry trigger: a backend puts a known contact into a running journey, e.g. when a
+ * subscription renews, with properties the journey's steps can use as {@code event.properties}.
  */
 @RestController
-@RequestMapping(path = "/v1/journeys", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/v1/journeys",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class JourneyEntryController {
 
   private final JourneyEntry entry;
@@ -38,7 +39,12 @@ class JourneyEntryController {
   private final WriteKeys writeKeys;
   private final JsonMapper json;
 
-  JourneyEntryController(JourneyEntry entry, Journeys journeys, Contacts contacts, WriteKeys writeKeys, JsonMapper json) {
+  JourneyEntryController(
+      JourneyEntry entry,
+      Journeys journeys,
+      Contacts contacts,
+      WriteKeys writeKeys,
+      JsonMapper json) {
     this.entry = entry;
     this.journeys = journeys;
     this.contacts = contacts;
@@ -49,39 +55,70 @@ class JourneyEntryController {
   @PostMapping("/{journeyId}/entries")
   ResponseEntity<?> enter(
       @PathVariable String journeyId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable JsonNode body) {
     if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
-    if (body == null || !body.isObject() || !body.path("userId").isString() || body.path("userId").asString().isBlank()) {
-      return ApiProblem.answer(ApiProblem.of(
-          HttpStatus.BAD_REQUEST, "invalid-entry", "Invalid entry", "Send a JSON object with the contact's \"userId\", e.g. {\"userId\": \"u-42\", \"properties\": {\"plan\": \"Pro\"}}."));
+    if (body == null
+        || !body.isObject()
+        || !body.path("userId").isString()
+        || body.path("userId").asString().isBlank()) {
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "invalid-entry",
+              "Invalid entry",
+              "Send a JSON object with the contact's \"userId\", e.g. {\"userId\": \"u-42\", \"properties\": {\"plan\": \"Pro\"}}."));
     }
     JsonNode properties = body.path("properties");
     if (!properties.isMissingNode() && !properties.isNull() && !properties.isObject()) {
-      return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-entry", "Invalid entry", "\"properties\" must be a JSON object."));
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "invalid-entry",
+              "Invalid entry",
+              "\"properties\" must be a JSON object."));
     }
     if (journeys.find(journeyId).isEmpty()) {
-      return ApiProblem.answer(ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-journey", "Unknown journey", "No journey has the id \"" + journeyId + "\"."));
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.NOT_FOUND,
+              "unknown-journey",
+              "Unknown journey",
+              "No journey has the id \"" + journeyId + "\"."));
     }
     String userId = body.path("userId").asString();
     Optional<ContactProfile> contact = contacts.findByUserId(userId);
     if (contact.isEmpty()) {
-      return ApiProblem.answer(ApiProblem.of(
-          HttpStatus.NOT_FOUND, "unknown-contact", "Unknown contact", "No contact has the userId \"" + userId + "\"; send an identify call for them first."));
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.NOT_FOUND,
+              "unknown-contact",
+              "Unknown contact",
+              "No contact has the userId \""
+                  + userId
+                  + "\"; send an identify call for them first."));
     }
     Map<String, Object> given = properties.isObject() ? asMap(properties) : Map.of();
     return switch (entry.enterOnRequest(contact.get().id(), journeyId, given)) {
       case JourneyEntry.Request.Entered entered -> ResponseEntity.ok(Map.of("entered", true));
-      case JourneyEntry.Request.Declined declined -> ResponseEntity.ok(Map.of("entered", false, "reason", declined.reason()));
+      case JourneyEntry.Request.Declined declined ->
+          ResponseEntity.ok(Map.of("entered", false, "reason", declined.reason()));
       case JourneyEntry.Request.NotRunning notRunning ->
-          ApiProblem.answer(ApiProblem.of(
-              HttpStatus.CONFLICT,
-              "journey-not-running",
-              "Journey not running",
-              "The journey \"" + journeyId + "\" is " + (notRunning.status() == JourneyStatus.DRAFT ? "a draft" : notRunning.status().name().toLowerCase(Locale.ROOT))
-                  + "; publish or resume it in the console first."));
+          ApiProblem.answer(
+              ApiProblem.of(
+                  HttpStatus.CONFLICT,
+                  "journey-not-running",
+                  "Journey not running",
+                  "The journey \""
+                      + journeyId
+                      + "\" is "
+                      + (notRunning.status() == JourneyStatus.DRAFT
+                          ? "a draft"
+                          : notRunning.status().name().toLowerCase(Locale.ROOT))
+                      + "; publish or resume it in the console first."));
     };
   }
 
@@ -89,5 +126,4 @@ class JourneyEntryController {
   private Map<String, Object> asMap(JsonNode properties) {
     return new LinkedHashMap<>(json.treeToValue(properties, Map.class));
   }
-
 }

@@ -41,12 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lists over HTTP ({@code /v1/lists}): the lists with their member counts, creating, renaming and
- * deleting one, paging through its members, and putting contacts on it or taking them off, with
- * the write key as the Basic-auth user name like the event API. Members join and leave as from
- * the console: each change is a List Joined / List Left event journeys can act on.
+ * deleting one, paging through its members, and putting contacts on it or taking them off, with the
+ * write key as the Basic-auth user name like the event API. Members join and leave as from the
+ * console: each change is a List Joined / List Left event journeys can act on.
  */
 @RestController
-@RequestMapping(path = "/v1/lists", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/v1/lists",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class ListController {
 
   private static final Logger log = LoggerFactory.getLogger(ListController.class);
@@ -65,7 +67,8 @@ class ListController {
   private final WriteKeys writeKeys;
   private final JsonMapper json;
 
-  ListController(ContactLists lists, ContactReferences references, WriteKeys writeKeys, JsonMapper json) {
+  ListController(
+      ContactLists lists, ContactReferences references, WriteKeys writeKeys, JsonMapper json) {
     this.lists = lists;
     this.references = references;
     this.writeKeys = writeKeys;
@@ -73,7 +76,9 @@ class ListController {
   }
 
   @GetMapping
-  ResponseEntity<?> all(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+  ResponseEntity<?> all(
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization) {
     if (!authorised(authorization)) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
@@ -82,49 +87,72 @@ class ListController {
 
   @PostMapping
   ResponseEntity<?> create(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable String body) {
-    return withBody(authorization, body, root -> {
-      if (!root.isObject() || !root.path("name").isString()) {
-        return invalidList("Send a JSON object with the list's \"name\", e.g. {\"name\": \"Newsletter\", \"description\": \"Monthly news\"}.");
-      }
-      JsonNode description = root.path("description");
-      if (!description.isMissingNode() && !description.isNull() && !description.isString()) {
-        return invalidList("\"description\" must be text, or left out.");
-      }
-      return answer(
-          lists.create(root.path("name").asString(), description.isString() ? description.asString() : null),
-          list -> ResponseEntity.created(URI.create("/v1/lists/" + list.id())).contentType(MediaType.APPLICATION_JSON).body(describe(list)));
-    });
+    return withBody(
+        authorization,
+        body,
+        root -> {
+          if (!root.isObject() || !root.path("name").isString()) {
+            return invalidList(
+                "Send a JSON object with the list's \"name\", e.g. {\"name\": \"Newsletter\", \"description\": \"Monthly news\"}.");
+          }
+          JsonNode description = root.path("description");
+          if (!description.isMissingNode() && !description.isNull() && !description.isString()) {
+            return invalidList("\"description\" must be text, or left out.");
+          }
+          return answer(
+              lists.create(
+                  root.path("name").asString(),
+                  description.isString() ? description.asString() : null),
+              list ->
+                  ResponseEntity.created(URI.create("/v1/lists/" + list.id()))
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .body(describe(list)));
+        });
   }
 
   @GetMapping("/{listId}")
   ResponseEntity<?> one(
-      @PathVariable String listId, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+      @PathVariable String listId,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization) {
     if (!authorised(authorization)) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
-    return lists.find(listId).<ResponseEntity<?>>map(list -> ok(describe(list))).orElseGet(() -> unknownList(listId));
+    return lists
+        .find(listId)
+        .<ResponseEntity<?>>map(list -> ok(describe(list)))
+        .orElseGet(() -> unknownList(listId));
   }
 
   /** Renames the list; its id, which journeys and segments use, stays. */
   @PatchMapping("/{listId}")
   ResponseEntity<?> rename(
       @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable String body) {
-    return withBody(authorization, body, root -> {
-      if (!root.isObject() || !root.path("name").isString()) {
-        return invalidList("Send a JSON object with the list's new \"name\", e.g. {\"name\": \"Monthly newsletter\"}.");
-      }
-      return answer(lists.rename(listId, root.path("name").asString()), list -> ok(describe(list)));
-    });
+    return withBody(
+        authorization,
+        body,
+        root -> {
+          if (!root.isObject() || !root.path("name").isString()) {
+            return invalidList(
+                "Send a JSON object with the list's new \"name\", e.g. {\"name\": \"Monthly newsletter\"}.");
+          }
+          return answer(
+              lists.rename(listId, root.path("name").asString()), list -> ok(describe(list)));
+        });
   }
 
   /** Deletes the list and its memberships; the contacts stay. */
   @DeleteMapping("/{listId}")
   ResponseEntity<?> delete(
-      @PathVariable String listId, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+      @PathVariable String listId,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization) {
     if (!authorised(authorization)) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
@@ -134,7 +162,8 @@ class ListController {
   @GetMapping("/{listId}/members")
   ResponseEntity<?> members(
       @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestParam(required = false) @Nullable String offset,
       @RequestParam(required = false) @Nullable String limit) {
     if (!authorised(authorization)) {
@@ -145,7 +174,13 @@ class ListController {
     int size = number("limit", limit, DEFAULT_LIMIT, 1, MOST_PER_PAGE, errors);
     if (!errors.isEmpty()) {
       ProblemDetail problem =
-          ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-paging", "Invalid paging", "The page cannot be read: " + errors.size() + " parameter(s) need fixing, see errors.");
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "invalid-paging",
+              "Invalid paging",
+              "The page cannot be read: "
+                  + errors.size()
+                  + " parameter(s) need fixing, see errors.");
       problem.setProperty("errors", errors);
       return ApiProblem.answer(problem);
     }
@@ -157,7 +192,9 @@ class ListController {
     answer.put("total", lists.count(listId));
     answer.put("offset", from);
     answer.put("limit", size);
-    answer.put("members", lists.members(listId, from, size).stream().map(ListController::describe).toList());
+    answer.put(
+        "members",
+        lists.members(listId, from, size).stream().map(ListController::describe).toList());
     return ok(answer);
   }
 
@@ -165,7 +202,8 @@ class ListController {
   @PostMapping("/{listId}/members")
   ResponseEntity<?> add(
       @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable String body) {
     return change(listId, authorization, body, Direction.ADD);
   }
@@ -174,7 +212,8 @@ class ListController {
   @PostMapping("/{listId}/members/remove")
   ResponseEntity<?> remove(
       @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
       @RequestBody(required = false) @Nullable String body) {
     return change(listId, authorization, body, Direction.REMOVE);
   }
@@ -193,29 +232,57 @@ class ListController {
     }
   }
 
-  private ResponseEntity<?> change(String listId, @Nullable String authorization, @Nullable String body, Direction direction) {
-    return withBody(authorization, body, root -> switch (MemberRequest.read(root)) {
-      case MemberRequest.Invalid invalid -> {
-        ProblemDetail problem =
-            ApiProblem.of(
-                HttpStatus.BAD_REQUEST,
-                "invalid-members",
-                "Invalid members",
-                "No membership was changed: " + invalid.errors().size() + " field(s) need fixing, see errors. Send " + MemberRequest.EXAMPLE + ".");
-        problem.setProperty("errors", invalid.errors());
-        yield ApiProblem.answer(problem);
-      }
-      case MemberRequest.One one -> lists.exists(listId) ? changeOne(listId, one.contact(), direction) : unknownList(listId);
-      case MemberRequest.Many many -> lists.exists(listId) ? changeMany(listId, many.contacts(), direction) : unknownList(listId);
-    });
+  private ResponseEntity<?> change(
+      String listId, @Nullable String authorization, @Nullable String body, Direction direction) {
+    return withBody(
+        authorization,
+        body,
+        root ->
+            switch (MemberRequest.read(root)) {
+              case MemberRequest.Invalid invalid -> {
+                ProblemDetail problem =
+                    ApiProblem.of(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-members",
+                        "Invalid members",
+                        "No membership was changed: "
+                            + invalid.errors().size()
+                            + " field(s) need fixing, see errors. Send "
+                            + MemberRequest.EXAMPLE
+                            + ".");
+                problem.setProperty("errors", invalid.errors());
+                yield ApiProblem.answer(problem);
+              }
+              case MemberRequest.One one ->
+                  lists.exists(listId)
+                      ? changeOne(listId, one.contact(), direction)
+                      : unknownList(listId);
+              case MemberRequest.Many many ->
+                  lists.exists(listId)
+                      ? changeMany(listId, many.contacts(), direction)
+                      : unknownList(listId);
+            });
   }
 
-  private ResponseEntity<?> changeOne(String listId, ContactReference reference, Direction direction) {
+  private ResponseEntity<?> changeOne(
+      String listId, ContactReference reference, Direction direction) {
     return switch (references.find(reference)) {
       case ContactReferences.Lookup.Unknown unknown ->
-          ApiProblem.answer(contactProblem(HttpStatus.NOT_FOUND, "unknown-contact", "Unknown contact", unknown.reason(), reference));
+          ApiProblem.answer(
+              contactProblem(
+                  HttpStatus.NOT_FOUND,
+                  "unknown-contact",
+                  "Unknown contact",
+                  unknown.reason(),
+                  reference));
       case ContactReferences.Lookup.Ambiguous ambiguous ->
-          ApiProblem.answer(contactProblem(HttpStatus.CONFLICT, "ambiguous-contact", "Ambiguous contact", ambiguous.reason(), reference));
+          ApiProblem.answer(
+              contactProblem(
+                  HttpStatus.CONFLICT,
+                  "ambiguous-contact",
+                  "Ambiguous contact",
+                  ambiguous.reason(),
+                  reference));
       case ContactReferences.Lookup.Found found -> {
         Set<UUID> changed = apply(listId, List.of(found.contact().value()), direction);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -228,20 +295,25 @@ class ListController {
     };
   }
 
-  /** Every contact found is changed in one transaction; those not found are reported by position. */
-  private ResponseEntity<?> changeMany(String listId, List<ContactReference> contacts, Direction direction) {
+  /**
+   * Every contact found is changed in one transaction; those not found are reported by position.
+   */
+  private ResponseEntity<?> changeMany(
+      String listId, List<ContactReference> contacts, Direction direction) {
     List<ContactReferences.Lookup> found = contacts.stream().map(references::find).toList();
     Set<UUID> ids = new LinkedHashSet<>();
-    found.forEach(lookup -> {
-      if (lookup instanceof ContactReferences.Lookup.Found hit) {
-        ids.add(hit.contact().value());
-      }
-    });
+    found.forEach(
+        lookup -> {
+          if (lookup instanceof ContactReferences.Lookup.Found hit) {
+            ids.add(hit.contact().value());
+          }
+        });
     Set<UUID> changed = apply(listId, ids, direction);
     Set<UUID> reported = new HashSet<>();
     List<Map<String, Object>> results = new ArrayList<>();
     Map<String, Integer> tally = new LinkedHashMap<>();
-    for (String status : List.of(direction.changed, direction.unchanged, "unknown-contact", "ambiguous-contact")) {
+    for (String status :
+        List.of(direction.changed, direction.unchanged, "unknown-contact", "ambiguous-contact")) {
       tally.put(status, 0);
     }
     for (int index = 0; index < found.size(); index++) {
@@ -249,8 +321,10 @@ class ListController {
       result.put("index", index);
       switch (found.get(index)) {
         case ContactReferences.Lookup.Found hit -> {
-          // The same contact named twice (by userId and by email) changes once: the second time it is already so.
-          boolean first = changed.contains(hit.contact().value()) && reported.add(hit.contact().value());
+          // The same contact named twice (by userId and by email) changes once: the second time it
+          // is already so.
+          boolean first =
+              changed.contains(hit.contact().value()) && reported.add(hit.contact().value());
           result.put("status", first ? direction.changed : direction.unchanged);
           result.put("contactId", hit.contact().toString());
         }
@@ -271,7 +345,9 @@ class ListController {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("listId", listId);
     answer.put(direction.changed, tally.get(direction.changed));
-    answer.put(direction == Direction.ADD ? "alreadyMembers" : "notMembers", tally.get(direction.unchanged));
+    answer.put(
+        direction == Direction.ADD ? "alreadyMembers" : "notMembers",
+        tally.get(direction.unchanged));
     answer.put("unknown", tally.get("unknown-contact") + tally.get("ambiguous-contact"));
     answer.put("members", lists.count(listId));
     answer.put("results", results);
@@ -285,26 +361,44 @@ class ListController {
     };
   }
 
-  /** Answers a call with a JSON body: the write key first, then the JSON, then {@code handle} with it. */
-  private ResponseEntity<?> withBody(@Nullable String authorization, @Nullable String body, Function<JsonNode, ResponseEntity<?>> handle) {
+  /**
+   * Answers a call with a JSON body: the write key first, then the JSON, then {@code handle} with
+   * it.
+   */
+  private ResponseEntity<?> withBody(
+      @Nullable String authorization,
+      @Nullable String body,
+      Function<JsonNode, ResponseEntity<?>> handle) {
     if (!authorised(authorization)) {
       return ApiProblem.answer(ApiProblem.unknownWriteKey());
     }
     if (body == null || body.isBlank()) {
-      return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request has no body; send a JSON object."));
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Malformed JSON",
+              "The request has no body; send a JSON object."));
     }
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return ApiProblem.answer(ApiProblem.of(
-          HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The body is not valid JSON (" + e.getOriginalMessage() + "). Send one JSON object."));
+      return ApiProblem.answer(
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Malformed JSON",
+              "The body is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + "). Send one JSON object."));
     }
     return handle.apply(root);
   }
 
   /** A change made answers as {@code done} says; a refused one as the problem of its kind. */
-  private static ResponseEntity<?> answer(ListChange change, Function<ContactList, ResponseEntity<?>> done) {
+  private static ResponseEntity<?> answer(
+      ListChange change, Function<ContactList, ResponseEntity<?>> done) {
     return switch (change) {
       case ListChange.Done made -> done.apply(made.list());
       case ListChange.Refused refused -> refusal(refused);
@@ -312,7 +406,13 @@ class ListController {
   }
 
   /** A whole number in bounds, the default when absent; what is wrong with it otherwise. */
-  private static int number(String name, @Nullable String text, int absent, int least, int most, List<FieldError> errors) {
+  private static int number(
+      String name,
+      @Nullable String text,
+      int absent,
+      int least,
+      int most,
+      List<FieldError> errors) {
     if (text == null) {
       return absent;
     }
@@ -324,29 +424,57 @@ class ListController {
     } catch (NumberFormatException e) {
       // said below, with the bounds
     }
-    errors.add(new FieldError(name, name + " must be a whole number from " + least + " to " + most + ", not \"" + text + "\""));
+    errors.add(
+        new FieldError(
+            name,
+            name
+                + " must be a whole number from "
+                + least
+                + " to "
+                + most
+                + ", not \""
+                + text
+                + "\""));
     return absent;
   }
 
   private static ResponseEntity<?> refusal(ListChange.Refused refused) {
     String detail = capitalised(refused.reason()) + ".";
     return switch (refused.refusal()) {
-      case UNKNOWN_LIST -> ApiProblem.answer(ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-list", "Unknown list", detail + " GET /v1/lists shows the lists there are."));
+      case UNKNOWN_LIST ->
+          ApiProblem.answer(
+              ApiProblem.of(
+                  HttpStatus.NOT_FOUND,
+                  "unknown-list",
+                  "Unknown list",
+                  detail + " GET /v1/lists shows the lists there are."));
       case NAME_MISSING, NAME_TOO_LONG -> invalidList(detail);
-      case NAME_TAKEN -> ApiProblem.answer(ApiProblem.of(HttpStatus.CONFLICT, "list-name-taken", "List name taken", detail + " Pick another name, or use that list."));
+      case NAME_TAKEN ->
+          ApiProblem.answer(
+              ApiProblem.of(
+                  HttpStatus.CONFLICT,
+                  "list-name-taken",
+                  "List name taken",
+                  detail + " Pick another name, or use that list."));
     };
   }
 
   private static ResponseEntity<?> unknownList(String listId) {
-    return ApiProblem.answer(ApiProblem.of(
-        HttpStatus.NOT_FOUND, "unknown-list", "Unknown list", "There is no list \"" + listId + "\". GET /v1/lists shows the lists there are."));
+    return ApiProblem.answer(
+        ApiProblem.of(
+            HttpStatus.NOT_FOUND,
+            "unknown-list",
+            "Unknown list",
+            "There is no list \"" + listId + "\". GET /v1/lists shows the lists there are."));
   }
 
   private static ResponseEntity<?> invalidList(String detail) {
-    return ApiProblem.answer(ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-list", "Invalid list", detail));
+    return ApiProblem.answer(
+        ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-list", "Invalid list", detail));
   }
 
-  private static ProblemDetail contactProblem(HttpStatus status, String slug, String title, String reason, ContactReference reference) {
+  private static ProblemDetail contactProblem(
+      HttpStatus status, String slug, String title, String reason, ContactReference reference) {
     ProblemDetail problem = ApiProblem.of(status, slug, title, capitalised(reason) + ".");
     problem.setProperty("contact", reference.describe());
     return problem;
@@ -393,14 +521,18 @@ class ListController {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
-  /** The lists API's own last line: the event API's says an event was not stored, which is not what failed here. */
+  /**
+   * The lists API's own last line: the event API's says an event was not stored, which is not what
+   * failed here.
+   */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     log.error("Lists API request failed", e);
-    return ApiProblem.answer(ApiProblem.of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "temporarily-unavailable",
-        "Temporarily unavailable",
-        "Cairn could not finish this request right now. Retry it: a contact added or removed twice is changed once."));
+    return ApiProblem.answer(
+        ApiProblem.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "temporarily-unavailable",
+            "Temporarily unavailable",
+            "Cairn could not finish this request right now. Retry it: a contact added or removed twice is changed once."));
   }
 }

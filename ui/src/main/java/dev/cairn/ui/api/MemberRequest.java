@@ -9,14 +9,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of a members call, read: one contact ({@code {"userId": "u-42"}}) or many ({@code
  * {"contacts": [{"email": "ann@example.com"}, {"contactId": "…"}]}}), each named by exactly one of
- * contactId, userId and email. A body with anything wrong is refused whole, naming every field to fix.
+ * contactId, userId and email. A body with anything wrong is refused whole, naming every field to
+ * fix.
  */
 sealed interface MemberRequest {
 
   /** The most contacts one call may name. */
   int MOST_CONTACTS = 1000;
 
-  String EXAMPLE = "{\"userId\": \"u-42\"}, or {\"contacts\": [{\"userId\": \"u-42\"}, {\"email\": \"ann@example.com\"}]}";
+  String EXAMPLE =
+      "{\"userId\": \"u-42\"}, or {\"contacts\": [{\"userId\": \"u-42\"}, {\"email\": \"ann@example.com\"}]}";
 
   /** One contact: an unknown one is the call's problem. */
   record One(ContactReference contact) implements MemberRequest {}
@@ -52,7 +54,13 @@ sealed interface MemberRequest {
       return invalid("/contacts", "\"contacts\" must be a non-empty array, e.g. " + EXAMPLE);
     }
     if (contacts.size() > MOST_CONTACTS) {
-      return invalid("/contacts", "at most " + MOST_CONTACTS + " contacts per call, this one has " + contacts.size() + "; split it into several calls");
+      return invalid(
+          "/contacts",
+          "at most "
+              + MOST_CONTACTS
+              + " contacts per call, this one has "
+              + contacts.size()
+              + "; split it into several calls");
     }
     List<FieldError> errors = new ArrayList<>();
     List<ContactReference> references = new ArrayList<>();
@@ -65,9 +73,13 @@ sealed interface MemberRequest {
     return errors.isEmpty() ? new Many(references) : new Invalid(errors);
   }
 
-  private static @org.jspecify.annotations.Nullable ContactReference reference(JsonNode node, String at, List<FieldError> errors) {
+  private static @org.jspecify.annotations.Nullable ContactReference reference(
+      JsonNode node, String at, List<FieldError> errors) {
     if (!node.isObject()) {
-      errors.add(new FieldError(at.isEmpty() ? "/" : at, "name the contact with an object: {\"contactId\": ...}, {\"userId\": ...} or {\"email\": ...}"));
+      errors.add(
+          new FieldError(
+              at.isEmpty() ? "/" : at,
+              "name the contact with an object: {\"contactId\": ...}, {\"userId\": ...} or {\"email\": ...}"));
       return null;
     }
     List<String> given = new ArrayList<>();
@@ -77,13 +89,20 @@ sealed interface MemberRequest {
       }
     }
     List<String> unexpected = new ArrayList<>();
-    node.propertyNames().forEach(name -> {
-      if (!List.of("contactId", "userId", "email").contains(name)) {
-        unexpected.add(name);
-      }
-    });
+    node.propertyNames()
+        .forEach(
+            name -> {
+              if (!List.of("contactId", "userId", "email").contains(name)) {
+                unexpected.add(name);
+              }
+            });
     if (!unexpected.isEmpty()) {
-      errors.add(new FieldError(at + "/" + unexpected.getFirst(), "\"" + unexpected.getFirst() + "\" names no contact; use contactId, userId or email"));
+      errors.add(
+          new FieldError(
+              at + "/" + unexpected.getFirst(),
+              "\""
+                  + unexpected.getFirst()
+                  + "\" names no contact; use contactId, userId or email"));
       return null;
     }
     if (given.size() != 1) {
@@ -92,7 +111,8 @@ sealed interface MemberRequest {
               at.isEmpty() ? "/" : at,
               given.isEmpty()
                   ? "name the contact by one of contactId, userId or email"
-                  : "name the contact by one of contactId, userId or email, not by " + String.join(" and ", given)));
+                  : "name the contact by one of contactId, userId or email, not by "
+                      + String.join(" and ", given)));
       return null;
     }
     String field = given.getFirst();
@@ -107,7 +127,12 @@ sealed interface MemberRequest {
         try {
           yield new ContactReference.ByContactId(ContactId.parse(text));
         } catch (IllegalArgumentException e) {
-          errors.add(new FieldError(at + "/contactId", "\"" + text + "\" is not a Cairn contact id (a UUID such as 0b6e5b3c-6f1e-4a51-9d7e-2f0c1d2e3f4a)"));
+          errors.add(
+              new FieldError(
+                  at + "/contactId",
+                  "\""
+                      + text
+                      + "\" is not a Cairn contact id (a UUID such as 0b6e5b3c-6f1e-4a51-9d7e-2f0c1d2e3f4a)"));
           yield null;
         }
       }

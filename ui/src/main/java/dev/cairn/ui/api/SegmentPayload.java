@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads Segment HTTP Tracking API payloads (track, identify, page, screen, group, alias), collecting every problem rather
- * than stopping at the first, so a sender can fix a request in one go.
+ * Reads Segment HTTP Tracking API payloads (track, identify, page, screen, group, alias),
+ * collecting every problem rather than stopping at the first, so a sender can fix a request in one
+ * go.
  */
 final class SegmentPayload {
 
@@ -40,8 +41,12 @@ final class SegmentPayload {
 
   /** The outcome of reading a payload: an event, or the list of what is wrong with it. */
   sealed interface Parsed {
-    /** A valid call, and the consent it states ({@code traits.email_consent}, {@code traits.sms_consent}). */
-    record Valid(IncomingEvent event, Map<ConsentChannel, ConsentStatus> consent) implements Parsed {
+    /**
+     * A valid call, and the consent it states ({@code traits.email_consent}, {@code
+     * traits.sms_consent}).
+     */
+    record Valid(IncomingEvent event, Map<ConsentChannel, ConsentStatus> consent)
+        implements Parsed {
       Valid(IncomingEvent event) {
         this(event, Map.of());
       }
@@ -59,10 +64,14 @@ final class SegmentPayload {
     String anonymousId = id(root, "anonymousId", errors);
     if (type == EventType.ALIAS) {
       if (userId == null && errors.isEmpty()) {
-        errors.add(new FieldError("/userId", "userId is required: the id the person is known by from now on"));
+        errors.add(
+            new FieldError(
+                "/userId", "userId is required: the id the person is known by from now on"));
       }
     } else if (userId == null && anonymousId == null && errors.isEmpty()) {
-      errors.add(new FieldError("/userId", "either userId or anonymousId is required to know who this is about"));
+      errors.add(
+          new FieldError(
+              "/userId", "either userId or anonymousId is required to know who this is about"));
     }
     String name = type == EventType.TRACK ? eventName(root, errors) : null;
     Map<String, Object> properties = new LinkedHashMap<>(object(root, "properties", errors));
@@ -84,7 +93,9 @@ final class SegmentPayload {
         // Group traits describe the group (company, plan), not the person: kept with the event.
         String groupId = id(root, "groupId", errors);
         if (groupId == null && errors.stream().noneMatch(e -> e.field().equals("/groupId"))) {
-          errors.add(new FieldError("/groupId", "groupId is required: the id of the company, team or account"));
+          errors.add(
+              new FieldError(
+                  "/groupId", "groupId is required: the id of the company, team or account"));
         }
         properties.put("groupId", groupId);
         properties.put("traits", traits);
@@ -93,7 +104,9 @@ final class SegmentPayload {
       case ALIAS -> {
         previousId = id(root, "previousId", errors);
         if (previousId == null && errors.stream().noneMatch(e -> e.field().equals("/previousId"))) {
-          errors.add(new FieldError("/previousId", "previousId is required: the id the person was known by before"));
+          errors.add(
+              new FieldError(
+                  "/previousId", "previousId is required: the id the person was known by before"));
         }
         properties.put("previousId", previousId);
       }
@@ -113,15 +126,20 @@ final class SegmentPayload {
             new Identity(userId, type == EventType.ALIAS ? null : anonymousId),
             name,
             properties,
-            Traits.fromSegment(traits).withContext(contextText(context, "timezone"), contextText(context, "locale")),
+            Traits.fromSegment(traits)
+                .withContext(contextText(context, "timezone"), contextText(context, "locale")),
             occurredAt,
             previousId),
         consent);
   }
 
-  /** Takes {@code email_consent} / {@code sms_consent} out of the traits: consent, not attributes. */
+  /**
+   * Takes {@code email_consent} / {@code sms_consent} out of the traits: consent, not attributes.
+   */
   private static Map<String, Object> withoutConsent(
-      Map<String, Object> traits, Map<ConsentChannel, ConsentStatus> consent, List<FieldError> errors) {
+      Map<String, Object> traits,
+      Map<ConsentChannel, ConsentStatus> consent,
+      List<FieldError> errors) {
     Map<String, Object> rest = new LinkedHashMap<>(traits);
     for (ConsentChannel channel : ConsentChannel.values()) {
       String snake = channel.name().toLowerCase(java.util.Locale.ROOT) + "_consent";
@@ -136,7 +154,11 @@ final class SegmentPayload {
         ConsentStatus.parse(value)
             .ifPresentOrElse(
                 status -> consent.put(channel, status),
-                () -> errors.add(new FieldError("/traits/" + snake, snake + " must be subscribed, unsubscribed or pending, not " + given)));
+                () ->
+                    errors.add(
+                        new FieldError(
+                            "/traits/" + snake,
+                            snake + " must be subscribed, unsubscribed or pending, not " + given)));
       }
     }
     return rest;
@@ -156,17 +178,22 @@ final class SegmentPayload {
         }
       }
     }
-    errors.add(new FieldError("/type", "type must be one of track, identify, page, screen, group, alias"));
+    errors.add(
+        new FieldError("/type", "type must be one of track, identify, page, screen, group, alias"));
     return null;
   }
 
-  private static @Nullable String optionalText(JsonNode root, String field, List<FieldError> errors) {
+  private static @Nullable String optionalText(
+      JsonNode root, String field, List<FieldError> errors) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isString() || node.asString().length() > MAX_ID_LENGTH) {
-      errors.add(new FieldError("/" + field, field + " must be a string of at most " + MAX_ID_LENGTH + " characters"));
+      errors.add(
+          new FieldError(
+              "/" + field,
+              field + " must be a string of at most " + MAX_ID_LENGTH + " characters"));
       return null;
     }
     return node.asString().isBlank() ? null : node.asString().strip();
@@ -183,7 +210,8 @@ final class SegmentPayload {
     }
     String value = node.asString().strip();
     if (value.length() > MAX_ID_LENGTH) {
-      errors.add(new FieldError("/" + field, field + " must be at most " + MAX_ID_LENGTH + " characters"));
+      errors.add(
+          new FieldError("/" + field, field + " must be at most " + MAX_ID_LENGTH + " characters"));
       return null;
     }
     return value.isEmpty() ? null : value;
@@ -192,7 +220,9 @@ final class SegmentPayload {
   private static @Nullable String eventName(JsonNode root, List<FieldError> errors) {
     JsonNode node = root.get("event");
     if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
-      errors.add(new FieldError("/event", "event is required: the name of what happened, e.g. \"Order Completed\""));
+      errors.add(
+          new FieldError(
+              "/event", "event is required: the name of what happened, e.g. \"Order Completed\""));
       return null;
     }
     if (!node.isString()) {
@@ -200,7 +230,8 @@ final class SegmentPayload {
       return null;
     }
     if (node.asString().length() > MAX_ID_LENGTH) {
-      errors.add(new FieldError("/event", "event must be at most " + MAX_ID_LENGTH + " characters"));
+      errors.add(
+          new FieldError("/event", "event must be at most " + MAX_ID_LENGTH + " characters"));
       return null;
     }
     return node.asString().strip();
@@ -226,7 +257,10 @@ final class SegmentPayload {
     try {
       return OffsetDateTime.parse(node.asString()).toInstant();
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError("/timestamp", "timestamp must be ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z"));
+      errors.add(
+          new FieldError(
+              "/timestamp",
+              "timestamp must be ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z"));
       return clock.instant();
     }
   }
@@ -237,7 +271,10 @@ final class SegmentPayload {
       return UUID.randomUUID().toString();
     }
     if (!node.isString() || node.asString().isBlank() || node.asString().length() > MAX_ID_LENGTH) {
-      errors.add(new FieldError("/messageId", "messageId must be a non-empty string of at most " + MAX_ID_LENGTH + " characters"));
+      errors.add(
+          new FieldError(
+              "/messageId",
+              "messageId must be a non-empty string of at most " + MAX_ID_LENGTH + " characters"));
       return "";
     }
     return node.asString();

@@ -32,13 +32,18 @@ class WriteKeys {
     this.properties = properties;
   }
 
-  /** The key sent as the Basic-auth user name, as Segment's libraries send it; "" when unreadable. */
+  /**
+   * The key sent as the Basic-auth user name, as Segment's libraries send it; "" when unreadable.
+   */
   static @Nullable String fromBasicAuth(@Nullable String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }
     try {
-      String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()), java.nio.charset.StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+              java.nio.charset.StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon < 0 ? decoded : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {
@@ -85,7 +90,8 @@ class WriteKeys {
   }
 
   private void add(String name, String key) {
-    jdbc.sql("insert into api_write_key (name, key_hash) values (:name, :hash) on conflict (key_hash) do nothing")
+    jdbc.sql(
+            "insert into api_write_key (name, key_hash) values (:name, :hash) on conflict (key_hash) do nothing")
         .param("name", name)
         .param("hash", hash(key))
         .update();
@@ -99,7 +105,8 @@ class WriteKeys {
 
   static String hash(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

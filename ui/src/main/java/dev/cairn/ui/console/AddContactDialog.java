@@ -31,8 +31,15 @@ final class AddContactDialog extends Dialog {
     Paragraph problem = new Paragraph();
     problem.addClassName("add-contact-problem");
     problem.getStyle().set("color", "var(--lumo-error-text-color)");
-    VerticalLayout form = new VerticalLayout(email, firstName, lastName, phone, problem,
-        new Paragraph("Journeys that start on \"" + ManualContacts.ADDED + "\" take them in at once."));
+    VerticalLayout form =
+        new VerticalLayout(
+            email,
+            firstName,
+            lastName,
+            phone,
+            problem,
+            new Paragraph(
+                "Journeys that start on \"" + ManualContacts.ADDED + "\" take them in at once."));
     form.setPadding(false);
     add(form);
     Button save =
@@ -40,11 +47,19 @@ final class AddContactDialog extends Dialog {
             "Add contact",
             click -> {
               var signedIn = SecurityContextHolder.getContext().getAuthentication();
-              switch (manual.add(email.getValue(), firstName.getValue(), lastName.getValue(), phone.getValue(), signedIn == null ? "console" : signedIn.getName())) {
+              switch (manual.add(
+                  email.getValue(),
+                  firstName.getValue(),
+                  lastName.getValue(),
+                  phone.getValue(),
+                  signedIn == null ? "console" : signedIn.getName())) {
                 case ManualContacts.Added.Refused refused -> problem.setText(refused.reason());
                 case ManualContacts.Added.Created created -> {
                   close();
-                  Notification.show(created.warnings().isEmpty() ? "Contact added." : "Contact added; left out: " + String.join("; ", created.warnings()));
+                  Notification.show(
+                      created.warnings().isEmpty()
+                          ? "Contact added."
+                          : "Contact added; left out: " + String.join("; ", created.warnings()));
                   added.accept(created.contactId());
                 }
               }

@@ -22,9 +22,9 @@ import dev.cairn.engine.attribute.UndeclaredAttribute;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The custom attributes: the declared ones with their type and how many contacts have a value,
- * the traits seen in data that no one declared (with a "Declare" action), and a form to declare
- * one or change its type.
+ * The custom attributes: the declared ones with their type and how many contacts have a value, the
+ * traits seen in data that no one declared (with a "Declare" action), and a form to declare one or
+ * change its type.
  */
 @Route("attributes")
 @PageTitle("Attributes · Cairn")
@@ -62,24 +62,50 @@ public class AttributesView extends VerticalLayout {
 
     declared.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     declared.addColumn(usage -> usage.attribute().name()).setHeader("Name").setFlexGrow(1);
-    declared.addColumn(usage -> usage.attribute().type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+    declared
+        .addColumn(usage -> usage.attribute().type().label())
+        .setHeader("Type")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     declared.addColumn(usage -> usage.attribute().label()).setHeader("Label").setFlexGrow(1);
-    declared.addColumn(Attributes.Usage::contacts).setHeader("Contacts with a value").setAutoWidth(true).setFlexGrow(0);
-    declared.addItemClickListener(click -> fill(click.getItem().attribute().name(), click.getItem().attribute().type(), click.getItem().attribute().label()));
+    declared
+        .addColumn(Attributes.Usage::contacts)
+        .setHeader("Contacts with a value")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    declared.addItemClickListener(
+        click ->
+            fill(
+                click.getItem().attribute().name(),
+                click.getItem().attribute().type(),
+                click.getItem().attribute().label()));
     declared.setId("declared-attributes");
     declared.setAllRowsVisible(true);
 
     undeclared.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     undeclared.addColumn(UndeclaredAttribute::name).setHeader("Trait").setFlexGrow(1);
-    undeclared.addColumn(seen -> seen.suggestedType().label()).setHeader("Looks like").setAutoWidth(true).setFlexGrow(0);
-    undeclared.addColumn(UndeclaredAttribute::contacts).setHeader("Recent contacts with it").setAutoWidth(true).setFlexGrow(0);
-    undeclared.addComponentColumn(seen -> {
-      Button action = new Button("Declare", click -> fill(seen.name(), seen.suggestedType(), ""));
-      action.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-      action.addClassName("declare-undeclared");
-      action.getElement().setAttribute("data-attribute", seen.name());
-      return action;
-    }).setAutoWidth(true).setFlexGrow(0);
+    undeclared
+        .addColumn(seen -> seen.suggestedType().label())
+        .setHeader("Looks like")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    undeclared
+        .addColumn(UndeclaredAttribute::contacts)
+        .setHeader("Recent contacts with it")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    undeclared
+        .addComponentColumn(
+            seen -> {
+              Button action =
+                  new Button("Declare", click -> fill(seen.name(), seen.suggestedType(), ""));
+              action.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+              action.addClassName("declare-undeclared");
+              action.getElement().setAttribute("data-attribute", seen.name());
+              return action;
+            })
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     undeclared.setId("undeclared-attributes");
     undeclared.setAllRowsVisible(true);
 
@@ -110,8 +136,13 @@ public class AttributesView extends VerticalLayout {
       case Attributes.Declaration.Declared done -> {
         name.setInvalid(false);
         outcome.setText(
-            "Declared " + done.attribute().name() + " as " + done.attribute().type().label()
-                + (done.converted() == 0 ? "." : "; " + done.converted() + " existing value(s) converted."));
+            "Declared "
+                + done.attribute().name()
+                + " as "
+                + done.attribute().type().label()
+                + (done.converted() == 0
+                    ? "."
+                    : "; " + done.converted() + " existing value(s) converted."));
         outcome.getElement().setAttribute("data-state", "ok");
         name.clear();
         label.clear();

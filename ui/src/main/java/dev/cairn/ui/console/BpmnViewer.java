@@ -13,7 +13,10 @@ import dev.cairn.engine.journey.track.NodeCount;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A read-only journey diagram (bpmn-js, drawn as the designer draws it) with how many contacts are at each node. */
+/**
+ * A read-only journey diagram (bpmn-js, drawn as the designer draws it) with how many contacts are
+ * at each node.
+ */
 @Tag("cairn-bpmn-viewer")
 @NpmPackage(value = "bpmn-js", version = "18.31.1")
 @NpmPackage(value = "diagram-js", version = "15.28.1")
@@ -29,7 +32,15 @@ public class BpmnViewer extends Component implements HasSize {
   void setCounts(List<NodeCount> counts) {
     String json =
         counts.stream()
-            .map(c -> "\"" + jsonEscape(c.elementId()) + "\":{\"now\":" + c.now() + ",\"passed\":" + c.passed() + "}")
+            .map(
+                c ->
+                    "\""
+                        + jsonEscape(c.elementId())
+                        + "\":{\"now\":"
+                        + c.now()
+                        + ",\"passed\":"
+                        + c.passed()
+                        + "}")
             .collect(Collectors.joining(",", "{", "}"));
     getElement().callJsFunction("setCounts", json);
   }

@@ -30,8 +30,14 @@ public record BuilderChoices(
     Set<String> attributes = new LinkedHashSet<>(segments.attributes());
     attributes.addAll(segments.declaredTraits());
     segments.knownTraits().forEach(trait -> attributes.add("trait:" + trait));
-    List<SegmentSummary> others = segments.list().stream().filter(s -> !s.id().equals(editedSegmentId)).toList();
-    return new BuilderChoices(List.copyOf(attributes), segments.operatorsFor(attributes), segments.knownEvents(), others, lists.lists());
+    List<SegmentSummary> others =
+        segments.list().stream().filter(s -> !s.id().equals(editedSegmentId)).toList();
+    return new BuilderChoices(
+        List.copyOf(attributes),
+        segments.operatorsFor(attributes),
+        segments.knownEvents(),
+        others,
+        lists.lists());
   }
 
   /** The operators for an attribute; all of them for a name typed by hand that is not known yet. */

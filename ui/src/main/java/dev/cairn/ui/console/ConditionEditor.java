@@ -110,24 +110,39 @@ class ConditionEditor extends HorizontalLayout {
     delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
     delete.setAriaLabel("Remove condition");
 
-    add(kind, attribute, operator, value, event, atLeast, withinDays, sumProperty, sumAtLeast, segment, list, delete);
+    add(
+        kind,
+        attribute,
+        operator,
+        value,
+        event,
+        atLeast,
+        withinDays,
+        sumProperty,
+        sumAtLeast,
+        segment,
+        list,
+        delete);
     kind.addClassName("condition-kind");
     attribute.addClassName("condition-attribute");
     operator.addClassName("condition-operator");
     value.addClassName("condition-value");
     event.addClassName("condition-event");
-    // A different kind, attribute or operator changes which fields show; other edits only the count.
+    // A different kind, attribute or operator changes which fields show; other edits only the
+    // count.
     kind.addValueChangeListener(e -> update());
-    attribute.addValueChangeListener(e -> {
-      offerOperators(operator.getValue(), false);
-      update();
-    });
-    operator.addValueChangeListener(e -> {
-      if (e.getValue() != null) {
-        value.setPlaceholder(placeholder(e.getValue()));
-      }
-      update();
-    });
+    attribute.addValueChangeListener(
+        e -> {
+          offerOperators(operator.getValue(), false);
+          update();
+        });
+    operator.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null) {
+            value.setPlaceholder(placeholder(e.getValue()));
+          }
+          update();
+        });
     event.addValueChangeListener(e -> update());
     segment.addValueChangeListener(e -> update());
     list.addValueChangeListener(e -> update());
@@ -159,20 +174,33 @@ class ConditionEditor extends HorizontalLayout {
       }
       case SegmentRule.Membership m -> {
         kind.setValue(m.member() ? Kind.IN_SEGMENT : Kind.NOT_IN_SEGMENT);
-        segments.stream().filter(s -> s.id().equals(m.segmentId())).findFirst().ifPresent(segment::setValue);
+        segments.stream()
+            .filter(s -> s.id().equals(m.segmentId()))
+            .findFirst()
+            .ifPresent(segment::setValue);
       }
       case SegmentRule.ListMembership l -> {
         kind.setValue(l.member() ? Kind.IN_LIST : Kind.NOT_IN_LIST);
-        lists.stream().filter(candidate -> candidate.id().equals(l.listId())).findFirst().ifPresent(list::setValue);
+        lists.stream()
+            .filter(candidate -> candidate.id().equals(l.listId()))
+            .findFirst()
+            .ifPresent(list::setValue);
       }
-      case SegmentRule.Engagement engagement -> throw new IllegalArgumentException("engagement is a journey branch condition, not a segment's");
-      case SegmentRule.All all -> throw new IllegalArgumentException("groups have their own editor");
-      case SegmentRule.Any any -> throw new IllegalArgumentException("groups have their own editor");
+      case SegmentRule.Engagement engagement ->
+          throw new IllegalArgumentException(
+              "engagement is a journey branch condition, not a segment's");
+      case SegmentRule.All all ->
+          throw new IllegalArgumentException("groups have their own editor");
+      case SegmentRule.Any any ->
+          throw new IllegalArgumentException("groups have their own editor");
     }
     showFields();
   }
 
-  /** The condition as entered; incomplete fields make rules the engine explains (e.g. "needs a value"). */
+  /**
+   * The condition as entered; incomplete fields make rules the engine explains (e.g. "needs a
+   * value").
+   */
   SegmentRule rule() {
     return switch (Objects.requireNonNullElse(kind.getValue(), Kind.ATTRIBUTE)) {
       case ATTRIBUTE ->
@@ -190,8 +218,11 @@ class ConditionEditor extends HorizontalLayout {
               sumAtLeast.getValue());
       case IN_SEGMENT, NOT_IN_SEGMENT ->
           new SegmentRule.Membership(
-              segment.getValue() == null ? "" : segment.getValue().id(), kind.getValue() == Kind.IN_SEGMENT);
-      case IN_LIST, NOT_IN_LIST -> new SegmentRule.ListMembership(list.getValue() == null ? "" : list.getValue().id(), kind.getValue() == Kind.IN_LIST);
+              segment.getValue() == null ? "" : segment.getValue().id(),
+              kind.getValue() == Kind.IN_SEGMENT);
+      case IN_LIST, NOT_IN_LIST ->
+          new SegmentRule.ListMembership(
+              list.getValue() == null ? "" : list.getValue().id(), kind.getValue() == Kind.IN_LIST);
     };
   }
 
@@ -200,8 +231,11 @@ class ConditionEditor extends HorizontalLayout {
    * "contains", booleans "is true"), keeping the chosen one when it still fits (or a stored rule
    * uses it).
    */
-  private void offerOperators(@org.jspecify.annotations.Nullable AttributeOperator keep, boolean stored) {
-    List<AttributeOperator> offered = new java.util.ArrayList<>(choices.operatorsOf(Objects.requireNonNullElse(attribute.getValue(), "")));
+  private void offerOperators(
+      @org.jspecify.annotations.Nullable AttributeOperator keep, boolean stored) {
+    List<AttributeOperator> offered =
+        new java.util.ArrayList<>(
+            choices.operatorsOf(Objects.requireNonNullElse(attribute.getValue(), "")));
     if (stored && keep != null && !offered.contains(keep)) {
       offered.add(keep); // shown as stored, so the count explains what no longer fits
     }
@@ -230,7 +264,8 @@ class ConditionEditor extends HorizontalLayout {
     boolean isActivity = current == Kind.DID || current == Kind.DID_NOT;
     attribute.setVisible(isAttribute);
     operator.setVisible(isAttribute);
-    value.setVisible(isAttribute && operator.getValue() != null && operator.getValue().needsValue());
+    value.setVisible(
+        isAttribute && operator.getValue() != null && operator.getValue().needsValue());
     event.setVisible(isActivity);
     atLeast.setVisible(isActivity);
     withinDays.setVisible(isActivity);

@@ -44,7 +44,8 @@ public class ConsoleLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Journeys", JourneysView.class, VaadinIcon.SITEMAP.create()));
     nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
-    nav.addItem(new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.COPY_O.create()));
+    nav.addItem(
+        new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.COPY_O.create()));
     nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
     nav.addItem(new SideNavItem("Lists", ListsView.class, VaadinIcon.LIST_UL.create()));
     nav.addItem(new SideNavItem("Attributes", AttributesView.class, VaadinIcon.TAGS.create()));

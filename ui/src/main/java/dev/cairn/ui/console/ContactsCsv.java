@@ -12,7 +12,8 @@ final class ContactsCsv {
 
   private ContactsCsv() {}
 
-  static DownloadHandler download(ContactCsvExport export, @Nullable String segmentId, String fileName) {
+  static DownloadHandler download(
+      ContactCsvExport export, @Nullable String segmentId, String fileName) {
     return event -> {
       event.setFileName(fileName);
       event.setContentType("text/csv");

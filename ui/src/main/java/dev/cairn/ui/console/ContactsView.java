@@ -36,7 +36,12 @@ import java.util.function.Supplier;
 @PermitAll
 public class ContactsView extends VerticalLayout {
 
-  public ContactsView(Contacts contacts, ContactCsvExport export, Segments segments, ContactLists lists, ManualContacts manual) {
+  public ContactsView(
+      Contacts contacts,
+      ContactCsvExport export,
+      Segments segments,
+      ContactLists lists,
+      ManualContacts manual) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -51,7 +56,10 @@ public class ContactsView extends VerticalLayout {
     grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("Email").setFlexGrow(2);
     grid.addColumn(c -> c.externalId() == null ? "" : c.externalId()).setHeader("User id");
     grid.addColumn(c -> Formats.ago(c.lastSeenAt())).setHeader("Last seen");
-    grid.addColumn(ContactSummary::engagementScore).setHeader("Engagement").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(ContactSummary::engagementScore)
+        .setHeader("Engagement")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(c -> Formats.timestamp(c.createdAt())).setHeader("Created");
     Select<SegmentSummary> segment = new Select<>();
     segment.setPlaceholder("Any segment");
@@ -94,11 +102,19 @@ public class ContactsView extends VerticalLayout {
     grid.addItemClickListener(
         click ->
             getUI()
-                .ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", click.getItem().id().toString()))));
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            ContactView.class,
+                            new RouteParameters("id", click.getItem().id().toString()))));
     grid.setSizeFull();
     search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
-    Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(), click -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
+    Button importCsv =
+        new Button(
+            "Import CSV",
+            VaadinIcon.UPLOAD.create(),
+            click -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
     Anchor exportCsv = new Anchor(ContactsCsv.download(export, null, "contacts.csv"), "Export CSV");
     exportCsv.getElement().setAttribute("download", true);
     exportCsv.getStyle().set("white-space", "nowrap");
@@ -106,11 +122,23 @@ public class ContactsView extends VerticalLayout {
         new Button(
             "Add contact…",
             VaadinIcon.PLUS.create(),
-            click -> new AddContactDialog(manual, id -> getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", id.toString())))).open());
+            click ->
+                new AddContactDialog(
+                        manual,
+                        id ->
+                            getUI()
+                                .ifPresent(
+                                    ui ->
+                                        ui.navigate(
+                                            ContactView.class,
+                                            new RouteParameters("id", id.toString()))))
+                    .open());
     addContact.addClassName("contacts-add");
-    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, list, tag, addContact, importCsv, exportCsv);
+    HorizontalLayout tools =
+        new HorizontalLayout(search, segment, stage, list, tag, addContact, importCsv, exportCsv);
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
-    // Five filters and three actions do not fit one row on a laptop: the rest goes below, not off screen.
+    // Five filters and three actions do not fit one row on a laptop: the rest goes below, not off
+    // screen.
     tools.getStyle().set("flex-wrap", "wrap");
     add(new H2("Contacts"), tools, grid);
   }

@@ -1,13 +1,13 @@
 package dev.cairn.ui.console;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.upload.Upload;
@@ -37,8 +37,13 @@ final class DiagramFiles {
         new Anchor(
             DownloadHandler.fromInputStream(
                 event -> {
-                  byte[] xml = journeys.sourceOf(journeyId).orElse("").getBytes(StandardCharsets.UTF_8);
-                  return new DownloadResponse(new ByteArrayInputStream(xml), journeyId + ".bpmn", "application/xml", xml.length);
+                  byte[] xml =
+                      journeys.sourceOf(journeyId).orElse("").getBytes(StandardCharsets.UTF_8);
+                  return new DownloadResponse(
+                      new ByteArrayInputStream(xml),
+                      journeyId + ".bpmn",
+                      "application/xml",
+                      xml.length);
                 }),
             "Download .bpmn");
     link.getElement().setAttribute("download", true);
@@ -48,21 +53,29 @@ final class DiagramFiles {
   }
 
   /**
-   * An upload that saves the diagram for {@code journeyId} (null: as a new journey), then tells
-   * the user what happened: refused and why, or saved with what publishing still needs.
+   * An upload that saves the diagram for {@code journeyId} (null: as a new journey), then tells the
+   * user what happened: refused and why, or saved with what publishing still needs.
    */
-  static Upload upload(Journeys journeys, @Nullable String journeyId, UI ui, Consumer<Revision.Saved> afterSave) {
+  static Upload upload(
+      Journeys journeys, @Nullable String journeyId, UI ui, Consumer<Revision.Saved> afterSave) {
     Upload upload =
         new Upload(
             UploadHandler.inMemory(
                 (metadata, bytes) ->
-                    ui.access(() -> show(journeys.saveDiagram(journeyId, new String(bytes, StandardCharsets.UTF_8)), afterSave))));
+                    ui.access(
+                        () ->
+                            show(
+                                journeys.saveDiagram(
+                                    journeyId, new String(bytes, StandardCharsets.UTF_8)),
+                                afterSave))));
     upload.setAcceptedFileTypes(".bpmn", ".xml", "application/xml", "text/xml");
     upload.setMaxFileSize(MAX_BYTES);
     upload.setMaxFiles(1);
-    upload.setDropLabel(new Span(journeyId == null ? "or drop a .bpmn file here" : "or drop it here"));
+    upload.setDropLabel(
+        new Span(journeyId == null ? "or drop a .bpmn file here" : "or drop it here"));
     String action = journeyId == null ? "Add journey from .bpmn…" : "Upload changed diagram…";
-    upload.setI18n(new UploadI18N().setAddFiles(new UploadI18N.AddFiles().setOne(action).setMany(action)));
+    upload.setI18n(
+        new UploadI18N().setAddFiles(new UploadI18N.AddFiles().setOne(action).setMany(action)));
     upload.addFileRejectedListener(rejected -> error(rejected.getErrorMessage()));
     upload.addClassName("journey-upload");
     return upload;
@@ -73,13 +86,22 @@ final class DiagramFiles {
       case Revision.Refused refused -> error(refused.reason());
       case Revision.Saved saved -> {
         if (saved.problems().isEmpty()) {
-          Notification.show("Saved. Publish it to run it; contacts already inside keep their version.");
+          Notification.show(
+              "Saved. Publish it to run it; contacts already inside keep their version.");
         } else {
           Dialog problems = new Dialog();
           problems.setHeaderTitle("Saved, but fix these before publishing");
           UnorderedList list = new UnorderedList();
-          saved.problems().forEach(problem -> list.add(new ListItem((problem.elementId() == null ? "" : problem.elementId() + ": ") + problem.message())));
-          problems.add(new Paragraph("The diagram is saved as a draft; what runs now is unchanged."), list);
+          saved
+              .problems()
+              .forEach(
+                  problem ->
+                      list.add(
+                          new ListItem(
+                              (problem.elementId() == null ? "" : problem.elementId() + ": ")
+                                  + problem.message())));
+          problems.add(
+              new Paragraph("The diagram is saved as a draft; what runs now is unchanged."), list);
           problems.getFooter().add(new Button("Close", click -> problems.close()));
           problems.open();
         }

@@ -36,13 +36,19 @@ public class DuplicatesView extends VerticalLayout {
   private final Span count = new Span();
   private final Grid<DuplicateGroup> grid = new Grid<>();
 
-  public DuplicatesView(DuplicateContacts duplicates, DuplicateMerges merges, AuthenticationContext authentication) {
+  public DuplicatesView(
+      DuplicateContacts duplicates, DuplicateMerges merges, AuthenticationContext authentication) {
     this.duplicates = duplicates;
     setSizeFull();
     String user = authentication.getPrincipalName().orElse("console");
     UnorderedList rules = new UnorderedList();
     for (DuplicateRule rule : DuplicateRule.values()) {
-      rules.add(new ListItem(rule.label() + (rule == DuplicateRule.SAME_NAME_AT_COMPANY_DOMAIN ? " (webmail such as gmail.com does not count)" : "")));
+      rules.add(
+          new ListItem(
+              rule.label()
+                  + (rule == DuplicateRule.SAME_NAME_AT_COMPANY_DOMAIN
+                      ? " (webmail such as gmail.com does not count)"
+                      : "")));
     }
     count.setId("duplicate-count");
 
@@ -55,7 +61,8 @@ public class DuplicatesView extends VerticalLayout {
               Button merge =
                   new Button(
                       "Merge…",
-                      click -> MergeDialog.ofGroup(merges, group, user, survivor -> refresh()).open());
+                      click ->
+                          MergeDialog.ofGroup(merges, group, user, survivor -> refresh()).open());
               merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
               merge.addClassName("duplicate-merge");
               merge.getElement().setAttribute("data-shared", group.shared());
@@ -63,13 +70,16 @@ public class DuplicatesView extends VerticalLayout {
             })
         .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.setItems(query -> duplicates.groups(query.getOffset(), query.getLimit()).stream(), query -> (int) Math.min(Integer.MAX_VALUE, duplicates.count()));
+    grid.setItems(
+        query -> duplicates.groups(query.getOffset(), query.getLimit()).stream(),
+        query -> (int) Math.min(Integer.MAX_VALUE, duplicates.count()));
     grid.setSizeFull();
     add(
         new H2("Possible duplicates"),
         new Paragraph("Contacts that are probably one person, because they have:"),
         rules,
-        new Paragraph("Merging moves everything of one contact into the one you keep, after showing you what will move."),
+        new Paragraph(
+            "Merging moves everything of one contact into the one you keep, after showing you what will move."),
         count,
         grid);
     showCount();
@@ -82,14 +92,27 @@ public class DuplicatesView extends VerticalLayout {
 
   private void showCount() {
     long groups = duplicates.count();
-    count.setText(groups == 0 ? "No possible duplicates." : groups + (groups == 1 ? " group" : " groups") + " of possible duplicates.");
+    count.setText(
+        groups == 0
+            ? "No possible duplicates."
+            : groups + (groups == 1 ? " group" : " groups") + " of possible duplicates.");
   }
 
   private static Div members(DuplicateGroup group) {
     Div members = new Div();
     for (ContactSummary contact : group.contacts()) {
-      RouterLink link = new RouterLink(MergeDialog.label(contact), ContactView.class, new RouteParameters("id", contact.id().toString()));
-      Div line = new Div(link, new Span(contact.createdAt() == null ? "" : " · created " + Formats.timestamp(contact.createdAt())));
+      RouterLink link =
+          new RouterLink(
+              MergeDialog.label(contact),
+              ContactView.class,
+              new RouteParameters("id", contact.id().toString()));
+      Div line =
+          new Div(
+              link,
+              new Span(
+                  contact.createdAt() == null
+                      ? ""
+                      : " · created " + Formats.timestamp(contact.createdAt())));
       members.add(line);
     }
     return members;

@@ -39,7 +39,8 @@ public class GroupEditor extends VerticalLayout {
     match.addValueChangeListener(e -> changed.run());
     items.setPadding(false);
 
-    Button addCondition = new Button("Condition", VaadinIcon.PLUS.create(), click -> addCondition(null));
+    Button addCondition =
+        new Button("Condition", VaadinIcon.PLUS.create(), click -> addCondition(null));
     Button addGroup = new Button("Group", VaadinIcon.PLUS.create(), click -> addGroup(null));
     addCondition.addThemeVariants(ButtonVariant.LUMO_SMALL);
     addGroup.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -47,13 +48,16 @@ public class GroupEditor extends VerticalLayout {
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     if (remove != null) {
       Button delete = new Button("Remove group", click -> remove.run());
-      delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+      delete.addThemeVariants(
+          ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
       header.add(delete);
     }
     add(header, items, new HorizontalLayout(addCondition, addGroup));
   }
 
-  /** Shows a stored rule: a group as it is, anything else as the only condition of an "all" group. */
+  /**
+   * Shows a stored rule: a group as it is, anything else as the only condition of an "all" group.
+   */
   public void show(SegmentRule rule) {
     items.removeAll();
     children.clear();
@@ -81,7 +85,11 @@ public class GroupEditor extends VerticalLayout {
   public SegmentRule rule() {
     List<SegmentRule> rules =
         children.stream()
-            .map(child -> child instanceof GroupEditor group ? group.rule() : ((ConditionEditor) child).rule())
+            .map(
+                child ->
+                    child instanceof GroupEditor group
+                        ? group.rule()
+                        : ((ConditionEditor) child).rule())
             .toList();
     return ANY.equals(match.getValue()) ? new SegmentRule.Any(rules) : new SegmentRule.All(rules);
   }

@@ -25,8 +25,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
-import dev.cairn.engine.list.ContactList;
-import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.consent.ConsentStatus;
 import dev.cairn.engine.imports.ColumnMapping;
 import dev.cairn.engine.imports.ContactImport;
@@ -37,6 +35,8 @@ import dev.cairn.engine.imports.ImportReport;
 import dev.cairn.engine.imports.ImportTarget;
 import dev.cairn.engine.imports.Inspection;
 import dev.cairn.engine.imports.InvalidImportException;
+import dev.cairn.engine.list.ContactList;
+import dev.cairn.engine.list.ContactLists;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -56,9 +56,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The import wizard: upload a CSV, check where each column goes (guessed from its header), pick
- * what makes two rows the same person and where the contacts came from, import with a progress
- * bar that follows the import live, then see (and download) every row that was not imported and
- * why.
+ * what makes two rows the same person and where the contacts came from, import with a progress bar
+ * that follows the import live, then see (and download) every row that was not imported and why.
  */
 @Route("contacts/import")
 @PageTitle("Import contacts · Cairn")
@@ -74,8 +73,11 @@ public class ImportView extends VerticalLayout {
   private final List<ColumnRow> columns = new ArrayList<>();
   private final Select<DedupeKey> key = new Select<>();
   private final TextField source = new TextField("Where do these contacts come from?");
-  private final Checkbox agreed = new Checkbox("These contacts agreed to receive marketing email (recorded with the source above)");
-  private final ComboBox<ContactList> list = new ComboBox<>("Also add every imported contact to a list (optional)");
+  private final Checkbox agreed =
+      new Checkbox(
+          "These contacts agreed to receive marketing email (recorded with the source above)");
+  private final ComboBox<ContactList> list =
+      new ComboBox<>("Also add every imported contact to a list (optional)");
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
   private @Nullable File uploaded;
@@ -83,9 +85,13 @@ public class ImportView extends VerticalLayout {
   private @Nullable UI ui;
 
   /** One column of the file and where it goes. */
-  private record ColumnRow(String header, String sample, Select<ImportTarget> target, TextField traitName) {
+  private record ColumnRow(
+      String header, String sample, Select<ImportTarget> target, TextField traitName) {
     ColumnMapping mapping() {
-      return new ColumnMapping(header, target.getValue(), target.getValue() == ImportTarget.TRAIT ? traitName.getValue() : null);
+      return new ColumnMapping(
+          header,
+          target.getValue(),
+          target.getValue() == ImportTarget.TRAIT ? traitName.getValue() : null);
     }
   }
 
@@ -97,14 +103,17 @@ public class ImportView extends VerticalLayout {
     list.setWidth("28rem");
     list.setId("import-list");
     setWidthFull();
-    Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-      fileName = metadata.fileName();
-      uploaded = file;
-      UI current = ui;
-      if (current != null) {
-        current.access(this::inspect);
-      }
-    }));
+    Upload upload =
+        new Upload(
+            UploadHandler.toTempFile(
+                (metadata, file) -> {
+                  fileName = metadata.fileName();
+                  uploaded = file;
+                  UI current = ui;
+                  if (current != null) {
+                    current.access(this::inspect);
+                  }
+                }));
     upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
     upload.setMaxFileSize(MAX_BYTES);
     upload.setDropLabel(new Span("Drop a CSV file here (first row: column names)"));
@@ -125,7 +134,8 @@ public class ImportView extends VerticalLayout {
 
     add(
         new H2("Import contacts"),
-        new Paragraph("Existing contacts are updated with the file's values; new ones are created. Nothing is sent to anyone."),
+        new Paragraph(
+            "Existing contacts are updated with the file's values; new ones are created. Nothing is sent to anyone."),
         upload,
         mappingStep,
         progress,
@@ -163,9 +173,16 @@ public class ImportView extends VerticalLayout {
       TextField traitName = new TextField();
       traitName.setValue(guess.traitName() == null ? "" : guess.traitName());
       traitName.setVisible(guess.target() == ImportTarget.TRAIT);
-      target.addValueChangeListener(change -> traitName.setVisible(change.getValue() == ImportTarget.TRAIT));
+      target.addValueChangeListener(
+          change -> traitName.setVisible(change.getValue() == ImportTarget.TRAIT));
       int column = i;
-      String sample = inspection.preview().stream().filter(row -> row.size() > column).map(row -> row.get(column)).filter(v -> !v.isEmpty()).findFirst().orElse("");
+      String sample =
+          inspection.preview().stream()
+              .filter(row -> row.size() > column)
+              .map(row -> row.get(column))
+              .filter(v -> !v.isEmpty())
+              .findFirst()
+              .orElse("");
       columns.add(new ColumnRow(inspection.headers().get(i), sample, target, traitName));
     }
     Grid<ColumnRow> grid = new Grid<>();
@@ -179,7 +196,9 @@ public class ImportView extends VerticalLayout {
     key.setValue(
         columns.stream().anyMatch(c -> c.target().getValue() == ImportTarget.EMAIL)
             ? DedupeKey.EMAIL
-            : columns.stream().anyMatch(c -> c.target().getValue() == ImportTarget.PHONE) ? DedupeKey.PHONE : DedupeKey.EXTERNAL_ID);
+            : columns.stream().anyMatch(c -> c.target().getValue() == ImportTarget.PHONE)
+                ? DedupeKey.PHONE
+                : DedupeKey.EXTERNAL_ID);
 
     Button start = new Button("Import " + fileName, click -> startImport());
     start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -216,43 +235,69 @@ public class ImportView extends VerticalLayout {
     String name = fileName;
     // The application shell has @Push: each batch's count reaches the browser as soon as the
     // batch is in, with no polling round trips while nothing happens.
-    Thread.ofVirtual().name("cairn-import").start(() -> {
-      PushedUpdates live = new PushedUpdates(current);
-      boolean fixable = false;
-      try {
-        ImportReport report = imports.run(file.toPath(), name, plan, step -> live.show(() -> showProgress(step)));
-        live.show(() -> showResult(report));
-      } catch (InvalidImportException e) {
-        // Nothing was imported: the marketer corrects the mapping and imports the same upload.
-        fixable = true;
-        live.show(() -> {
-          error(e.getMessage());
-          progressText.setText("");
-          mappingStep.setVisible(true);
-        });
-      } catch (RuntimeException e) {
-        live.show(() -> error("The import stopped: " + e.getMessage() + ". Batches before this point were imported."));
-      } finally {
-        live.show(() -> progress.setVisible(false));
-        if (!fixable) {
-          file.delete();
-        }
-      }
-    });
+    Thread.ofVirtual()
+        .name("cairn-import")
+        .start(
+            () -> {
+              PushedUpdates live = new PushedUpdates(current);
+              boolean fixable = false;
+              try {
+                ImportReport report =
+                    imports.run(
+                        file.toPath(), name, plan, step -> live.show(() -> showProgress(step)));
+                live.show(() -> showResult(report));
+              } catch (InvalidImportException e) {
+                // Nothing was imported: the marketer corrects the mapping and imports the same
+                // upload.
+                fixable = true;
+                live.show(
+                    () -> {
+                      error(e.getMessage());
+                      progressText.setText("");
+                      mappingStep.setVisible(true);
+                    });
+              } catch (RuntimeException e) {
+                live.show(
+                    () ->
+                        error(
+                            "The import stopped: "
+                                + e.getMessage()
+                                + ". Batches before this point were imported."));
+              } finally {
+                live.show(() -> progress.setVisible(false));
+                if (!fixable) {
+                  file.delete();
+                }
+              }
+            });
   }
 
   private void showProgress(ImportProgress step) {
     progress.setIndeterminate(false);
     progress.setValue(step.fraction());
     progressText.setText(
-        NUMBERS.format(step.rows()) + " of " + NUMBERS.format(step.totalRows()) + " rows · " + NUMBERS.format(step.created())
-            + " created, " + NUMBERS.format(step.updated()) + " updated, " + NUMBERS.format(step.rejected()) + " not imported so far");
+        NUMBERS.format(step.rows())
+            + " of "
+            + NUMBERS.format(step.totalRows())
+            + " rows · "
+            + NUMBERS.format(step.created())
+            + " created, "
+            + NUMBERS.format(step.updated())
+            + " updated, "
+            + NUMBERS.format(step.rejected())
+            + " not imported so far");
   }
 
   private void showResult(ImportReport report) {
     progressText.setText(
-        NUMBERS.format(report.rows()) + " rows: " + NUMBERS.format(report.created()) + " contacts created, "
-            + NUMBERS.format(report.updated()) + " updated, " + NUMBERS.format(report.rejected().size()) + " not imported.");
+        NUMBERS.format(report.rows())
+            + " rows: "
+            + NUMBERS.format(report.created())
+            + " contacts created, "
+            + NUMBERS.format(report.updated())
+            + " updated, "
+            + NUMBERS.format(report.rejected().size())
+            + " not imported.");
     resultStep.removeAll();
     if (!report.rejected().isEmpty()) {
       Grid<ImportReport.RejectedRow> rejected = new Grid<>();
@@ -265,7 +310,13 @@ public class ImportView extends VerticalLayout {
       byte[] csv = rejectedCsv(report);
       Anchor download =
           new Anchor(
-              DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(csv), "not-imported.csv", "text/csv", csv.length)),
+              DownloadHandler.fromInputStream(
+                  event ->
+                      new DownloadResponse(
+                          new ByteArrayInputStream(csv),
+                          "not-imported.csv",
+                          "text/csv",
+                          csv.length)),
               "Download the rows that were not imported (CSV)");
       download.getElement().setAttribute("download", true);
       resultStep.add(new H3("Not imported"), download, rejected);
@@ -290,7 +341,8 @@ public class ImportView extends VerticalLayout {
   }
 
   private static void error(String message) {
-    Notification notification = Notification.show(message, 8000, Notification.Position.BOTTOM_START);
+    Notification notification =
+        Notification.show(message, 8000, Notification.Position.BOTTOM_START);
     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
   }
 }

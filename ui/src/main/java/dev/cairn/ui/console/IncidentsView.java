@@ -44,23 +44,38 @@ public class IncidentsView extends VerticalLayout {
     setSizeFull();
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(incident -> Formats.ago(incident.since())).setHeader("Since").setAutoWidth(true);
-    grid.addColumn(incident -> journey(incident).map(j -> j.summary().name()).orElse(incident.journeyId())).setHeader("Journey");
-    grid.addColumn(incident -> journey(incident).map(j -> j.nameOf(incident.elementId())).orElse(incident.elementId())).setHeader("Step");
-    grid.addColumn(incident -> incident.contactName() == null ? "" : incident.contactName()).setHeader("Contact");
+    grid.addColumn(
+            incident -> journey(incident).map(j -> j.summary().name()).orElse(incident.journeyId()))
+        .setHeader("Journey");
+    grid.addColumn(
+            incident ->
+                journey(incident)
+                    .map(j -> j.nameOf(incident.elementId()))
+                    .orElse(incident.elementId()))
+        .setHeader("Step");
+    grid.addColumn(incident -> incident.contactName() == null ? "" : incident.contactName())
+        .setHeader("Contact");
     grid.addColumn(OpenIncident::errorMessage).setHeader("Why it stopped").setFlexGrow(3);
-    grid.addComponentColumn(incident -> {
-          Button button = new Button("Retry", click -> retry(incident));
-          button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-          return button;
-        })
+    grid.addComponentColumn(
+            incident -> {
+              Button button = new Button("Retry", click -> retry(incident));
+              button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+              return button;
+            })
         .setAutoWidth(true);
     grid.setSizeFull();
     refresh();
-    add(new H2("Incidents"), new Paragraph("Steps that stopped for a contact. Fix the cause, then retry."), grid);
+    add(
+        new H2("Incidents"),
+        new Paragraph("Steps that stopped for a contact. Fix the cause, then retry."),
+        grid);
   }
 
   private void retry(OpenIncident incident) {
-    Notification.show(retry.retry(incident) ? "Retrying: if the step fails again, it shows here again." : "Already resolved.");
+    Notification.show(
+        retry.retry(incident)
+            ? "Retrying: if the step fails again, it shows here again."
+            : "Already resolved.");
     refresh();
   }
 

@@ -29,15 +29,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
-import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.Channel;
+import dev.cairn.channels.delivery.Deliveries;
 import dev.cairn.channels.delivery.MessageStepStats;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.decision.SplitResults;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.JourneyStatus;
-import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Journeys;
+import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.draft.JourneyDrafts;
 import dev.cairn.engine.journey.run.JourneyMigration;
 import dev.cairn.engine.journey.run.JourneyStop;
@@ -62,6 +62,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final int REFRESH_MILLIS = 5_000;
   private static final int CONTACTS_SHOWN = 200;
+
   /** A move's progress reaches the browser at most this often. */
   private static final long PROGRESS_NANOS = 250_000_000L;
 
@@ -90,8 +91,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable String selectedNode;
   private @Nullable Registration polling;
   private JourneyStatus shownStatus = JourneyStatus.DRAFT;
+
   /** How far a move of this journey's contacts is, while one is under way. */
   private final Span moving = new Span();
+
   /** Whether this page started the move under way; it then hears of its end directly. */
   private boolean movingFromHere;
 
@@ -122,7 +125,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
     diagram.setWidthFull();
     diagram.setHeight("max(380px, 52vh)");
-    diagram.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+    diagram
+        .getStyle()
+        .set("border", "1px solid var(--lumo-contrast-10pct)")
+        .set("border-radius", "var(--lumo-border-radius-l)");
     diagram.addNodeClickListener(click -> selectNode(click.elementId()));
 
     nodes.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -144,26 +150,37 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
                 .ifPresent(
                     ui ->
                         ui.navigate(
-                            ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
+                            ContactView.class,
+                            new RouteParameters("id", click.getItem().contactId().toString()))));
     contacts.setAllRowsVisible(true);
 
     messages.addThemeVariants(GridVariant.LUMO_COMPACT);
     messages.addColumn(stats -> nameOf(stats.elementId())).setHeader("Step").setFlexGrow(3);
-    messages.addColumn(stats -> stats.channel() == Channel.SMS ? "SMS" : "Email").setHeader("Channel");
+    messages
+        .addColumn(stats -> stats.channel() == Channel.SMS ? "SMS" : "Email")
+        .setHeader("Channel");
     messages.addColumn(MessageStepStats::sent).setHeader("Sent");
-    // Only texts get delivery reports, and only emails can be seen opened, bounce or be reported as spam.
+    // Only texts get delivery reports, and only emails can be seen opened, bounce or be reported as
+    // spam.
     messages.addColumn(stats -> only(Channel.SMS, stats, stats.delivered())).setHeader("Delivered");
     messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.opened())).setHeader("Opened");
     messages.addColumn(stats -> percent(stats, stats.clicked())).setHeader("Clicked");
     messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.bounced())).setHeader("Bounced");
-    messages.addColumn(stats -> only(Channel.EMAIL, stats, stats.unsubscribed())).setHeader("Unsubscribed");
-    messages.addColumn(stats -> stats.channel() == Channel.EMAIL ? String.valueOf(stats.complained()) : "–").setHeader("Spam reports");
+    messages
+        .addColumn(stats -> only(Channel.EMAIL, stats, stats.unsubscribed()))
+        .setHeader("Unsubscribed");
+    messages
+        .addColumn(
+            stats -> stats.channel() == Channel.EMAIL ? String.valueOf(stats.complained()) : "–")
+        .setHeader("Spam reports");
     messages.addColumn(stats -> percent(stats, stats.failed())).setHeader("Failed");
     messages.setAllRowsVisible(true);
     messages.addClassName("journey-message-stats");
     VerticalLayout counts = new VerticalLayout(new H3("Contacts per node"), nodes);
     counts.setPadding(false);
-    VerticalLayout who = new VerticalLayout(whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
+    VerticalLayout who =
+        new VerticalLayout(
+            whoTitle, new Paragraph("Click a node on the diagram or in the table."), contacts);
     who.setPadding(false);
     HorizontalLayout below = new HorizontalLayout(counts, who);
     below.setWidthFull();
@@ -179,7 +196,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     splitVariants.addColumn(SplitResults.Variant::variant).setHeader("Variant").setFlexGrow(2);
     splitVariants.addColumn(variant -> variant.weight() + "%").setHeader("Weight");
     splitVariants.addColumn(SplitResults.Variant::contacts).setHeader("Contacts");
-    splitVariants.addColumn(variant -> variant.successes() + " (" + variant.rate() + "%)").setHeader("Successes");
+    splitVariants
+        .addColumn(variant -> variant.successes() + " (" + variant.rate() + "%)")
+        .setHeader("Successes");
     splitVariants.addColumn(SplitResults.Variant::metric).setHeader("Success means").setFlexGrow(2);
     splitVariants.setAllRowsVisible(true);
     splitVariants.addClassName("journey-split-results");
@@ -192,21 +211,35 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     String id = event.getRouteParameters().get("id").orElseThrow(NotFoundException::new);
-    JourneyDetail found = journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
+    JourneyDetail found =
+        journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
     journey = found;
     title.setText(found.summary().name());
     showStatus(found.summary().status());
-    // The drawing as the marketer made it: the compiled diagram holds steps Cairn inserts, which have no place on it.
-    diagram.show(drafts.latestDrawing(id).or(() -> found.summary().unpublishedChanges() ? Optional.empty() : journeys.sourceOf(id)).orElse(found.diagramXml()));
+    // The drawing as the marketer made it: the compiled diagram holds steps Cairn inserts, which
+    // have no place on it.
+    diagram.show(
+        drafts
+            .latestDrawing(id)
+            .or(
+                () ->
+                    found.summary().unpublishedChanges() ? Optional.empty() : journeys.sourceOf(id))
+            .orElse(found.diagramXml()));
     files.removeAll();
-    Button design = new Button("Open in the designer", VaadinIcon.EDIT.create(), click -> UI.getCurrent().navigate("journeys/" + id + "/design"));
+    Button design =
+        new Button(
+            "Open in the designer",
+            VaadinIcon.EDIT.create(),
+            click -> UI.getCurrent().navigate("journeys/" + id + "/design"));
     design.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     design.addClassName("journey-design");
     files.add(
         design,
         DiagramFiles.download(journeys, id),
-        DiagramFiles.upload(journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
-        new Span("Or draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
+        DiagramFiles.upload(
+            journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
+        new Span(
+            "Or draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
     refresh();
   }
 
@@ -228,7 +261,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       status.add(changed);
     }
     String id = shown.summary().id();
-    Button test = new Button("Test run…", click -> new TestRunDialog(shown, testRuns, contactDirectory, deliveries, json).open());
+    Button test =
+        new Button(
+            "Test run…",
+            click -> new TestRunDialog(shown, testRuns, contactDirectory, deliveries, json).open());
     test.addThemeVariants(ButtonVariant.LUMO_SMALL);
     test.addClassName("journey-test-run");
     controls.add(test);
@@ -244,7 +280,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
               pause ? "Pause" : "Resume",
               click -> {
                 showStatus(journeys.setPaused(id, pause));
-                Notification.show(pause ? "Paused: no new contacts enter; those inside go on." : "Running again.");
+                Notification.show(
+                    pause
+                        ? "Paused: no new contacts enter; those inside go on."
+                        : "Running again.");
               });
       toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
       Button stop = new Button("Stop…", click -> confirmStop(id));
@@ -262,52 +301,80 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       controls.add(moving);
       return;
     }
-    migration.preview(id).filter(preview -> preview.contacts() > 0).ifPresent(preview -> {
-      Button move =
-          new Button(
-              "Move " + MoveContactsDialog.people(preview.contacts()) + " to v" + preview.latestVersion() + "…",
-              click -> new MoveContactsDialog(shown, preview, () -> move(id, preview)).open());
-      move.addThemeVariants(ButtonVariant.LUMO_SMALL);
-      move.addClassName("journey-move-contacts");
-      controls.add(move);
-    });
+    migration
+        .preview(id)
+        .filter(preview -> preview.contacts() > 0)
+        .ifPresent(
+            preview -> {
+              Button move =
+                  new Button(
+                      "Move "
+                          + MoveContactsDialog.people(preview.contacts())
+                          + " to v"
+                          + preview.latestVersion()
+                          + "…",
+                      click ->
+                          new MoveContactsDialog(shown, preview, () -> move(id, preview)).open());
+              move.addThemeVariants(ButtonVariant.LUMO_SMALL);
+              move.addClassName("journey-move-contacts");
+              controls.add(move);
+            });
   }
 
   /**
-   * Moves the contacts in the background, so a journey with thousands of them neither holds up
-   * this page nor needs it open: the page shows how far the move is, then how it went. Anyone
-   * else opening the journey meanwhile sees the move under way too.
+   * Moves the contacts in the background, so a journey with thousands of them neither holds up this
+   * page nor needs it open: the page shows how far the move is, then how it went. Anyone else
+   * opening the journey meanwhile sees the move under way too.
    */
   private void move(String id, JourneyMigration.Preview preview) {
-    controls.getChildren().filter(child -> child.hasClassName("journey-move-contacts")).toList().forEach(controls::remove);
+    controls
+        .getChildren()
+        .filter(child -> child.hasClassName("journey-move-contacts"))
+        .toList()
+        .forEach(controls::remove);
     showMoving(new JourneyMigration.MoveProgress(0, preview.contacts()));
     controls.add(moving);
     movingFromHere = true;
     PushedUpdates live = new PushedUpdates(UI.getCurrent());
-    Thread.ofVirtual().name("cairn-move-" + id).start(() -> {
-      long[] lastShown = {0};
-      try {
-        JourneyMigration.Outcome outcome = migration.moveToLatest(id, progress -> {
-          long now = System.nanoTime();
-          if (now - lastShown[0] >= PROGRESS_NANOS) {
-            lastShown[0] = now;
-            live.show(() -> showMoving(progress));
-          }
-        });
-        live.show(() -> MoveContactsDialog.report(outcome).open());
-      } catch (JourneyMigration.MoveUnderWayException e) {
-        live.show(() -> Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_WARNING));
-      } catch (RuntimeException e) {
-        live.show(() -> Notification.show("The move stopped: " + e.getMessage() + ". Contacts moved until then stay moved; move again for the others.")
-            .addThemeVariants(NotificationVariant.LUMO_ERROR));
-      } finally {
-        live.show(() -> {
-          movingFromHere = false;
-          showStatus(shownStatus);
-          refresh();
-        });
-      }
-    });
+    Thread.ofVirtual()
+        .name("cairn-move-" + id)
+        .start(
+            () -> {
+              long[] lastShown = {0};
+              try {
+                JourneyMigration.Outcome outcome =
+                    migration.moveToLatest(
+                        id,
+                        progress -> {
+                          long now = System.nanoTime();
+                          if (now - lastShown[0] >= PROGRESS_NANOS) {
+                            lastShown[0] = now;
+                            live.show(() -> showMoving(progress));
+                          }
+                        });
+                live.show(() -> MoveContactsDialog.report(outcome).open());
+              } catch (JourneyMigration.MoveUnderWayException e) {
+                live.show(
+                    () ->
+                        Notification.show(e.getMessage())
+                            .addThemeVariants(NotificationVariant.LUMO_WARNING));
+              } catch (RuntimeException e) {
+                live.show(
+                    () ->
+                        Notification.show(
+                                "The move stopped: "
+                                    + e.getMessage()
+                                    + ". Contacts moved until then stay moved; move again for the others.")
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR));
+              } finally {
+                live.show(
+                    () -> {
+                      movingFromHere = false;
+                      showStatus(shownStatus);
+                      refresh();
+                    });
+              }
+            });
   }
 
   private void showMoving(JourneyMigration.MoveProgress progress) {
@@ -318,7 +385,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   private void publish(String id) {
     switch (journeys.publish(id)) {
       case PublishResult.Published published -> {
-        Notification.show("Published as version " + published.version() + ": contacts enter from now on.");
+        Notification.show(
+            "Published as version " + published.version() + ": contacts enter from now on.");
         getUI().ifPresent(ui -> ui.getPage().reload());
       }
       case PublishResult.Rejected rejected -> {
@@ -326,8 +394,16 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
         Dialog problems = new Dialog();
         problems.setHeaderTitle("Fix these first");
         UnorderedList list = new UnorderedList();
-        rejected.problems().forEach(problem ->
-            list.add(new ListItem((problem.elementId() == null || shown == null ? "" : shown.nameOf(problem.elementId()) + ": ") + problem.message())));
+        rejected
+            .problems()
+            .forEach(
+                problem ->
+                    list.add(
+                        new ListItem(
+                            (problem.elementId() == null || shown == null
+                                    ? ""
+                                    : shown.nameOf(problem.elementId()) + ": ")
+                                + problem.message())));
         problems.add(list);
         problems.getFooter().add(new Button("Close", click -> problems.close()));
         problems.open();
@@ -341,22 +417,27 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     reason.setWidthFull();
     ConfirmDialog dialog = new ConfirmDialog();
     dialog.setHeader("Stop this journey?");
-    dialog.add(new Paragraph("No new contacts enter, and everyone inside is taken out now. Publishing it again starts it afresh."), reason);
+    dialog.add(
+        new Paragraph(
+            "No new contacts enter, and everyone inside is taken out now. Publishing it again starts it afresh."),
+        reason);
     dialog.setCancelable(true);
     dialog.setConfirmText("Stop journey");
     dialog.setConfirmButtonTheme("error primary");
     dialog.setCloseOnEsc(true);
-    dialog.addConfirmListener(confirmed -> {
-      try {
-        int out = stopper.stop(id, reason.getValue());
-        Notification.show("Stopped; " + out + (out == 1 ? " contact" : " contacts") + " taken out.");
-        showStatus(JourneyStatus.STOPPED);
-        refresh();
-      } catch (IllegalArgumentException e) {
-        Notification failed = Notification.show(e.getMessage());
-        failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-    });
+    dialog.addConfirmListener(
+        confirmed -> {
+          try {
+            int out = stopper.stop(id, reason.getValue());
+            Notification.show(
+                "Stopped; " + out + (out == 1 ? " contact" : " contacts") + " taken out.");
+            showStatus(JourneyStatus.STOPPED);
+            refresh();
+          } catch (IllegalArgumentException e) {
+            Notification failed = Notification.show(e.getMessage());
+            failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+        });
     dialog.open();
   }
 
@@ -382,7 +463,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     if (moving.isAttached() && !movingFromHere) {
-      migration.underWay(shown.summary().id()).ifPresentOrElse(this::showMoving, () -> showStatus(shownStatus));
+      migration
+          .underWay(shown.summary().id())
+          .ifPresentOrElse(this::showMoving, () -> showStatus(shownStatus));
     }
     List<NodeCount> counts = tracking.nodeCounts(shown.summary().id());
     diagram.setCounts(counts);
@@ -408,7 +491,13 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     List<ContactAtNode> here = tracking.contactsAt(shown.summary().id(), elementId, CONTACTS_SHOWN);
-    whoTitle.setText("Who is at \"" + shown.nameOf(elementId) + "\" (" + here.size() + (here.size() == CONTACTS_SHOWN ? "+" : "") + ")");
+    whoTitle.setText(
+        "Who is at \""
+            + shown.nameOf(elementId)
+            + "\" ("
+            + here.size()
+            + (here.size() == CONTACTS_SHOWN ? "+" : "")
+            + ")");
     contacts.setItems(here);
   }
 

@@ -3,11 +3,11 @@ package dev.cairn.ui.console;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,52 +43,87 @@ public class JourneysView extends VerticalLayout {
         .setHeader("Status")
         .setAutoWidth(true);
     grid.addColumn(row -> triggerText(row.journey())).setHeader("Entry").setFlexGrow(2);
-    grid.addColumn(row -> row.journey().latestVersion() == null ? "–" : "v" + row.journey().latestVersion())
+    grid.addColumn(
+            row ->
+                row.journey().latestVersion() == null ? "–" : "v" + row.journey().latestVersion())
         .setHeader("Version")
         .setAutoWidth(true);
     grid.addColumn(Row::contactsInside).setHeader("Contacts inside").setAutoWidth(true);
-    grid.addColumn(new ComponentRenderer<>(row -> {
-          Button duplicate =
-              new Button("Duplicate", click -> grid.getUI().ifPresent(ui -> ui.navigate("journeys/new", QueryParameters.of("from", row.journey().id()))));
-          duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-          duplicate.addClassName("journey-duplicate");
-          // The click is the button's, not the row's: the row would open the journey instead.
-          duplicate.getElement().addEventListener("click", ignored -> {}).addEventData("event.stopPropagation()");
-          return duplicate;
-        }))
+    grid.addColumn(
+            new ComponentRenderer<>(
+                row -> {
+                  Button duplicate =
+                      new Button(
+                          "Duplicate",
+                          click ->
+                              grid.getUI()
+                                  .ifPresent(
+                                      ui ->
+                                          ui.navigate(
+                                              "journeys/new",
+                                              QueryParameters.of("from", row.journey().id()))));
+                  duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                  duplicate.addClassName("journey-duplicate");
+                  // The click is the button's, not the row's: the row would open the journey
+                  // instead.
+                  duplicate
+                      .getElement()
+                      .addEventListener("click", ignored -> {})
+                      .addEventData("event.stopPropagation()");
+                  return duplicate;
+                }))
         .setAutoWidth(true);
     grid.addItemClickListener(
         click ->
             getUI()
                 .ifPresent(
-                    ui -> ui.navigate(JourneyView.class, new RouteParameters("id", click.getItem().journey().id()))));
+                    ui ->
+                        ui.navigate(
+                            JourneyView.class,
+                            new RouteParameters("id", click.getItem().journey().id()))));
     grid.setItems(rows(journeys, tracking));
     grid.setSizeFull();
     // Status and counts change while the page is open (a journey goes live, contacts enter).
-    addAttachListener(attach -> {
-      attach.getUI().setPollInterval(REFRESH_MILLIS);
-      Registration polling = attach.getUI().addPollListener(poll -> grid.setItems(rows(journeys, tracking)));
-      addDetachListener(detach -> {
-        polling.remove();
-        detach.getUI().setPollInterval(-1);
-        detach.unregisterListener();
-      });
-    });
+    addAttachListener(
+        attach -> {
+          attach.getUI().setPollInterval(REFRESH_MILLIS);
+          Registration polling =
+              attach.getUI().addPollListener(poll -> grid.setItems(rows(journeys, tracking)));
+          addDetachListener(
+              detach -> {
+                polling.remove();
+                detach.getUI().setPollInterval(-1);
+                detach.unregisterListener();
+              });
+        });
 
     // The upload needs the UI to report back on; it exists once the view is attached.
     // By route name: the designer lives in a feature of its own, which uses the console's builders.
-    Button newJourney = new Button("New journey", VaadinIcon.PLUS.create(), click -> navigate(grid, "journeys/new"));
+    Button newJourney =
+        new Button(
+            "New journey", VaadinIcon.PLUS.create(), click -> navigate(grid, "journeys/new"));
     newJourney.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     newJourney.addClassName("journey-new");
-    HorizontalLayout tools = new HorizontalLayout(newJourney, new Paragraph("Click a journey to see where its contacts are."));
+    HorizontalLayout tools =
+        new HorizontalLayout(
+            newJourney, new Paragraph("Click a journey to see where its contacts are."));
     tools.setAlignItems(FlexComponent.Alignment.CENTER);
     tools.setWidthFull();
-    addAttachListener(attach -> {
-      if (tools.getComponentCount() == 2) {
-        tools.add(DiagramFiles.upload(journeys, null, attach.getUI(), saved ->
-            attach.getUI().navigate(JourneyView.class, new RouteParameters("id", saved.journeyId()))));
-      }
-    });
+    addAttachListener(
+        attach -> {
+          if (tools.getComponentCount() == 2) {
+            tools.add(
+                DiagramFiles.upload(
+                    journeys,
+                    null,
+                    attach.getUI(),
+                    saved ->
+                        attach
+                            .getUI()
+                            .navigate(
+                                JourneyView.class, new RouteParameters("id", saved.journeyId()))));
+          }
+        });
     add(new H2("Journeys"), tools, grid);
   }
 
@@ -101,25 +136,31 @@ public class JourneysView extends VerticalLayout {
   }
 
   static Span statusBadge(JourneyStatus status) {
-    Span badge = new Span(
-        switch (status) {
-          case DRAFT -> "Draft";
-          case PUBLISHED -> "Running";
-          case PAUSED -> "Paused";
-          case STOPPED -> "Stopped";
-        });
+    Span badge =
+        new Span(
+            switch (status) {
+              case DRAFT -> "Draft";
+              case PUBLISHED -> "Running";
+              case PAUSED -> "Paused";
+              case STOPPED -> "Stopped";
+            });
     badge.getElement().getThemeList().add("badge");
-    badge.getElement().getThemeList().add(
-        switch (status) {
-          case DRAFT -> "contrast";
-          case PUBLISHED -> "success";
-          case PAUSED -> "warning";
-          case STOPPED -> "error";
-        });
+    badge
+        .getElement()
+        .getThemeList()
+        .add(
+            switch (status) {
+              case DRAFT -> "contrast";
+              case PUBLISHED -> "success";
+              case PAUSED -> "warning";
+              case STOPPED -> "error";
+            });
     return badge;
   }
 
   private static String triggerText(JourneySummary journey) {
-    return journey.triggerEvent() == null ? "—" : "When \"" + journey.triggerEvent() + "\" is tracked";
+    return journey.triggerEvent() == null
+        ? "—"
+        : "When \"" + journey.triggerEvent() + "\" is tracked";
   }
 }

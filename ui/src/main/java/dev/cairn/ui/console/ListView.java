@@ -45,7 +45,10 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
     Button rename =
         new Button(
             "Rename…",
-            click -> new RenameListDialog(lists, list, renamed -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+            click ->
+                new RenameListDialog(
+                        lists, list, renamed -> getUI().ifPresent(ui -> ui.getPage().reload()))
+                    .open());
     rename.setId("rename-list");
     Button delete = new Button("Delete list…", click -> confirmDelete(list));
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -55,13 +58,24 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
     members.addThemeVariants(GridVariant.LUMO_COMPACT);
     members.addColumn(member -> member.name() == null ? "" : member.name()).setHeader("Name");
     members.addColumn(member -> member.email() == null ? "" : member.email()).setHeader("Email");
-    members.addColumn(member -> member.userId() == null ? "" : member.userId()).setHeader("User id");
-    members.addColumn(member -> Formats.ago(member.addedAt())).setHeader("Added").setAutoWidth(true);
+    members
+        .addColumn(member -> member.userId() == null ? "" : member.userId())
+        .setHeader("User id");
+    members
+        .addColumn(member -> Formats.ago(member.addedAt()))
+        .setHeader("Added")
+        .setAutoWidth(true);
     members.addColumn(ListMember::source).setHeader("How").setAutoWidth(true);
     // Lists reach tens of thousands from an import: fetch what the grid shows, never all.
     members.setItems(query -> lists.members(id, query.getOffset(), query.getLimit()).stream());
     members.addItemClickListener(
-        click -> getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            ContactView.class,
+                            new RouteParameters("id", click.getItem().contactId().toString()))));
     members.setId("list-members");
     members.setSizeFull();
 
@@ -76,15 +90,17 @@ public class ListView extends VerticalLayout implements BeforeEnterObserver {
     // Journeys and segments name lists by id: they must hear it before the marketer clicks.
     confirm.setText(
         "The list and its memberships are deleted; the contacts stay. Journey steps that add to or remove from \""
-            + list.id() + "\" stop at that step, and segments on it match no one.");
+            + list.id()
+            + "\" stop at that step, and segments on it match no one.");
     confirm.setCancelable(true);
     confirm.setConfirmText("Delete list");
     confirm.setConfirmButtonTheme("error primary");
-    confirm.addConfirmListener(yes -> {
-      lists.delete(list.id());
-      Notification.show("Deleted \"" + list.name() + "\"; its contacts stay.");
-      getUI().ifPresent(ui -> ui.navigate(ListsView.class));
-    });
+    confirm.addConfirmListener(
+        yes -> {
+          lists.delete(list.id());
+          Notification.show("Deleted \"" + list.name() + "\"; its contacts stay.");
+          getUI().ifPresent(ui -> ui.navigate(ListsView.class));
+        });
     confirm.open();
   }
 }

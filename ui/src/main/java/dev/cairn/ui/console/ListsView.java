@@ -48,25 +48,39 @@ public class ListsView extends VerticalLayout {
     grid.addColumn(ContactList::members).setHeader("Contacts").setAutoWidth(true);
     grid.addColumn(list -> Formats.ago(list.createdAt())).setHeader("Created").setAutoWidth(true);
     grid.addComponentColumn(this::renameButton).setAutoWidth(true).setFlexGrow(0);
-    grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ListView.class, new RouteParameters("id", click.getItem().id()))));
+    grid.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            ListView.class, new RouteParameters("id", click.getItem().id()))));
     grid.setId("lists");
     grid.setSizeFull();
     grid.setItems(lists.lists());
 
     add(
         new H2("Lists"),
-        new Paragraph("Audiences you keep yourself: contacts join by hand, by import or from a journey step, and stay until taken off."),
+        new Paragraph(
+            "Audiences you keep yourself: contacts join by hand, by import or from a journey step, and stay until taken off."),
         form,
         grid);
   }
 
   private Button renameButton(ContactList list) {
-    Button rename = new Button("Rename…", click -> new RenameListDialog(lists, list, renamed -> grid.setItems(lists.lists())).open());
+    Button rename =
+        new Button(
+            "Rename…",
+            click ->
+                new RenameListDialog(lists, list, renamed -> grid.setItems(lists.lists())).open());
     rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     rename.getElement().setAttribute("data-list", list.id());
     rename.addClassName("rename-list");
     // The row's click opens the list: the button's own click must not reach it.
-    rename.getElement().addEventListener("click", ignored -> {}).addEventData("event.stopPropagation()");
+    rename
+        .getElement()
+        .addEventListener("click", ignored -> {})
+        .addEventData("event.stopPropagation()");
     return rename;
   }
 

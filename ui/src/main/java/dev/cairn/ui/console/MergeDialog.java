@@ -37,7 +37,8 @@ final class MergeDialog extends Dialog {
   private List<ContactId> toMerge = List.of();
   private @Nullable ContactId survivor;
 
-  private MergeDialog(DuplicateMerges merges, String user, Consumer<ContactId> afterMerge, String title) {
+  private MergeDialog(
+      DuplicateMerges merges, String user, Consumer<ContactId> afterMerge, String title) {
     this.merges = merges;
     this.user = user;
     this.afterMerge = afterMerge;
@@ -53,48 +54,85 @@ final class MergeDialog extends Dialog {
   }
 
   /** From a contact's page: this contact goes into one the marketer searches for. */
-  static MergeDialog intoAnother(DuplicateMerges merges, Contacts contacts, ContactProfile merged, String user, Consumer<ContactId> afterMerge) {
-    MergeDialog dialog = new MergeDialog(merges, user, afterMerge, "Merge " + merged.displayName() + " into another contact");
+  static MergeDialog intoAnother(
+      DuplicateMerges merges,
+      Contacts contacts,
+      ContactProfile merged,
+      String user,
+      Consumer<ContactId> afterMerge) {
+    MergeDialog dialog =
+        new MergeDialog(
+            merges, user, afterMerge, "Merge " + merged.displayName() + " into another contact");
     ComboBox<ContactSummary> keep = new ComboBox<>("Contact to keep");
     // The contact itself is offered too: picking it says plainly why that cannot be.
-    keep.setItems(query -> contacts.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+    keep.setItems(
+        query ->
+            contacts
+                .search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
     keep.setItemLabelGenerator(MergeDialog::label);
     keep.setPlaceholder("Search name, email or user id");
     keep.setWidth("28rem");
     keep.addClassName("merge-survivor");
-    keep.addValueChangeListener(change -> {
-      if (change.getValue() != null) {
-        dialog.show(List.of(merged.id()), change.getValue().id());
-      }
-    });
+    keep.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null) {
+            dialog.show(List.of(merged.id()), change.getValue().id());
+          }
+        });
     dialog.add(
         new Paragraph(
-            "Everything " + merged.displayName() + " has moves to the contact you keep. Where both have a value, the contact you keep"
+            "Everything "
+                + merged.displayName()
+                + " has moves to the contact you keep. Where both have a value, the contact you keep"
                 + " keeps its own."),
         keep,
         dialog.previews);
     return dialog;
   }
 
-  /** From the duplicates page: the marketer picks which of the group stays; the others go into it. */
-  static MergeDialog ofGroup(DuplicateMerges merges, DuplicateGroup group, String user, Consumer<ContactId> afterMerge) {
-    MergeDialog dialog = new MergeDialog(merges, user, afterMerge, "Merge " + group.contacts().size() + " contacts: " + group.shared());
-    RadioButtonGroup<ContactSummary> keep = new RadioButtonGroup<>("Which contact stays? Where both have a value, its own wins.");
+  /**
+   * From the duplicates page: the marketer picks which of the group stays; the others go into it.
+   */
+  static MergeDialog ofGroup(
+      DuplicateMerges merges, DuplicateGroup group, String user, Consumer<ContactId> afterMerge) {
+    MergeDialog dialog =
+        new MergeDialog(
+            merges,
+            user,
+            afterMerge,
+            "Merge " + group.contacts().size() + " contacts: " + group.shared());
+    RadioButtonGroup<ContactSummary> keep =
+        new RadioButtonGroup<>("Which contact stays? Where both have a value, its own wins.");
     keep.setItems(group.contacts());
-    keep.setItemLabelGenerator(contact -> label(contact) + (contact.createdAt() == null ? "" : " · created " + Formats.timestamp(contact.createdAt())));
+    keep.setItemLabelGenerator(
+        contact ->
+            label(contact)
+                + (contact.createdAt() == null
+                    ? ""
+                    : " · created " + Formats.timestamp(contact.createdAt())));
     keep.addClassName("merge-keep");
-    keep.addValueChangeListener(change -> {
-      if (change.getValue() != null) {
-        ContactId kept = change.getValue().id();
-        dialog.show(group.contacts().stream().map(ContactSummary::id).filter(id -> !id.equals(kept)).toList(), kept);
-      }
-    });
+    keep.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null) {
+            ContactId kept = change.getValue().id();
+            dialog.show(
+                group.contacts().stream()
+                    .map(ContactSummary::id)
+                    .filter(id -> !id.equals(kept))
+                    .toList(),
+                kept);
+          }
+        });
     dialog.add(keep, dialog.previews);
     keep.setValue(suggested(group));
     return dialog;
   }
 
-  /** The one the business's systems know (a user id), else the oldest: usually the record others refer to. */
+  /**
+   * The one the business's systems know (a user id), else the oldest: usually the record others
+   * refer to.
+   */
   private static ContactSummary suggested(DuplicateGroup group) {
     return group.contacts().stream()
         .filter(contact -> contact.externalId() != null)
@@ -109,7 +147,11 @@ final class MergeDialog extends Dialog {
       switch (merges.preview(id, kept)) {
         case MergeCheck.Possible possible -> {
           if (merged.size() > 1) {
-            previews.add(new H4(possible.preview().merged().displayName() + " into " + possible.preview().survivor().displayName()));
+            previews.add(
+                new H4(
+                    possible.preview().merged().displayName()
+                        + " into "
+                        + possible.preview().survivor().displayName()));
           }
           previews.add(new MergeSummary(possible.preview()));
         }
@@ -139,16 +181,27 @@ final class MergeDialog extends Dialog {
           into = merged.moved().survivor().displayName();
         }
         case MergeResult.Refused refused -> {
-          // Checked a moment ago; someone else changed one of them since. What was merged stays merged.
+          // Checked a moment ago; someone else changed one of them since. What was merged stays
+          // merged.
           previews.removeAll();
-          previews.add(refusal(refused.refusal().message() + (done.isEmpty() ? " Nothing was changed." : " Merged before this: " + String.join(", ", done) + ".")));
+          previews.add(
+              refusal(
+                  refused.refusal().message()
+                      + (done.isEmpty()
+                          ? " Nothing was changed."
+                          : " Merged before this: " + String.join(", ", done) + ".")));
           confirm.setEnabled(false);
           return;
         }
       }
     }
     close();
-    Notification.show(String.join(", ", done) + (done.size() == 1 ? " was" : " were") + " merged into " + into + ".");
+    Notification.show(
+        String.join(", ", done)
+            + (done.size() == 1 ? " was" : " were")
+            + " merged into "
+            + into
+            + ".");
     afterMerge.accept(kept);
   }
 
@@ -161,8 +214,14 @@ final class MergeDialog extends Dialog {
 
   static String label(ContactSummary contact) {
     String who = contact.name().isBlank() ? "" : contact.name() + " ";
-    String address = contact.email() != null ? contact.email() : contact.externalId() != null ? contact.externalId() : contact.id().toString();
-    String user = contact.externalId() != null && contact.email() != null ? ", user id " + contact.externalId() : "";
+    String address =
+        contact.email() != null
+            ? contact.email()
+            : contact.externalId() != null ? contact.externalId() : contact.id().toString();
+    String user =
+        contact.externalId() != null && contact.email() != null
+            ? ", user id " + contact.externalId()
+            : "";
     return who.isEmpty() ? address + user : who + "(" + address + user + ")";
   }
 }

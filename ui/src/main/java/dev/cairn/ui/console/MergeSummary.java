@@ -11,7 +11,10 @@ import dev.cairn.engine.duplicate.MergePreview;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** What a merge will do, in the order a marketer checks it: what moves, consent, then every attribute and which value wins. */
+/**
+ * What a merge will do, in the order a marketer checks it: what moves, consent, then every
+ * attribute and which value wins.
+ */
 final class MergeSummary extends Div {
 
   MergeSummary(MergePreview preview) {
@@ -20,15 +23,26 @@ final class MergeSummary extends Div {
     String survivor = preview.survivor().displayName();
     add(
         new Paragraph(
-            "Moves to " + survivor + ": " + count(preview.events(), "event") + ", " + count(preview.messages(), "message") + ", "
-                + count(preview.journeys(), "journey enrolment") + (preview.journeys() > 0 ? " (running journeys go on)" : "") + "."));
+            "Moves to "
+                + survivor
+                + ": "
+                + count(preview.events(), "event")
+                + ", "
+                + count(preview.messages(), "message")
+                + ", "
+                + count(preview.journeys(), "journey enrolment")
+                + (preview.journeys() > 0 ? " (running journeys go on)" : "")
+                + "."));
     add(new Paragraph(lists(preview)));
     for (ConsentChoice choice : preview.consents()) {
       add(new Paragraph(consent(choice, merged)));
     }
     add(
         new Paragraph(
-            "Orders and revenue add up: " + count(preview.orders(), "order") + ", " + preview.revenue().toPlainString()
+            "Orders and revenue add up: "
+                + count(preview.orders(), "order")
+                + ", "
+                + preview.revenue().toPlainString()
                 + " revenue. First seen is the earlier of the two, last seen the later."));
 
     Grid<MergeField> fields = new Grid<>();
@@ -42,31 +56,56 @@ final class MergeSummary extends Div {
     fields.setAllRowsVisible(true);
     fields.addClassName("merge-fields");
     add(fields);
-    add(new Paragraph(merged + " is then removed; their page and id lead to " + survivor + ". A merge cannot be undone."));
+    add(
+        new Paragraph(
+            merged
+                + " is then removed; their page and id lead to "
+                + survivor
+                + ". A merge cannot be undone."));
   }
 
   private static String lists(MergePreview preview) {
     if (preview.listsJoined().isEmpty() && preview.listsShared().isEmpty()) {
       return "Lists: none to move.";
     }
-    String joins = preview.listsJoined().isEmpty() ? "" : "joins " + String.join(", ", preview.listsJoined());
-    String shared = preview.listsShared().isEmpty() ? "" : "already on " + String.join(", ", preview.listsShared());
+    String joins =
+        preview.listsJoined().isEmpty() ? "" : "joins " + String.join(", ", preview.listsJoined());
+    String shared =
+        preview.listsShared().isEmpty()
+            ? ""
+            : "already on " + String.join(", ", preview.listsShared());
     return "Lists: " + joins + (joins.isEmpty() || shared.isEmpty() ? "" : "; ") + shared + ".";
   }
 
   private static String consent(ConsentChoice choice, String merged) {
-    String channel = choice.channel().name().charAt(0) + choice.channel().name().substring(1).toLowerCase(Locale.ROOT);
+    String channel =
+        choice.channel().name().charAt(0)
+            + choice.channel().name().substring(1).toLowerCase(Locale.ROOT);
     Consent after = choice.after();
     if (!choice.changes()) {
-      return channel + " consent stays " + describe(after) + (choice.merged() == null ? "." : ": the more recent decision.");
+      return channel
+          + " consent stays "
+          + describe(after)
+          + (choice.merged() == null ? "." : ": the more recent decision.");
     }
-    return channel + " consent becomes " + describe(after) + ", " + merged + "'s " + (choice.survivor() == null ? "decision." : "more recent decision.");
+    return channel
+        + " consent becomes "
+        + describe(after)
+        + ", "
+        + merged
+        + "'s "
+        + (choice.survivor() == null ? "decision." : "more recent decision.");
   }
 
   private static String describe(@Nullable Consent consent) {
     return consent == null
         ? "not asked"
-        : consent.status().name().toLowerCase(Locale.ROOT) + " (" + consent.source() + ", " + Formats.timestamp(consent.changedAt()) + ")";
+        : consent.status().name().toLowerCase(Locale.ROOT)
+            + " ("
+            + consent.source()
+            + ", "
+            + Formats.timestamp(consent.changedAt())
+            + ")";
   }
 
   private static String note(MergeField field, String merged) {

@@ -24,17 +24,28 @@ class MessagePreview extends VerticalLayout {
     }
     add(line("To", message.recipient()));
     add(line("Subject", message.subject() == null ? "" : message.subject()));
-    add(line("Status", message.status().name() + (message.error() == null ? "" : " — " + message.error())));
+    add(
+        line(
+            "Status",
+            message.status().name() + (message.error() == null ? "" : " — " + message.error())));
     add(line("Sent", message.sentAt() == null ? "not sent" : Formats.timestamp(message.sentAt())));
     if (message.test()) {
-      add(line("Test", "sent by " + message.testSentBy() + " from the template editor; no contact's message"));
+      add(
+          line(
+              "Test",
+              "sent by "
+                  + message.testSentBy()
+                  + " from the template editor; no contact's message"));
     }
     if (message.bodyHtml() != null) {
       IFrame body = new IFrame();
       body.setSandbox(IFrame.SandboxType.RESTRICT_ALL);
       body.getElement().setAttribute("srcdoc", message.bodyHtml());
       body.setSizeFull();
-      body.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("min-height", "360px").set("background", "white");
+      body.getStyle()
+          .set("border", "1px solid var(--lumo-contrast-10pct)")
+          .set("min-height", "360px")
+          .set("background", "white");
       add(body);
     } else if (message.bodyText() != null) {
       Div text = new Div(message.bodyText());

@@ -30,8 +30,13 @@ public class OutboxView extends VerticalLayout {
     grid.addColumn(m -> Formats.timestamp(m.createdAt())).setHeader("Created").setAutoWidth(true);
     grid.addColumn(MessageView::recipient).setHeader("To").setFlexGrow(2);
     grid.addColumn(m -> m.subject() == null ? "" : m.subject()).setHeader("Subject").setFlexGrow(3);
-    grid.addColumn(m -> m.status().name() + (m.test() ? " · test" : "")).setHeader("Status").setAutoWidth(true);
-    grid.addColumn(m -> m.journeyId() != null ? m.journeyId() : m.test() ? "test from Templates" : "").setHeader("Journey").setAutoWidth(true);
+    grid.addColumn(m -> m.status().name() + (m.test() ? " · test" : ""))
+        .setHeader("Status")
+        .setAutoWidth(true);
+    grid.addColumn(
+            m -> m.journeyId() != null ? m.journeyId() : m.test() ? "test from Templates" : "")
+        .setHeader("Journey")
+        .setAutoWidth(true);
     grid.setItems(
         query -> deliveries.recent(query.getOffset(), query.getLimit()).stream(),
         query -> (int) Math.min(Integer.MAX_VALUE, deliveries.count()));
@@ -43,7 +48,8 @@ public class OutboxView extends VerticalLayout {
     split.setSplitterPosition(55);
     add(
         new H2("Outbox"),
-        new Paragraph("Messages journeys produced. Without an SMTP server configured, email stays here."),
+        new Paragraph(
+            "Messages journeys produced. Without an SMTP server configured, email stays here."),
         split);
   }
 }

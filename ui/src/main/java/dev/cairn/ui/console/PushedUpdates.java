@@ -21,7 +21,8 @@ final class PushedUpdates {
     try {
       ui.access(change);
     } catch (UIDetachedException gone) {
-      // Nobody is looking any more; the task's result is kept where it always is (the import record).
+      // Nobody is looking any more; the task's result is kept where it always is (the import
+      // record).
     }
   }
 }

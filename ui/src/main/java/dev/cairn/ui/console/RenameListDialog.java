@@ -24,13 +24,19 @@ final class RenameListDialog extends Dialog {
     addClassName("rename-list-dialog");
     TextField name = new TextField("New name");
     name.setValue(list.name());
-    // The reason comes from the list rules on saving; the field's own checks would clear it on blur.
+    // The reason comes from the list rules on saving; the field's own checks would clear it on
+    // blur.
     name.setManualValidation(true);
     name.setWidth("24rem");
     name.setId("rename-list-name");
     // The id stays: a marketer renaming a list must know journeys and segments keep working.
     VerticalLayout form =
-        new VerticalLayout(name, new Paragraph("Its id, " + list.id() + ", stays: journeys and segments that use the list keep working."));
+        new VerticalLayout(
+            name,
+            new Paragraph(
+                "Its id, "
+                    + list.id()
+                    + ", stays: journeys and segments that use the list keep working."));
     form.setPadding(false);
     add(form);
     Button save =
@@ -41,7 +47,8 @@ final class RenameListDialog extends Dialog {
                 case ListChange.Done done -> {
                   close();
                   if (done.changed()) {
-                    Notification.show("Renamed \"" + list.name() + "\" to \"" + done.list().name() + "\".");
+                    Notification.show(
+                        "Renamed \"" + list.name() + "\" to \"" + done.list().name() + "\".");
                   }
                   renamed.accept(done.list());
                 }

@@ -21,11 +21,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.engine.imports.ContactCsvExport;
+import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentDefinition;
 import dev.cairn.engine.segment.SegmentMember;
 import dev.cairn.engine.segment.SegmentRefresh;
-import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.Segments;
 import jakarta.annotation.security.PermitAll;
@@ -62,7 +62,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable GroupEditor editor;
   private @Nullable String segmentId;
 
-  public SegmentView(Segments segments, ContactLists lists, SegmentRefresh refresh, ContactCsvExport export) {
+  public SegmentView(
+      Segments segments, ContactLists lists, SegmentRefresh refresh, ContactCsvExport export) {
     this.segments = segments;
     this.lists = lists;
     this.refresh = refresh;
@@ -84,15 +85,27 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     HorizontalLayout actions = new HorizontalLayout(save, refreshNow, delete);
     refreshNow.setVisible(false);
     delete.setVisible(false);
-    addAttachListener(attach -> {
-      refreshNow.setVisible(segmentId != null);
-      delete.setVisible(segmentId != null);
-    });
+    addAttachListener(
+        attach -> {
+          refreshNow.setVisible(segmentId != null);
+          delete.setVisible(segmentId != null);
+        });
 
     HorizontalLayout details = new HorizontalLayout(name, description);
     details.setAlignItems(FlexComponent.Alignment.BASELINE);
     exportSlot.setPadding(false);
-    add(title, details, new H3("Conditions"), editorSlot, count, actions, new H3("Matching now"), matching, membersTitle, exportSlot, members);
+    add(
+        title,
+        details,
+        new H3("Conditions"),
+        editorSlot,
+        count,
+        actions,
+        new H3("Matching now"),
+        matching,
+        membersTitle,
+        exportSlot,
+        members);
   }
 
   @Override
@@ -104,21 +117,25 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
       title.setText("New segment");
       rule = new SegmentRule.All(List.of());
     } else {
-      SegmentDefinition segment = segments.find(id).orElseThrow(() -> new NotFoundException("No segment " + id));
+      SegmentDefinition segment =
+          segments.find(id).orElseThrow(() -> new NotFoundException("No segment " + id));
       segmentId = segment.id();
       title.setText(segment.name());
       name.setValue(segment.name());
       description.setValue(segment.description() == null ? "" : segment.description());
       rule = segment.rule();
     }
-    GroupEditor root = new GroupEditor(BuilderChoices.of(segments, lists, id), this::ruleChanged, null);
+    GroupEditor root =
+        new GroupEditor(BuilderChoices.of(segments, lists, id), this::ruleChanged, null);
     root.show(rule);
     editor = root;
     editorSlot.removeAll();
     editorSlot.add(root);
     exportSlot.removeAll();
     if (segmentId != null) {
-      Anchor download = new Anchor(ContactsCsv.download(export, segmentId, segmentId + ".csv"), "Export members (CSV)");
+      Anchor download =
+          new Anchor(
+              ContactsCsv.download(export, segmentId, segmentId + ".csv"), "Export members (CSV)");
       download.getElement().setAttribute("download", true);
       exportSlot.add(download);
     }
@@ -136,7 +153,10 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     SegmentRule rule = editor.rule();
     try {
       long matches = segments.count(rule);
-      count.setText(NumberFormat.getIntegerInstance(Locale.US).format(matches) + (matches == 1 ? " contact matches" : " contacts match") + " now");
+      count.setText(
+          NumberFormat.getIntegerInstance(Locale.US).format(matches)
+              + (matches == 1 ? " contact matches" : " contacts match")
+              + " now");
       count.getStyle().remove("color");
       matching.setItems(segments.preview(rule, PREVIEW));
     } catch (InvalidSegmentException e) {
@@ -151,10 +171,12 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     try {
-      SegmentDefinition saved = segments.save(segmentId, name.getValue(), description.getValue(), editor.rule());
+      SegmentDefinition saved =
+          segments.save(segmentId, name.getValue(), description.getValue(), editor.rule());
       refresh.refresh(saved.id());
       Notification.show("Saved \"" + saved.name() + "\".");
-      getUI().ifPresent(ui -> ui.navigate(SegmentView.class, new RouteParameters("id", saved.id())));
+      getUI()
+          .ifPresent(ui -> ui.navigate(SegmentView.class, new RouteParameters("id", saved.id())));
     } catch (InvalidSegmentException e) {
       Notification failed = Notification.show("Not saved: " + e.getMessage());
       failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -189,10 +211,18 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     if (id == null) {
       return;
     }
-    segments.find(id).ifPresent(segment ->
-        membersTitle.setText(
-            "Members (" + segment.summary().memberCount() + ", counted "
-                + (segment.summary().refreshedAt() == null ? "not yet" : Formats.ago(segment.summary().refreshedAt())) + ")"));
+    segments
+        .find(id)
+        .ifPresent(
+            segment ->
+                membersTitle.setText(
+                    "Members ("
+                        + segment.summary().memberCount()
+                        + ", counted "
+                        + (segment.summary().refreshedAt() == null
+                            ? "not yet"
+                            : Formats.ago(segment.summary().refreshedAt()))
+                        + ")"));
     members.setItems(query -> segments.members(id, query.getOffset(), query.getLimit()).stream());
   }
 
@@ -203,7 +233,12 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(m -> m.externalId() == null ? "" : m.externalId()).setHeader("User id");
     grid.addItemClickListener(
         click ->
-            getUI().ifPresent(ui -> ui.navigate(ContactView.class, new RouteParameters("id", click.getItem().contactId().toString()))));
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            ContactView.class,
+                            new RouteParameters("id", click.getItem().contactId().toString()))));
     grid.setHeight("320px");
   }
 }

@@ -23,21 +23,29 @@ public class SegmentsView extends VerticalLayout {
 
   public SegmentsView(Segments segments) {
     setSizeFull();
-    Button create =
-        new Button("New segment", VaadinIcon.PLUS.create(), click -> navigateTo("new"));
+    Button create = new Button("New segment", VaadinIcon.PLUS.create(), click -> navigateTo("new"));
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
     Grid<SegmentSummary> grid = new Grid<>();
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(SegmentSummary::name).setHeader("Segment").setFlexGrow(2);
-    grid.addColumn(s -> s.description() == null ? "" : s.description()).setHeader("Who").setFlexGrow(3);
+    grid.addColumn(s -> s.description() == null ? "" : s.description())
+        .setHeader("Who")
+        .setFlexGrow(3);
     grid.addColumn(SegmentSummary::memberCount).setHeader("Contacts").setAutoWidth(true);
-    grid.addColumn(s -> s.refreshedAt() == null ? "not yet" : Formats.ago(s.refreshedAt())).setHeader("Counted").setAutoWidth(true);
+    grid.addColumn(s -> s.refreshedAt() == null ? "not yet" : Formats.ago(s.refreshedAt()))
+        .setHeader("Counted")
+        .setAutoWidth(true);
     grid.setItems(segments.list());
     grid.addItemClickListener(click -> navigateTo(click.getItem().id()));
     grid.setSizeFull();
 
-    add(new H2("Segments"), new Paragraph("Groups of contacts, kept current as events arrive. Journeys can start when someone enters one."), create, grid);
+    add(
+        new H2("Segments"),
+        new Paragraph(
+            "Groups of contacts, kept current as events arrive. Journeys can start when someone enters one."),
+        create,
+        grid);
   }
 
   private void navigateTo(String id) {

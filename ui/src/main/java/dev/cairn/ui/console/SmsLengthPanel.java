@@ -21,10 +21,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * How long an SMS text is as the contact receives it: its characters, the alphabet it needs and
- * the segments (billed messages) it takes, recounted as the marketer types. Merge tags are filled
- * in for the sample contact first, since a first name can push a text into a second segment; with
- * link shortening on, each web link counts as long as the short link that will replace it.
+ * How long an SMS text is as the contact receives it: its characters, the alphabet it needs and the
+ * segments (billed messages) it takes, recounted as the marketer types. Merge tags are filled in
+ * for the sample contact first, since a first name can push a text into a second segment; with link
+ * shortening on, each web link counts as long as the short link that will replace it.
  */
 public class SmsLengthPanel extends VerticalLayout {
 
@@ -45,16 +45,21 @@ public class SmsLengthPanel extends VerticalLayout {
     text.addClassName("sms-text");
     text.setWidthFull();
     text.setMinRows(3);
-    text.setValue("Hi {{ contact.first_name | default: \"there\" }}, your cart is waiting: 10% off today only.");
+    text.setValue(
+        "Hi {{ contact.first_name | default: \"there\" }}, your cart is waiting: 10% off today only.");
     text.setValueChangeMode(ValueChangeMode.LAZY);
     text.setValueChangeTimeout(150);
     text.addValueChangeListener(change -> recount());
     counts.addClassName("sms-counts");
     counts.getStyle().set("font-weight", "600");
     detail.addClassName("sms-detail");
-    detail.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    detail
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
     rendered.addClassName("sms-rendered");
-    rendered.getStyle()
+    rendered
+        .getStyle()
         .set("white-space", "pre-wrap")
         .set("background", "var(--lumo-contrast-5pct)")
         .set("border-radius", "var(--lumo-border-radius-m)")
@@ -62,9 +67,12 @@ public class SmsLengthPanel extends VerticalLayout {
         .set("font-size", "var(--lumo-font-size-s)");
     add(
         new H3("SMS length"),
-        new Paragraph("GSM-7 fits 160 characters in one message (153 per part when split); one character outside it, such as an emoji"
-            + " or a curly quote, makes the whole text UCS-2: 70 characters, then 67 per part."
-            + (links.enabled() ? " Web links are counted as the short links they become (a step can keep its links with shorten-links: false)." : "")),
+        new Paragraph(
+            "GSM-7 fits 160 characters in one message (153 per part when split); one character outside it, such as an emoji"
+                + " or a curly quote, makes the whole text UCS-2: 70 characters, then 67 per part."
+                + (links.enabled()
+                    ? " Web links are counted as the short links they become (a step can keep its links with shorten-links: false)."
+                    : "")),
         text,
         counts,
         detail,
@@ -72,16 +80,22 @@ public class SmsLengthPanel extends VerticalLayout {
     recount();
   }
 
-  /** Counts this text instead, e.g. a journey step's; without the panel's heading and explanation. */
+  /**
+   * Counts this text instead, e.g. a journey step's; without the panel's heading and explanation.
+   */
   public void bind(String label, String value, Consumer<String> changed) {
-    getChildren().filter(child -> child instanceof H3 || child instanceof Paragraph).toList().forEach(this::remove);
+    getChildren()
+        .filter(child -> child instanceof H3 || child instanceof Paragraph)
+        .toList()
+        .forEach(this::remove);
     text.setLabel(label);
     text.setValue(value);
-    text.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        changed.accept(change.getValue());
-      }
-    });
+    text.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            changed.accept(change.getValue());
+          }
+        });
     recount();
   }
 
@@ -90,11 +104,19 @@ public class SmsLengthPanel extends VerticalLayout {
     Optional<TemplateDefect.Unreadable> defect = templates.checkInline("SMS text", source);
     String body;
     if (defect.isPresent()) {
-      detail.setText("Not valid Liquid" + TemplateEditorView.where(defect.get()) + ": " + defect.get().reason() + ". Counting the text as written.");
+      detail.setText(
+          "Not valid Liquid"
+              + TemplateEditorView.where(defect.get())
+              + ": "
+              + defect.get().reason()
+              + ". Counting the text as written.");
       body = source;
     } else {
       try {
-        body = templates.renderInline("SMS text", source, MergeFields.of(SampleContact.PROFILE, Map.of())).strip();
+        body =
+            templates
+                .renderInline("SMS text", source, MergeFields.of(SampleContact.PROFILE, Map.of()))
+                .strip();
       } catch (TemplateProblem problem) {
         body = source;
       }
@@ -106,13 +128,21 @@ public class SmsLengthPanel extends VerticalLayout {
     SmsEncoding encoding = SmsEncoding.of(body);
     int characters = body.codePointCount(0, body.length());
     String alphabet = encoding.alphabet() == SmsEncoding.Alphabet.GSM_7 ? "GSM-7" : "UCS-2";
-    counts.setText(characters + (characters == 1 ? " character" : " characters") + " · " + alphabet + " · "
-        + encoding.segments() + (encoding.segments() == 1 ? " segment" : " segments"));
+    counts.setText(
+        characters
+            + (characters == 1 ? " character" : " characters")
+            + " · "
+            + alphabet
+            + " · "
+            + encoding.segments()
+            + (encoding.segments() == 1 ? " segment" : " segments"));
     Set<String> forcing = outsideGsm(body);
     if (defect.isEmpty() && !forcing.isEmpty()) {
       detail.setText("UCS-2 because of: " + String.join(" ", forcing));
     } else if (defect.isEmpty() && encoding.segments() <= 1) {
-      detail.setText((encoding.alphabet().single() - encoding.units()) + " left before it becomes two segments.");
+      detail.setText(
+          (encoding.alphabet().single() - encoding.units())
+              + " left before it becomes two segments.");
     }
     rendered.setText(body.isEmpty() ? "(empty)" : body);
   }

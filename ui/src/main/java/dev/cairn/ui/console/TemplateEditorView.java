@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.IFrame;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -25,13 +27,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.channels.email.TestEmailResult;
 import dev.cairn.channels.email.TestEmails;
+import dev.cairn.channels.recommendation.ProductRecommendations;
 import dev.cairn.channels.template.EditableTemplate;
 import dev.cairn.channels.template.MergeFields;
+import dev.cairn.channels.template.RenderedEmail;
 import dev.cairn.channels.template.TemplateDefect;
 import dev.cairn.channels.template.TemplateLibrary;
+import dev.cairn.channels.template.TemplateLocale;
 import dev.cairn.channels.template.TemplateOrigin;
 import dev.cairn.channels.template.TemplateProblem;
 import dev.cairn.channels.template.TemplateSave;
@@ -41,18 +48,11 @@ import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.contact.EmailAddress;
 import jakarta.annotation.security.PermitAll;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
-import dev.cairn.channels.recommendation.ProductRecommendations;
-import dev.cairn.channels.template.RenderedEmail;
-import dev.cairn.channels.template.TemplateLocale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,10 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One email template: its Liquid source, checked as the marketer types (line and column of the
- * first error), a live preview as a chosen contact at desktop or phone width, Save (never a
- * broken template), Reset to default, and a test sent to any address. Each translation of the
- * template ({@code ?locale=fr}) is edited here the same way; the preview as a contact shows the
- * translation that contact would get.
+ * first error), a live preview as a chosen contact at desktop or phone width, Save (never a broken
+ * template), Reset to default, and a test sent to any address. Each translation of the template
+ * ({@code ?locale=fr}) is edited here the same way; the preview as a contact shows the translation
+ * that contact would get.
  */
 @Route("templates/:name")
 @PageTitle("Template · Cairn")
@@ -119,7 +119,12 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private @Nullable Notification refusal;
 
   public TemplateEditorView(
-      Templates templates, TemplateLibrary library, Contacts contacts, TestEmails testEmails, JsonMapper json, ProductRecommendations recommendations) {
+      Templates templates,
+      TemplateLibrary library,
+      Contacts contacts,
+      TestEmails testEmails,
+      JsonMapper json,
+      ProductRecommendations recommendations) {
     this.recommendations = recommendations;
     this.templates = templates;
     this.library = library;
@@ -133,7 +138,13 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   @Override
   public void beforeEnter(BeforeEnterEvent enter) {
     name = enter.getRouteParameters().get("name").orElse("");
-    locale = enter.getLocation().getQueryParameters().getSingleParameter("locale").flatMap(TemplateLocale::parse).orElse(null);
+    locale =
+        enter
+            .getLocation()
+            .getQueryParameters()
+            .getSingleParameter("locale")
+            .flatMap(TemplateLocale::parse)
+            .orElse(null);
     EditableTemplate base = library.open(name).orElseThrow(NotFoundException::new);
     Optional<EditableTemplate> template = library.open(name, locale);
     showTranslations();
@@ -146,7 +157,10 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       show(base);
       savedSource = "";
       origin.setText("New translation");
-      changed.setText("not saved yet: " + Objects.requireNonNull(locale).label() + " contacts get the default until it is");
+      changed.setText(
+          "not saved yet: "
+              + Objects.requireNonNull(locale).label()
+              + " contacts get the default until it is");
       reset.setVisible(false);
       deleteTranslation.setVisible(false);
     }
@@ -156,25 +170,35 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   private HorizontalLayout header() {
-    Button back = new Button("Templates", VaadinIcon.ARROW_LEFT.create(), click -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
+    Button back =
+        new Button(
+            "Templates",
+            VaadinIcon.ARROW_LEFT.create(),
+            click -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
     back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     title.getStyle().set("margin", "0");
     title.addClassName("template-title");
     origin.addClassName("template-origin");
-    changed.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    changed
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
     translation.addClassName("template-translation");
     translation.setAriaLabel("Translation");
-    translation.setItemLabelGenerator(tag -> tag.isEmpty() ? "Default" : new TemplateLocale(tag).label());
+    translation.setItemLabelGenerator(
+        tag -> tag.isEmpty() ? "Default" : new TemplateLocale(tag).label());
     translation.setWidth("14rem");
-    translation.addValueChangeListener(change -> {
-      if (change.isFromClient() && change.getValue() != null) {
-        openTranslation(change.getValue());
-      }
-    });
+    translation.addValueChangeListener(
+        change -> {
+          if (change.isFromClient() && change.getValue() != null) {
+            openTranslation(change.getValue());
+          }
+        });
     addTranslation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     addTranslation.addClassName("template-add-translation");
     addTranslation.addClickListener(click -> askForTranslation());
-    HorizontalLayout name = new HorizontalLayout(back, title, origin, changed, translation, addTranslation);
+    HorizontalLayout name =
+        new HorizontalLayout(back, title, origin, changed, translation, addTranslation);
     name.setAlignItems(FlexComponent.Alignment.CENTER);
 
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -207,10 +231,13 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     problem.addClassName("template-problem");
     problem.addClickListener(click -> revealProblem());
     Span help =
-        new Span("Merge tags: {{ contact.first_name }}, {{ contact.email }}, any attribute as {{ contact.<name> }}, the trigger event's"
-            + " properties as {{ event.<name> }}; {% if contact.language == \"fr\" %} branches by language; {% subject %}...{% endsubject %} sets the subject; {% for product in"
-            + " recommendations %} lists products bought together with the contact's; the layout places each template as {{ content }}.");
-    help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+        new Span(
+            "Merge tags: {{ contact.first_name }}, {{ contact.email }}, any attribute as {{ contact.<name> }}, the trigger event's"
+                + " properties as {{ event.<name> }}; {% if contact.language == \"fr\" %} branches by language; {% subject %}...{% endsubject %} sets the subject; {% for product in"
+                + " recommendations %} lists products bought together with the contact's; the layout places each template as {{ content }}.");
+    help.getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-xs)");
     VerticalLayout code = new VerticalLayout(source, problem, help);
     code.setPadding(false);
     code.setSpacing(false);
@@ -224,23 +251,33 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   private VerticalLayout previewPanel() {
-    contact.setItems(query -> contacts.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+    contact.setItems(
+        query ->
+            contacts
+                .search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
     contact.setItemLabelGenerator(TemplateEditorView::label);
     contact.setPlaceholder("Alex Sample (sample contact)");
     contact.setClearButtonVisible(true);
     contact.addClassName("template-contact");
     contact.setWidth("20rem");
-    contact.addValueChangeListener(change -> {
-      contactChosen = change.getValue() != null;
-      previewContact = change.getValue() == null ? SampleContact.PROFILE : contacts.find(change.getValue().id()).orElse(SampleContact.PROFILE);
-      refresh();
-    });
+    contact.addValueChangeListener(
+        change -> {
+          contactChosen = change.getValue() != null;
+          previewContact =
+              change.getValue() == null
+                  ? SampleContact.PROFILE
+                  : contacts.find(change.getValue().id()).orElse(SampleContact.PROFILE);
+          refresh();
+        });
 
     Tab desktop = new Tab(VaadinIcon.DESKTOP.create(), new Span("Desktop"));
     Tab mobile = new Tab(VaadinIcon.MOBILE.create(), new Span("Mobile"));
     Tabs widths = new Tabs(desktop, mobile);
     widths.addClassName("template-widths");
-    widths.addSelectedChangeListener(change -> preview.setWidth(change.getSelectedTab() == mobile ? MOBILE_WIDTH : DESKTOP_WIDTH));
+    widths.addSelectedChangeListener(
+        change ->
+            preview.setWidth(change.getSelectedTab() == mobile ? MOBILE_WIDTH : DESKTOP_WIDTH));
     HorizontalLayout controls = new HorizontalLayout(contact, widths);
     controls.setAlignItems(FlexComponent.Alignment.END);
     controls.setWidthFull();
@@ -252,7 +289,10 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     event.setValueChangeMode(ValueChangeMode.LAZY);
     event.setValueChangeTimeout(TYPING_PAUSE_MILLIS);
     event.addValueChangeListener(change -> refresh());
-    eventProblem.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    eventProblem
+        .getStyle()
+        .set("color", "var(--lumo-error-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
     eventProblem.addClassName("template-event-problem");
 
     // A sandbox without allow-scripts: a template's HTML can show, never run code in the console.
@@ -277,8 +317,12 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     test.setWidthFull();
 
     previewNote.addClassName("template-preview-note");
-    previewNote.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-    VerticalLayout panel = new VerticalLayout(controls, event, eventProblem, previewNote, backdrop, test);
+    previewNote
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    VerticalLayout panel =
+        new VerticalLayout(controls, event, eventProblem, previewNote, backdrop, test);
     panel.setSpacing(false);
     panel.getStyle().set("gap", "var(--lumo-space-s)").set("padding-left", "var(--lumo-space-m)");
     panel.setPadding(false);
@@ -286,7 +330,9 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     return panel;
   }
 
-  /** Checks the source, then renders it for the chosen contact and event; runs after a typing pause. */
+  /**
+   * Checks the source, then renders it for the chosen contact and event; runs after a typing pause.
+   */
   private void refresh() {
     String text = source.getValue();
     save.setEnabled(!text.equals(savedSource));
@@ -302,29 +348,49 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       dimPreview(true);
       return;
     }
-    // The sample contact reads the translation being edited; a real one the translation they would get.
-    String contactLocale = contactChosen ? previewContact.locale() : locale == null ? null : locale.tag();
+    // The sample contact reads the translation being edited; a real one the translation they would
+    // get.
+    String contactLocale =
+        contactChosen ? previewContact.locale() : locale == null ? null : locale.tag();
     List<TemplateLocale> available = new ArrayList<>(translations);
     if (locale != null) {
       available.add(locale);
     }
     Optional<TemplateLocale> gets = TemplateLocale.chosenFor(contactLocale, available);
     boolean editing = gets.equals(Optional.ofNullable(locale));
-    previewNote.setText(editing ? "" : previewContact.displayName() + " (" + (contactLocale == null ? "no locale" : contactLocale) + ") gets "
-        + gets.map(other -> "the " + other.label() + " translation").orElse("the default") + ", shown here as saved; you are editing "
-        + (locale == null ? "the default" : "the " + locale.label() + " translation") + ".");
-    Map<String, Object> fields = MergeFields.of(withLocale(previewContact, contactLocale), Map.of("trigger", Map.of("properties", properties.get())));
+    previewNote.setText(
+        editing
+            ? ""
+            : previewContact.displayName()
+                + " ("
+                + (contactLocale == null ? "no locale" : contactLocale)
+                + ") gets "
+                + gets.map(other -> "the " + other.label() + " translation").orElse("the default")
+                + ", shown here as saved; you are editing "
+                + (locale == null ? "the default" : "the " + locale.label() + " translation")
+                + ".");
+    Map<String, Object> fields =
+        MergeFields.of(
+            withLocale(previewContact, contactLocale),
+            Map.of("trigger", Map.of("properties", properties.get())));
     fields.put("subject", subject.getValue());
     fields.put("unsubscribe_url", "#unsubscribe");
     fields.put("preferences_url", "#preferences");
     if (text.contains(RECOMMENDATIONS)) {
-      fields.put(RECOMMENDATIONS, recommendations.forContact(previewContact.id(), ProductRecommendations.productsOf(Map.of("properties", properties.get()))));
+      fields.put(
+          RECOMMENDATIONS,
+          recommendations.forContact(
+              previewContact.id(),
+              ProductRecommendations.productsOf(Map.of("properties", properties.get()))));
     }
     if (isLayout()) {
       fields.put("content", LAYOUT_SAMPLE);
     }
     try {
-      RenderedEmail rendered = editing ? templates.preview(key(), text, fields) : templates.renderEmail(templates.choose(name, contactLocale), fields);
+      RenderedEmail rendered =
+          editing
+              ? templates.preview(key(), text, fields)
+              : templates.renderEmail(templates.choose(name, contactLocale), fields);
       String html = rendered.html();
       previewSubject = rendered.subject();
       showOk();
@@ -333,7 +399,8 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
       dimPreview(false);
     } catch (TemplateProblem failed) {
       // Parses, but fails for this contact's data (a filter given the wrong kind of value, say).
-      showProblem("Cannot be rendered for " + previewContact.displayName() + ": " + failed.getMessage());
+      showProblem(
+          "Cannot be rendered for " + previewContact.displayName() + ": " + failed.getMessage());
       dimPreview(true);
     }
   }
@@ -363,7 +430,8 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
         if (refusal != null) {
           refusal.close(); // the refusal is about an earlier version; this one is saved
         }
-        Notification.show("Saved: the next email that uses " + title(name) + " is sent from this version.")
+        Notification.show(
+                "Saved: the next email that uses " + title(name) + " is sent from this version.")
             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         show(library.open(name, locale).orElseThrow());
         showTranslations();
@@ -380,38 +448,46 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   private void confirmReset() {
     ConfirmDialog confirm = new ConfirmDialog();
     TemplateLocale translated = locale;
-    Optional<EditableTemplate> shippedTranslation = translated == null ? Optional.empty() : library.open(name, translated).filter(open -> open.shippedSource() != null);
+    Optional<EditableTemplate> shippedTranslation =
+        translated == null
+            ? Optional.empty()
+            : library.open(name, translated).filter(open -> open.shippedSource() != null);
     if (translated != null && shippedTranslation.isEmpty()) {
-      confirm.setHeader("Delete the " + translated.label() + " translation of " + title(name) + "?");
+      confirm.setHeader(
+          "Delete the " + translated.label() + " translation of " + title(name) + "?");
       confirm.setText("Contacts of that locale get the default template again.");
       confirm.setCancelable(true);
       confirm.setConfirmText("Delete translation");
       confirm.setConfirmButtonTheme("error primary");
-      confirm.addConfirmListener(yes -> {
-        library.resetToShipped(name, translated);
-        Notification.show("Deleted: " + translated.label() + " contacts get the default template.");
-        closeThenOpen(confirm, "");
-      });
+      confirm.addConfirmListener(
+          yes -> {
+            library.resetToShipped(name, translated);
+            Notification.show(
+                "Deleted: " + translated.label() + " contacts get the default template.");
+            closeThenOpen(confirm, "");
+          });
       confirm.open();
       return;
     }
     confirm.setHeader("Reset " + title(name) + " to the default?");
-    confirm.setText("Your changes are deleted and the template Cairn ships is used again, by every journey that names it.");
+    confirm.setText(
+        "Your changes are deleted and the template Cairn ships is used again, by every journey that names it.");
     confirm.setCancelable(true);
     confirm.setConfirmText("Reset to default");
     confirm.setConfirmButtonTheme("error primary");
-    confirm.addConfirmListener(yes -> {
-      if (translated == null) {
-        library.resetToShipped(name);
-      } else {
-        library.resetToShipped(name, translated);
-      }
-      EditableTemplate shipped = library.open(name, translated).orElseThrow();
-      source.setValue(shipped.source());
-      show(shipped);
-      refresh();
-      Notification.show("Reset: the default template is used again.");
-    });
+    confirm.addConfirmListener(
+        yes -> {
+          if (translated == null) {
+            library.resetToShipped(name);
+          } else {
+            library.resetToShipped(name, translated);
+          }
+          EditableTemplate shipped = library.open(name, translated).orElseThrow();
+          source.setValue(shipped.source());
+          show(shipped);
+          refresh();
+          Notification.show("Reset: the default template is used again.");
+        });
     confirm.open();
   }
 
@@ -420,33 +496,55 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     testTo.setInvalid(to.isEmpty());
     testTo.setErrorMessage("Type the email address to send the test to.");
     String html = previewHtml;
-    if (to.isEmpty() || html == null || "error".equals(problem.getElement().getAttribute("data-state"))) {
+    if (to.isEmpty()
+        || html == null
+        || "error".equals(problem.getElement().getAttribute("data-state"))) {
       if (to.isPresent()) {
-        Notification.show("Fix the template first: a test is sent as previewed.").addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show("Fix the template first: a test is sent as previewed.")
+            .addThemeVariants(NotificationVariant.LUMO_ERROR);
       }
       return;
     }
-    String testSubject = previewSubject != null ? previewSubject : subject.getValue().isBlank() ? subjectFor(name) : subject.getValue();
+    String testSubject =
+        previewSubject != null
+            ? previewSubject
+            : subject.getValue().isBlank() ? subjectFor(name) : subject.getValue();
     switch (testEmails.send(to.get(), testSubject, html, user())) {
-      case TestEmailResult.Sent sent -> Notification.show("Test sent to " + to.get().value() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-      case TestEmailResult.InOutbox held -> Notification.show("No SMTP server is configured: the test is in the Outbox, marked as a test.");
-      case TestEmailResult.NotSent failed -> Notification.show("The test was not sent: " + failed.reason()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+      case TestEmailResult.Sent sent ->
+          Notification.show("Test sent to " + to.get().value() + ".")
+              .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      case TestEmailResult.InOutbox held ->
+          Notification.show(
+              "No SMTP server is configured: the test is in the Outbox, marked as a test.");
+      case TestEmailResult.NotSent failed ->
+          Notification.show("The test was not sent: " + failed.reason())
+              .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }
 
   private void show(EditableTemplate template) {
     savedSource = template.source();
-    title.setText((template.summary().layout() ? "Layout" : name) + (locale == null ? "" : " · " + locale.label()));
+    title.setText(
+        (template.summary().layout() ? "Layout" : name)
+            + (locale == null ? "" : " · " + locale.label()));
     origin.getElement().getThemeList().clear();
     origin.getElement().getThemeList().add("badge");
-    origin.getElement().getThemeList().add(template.summary().origin() == TemplateOrigin.SHIPPED ? "contrast" : "success");
+    origin
+        .getElement()
+        .getThemeList()
+        .add(template.summary().origin() == TemplateOrigin.SHIPPED ? "contrast" : "success");
     origin.setText(TemplatesView.origin(template.summary()).getText());
-    changed.setText(template.summary().updatedAt() == null
-        ? "as shipped with Cairn"
-        : "saved " + Formats.ago(template.summary().updatedAt()) + " by " + template.summary().updatedBy());
+    changed.setText(
+        template.summary().updatedAt() == null
+            ? "as shipped with Cairn"
+            : "saved "
+                + Formats.ago(template.summary().updatedAt())
+                + " by "
+                + template.summary().updatedBy());
     reset.setEnabled(template.summary().origin() == TemplateOrigin.EDITED);
     reset.setVisible(template.shippedSource() != null);
-    deleteTranslation.setVisible(locale != null && template.summary().origin() == TemplateOrigin.ADDED);
+    deleteTranslation.setVisible(
+        locale != null && template.summary().origin() == TemplateOrigin.ADDED);
     save.setEnabled(false);
   }
 
@@ -472,12 +570,18 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     if (defect.isEmpty() || defect.get().line() == null) {
       return;
     }
-    int offset = offsetOf(source.getValue(), defect.get().line(), defect.get().column() == null ? 1 : defect.get().column());
-    source.getElement().executeJs(
-        "const area = this.querySelector('textarea'); area.focus(); area.setSelectionRange($0, $0 + 1);"
-            + " area.scrollTop = Math.max(0, ($1 - 3) * parseFloat(getComputedStyle(area).lineHeight));",
-        offset,
-        defect.get().line());
+    int offset =
+        offsetOf(
+            source.getValue(),
+            defect.get().line(),
+            defect.get().column() == null ? 1 : defect.get().column());
+    source
+        .getElement()
+        .executeJs(
+            "const area = this.querySelector('textarea'); area.focus(); area.setSelectionRange($0, $0 + 1);"
+                + " area.scrollTop = Math.max(0, ($1 - 3) * parseFloat(getComputedStyle(area).lineHeight));",
+            offset,
+            defect.get().line());
   }
 
   static int offsetOf(String text, int line, int column) {
@@ -493,13 +597,26 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   static String describe(TemplateDefect.Unreadable defect) {
-    String where = defect.line() == null ? "" : "Line " + defect.line() + (defect.column() == null ? "" : ", column " + defect.column()) + ": ";
-    String hint = defect.reason().contains("<EOF>") ? " (is an {% endif %}, {% endfor %} or }} missing?)" : "";
+    String where =
+        defect.line() == null
+            ? ""
+            : "Line "
+                + defect.line()
+                + (defect.column() == null ? "" : ", column " + defect.column())
+                + ": ";
+    String hint =
+        defect.reason().contains("<EOF>")
+            ? " (is an {% endif %}, {% endfor %} or }} missing?)"
+            : "";
     return where + defect.reason() + hint;
   }
 
   static String where(TemplateDefect.Unreadable defect) {
-    return defect.line() == null ? "" : " at line " + defect.line() + (defect.column() == null ? "" : ", column " + defect.column());
+    return defect.line() == null
+        ? ""
+        : " at line "
+            + defect.line()
+            + (defect.column() == null ? "" : ", column " + defect.column());
   }
 
   /** Event properties the template uses, with sample values, so the first preview is complete. */
@@ -508,24 +625,34 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     Matcher field = EVENT_FIELD.matcher(source);
     while (field.find()) {
       String key = field.group(1);
-      sample.putIfAbsent(key, switch (key) {
-        case "price", "revenue", "total", "amount" -> 49.9;
-        case "url", "link", "cart_url" -> "https://example.com/cart";
-        case "plan" -> "Pro";
-        default -> "sample " + key.replace('_', ' ');
-      });
+      sample.putIfAbsent(
+          key,
+          switch (key) {
+            case "price", "revenue", "total", "amount" -> 49.9;
+            case "url", "link", "cart_url" -> "https://example.com/cart";
+            case "plan" -> "Pro";
+            default -> "sample " + key.replace('_', ' ');
+          });
     }
     if (sample.isEmpty()) {
       return "{}";
     }
     StringBuilder out = new StringBuilder("{\n");
-    sample.forEach((key, value) -> out.append("  \"").append(key).append("\": ")
-        .append(value instanceof String text ? "\"" + text + "\"" : value).append(",\n"));
+    sample.forEach(
+        (key, value) ->
+            out.append("  \"")
+                .append(key)
+                .append("\": ")
+                .append(value instanceof String text ? "\"" + text + "\"" : value)
+                .append(",\n"));
     out.setLength(out.length() - 2);
     return out.append("\n}").toString();
   }
 
-  /** The name the open source is saved under: {@code welcome}, or {@code welcome.fr} for a translation. */
+  /**
+   * The name the open source is saved under: {@code welcome}, or {@code welcome.fr} for a
+   * translation.
+   */
   private String key() {
     return locale == null ? name : name + "." + locale.tag();
   }
@@ -543,13 +670,16 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   private void openTranslation(String tag) {
-    QueryParameters query = tag.isEmpty() ? QueryParameters.empty() : QueryParameters.of("locale", tag);
-    getUI().ifPresent(ui -> ui.navigate(TemplateEditorView.class, new RouteParameters("name", name), query));
+    QueryParameters query =
+        tag.isEmpty() ? QueryParameters.empty() : QueryParameters.of("locale", tag);
+    getUI()
+        .ifPresent(
+            ui -> ui.navigate(TemplateEditorView.class, new RouteParameters("name", name), query));
   }
 
   /**
-   * Removes the dialog before navigating: a modal dialog still attached when the view changes
-   * would keep the UI modal, and the editor would ignore every edit.
+   * Removes the dialog before navigating: a modal dialog still attached when the view changes would
+   * keep the UI modal, and the editor would ignore every edit.
    */
   private void closeThenOpen(Component dialog, String tag) {
     dialog.removeFromParent();
@@ -564,14 +694,21 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
     tag.setPlaceholder("fr, fr-CA, de");
     tag.setHelperText("Contacts whose locale is fr-CA get fr-CA, else fr, else the default.");
     tag.setWidthFull();
-    Button add = new Button("Add", click -> {
-      Optional<TemplateLocale> parsed = TemplateLocale.parse(tag.getValue());
-      tag.setInvalid(parsed.isEmpty());
-      tag.setErrorMessage("\"" + tag.getValue() + "\" is not a language tag; use one such as fr, fr-CA or de.");
-      parsed.ifPresent(chosen -> {
-        closeThenOpen(dialog, chosen.tag());
-      });
-    });
+    Button add =
+        new Button(
+            "Add",
+            click -> {
+              Optional<TemplateLocale> parsed = TemplateLocale.parse(tag.getValue());
+              tag.setInvalid(parsed.isEmpty());
+              tag.setErrorMessage(
+                  "\""
+                      + tag.getValue()
+                      + "\" is not a language tag; use one such as fr, fr-CA or de.");
+              parsed.ifPresent(
+                  chosen -> {
+                    closeThenOpen(dialog, chosen.tag());
+                  });
+            });
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     add.addClassName("template-translation-add");
     dialog.add(tag);
@@ -581,8 +718,20 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
   }
 
   private static ContactProfile withLocale(ContactProfile contact, @Nullable String locale) {
-    return new ContactProfile(contact.id(), contact.externalId(), contact.anonymousId(), contact.email(), contact.phone(), contact.firstName(),
-        contact.lastName(), contact.timeZone(), locale, contact.traits(), contact.createdAt(), contact.updatedAt(), contact.lastSeenAt());
+    return new ContactProfile(
+        contact.id(),
+        contact.externalId(),
+        contact.anonymousId(),
+        contact.email(),
+        contact.phone(),
+        contact.firstName(),
+        contact.lastName(),
+        contact.timeZone(),
+        locale,
+        contact.traits(),
+        contact.createdAt(),
+        contact.updatedAt(),
+        contact.lastSeenAt());
   }
 
   private boolean isLayout() {
@@ -606,7 +755,10 @@ public class TemplateEditorView extends VerticalLayout implements BeforeEnterObs
 
   private static String label(ContactSummary contact) {
     String who = contact.name().isBlank() ? "" : contact.name() + " ";
-    String address = contact.email() != null ? contact.email() : contact.externalId() != null ? contact.externalId() : contact.id().toString();
+    String address =
+        contact.email() != null
+            ? contact.email()
+            : contact.externalId() != null ? contact.externalId() : contact.id().toString();
     return who.isEmpty() ? address : who + "(" + address + ")";
   }
 }

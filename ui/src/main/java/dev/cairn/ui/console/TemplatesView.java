@@ -30,11 +30,22 @@ public class TemplatesView extends VerticalLayout {
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addComponentColumn(TemplatesView::name).setHeader("Template").setFlexGrow(3);
     grid.addComponentColumn(TemplatesView::origin).setHeader("Source").setAutoWidth(true);
-    grid.addColumn(template -> template.updatedAt() == null ? "" : Formats.ago(template.updatedAt()) + " by " + template.updatedBy())
+    grid.addColumn(
+            template ->
+                template.updatedAt() == null
+                    ? ""
+                    : Formats.ago(template.updatedAt()) + " by " + template.updatedBy())
         .setHeader("Last change")
         .setAutoWidth(true);
     grid.setItems(library.list());
-    grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(TemplateEditorView.class, new RouteParameters("name", click.getItem().name()))));
+    grid.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            TemplateEditorView.class,
+                            new RouteParameters("name", click.getItem().name()))));
     grid.setAllRowsVisible(true);
 
     VerticalLayout emails = new VerticalLayout(grid);
@@ -47,8 +58,9 @@ public class TemplatesView extends VerticalLayout {
     columns.setFlexGrow(2, sms);
     add(
         new H2("Templates"),
-        new Paragraph("The emails journeys send. Open one to change it and preview it as any contact; what you save is used by the"
-            + " next email that names it. Reset to default brings back the template Cairn ships."),
+        new Paragraph(
+            "The emails journeys send. Open one to change it and preview it as any contact; what you save is used by the"
+                + " next email that names it. Reset to default brings back the template Cairn ships."),
         columns);
   }
 
@@ -60,16 +72,21 @@ public class TemplatesView extends VerticalLayout {
 
   static Span origin(TemplateSummary template) {
     Span badge =
-        new Span(switch (template.origin()) {
-          case SHIPPED -> "Default";
-          case EDITED -> "Edited";
-          case ADDED -> "Added";
-        });
+        new Span(
+            switch (template.origin()) {
+              case SHIPPED -> "Default";
+              case EDITED -> "Edited";
+              case ADDED -> "Added";
+            });
     badge.getElement().getThemeList().add("badge");
-    badge.getElement().getThemeList().add(switch (template.origin()) {
-      case SHIPPED -> "contrast";
-      case EDITED, ADDED -> "success";
-    });
+    badge
+        .getElement()
+        .getThemeList()
+        .add(
+            switch (template.origin()) {
+              case SHIPPED -> "contrast";
+              case EDITED, ADDED -> "success";
+            });
     badge.addClassName("template-origin");
     return badge;
   }

@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one contact through the journey as drawn now (a draft too) with every wait fast-forwarded,
- * and shows each step it takes and every message it would send; nothing is sent, and the
- * contact's real journeys are untouched.
+ * and shows each step it takes and every message it would send; nothing is sent, and the contact's
+ * real journeys are untouched.
  */
 public class TestRunDialog extends Dialog {
 
@@ -61,7 +61,12 @@ public class TestRunDialog extends Dialog {
   private @Nullable Registration polling;
   private int pollIntervalBefore = -1;
 
-  public TestRunDialog(JourneyDetail journey, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
+  public TestRunDialog(
+      JourneyDetail journey,
+      TestRuns testRuns,
+      Contacts contacts,
+      Deliveries deliveries,
+      JsonMapper json) {
     this(journey, null, testRuns, contacts, deliveries, json);
   }
 
@@ -70,7 +75,12 @@ public class TestRunDialog extends Dialog {
    * the draft's elements; the published version is not touched.
    */
   public TestRunDialog(
-      JourneyDetail journey, @Nullable String draftXml, TestRuns testRuns, Contacts contacts, Deliveries deliveries, JsonMapper json) {
+      JourneyDetail journey,
+      @Nullable String draftXml,
+      TestRuns testRuns,
+      Contacts contacts,
+      Deliveries deliveries,
+      JsonMapper json) {
     this.journey = journey;
     this.draftXml = draftXml;
     this.testRuns = testRuns;
@@ -92,10 +102,18 @@ public class TestRunDialog extends Dialog {
     steps.addClassName("test-run-steps");
 
     messages.addThemeVariants(GridVariant.LUMO_COMPACT);
-    messages.addColumn(message -> journey.nameOf(message.elementId())).setHeader("Step").setFlexGrow(2);
-    messages.addColumn(message -> message.channel().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Channel");
+    messages
+        .addColumn(message -> journey.nameOf(message.elementId()))
+        .setHeader("Step")
+        .setFlexGrow(2);
+    messages
+        .addColumn(message -> message.channel().name().toLowerCase(java.util.Locale.ROOT))
+        .setHeader("Channel");
     messages.addColumn(message -> message.recipient()).setHeader("To").setFlexGrow(2);
-    messages.addColumn(message -> message.subject() == null ? message.bodyText() : message.subject()).setHeader("Subject / text").setFlexGrow(3);
+    messages
+        .addColumn(message -> message.subject() == null ? message.bodyText() : message.subject())
+        .setHeader("Subject / text")
+        .setFlexGrow(3);
     messages.addColumn(TestRunDialog::messageOutcome).setHeader("Would").setFlexGrow(2);
     messages.setAllRowsVisible(true);
     messages.addClassName("test-run-messages");
@@ -107,13 +125,21 @@ public class TestRunDialog extends Dialog {
   /** Choose who to test with and what the trigger event carried. */
   private void showSetup() {
     ComboBox<ContactSummary> contact = new ComboBox<>("Test contact");
-    contact.setItems(query -> contacts.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+    contact.setItems(
+        query ->
+            contacts
+                .search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
     contact.setItemLabelGenerator(TestRunDialog::label);
     contact.setPlaceholder("Search name, email or user id");
     contact.setWidth("28rem");
     contact.addClassName("test-run-contact");
     String trigger = journey.summary().triggerEvent();
-    TextArea properties = new TextArea("Properties of the " + (trigger == null ? "entry" : "\"" + trigger + "\"") + " event (JSON)");
+    TextArea properties =
+        new TextArea(
+            "Properties of the "
+                + (trigger == null ? "entry" : "\"" + trigger + "\"")
+                + " event (JSON)");
     properties.setValue("{}");
     properties.setWidthFull();
     properties.addClassName("test-run-properties");
@@ -159,18 +185,28 @@ public class TestRunDialog extends Dialog {
       }
       problems.add(new ListItem("The properties must be a JSON object, like {\"plan\": \"Pro\"}."));
     } catch (JacksonException e) {
-      problems.add(new ListItem("The properties are not valid JSON: " + e.getOriginalMessage() + "."));
+      problems.add(
+          new ListItem("The properties are not valid JSON: " + e.getOriginalMessage() + "."));
     }
     return Optional.empty();
   }
 
-  private void start(ContactSummary contact, Map<String, Object> properties, UnorderedList problems) {
+  private void start(
+      ContactSummary contact, Map<String, Object> properties, UnorderedList problems) {
     var signedIn = SecurityContextHolder.getContext().getAuthentication();
     String user = signedIn == null ? "console" : signedIn.getName();
     switch (testRuns.start(journey.summary().id(), draftXml, contact.id(), properties, user)) {
       case TestRunStart.Rejected rejected ->
-          rejected.problems().forEach(problem ->
-              problems.add(new ListItem((problem.elementId() == null ? "" : journey.nameOf(problem.elementId()) + ": ") + problem.message())));
+          rejected
+              .problems()
+              .forEach(
+                  problem ->
+                      problems.add(
+                          new ListItem(
+                              (problem.elementId() == null
+                                      ? ""
+                                      : journey.nameOf(problem.elementId()) + ": ")
+                                  + problem.message())));
       case TestRunStart.Started started -> showRun(started.runId(), contact);
     }
   }
@@ -182,9 +218,12 @@ public class TestRunDialog extends Dialog {
     events.addClassName("test-run-events");
     Button again = new Button("New test run", click -> showSetupAgain());
     again.addThemeVariants(ButtonVariant.LUMO_SMALL);
-    HorizontalLayout heading = new HorizontalLayout(new Span("Testing with " + label(contact) + " · "), runStatus, again);
+    HorizontalLayout heading =
+        new HorizontalLayout(new Span("Testing with " + label(contact) + " · "), runStatus, again);
     heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-    VerticalLayout left = new VerticalLayout(new H4("Steps taken"), steps, events, new H4("Messages it would send"), messages);
+    VerticalLayout left =
+        new VerticalLayout(
+            new H4("Steps taken"), steps, events, new H4("Messages it would send"), messages);
     left.setPadding(false);
     VerticalLayout right = new VerticalLayout(new H4("Message"), preview);
     right.setPadding(false);
@@ -215,7 +254,10 @@ public class TestRunDialog extends Dialog {
       return;
     }
     TestRun run = found.get();
-    runStatus.setText(run.running() ? "running, started " + Formats.ago(run.startedAt()) : "finished " + Formats.ago(run.endedAt()));
+    runStatus.setText(
+        run.running()
+            ? "running, started " + Formats.ago(run.startedAt())
+            : "finished " + Formats.ago(run.endedAt()));
     steps.setItems(run.steps());
     messages.setItems(deliveries.forJourneyInstance(run.processInstanceKey()));
     events.removeAll();
@@ -258,7 +300,10 @@ public class TestRunDialog extends Dialog {
 
   private static String label(ContactSummary contact) {
     String who = contact.name().isBlank() ? "" : contact.name() + " ";
-    String address = contact.email() != null ? contact.email() : contact.externalId() != null ? contact.externalId() : contact.id().toString();
+    String address =
+        contact.email() != null
+            ? contact.email()
+            : contact.externalId() != null ? contact.externalId() : contact.id().toString();
     return who.isEmpty() ? address : who + "(" + address + ")";
   }
 

@@ -9,14 +9,41 @@ import java.util.random.RandomGenerator;
 final class DemoPeople {
 
   private static final List<String> FIRST =
-      List.of("Ann", "Ben", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kira", "Liam",
-          "Maya", "Noah", "Olivia", "Pablo", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wei", "Yara", "Zoe");
+      List.of(
+          "Ann", "Ben", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+          "Kira", "Liam", "Maya", "Noah", "Olivia", "Pablo", "Quinn", "Rosa", "Sami", "Tara",
+          "Umar", "Vera", "Wei", "Yara", "Zoe");
   private static final List<String> LAST =
-      List.of("Andersen", "Baker", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito", "Jensen",
-          "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor", "Petrov", "Rossi", "Schmidt", "Tanaka", "Weber");
+      List.of(
+          "Andersen",
+          "Baker",
+          "Costa",
+          "Dubois",
+          "Evans",
+          "Fischer",
+          "Garcia",
+          "Hansen",
+          "Ito",
+          "Jensen",
+          "Kowalski",
+          "Lopez",
+          "Moreau",
+          "Nakamura",
+          "Okafor",
+          "Petrov",
+          "Rossi",
+          "Schmidt",
+          "Tanaka",
+          "Weber");
   private static final List<String> PLANS = List.of("Starter", "Plus", "Pro");
   private static final List<String> PRODUCTS =
-      List.of("Trail Runner Shoes", "Merino Hoodie", "Canvas Backpack", "Insulated Bottle", "Rain Shell", "Wool Socks");
+      List.of(
+          "Trail Runner Shoes",
+          "Merino Hoodie",
+          "Canvas Backpack",
+          "Insulated Bottle",
+          "Rain Shell",
+          "Wool Socks");
 
   private DemoPeople() {}
 
@@ -35,10 +62,14 @@ final class DemoPeople {
     String product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
     double revenue = Math.round((19 + random.nextDouble() * 180) * 100) / 100.0;
     return Map.of(
-        "order_id", "D" + (100000 + random.nextInt(900000)),
-        "revenue", revenue,
-        "currency", "USD",
-        "products", List.of(Map.of("name", product, "price", revenue)));
+        "order_id",
+        "D" + (100000 + random.nextInt(900000)),
+        "revenue",
+        revenue,
+        "currency",
+        "USD",
+        "products",
+        List.of(Map.of("name", product, "price", revenue)));
   }
 
   static Map<String, Object> productView(RandomGenerator random) {

@@ -103,11 +103,26 @@ class DemoSimulator implements SmartLifecycle {
     int roll = random.nextInt(10);
     if (roll < 3) {
       long number = count + 1;
-      send(EventType.TRACK, DEMO_PREFIX + number, "Signed Up", DemoPeople.signUp(random), DemoPeople.traits((int) number, random));
+      send(
+          EventType.TRACK,
+          DEMO_PREFIX + number,
+          "Signed Up",
+          DemoPeople.signUp(random),
+          DemoPeople.traits((int) number, random));
     } else if (roll < 6) {
-      send(EventType.TRACK, randomContact(count), "Order Completed", DemoPeople.order(random), Map.of());
+      send(
+          EventType.TRACK,
+          randomContact(count),
+          "Order Completed",
+          DemoPeople.order(random),
+          Map.of());
     } else {
-      send(EventType.TRACK, randomContact(count), "Product Viewed", DemoPeople.productView(random), Map.of());
+      send(
+          EventType.TRACK,
+          randomContact(count),
+          "Product Viewed",
+          DemoPeople.productView(random),
+          Map.of());
     }
   }
 
@@ -116,10 +131,17 @@ class DemoSimulator implements SmartLifecycle {
   }
 
   private long demoContacts() {
-    return jdbc.sql("select count(*) from contact where external_id like 'demo-%'").query(Long.class).single();
+    return jdbc.sql("select count(*) from contact where external_id like 'demo-%'")
+        .query(Long.class)
+        .single();
   }
 
-  private void send(EventType type, String userId, @Nullable String name, Map<String, Object> properties, Map<String, Object> traits) {
+  private void send(
+      EventType type,
+      String userId,
+      @Nullable String name,
+      Map<String, Object> properties,
+      Map<String, Object> traits) {
     ingestion.ingest(
         new IncomingEvent(
             UUID.randomUUID().toString(),
@@ -130,5 +152,4 @@ class DemoSimulator implements SmartLifecycle {
             Traits.fromSegment(traits),
             clock.instant()));
   }
-
 }

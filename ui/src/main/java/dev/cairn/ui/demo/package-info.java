@@ -1,4 +1,6 @@
-/** Demo data: sample contacts and a simulator of customer events, so a new install has life in it. */
+/**
+ * Demo data: sample contacts and a simulator of customer events, so a new install has life in it.
+ */
 @NullMarked
 package dev.cairn.ui.demo;
 

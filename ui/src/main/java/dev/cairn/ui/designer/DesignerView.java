@@ -31,9 +31,9 @@ import dev.cairn.engine.journey.PublishResult;
 import dev.cairn.engine.journey.Revision;
 import dev.cairn.engine.journey.draft.Draft;
 import dev.cairn.engine.journey.draft.JourneyDrafts;
+import dev.cairn.engine.journey.testrun.TestRuns;
 import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.Segments;
-import dev.cairn.engine.journey.testrun.TestRuns;
 import dev.cairn.ui.console.BuilderChoices;
 import dev.cairn.ui.console.TestRunDialog;
 import jakarta.annotation.security.PermitAll;
@@ -59,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class DesignerView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm:ss");
-  private static final Pattern NAMES = Pattern.compile("<bpmn:[a-zA-Z]+ id=\"([^\"]+)\"[^>]*? name=\"([^\"]*)\"");
+  private static final Pattern NAMES =
+      Pattern.compile("<bpmn:[a-zA-Z]+ id=\"([^\"]+)\"[^>]*? name=\"([^\"]*)\"");
 
   private final Journeys journeys;
   private final JourneyCompiler compiler;
@@ -105,7 +106,10 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     this.authentication = authentication;
     this.designer = new JourneyDesigner(json);
     this.properties =
-        new PropertiesPanel(designer, new PropertiesPanel.Services(templates, smsLinks, contacts, json, BuilderChoices.of(segments, lists, "")));
+        new PropertiesPanel(
+            designer,
+            new PropertiesPanel.Services(
+                templates, smsLinks, contacts, json, BuilderChoices.of(segments, lists, "")));
     this.problemsPanel = new ProblemsPanel(designer::select, id -> names.getOrDefault(id, id));
     setSizeFull();
     setPadding(true);
@@ -114,10 +118,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     designer.setSizeFull();
     designer.addSelectedListener(selected -> properties.show(selected.settings()));
     designer.addChangedListener(changed -> changed(changed.xml()));
-    designer.addLintedListener(lint -> {
-      linted = lint.issues();
-      showProblems();
-    });
+    designer.addLintedListener(
+        lint -> {
+          linted = lint.issues();
+          showProblems();
+        });
 
     Button undo = toolbarButton("Undo", VaadinIcon.ROTATE_LEFT, designer::undo);
     undo.addClassName("designer-undo");
@@ -136,11 +141,18 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     publish.addClickListener(click -> publish());
     publish.addClickShortcut(Key.KEY_P, KeyModifier.ALT);
     publishWhy.addClassName("designer-publish-why");
-    publishWhy.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    publishWhy
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
     saved.addClassName("designer-saved");
-    saved.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    saved
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
 
-    HorizontalLayout tools = new HorizontalLayout(undo, redo, tidy, fit, minimap, history, testRun, saved);
+    HorizontalLayout tools =
+        new HorizontalLayout(undo, redo, tidy, fit, minimap, history, testRun, saved);
     tools.setAlignItems(FlexComponent.Alignment.CENTER);
     tools.setSpacing(false);
     HorizontalLayout publishing = new HorizontalLayout(publishWhy, publish);
@@ -155,7 +167,10 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     left.setPadding(false);
     left.setSizeFull();
     left.expand(designer);
-    designer.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+    designer
+        .getStyle()
+        .set("border", "1px solid var(--lumo-contrast-10pct)")
+        .set("border-radius", "var(--lumo-border-radius-l)");
     properties.setWidthFull();
     SplitLayout split = new SplitLayout(left, properties);
     split.setSizeFull();
@@ -167,11 +182,21 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     String id = event.getRouteParameters().get("id").orElseThrow(NotFoundException::new);
-    JourneyDetail journey = journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
+    JourneyDetail journey =
+        journeys.find(id).orElseThrow(() -> new NotFoundException("No journey " + id));
     journeyId = id;
     title.setText(journey.summary().name());
-    String xml = drafts.draftOf(id).map(Draft::sourceXml).orElseGet(() -> journeys.sourceOf(id).orElseThrow());
-    open(xml, drafts.draftOf(id).map(d -> "Draft saved " + SAVED_AT.format(d.savedAt().atZone(ZoneId.systemDefault()))).orElse("No changes yet"));
+    String xml =
+        drafts
+            .draftOf(id)
+            .map(Draft::sourceXml)
+            .orElseGet(() -> journeys.sourceOf(id).orElseThrow());
+    open(
+        xml,
+        drafts
+            .draftOf(id)
+            .map(d -> "Draft saved " + SAVED_AT.format(d.savedAt().atZone(ZoneId.systemDefault())))
+            .orElse("No changes yet"));
   }
 
   private void open(String xml, String savedText) {
@@ -198,7 +223,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     validated =
         switch (compiler.compile(xml)) {
           case CompileResult.Rejected rejected ->
-              rejected.problems().stream().map(problem -> new DesignProblem(problem.elementId(), problem.message(), true)).toList();
+              rejected.problems().stream()
+                  .map(problem -> new DesignProblem(problem.elementId(), problem.message(), true))
+                  .toList();
           case CompileResult.Compiled compiled -> List.of();
         };
     showProblems();
@@ -211,18 +238,29 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
       if ("fake-join".equals(issue.rule())) {
         continue;
       }
-      // Cairn's validator says it in the marketer's words already when it finds the same element wrong.
-      boolean known = validated.stream().anyMatch(p -> p.elementId() != null && p.elementId().equals(issue.elementId()));
+      // Cairn's validator says it in the marketer's words already when it finds the same element
+      // wrong.
+      boolean known =
+          validated.stream()
+              .anyMatch(p -> p.elementId() != null && p.elementId().equals(issue.elementId()));
       if (!known) {
-        all.add(new DesignProblem(issue.elementId(), LintWords.of(issue), "error".equals(issue.category())));
+        all.add(
+            new DesignProblem(
+                issue.elementId(), LintWords.of(issue), "error".equals(issue.category())));
       }
     }
     problemsPanel.show(all);
     designer.showProblems(all);
     long errors = all.stream().filter(DesignProblem::error).count();
     publish.setEnabled(errors == 0);
-    publishWhy.setText(errors == 0 ? "" : "Fix " + errors + (errors == 1 ? " problem" : " problems") + " to publish");
-    publish.setTooltipText(errors == 0 ? "Publish this draft: contacts enter from now on" : "Publishing needs every problem below fixed first");
+    publishWhy.setText(
+        errors == 0
+            ? ""
+            : "Fix " + errors + (errors == 1 ? " problem" : " problems") + " to publish");
+    publish.setTooltipText(
+        errors == 0
+            ? "Publish this draft: contacts enter from now on"
+            : "Publishing needs every problem below fixed first");
   }
 
   private void publish() {
@@ -238,11 +276,15 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
     switch (journeys.publish(id)) {
       case PublishResult.Published published -> {
         drafts.published(id, published.version(), xml, user());
-        Notification.show("Published as version " + published.version() + ": contacts enter from now on.");
+        Notification.show(
+            "Published as version " + published.version() + ": contacts enter from now on.");
         getUI().ifPresent(ui -> ui.navigate("journeys/" + id));
       }
       case PublishResult.Rejected rejected -> {
-        validated = rejected.problems().stream().map(problem -> new DesignProblem(problem.elementId(), problem.message(), true)).toList();
+        validated =
+            rejected.problems().stream()
+                .map(problem -> new DesignProblem(problem.elementId(), problem.message(), true))
+                .toList();
         showProblems();
         error("Not published: fix the problems listed below the canvas.");
       }
@@ -265,11 +307,15 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver 
   private void openHistory() {
     String id = journeyId;
     if (id != null) {
-      new VersionHistoryDialog(id, drafts, restored -> {
-        drafts.save(id, restored, user());
-        open(restored, "Restored as the draft");
-        Notification.show("The older version is now the draft; publish it to run it.");
-      }).open();
+      new VersionHistoryDialog(
+              id,
+              drafts,
+              restored -> {
+                drafts.save(id, restored, user());
+                open(restored, "Restored as the draft");
+                Notification.show("The older version is now the draft; publish it to run it.");
+              })
+          .open();
     }
   }
 

@@ -51,7 +51,10 @@ final class DiagramCopy {
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      Document document =
+          factory
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
       Element process = (Element) document.getElementsByTagNameNS(BPMN, "process").item(0);
       String oldId = process.getAttribute("id");
       process.setAttribute("id", id);

@@ -22,7 +22,8 @@ final class DurationField extends CustomField<String> {
     unit.setValue(DurationWords.Unit.DAYS);
     unit.setWidth("8rem");
     unit.addClassName("duration-unit");
-    com.vaadin.flow.component.orderedlayout.HorizontalLayout row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(amount, unit);
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout row =
+        new com.vaadin.flow.component.orderedlayout.HorizontalLayout(amount, unit);
     row.setSpacing(true);
     add(row);
   }
@@ -35,7 +36,8 @@ final class DurationField extends CustomField<String> {
 
   @Override
   protected void setPresentationValue(String iso) {
-    Optional<DurationWords.Amount> parsed = iso == null || iso.isBlank() ? Optional.empty() : DurationWords.ofIso(iso);
+    Optional<DurationWords.Amount> parsed =
+        iso == null || iso.isBlank() ? Optional.empty() : DurationWords.ofIso(iso);
     amount.setValue(parsed.map(a -> (int) a.amount()).orElse(null));
     unit.setValue(parsed.map(DurationWords.Amount::unit).orElse(DurationWords.Unit.DAYS));
   }

@@ -53,11 +53,15 @@ final class DurationWords {
     }
   }
 
-  private static final Pattern WORDS = Pattern.compile("(\\d+)\\s*(minute|min|hour|hr|h|day|d|week|w|month)s?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WORDS =
+      Pattern.compile(
+          "(\\d+)\\s*(minute|min|hour|hr|h|day|d|week|w|month)s?", Pattern.CASE_INSENSITIVE);
 
   private DurationWords() {}
 
-  /** P3D → 3 days; what the designer cannot say in one unit is read as its total in the smallest. */
+  /**
+   * P3D → 3 days; what the designer cannot say in one unit is read as its total in the smallest.
+   */
   static Optional<Amount> ofIso(String iso) {
     String text = iso.strip().toUpperCase(Locale.ROOT);
     try {
@@ -76,7 +80,10 @@ final class DurationWords {
         }
         if (period.getYears() == 0 && period.getMonths() == 0) {
           int days = period.getDays();
-          return Optional.of(days > 0 && days % 7 == 0 ? new Amount(days / 7, Unit.WEEKS) : new Amount(days, Unit.DAYS));
+          return Optional.of(
+              days > 0 && days % 7 == 0
+                  ? new Amount(days / 7, Unit.WEEKS)
+                  : new Amount(days, Unit.DAYS));
         }
       }
     } catch (RuntimeException notIso) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class JourneyDesigner extends Component implements HasSize {
 
   /** A finding of bpmnlint in the browser. */
-  record LintIssue(@Nullable String elementId, String category, String message, @Nullable String rule) {}
+  record LintIssue(
+      @Nullable String elementId, String category, String message, @Nullable String rule) {}
 
   private final JsonMapper json;
 
@@ -72,7 +73,15 @@ final class JourneyDesigner extends Component implements HasSize {
     List<Map<String, Object>> marks =
         problems.stream()
             .filter(problem -> problem.elementId() != null)
-            .map(problem -> Map.<String, Object>of("elementId", problem.elementId(), "message", problem.message(), "error", problem.error()))
+            .map(
+                problem ->
+                    Map.<String, Object>of(
+                        "elementId",
+                        problem.elementId(),
+                        "message",
+                        problem.message(),
+                        "error",
+                        problem.error()))
             .toList();
     getElement().callJsFunction("setProblems", json.writeValueAsString(marks));
   }
@@ -109,7 +118,8 @@ final class JourneyDesigner extends Component implements HasSize {
 
   @ClientCallable
   void linted(String issuesJson) {
-    fireEvent(new Linted(this, json.readValue(issuesJson, new TypeReference<List<LintIssue>>() {})));
+    fireEvent(
+        new Linted(this, json.readValue(issuesJson, new TypeReference<List<LintIssue>>() {})));
   }
 
   Registration addSelectedListener(ComponentEventListener<Selected> listener) {

@@ -9,8 +9,10 @@ final class LintWords {
     String rule = issue.rule() == null ? "" : issue.rule();
     return switch (rule) {
       case "no-disconnected" -> "This node is not connected to the journey.";
-      case "no-implicit-end", "end-event-required" -> "This path does not end; add an End after it.";
-      case "no-implicit-start", "start-event-required" -> "Nothing leads here; connect it to the step before.";
+      case "no-implicit-end", "end-event-required" ->
+          "This path does not end; add an End after it.";
+      case "no-implicit-start", "start-event-required" ->
+          "Nothing leads here; connect it to the step before.";
       case "fake-join" -> "Several paths meet here; that is fine for Cairn.";
       case "label-required" -> "Give it a name, so the journey reads well.";
       case "superfluous-gateway" -> "This branch has one path only.";

@@ -51,24 +51,35 @@ public class NewJourneyView extends VerticalLayout implements BeforeEnterObserve
     from.addClassName("new-journey-from");
     from.setEnabled(false);
     start.addValueChangeListener(change -> from.setEnabled(COPY.equals(change.getValue())));
-    from.addValueChangeListener(change -> {
-      if (change.getValue() != null && (name.isEmpty() || name.getValue().startsWith("Copy of "))) {
-        name.setValue("Copy of " + change.getValue().name());
-      }
-    });
+    from.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null
+              && (name.isEmpty() || name.getValue().startsWith("Copy of "))) {
+            name.setValue("Copy of " + change.getValue().name());
+          }
+        });
     Button create = new Button("Create and open the designer", click -> create());
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     create.addClassName("new-journey-create");
-    add(new H2("New journey"), new Paragraph("Name it, then draw it. Nothing runs until you publish it."), name, start, from, create);
+    add(
+        new H2("New journey"),
+        new Paragraph("Name it, then draw it. Nothing runs until you publish it."),
+        name,
+        start,
+        from,
+        create);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     Optional<String> copyOf = event.getLocation().getQueryParameters().getSingleParameter("from");
-    copyOf.flatMap(id -> journeys.list().stream().filter(j -> j.id().equals(id)).findFirst()).ifPresent(journey -> {
-      start.setValue(COPY);
-      from.setValue(journey);
-    });
+    copyOf
+        .flatMap(id -> journeys.list().stream().filter(j -> j.id().equals(id)).findFirst())
+        .ifPresent(
+            journey -> {
+              start.setValue(COPY);
+              from.setValue(journey);
+            });
   }
 
   private void create() {

@@ -21,7 +21,10 @@ final class ProblemsPanel extends VerticalLayout {
     addClassName("designer-problems");
     setPadding(false);
     setSpacing(false);
-    getStyle().set("max-height", "9.5rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)");
+    getStyle()
+        .set("max-height", "9.5rem")
+        .set("overflow", "auto")
+        .set("font-size", "var(--lumo-font-size-s)");
   }
 
   void show(List<DesignProblem> problems) {
@@ -36,13 +39,17 @@ final class ProblemsPanel extends VerticalLayout {
     for (DesignProblem problem : problems) {
       var icon = (problem.error() ? VaadinIcon.EXCLAMATION_CIRCLE : VaadinIcon.WARNING).create();
       icon.setSize("var(--lumo-icon-size-s)");
-      icon.setColor(problem.error() ? "var(--lumo-error-color)" : "var(--lumo-warning-color, #c48a00)");
+      icon.setColor(
+          problem.error() ? "var(--lumo-error-color)" : "var(--lumo-warning-color, #c48a00)");
       String name = problem.elementId() == null ? "" : nameOf.apply(problem.elementId());
-      // Most messages name their step already ("Send email" needs a subject): no second name before them.
-      String where = name.isEmpty() || problem.message().contains("\"" + name + "\"") ? "" : name + ": ";
+      // Most messages name their step already ("Send email" needs a subject): no second name before
+      // them.
+      String where =
+          name.isEmpty() || problem.message().contains("\"" + name + "\"") ? "" : name + ": ";
       Div row = new Div(icon, new Span(" " + where + problem.message()));
       row.addClassName(problem.error() ? "designer-error" : "designer-warning");
-      row.getElement().setAttribute("data-element", problem.elementId() == null ? "" : problem.elementId());
+      row.getElement()
+          .setAttribute("data-element", problem.elementId() == null ? "" : problem.elementId());
       row.getStyle().set("cursor", "pointer").set("padding", "2px 0");
       row.addClickListener(click -> select.accept(problem.elementId()));
       add(row);

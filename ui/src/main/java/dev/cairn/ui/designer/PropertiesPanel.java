@@ -46,7 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class PropertiesPanel extends VerticalLayout {
 
   /** Where the server's services come in. */
-  record Services(Templates templates, SmsLinks smsLinks, Contacts contacts, JsonMapper json, BuilderChoices choices) {}
+  record Services(
+      Templates templates,
+      SmsLinks smsLinks,
+      Contacts contacts,
+      JsonMapper json,
+      BuilderChoices choices) {}
 
   private static final String TRIGGER_EVENT = "cairn:trigger-event";
   private static final String TRIGGER_WHERE = "cairn:trigger-where";
@@ -68,9 +73,15 @@ final class PropertiesPanel extends VerticalLayout {
     getStyle().set("gap", "var(--lumo-space-s)").set("overflow", "auto");
   }
 
-  /** Shows the element's settings; an echo of the panel's own change keeps the fields as they are. */
+  /**
+   * Shows the element's settings; an echo of the panel's own change keeps the fields as they are.
+   */
   void show(ElementSettings settings) {
-    boolean echo = settings.fromPanel() && shown != null && shown.id().equals(settings.id()) && settings.focus() == null;
+    boolean echo =
+        settings.fromPanel()
+            && shown != null
+            && shown.id().equals(settings.id())
+            && settings.focus() == null;
     shown = settings;
     if (echo) {
       return;
@@ -102,13 +113,22 @@ final class PropertiesPanel extends VerticalLayout {
 
   private void journey(ElementSettings s) {
     add(new H3("Journey"));
-    TextField name = text("Name", s.nameOrEmpty(), value -> apply(null, SettingsChange.create().name(value)));
+    TextField name =
+        text("Name", s.nameOrEmpty(), value -> apply(null, SettingsChange.create().name(value)));
     name.addClassName("journey-name");
     ComboBox<String> goal =
-        eventPicker("Goal: the event that counts as a conversion", s.property("cairn:goal-event"), picked -> apply(null, SettingsChange.create().property("cairn:goal-event", picked)));
-    goal.setHelperText("A contact who sends it leaves the journey, counted as converted, wherever they are.");
+        eventPicker(
+            "Goal: the event that counts as a conversion",
+            s.property("cairn:goal-event"),
+            picked -> apply(null, SettingsChange.create().property("cairn:goal-event", picked)));
+    goal.setHelperText(
+        "A contact who sends it leaves the journey, counted as converted, wherever they are.");
     goal.addClassName("journey-goal");
-    TextField exits = text("Leave the journey when they send", s.property("cairn:exit-on"), value -> apply(null, SettingsChange.create().property("cairn:exit-on", value)));
+    TextField exits =
+        text(
+            "Leave the journey when they send",
+            s.property("cairn:exit-on"),
+            value -> apply(null, SettingsChange.create().property("cairn:exit-on", value)));
     exits.setHelperText("Events separated by commas, e.g. Email Unsubscribed, SMS Unsubscribed.");
     exits.addClassName("journey-exits");
     add(name, goal, exits);
@@ -137,11 +157,15 @@ final class PropertiesPanel extends VerticalLayout {
     heading("Entry", s);
     String trigger = s.property(TRIGGER_EVENT);
     EntryKind kind =
-        s.property(TRIGGER_SCHEDULE) != null ? EntryKind.SCHEDULE
-            : trigger == null ? EntryKind.API
-            : trigger.equals("Segment Entered") ? EntryKind.SEGMENT
-            : trigger.equals("Contact Added") || trigger.equals("Contact Imported") ? EntryKind.ADDED
-            : EntryKind.EVENT;
+        s.property(TRIGGER_SCHEDULE) != null
+            ? EntryKind.SCHEDULE
+            : trigger == null
+                ? EntryKind.API
+                : trigger.equals("Segment Entered")
+                    ? EntryKind.SEGMENT
+                    : trigger.equals("Contact Added") || trigger.equals("Contact Imported")
+                        ? EntryKind.ADDED
+                        : EntryKind.EVENT;
     Select<EntryKind> how = new Select<>();
     how.setLabel("Contacts enter");
     how.setItems(EntryKind.values());
@@ -151,149 +175,230 @@ final class PropertiesPanel extends VerticalLayout {
     how.setWidthFull();
     Div details = new Div();
     details.setWidthFull();
-    how.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        SettingsChange c = SettingsChange.create().property(TRIGGER_SCHEDULE, null).property(TRIGGER_SEGMENT, null).property(TRIGGER_WHERE, null);
-        switch (change.getValue()) {
-          case EVENT -> {
-            if (trigger != null && !trigger.isBlank() && kind == EntryKind.EVENT) {
-              c.property(TRIGGER_EVENT, trigger);
-            } else {
-              c.emptyProperty(TRIGGER_EVENT);
+    how.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            SettingsChange c =
+                SettingsChange.create()
+                    .property(TRIGGER_SCHEDULE, null)
+                    .property(TRIGGER_SEGMENT, null)
+                    .property(TRIGGER_WHERE, null);
+            switch (change.getValue()) {
+              case EVENT -> {
+                if (trigger != null && !trigger.isBlank() && kind == EntryKind.EVENT) {
+                  c.property(TRIGGER_EVENT, trigger);
+                } else {
+                  c.emptyProperty(TRIGGER_EVENT);
+                }
+              }
+              case SEGMENT -> c.property(TRIGGER_EVENT, "Segment Entered");
+              case ADDED -> c.property(TRIGGER_EVENT, "Contact Added");
+              case SCHEDULE, API -> c.property(TRIGGER_EVENT, null);
             }
+            if (change.getValue() == EntryKind.SCHEDULE) {
+              c.property(TRIGGER_SCHEDULE, "0 9 * * MON");
+            }
+            apply(s.id(), c);
+            details.removeAll();
+            entryDetails(details, change.getValue(), s);
           }
-          case SEGMENT -> c.property(TRIGGER_EVENT, "Segment Entered");
-          case ADDED -> c.property(TRIGGER_EVENT, "Contact Added");
-          case SCHEDULE, API -> c.property(TRIGGER_EVENT, null);
-        }
-        if (change.getValue() == EntryKind.SCHEDULE) {
-          c.property(TRIGGER_SCHEDULE, "0 9 * * MON");
-        }
-        apply(s.id(), c);
-        details.removeAll();
-        entryDetails(details, change.getValue(), s);
-      }
-    });
+        });
     add(how, details);
     entryDetails(details, kind, s);
     Select<String> reEntry = new Select<>();
     reEntry.setLabel("Who may enter again");
     reEntry.setItems("once", "one-at-a-time", "every-time");
-    reEntry.setItemLabelGenerator(value -> switch (value) {
-      case "once" -> "Nobody: each contact enters once";
-      case "every-time" -> "Everyone, every time, even while inside";
-      default -> "Those who have left the journey";
-    });
+    reEntry.setItemLabelGenerator(
+        value ->
+            switch (value) {
+              case "once" -> "Nobody: each contact enters once";
+              case "every-time" -> "Everyone, every time, even while inside";
+              default -> "Those who have left the journey";
+            });
     reEntry.setValue(Optional.ofNullable(s.property("cairn:re-entry")).orElse("one-at-a-time"));
-    reEntry.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        apply(s.id(), SettingsChange.create().property("cairn:re-entry", change.getValue()));
-      }
-    });
+    reEntry.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            apply(s.id(), SettingsChange.create().property("cairn:re-entry", change.getValue()));
+          }
+        });
     reEntry.setWidthFull();
     DurationField gap = new DurationField("…but not sooner than after");
     gap.setValue(Optional.ofNullable(s.property("cairn:re-entry-gap")).orElse(""));
-    gap.addValueChangeListener(change -> apply(s.id(), SettingsChange.create().property("cairn:re-entry-gap", change.getValue())));
+    gap.addValueChangeListener(
+        change ->
+            apply(
+                s.id(), SettingsChange.create().property("cairn:re-entry-gap", change.getValue())));
     add(reEntry, gap);
   }
 
   private void entryDetails(Div details, EntryKind kind, ElementSettings s) {
     switch (kind) {
       case EVENT -> {
-        ComboBox<String> event = eventPicker("Event", s.property(TRIGGER_EVENT), picked -> {
-          // Cleared, it stays an event entry waiting for its event (the check says so), not an API one.
-          SettingsChange c = picked == null ? SettingsChange.create().emptyProperty(TRIGGER_EVENT) : SettingsChange.create().property(TRIGGER_EVENT, picked);
-          if (picked != null && isDefaultName(s.nameOrEmpty(), "Entry")) {
-            c.name(picked);
-          }
-          apply(s.id(), c);
-        });
+        ComboBox<String> event =
+            eventPicker(
+                "Event",
+                s.property(TRIGGER_EVENT),
+                picked -> {
+                  // Cleared, it stays an event entry waiting for its event (the check says so), not
+                  // an API one.
+                  SettingsChange c =
+                      picked == null
+                          ? SettingsChange.create().emptyProperty(TRIGGER_EVENT)
+                          : SettingsChange.create().property(TRIGGER_EVENT, picked);
+                  if (picked != null && isDefaultName(s.nameOrEmpty(), "Entry")) {
+                    c.name(picked);
+                  }
+                  apply(s.id(), c);
+                });
         event.addClassName("entry-event");
-        TextField where = text("Only events with", s.property(TRIGGER_WHERE), value -> apply(s.id(), SettingsChange.create().property(TRIGGER_WHERE, value)));
+        TextField where =
+            text(
+                "Only events with",
+                s.property(TRIGGER_WHERE),
+                value -> apply(s.id(), SettingsChange.create().property(TRIGGER_WHERE, value)));
         where.setHelperText("property=value, separated by commas; empty: every such event.");
         details.add(event, where);
       }
       case SEGMENT -> {
-        Select<SegmentSummary> segment = segmentPicker("Segment", whereValue(s.property(TRIGGER_WHERE), "segment_id"));
-        segment.addValueChangeListener(change -> {
-          if (change.isFromClient() && change.getValue() != null) {
-            apply(s.id(), SettingsChange.create().property(TRIGGER_WHERE, "segment_id=" + change.getValue().id()));
-          }
-        });
+        Select<SegmentSummary> segment =
+            segmentPicker("Segment", whereValue(s.property(TRIGGER_WHERE), "segment_id"));
+        segment.addValueChangeListener(
+            change -> {
+              if (change.isFromClient() && change.getValue() != null) {
+                apply(
+                    s.id(),
+                    SettingsChange.create()
+                        .property(TRIGGER_WHERE, "segment_id=" + change.getValue().id()));
+              }
+            });
         details.add(segment);
       }
       case ADDED -> {
         Select<String> how = new Select<>();
         how.setLabel("When they are");
         how.setItems("Contact Added", "Contact Imported");
-        how.setItemLabelGenerator(v -> v.equals("Contact Added") ? "added (form, API or console)" : "imported from a file");
-        how.setValue("Contact Imported".equals(s.property(TRIGGER_EVENT)) ? "Contact Imported" : "Contact Added");
-        how.addValueChangeListener(change -> {
-          if (change.isFromClient()) {
-            apply(s.id(), SettingsChange.create().property(TRIGGER_EVENT, change.getValue()));
-          }
-        });
+        how.setItemLabelGenerator(
+            v ->
+                v.equals("Contact Added")
+                    ? "added (form, API or console)"
+                    : "imported from a file");
+        how.setValue(
+            "Contact Imported".equals(s.property(TRIGGER_EVENT))
+                ? "Contact Imported"
+                : "Contact Added");
+        how.addValueChangeListener(
+            change -> {
+              if (change.isFromClient()) {
+                apply(s.id(), SettingsChange.create().property(TRIGGER_EVENT, change.getValue()));
+              }
+            });
         details.add(how);
       }
       case SCHEDULE -> {
-        TextField cron = text("Schedule", s.property(TRIGGER_SCHEDULE), value -> apply(s.id(), SettingsChange.create().property(TRIGGER_SCHEDULE, value)));
-        cron.setHelperText("minute hour day month weekday, in each contact's time zone: 0 9 * * MON is Mondays at 9:00.");
-        Select<SegmentSummary> audience = segmentPicker("Who enters (empty: everyone)", s.property(TRIGGER_SEGMENT));
+        TextField cron =
+            text(
+                "Schedule",
+                s.property(TRIGGER_SCHEDULE),
+                value -> apply(s.id(), SettingsChange.create().property(TRIGGER_SCHEDULE, value)));
+        cron.setHelperText(
+            "minute hour day month weekday, in each contact's time zone: 0 9 * * MON is Mondays at 9:00.");
+        Select<SegmentSummary> audience =
+            segmentPicker("Who enters (empty: everyone)", s.property(TRIGGER_SEGMENT));
         audience.setEmptySelectionAllowed(true);
-        audience.addValueChangeListener(change -> {
-          if (change.isFromClient()) {
-            apply(s.id(), SettingsChange.create().property(TRIGGER_SEGMENT, change.getValue() == null ? null : change.getValue().id()));
-          }
-        });
+        audience.addValueChangeListener(
+            change -> {
+              if (change.isFromClient()) {
+                apply(
+                    s.id(),
+                    SettingsChange.create()
+                        .property(
+                            TRIGGER_SEGMENT,
+                            change.getValue() == null ? null : change.getValue().id()));
+              }
+            });
         details.add(cron, audience);
       }
-      case API -> details.add(new Paragraph("Contacts enter when your system calls POST /api/journeys/<id>/entries."));
+      case API ->
+          details.add(
+              new Paragraph(
+                  "Contacts enter when your system calls POST /api/journeys/<id>/entries."));
     }
   }
 
   private void email(ElementSettings s) {
     heading("Send email", s);
     ComboBox<String> template = new ComboBox<>("Template");
-    template.setItems(services.templates().names().stream().filter(name -> !name.startsWith("_")).toList());
+    template.setItems(
+        services.templates().names().stream().filter(name -> !name.startsWith("_")).toList());
     template.setValue(s.header("template"));
     template.setWidthFull();
     template.addClassName("email-template");
-    Anchor edit = new Anchor(s.header("template") == null ? "templates" : "templates/" + s.header("template"), "Edit the template");
+    Anchor edit =
+        new Anchor(
+            s.header("template") == null ? "templates" : "templates/" + s.header("template"),
+            "Edit the template");
     edit.setTarget("_blank");
-    TextField subject = text("Subject", s.header("subject"), value -> apply(s.id(), SettingsChange.create().header("subject", value)));
+    TextField subject =
+        text(
+            "Subject",
+            s.header("subject"),
+            value -> apply(s.id(), SettingsChange.create().header("subject", value)));
     subject.addClassName("email-subject");
     subject.setHelperText("Liquid, e.g. {{ contact.first_name }}, your cart is waiting");
-    TextField topic = text("Topic (contacts who opted out of it are skipped)", s.header("topic"), value -> apply(s.id(), SettingsChange.create().header("topic", value)));
+    TextField topic =
+        text(
+            "Topic (contacts who opted out of it are skipped)",
+            s.header("topic"),
+            value -> apply(s.id(), SettingsChange.create().header("topic", value)));
     IFrame preview = new IFrame();
     preview.setSandbox(IFrame.SandboxType.RESTRICT_ALL);
     preview.setWidthFull();
     preview.setHeight("320px");
     preview.addClassName("email-preview");
-    preview.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("background", "white");
+    preview
+        .getStyle()
+        .set("border", "1px solid var(--lumo-contrast-10pct)")
+        .set("background", "white");
     ComboBox<ContactSummary> as = new ComboBox<>("Preview as");
-    as.setItems(query -> services.contacts().search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+    as.setItems(
+        query ->
+            services
+                .contacts()
+                .search(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
     as.setItemLabelGenerator(c -> c.email() == null ? String.valueOf(c.id()) : c.email());
     as.setPlaceholder("Alex Sample (sample contact)");
     as.setClearButtonVisible(true);
     as.setWidthFull();
     Span previewNote = new Span();
-    previewNote.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-    Runnable render = () -> renderEmail(template.getValue(), subject.getValue(), preview, previewNote);
-    as.addValueChangeListener(change -> {
-      previewContact = change.getValue() == null ? SampleContact.PROFILE : services.contacts().find(change.getValue().id()).orElse(SampleContact.PROFILE);
-      render.run();
-    });
-    template.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        SettingsChange c = SettingsChange.create().header("template", change.getValue());
-        if (change.getValue() != null && isDefaultName(s.nameOrEmpty(), "Send email")) {
-          c.name("Send " + change.getValue().replace('-', ' '));
-        }
-        apply(s.id(), c);
-        edit.setHref(change.getValue() == null ? "templates" : "templates/" + change.getValue());
-      }
-      render.run();
-    });
+    previewNote
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    Runnable render =
+        () -> renderEmail(template.getValue(), subject.getValue(), preview, previewNote);
+    as.addValueChangeListener(
+        change -> {
+          previewContact =
+              change.getValue() == null
+                  ? SampleContact.PROFILE
+                  : services.contacts().find(change.getValue().id()).orElse(SampleContact.PROFILE);
+          render.run();
+        });
+    template.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            SettingsChange c = SettingsChange.create().header("template", change.getValue());
+            if (change.getValue() != null && isDefaultName(s.nameOrEmpty(), "Send email")) {
+              c.name("Send " + change.getValue().replace('-', ' '));
+            }
+            apply(s.id(), c);
+            edit.setHref(
+                change.getValue() == null ? "templates" : "templates/" + change.getValue());
+          }
+          render.run();
+        });
     subject.addValueChangeListener(change -> render.run());
     add(template, edit, subject, topic, as, previewNote, preview);
     render.run();
@@ -307,9 +412,18 @@ final class PropertiesPanel extends VerticalLayout {
     }
     try {
       Map<String, Object> fields = MergeFields.of(previewContact, Map.of());
-      RenderedEmail email = services.templates().renderEmail(services.templates().choose(template, previewContact.locale()), fields);
-      String shownSubject = subject.isBlank() ? email.subject() : services.templates().renderInline("subject", subject, fields);
-      note.setText(previewContact.displayName() + " gets: " + (shownSubject == null ? "(no subject)" : shownSubject));
+      RenderedEmail email =
+          services
+              .templates()
+              .renderEmail(services.templates().choose(template, previewContact.locale()), fields);
+      String shownSubject =
+          subject.isBlank()
+              ? email.subject()
+              : services.templates().renderInline("subject", subject, fields);
+      note.setText(
+          previewContact.displayName()
+              + " gets: "
+              + (shownSubject == null ? "(no subject)" : shownSubject));
       preview.getElement().setAttribute("srcdoc", email.html());
     } catch (RuntimeException problem) {
       note.setText("The template does not render: " + problem.getMessage());
@@ -320,14 +434,22 @@ final class PropertiesPanel extends VerticalLayout {
   private void sms(ElementSettings s) {
     heading("Send SMS", s);
     SmsLengthPanel length = new SmsLengthPanel(services.templates(), services.smsLinks());
-    length.bind("Text", Optional.ofNullable(s.header("text")).orElse(""), value -> apply(s.id(), SettingsChange.create().header("text", value)));
+    length.bind(
+        "Text",
+        Optional.ofNullable(s.header("text")).orElse(""),
+        value -> apply(s.id(), SettingsChange.create().header("text", value)));
     length.addClassName("sms-step-text");
-    Checkbox shorten = new Checkbox("Shorten and track web links", !"false".equals(s.header("shorten-links")));
-    shorten.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        apply(s.id(), SettingsChange.create().header("shorten-links", change.getValue() ? null : "false"));
-      }
-    });
+    Checkbox shorten =
+        new Checkbox("Shorten and track web links", !"false".equals(s.header("shorten-links")));
+    shorten.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            apply(
+                s.id(),
+                SettingsChange.create()
+                    .header("shorten-links", change.getValue() ? null : "false"));
+          }
+        });
     add(length, shorten, new Paragraph("Only contacts who agreed to texts get it."));
   }
 
@@ -336,54 +458,89 @@ final class PropertiesPanel extends VerticalLayout {
     DurationField duration = new DurationField("Wait for");
     duration.addClassName("wait-duration");
     duration.setValue(Optional.ofNullable(s.timer()).orElse(""));
-    duration.addValueChangeListener(change -> {
-      if (!change.getValue().isBlank()) {
-        SettingsChange c = SettingsChange.create().timer(change.getValue());
-        if (isDefaultName(s.nameOrEmpty(), "Wait") || s.nameOrEmpty().startsWith("No event in")) {
-          c.name(s.nameOrEmpty().startsWith("No event in") ? "No event in " + DurationWords.waitName(change.getValue()).substring(5) : DurationWords.waitName(change.getValue()));
-        }
-        apply(s.id(), c);
-      }
-    });
+    duration.addValueChangeListener(
+        change -> {
+          if (!change.getValue().isBlank()) {
+            SettingsChange c = SettingsChange.create().timer(change.getValue());
+            if (isDefaultName(s.nameOrEmpty(), "Wait")
+                || s.nameOrEmpty().startsWith("No event in")) {
+              c.name(
+                  s.nameOrEmpty().startsWith("No event in")
+                      ? "No event in " + DurationWords.waitName(change.getValue()).substring(5)
+                      : DurationWords.waitName(change.getValue()));
+            }
+            apply(s.id(), c);
+          }
+        });
     add(duration);
   }
 
   private void waitUntil(ElementSettings s) {
     heading("Wait until", s);
-    TextField until = text("Until", s.property("cairn:wait-until"), value -> apply(s.id(), SettingsChange.create().property("cairn:wait-until", value)));
-    until.setHelperText("09:00 (the next 9 o'clock in the contact's zone), 09:00 on MON,FRI, anniversary of birthday, or date in renewal_date.");
+    TextField until =
+        text(
+            "Until",
+            s.property("cairn:wait-until"),
+            value -> apply(s.id(), SettingsChange.create().property("cairn:wait-until", value)));
+    until.setHelperText(
+        "09:00 (the next 9 o'clock in the contact's zone), 09:00 on MON,FRI, anniversary of birthday, or date in renewal_date.");
     DurationField offset = new DurationField("How long before the date (for a date)");
     String stored = s.property("cairn:wait-offset");
     offset.setValue(stored == null ? "" : stored.replace("-", ""));
-    Checkbox after = new Checkbox("after the date instead", stored != null && !stored.startsWith("-"));
-    Runnable applyOffset = () -> apply(s.id(), SettingsChange.create().property("cairn:wait-offset", offset.getValue().isBlank() ? null : (after.getValue() ? "" : "-") + offset.getValue()));
+    Checkbox after =
+        new Checkbox("after the date instead", stored != null && !stored.startsWith("-"));
+    Runnable applyOffset =
+        () ->
+            apply(
+                s.id(),
+                SettingsChange.create()
+                    .property(
+                        "cairn:wait-offset",
+                        offset.getValue().isBlank()
+                            ? null
+                            : (after.getValue() ? "" : "-") + offset.getValue()));
     offset.addValueChangeListener(change -> applyOffset.run());
-    after.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        applyOffset.run();
-      }
-    });
-    TextField at = text("At (time of day, for a date)", s.property("cairn:wait-at"), value -> apply(s.id(), SettingsChange.create().property("cairn:wait-at", value)));
+    after.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            applyOffset.run();
+          }
+        });
+    TextField at =
+        text(
+            "At (time of day, for a date)",
+            s.property("cairn:wait-at"),
+            value -> apply(s.id(), SettingsChange.create().property("cairn:wait-at", value)));
     at.setPlaceholder("09:00");
     add(until, offset, after, at);
   }
 
   private void waitForEvent(ElementSettings s) {
     heading("Wait for event", s);
-    Optional<ElementSettings> happened = s.paths().stream().filter(p -> "event".equals(p.kind())).findFirst();
-    Optional<ElementSettings> timeout = s.paths().stream().filter(p -> "wait".equals(p.kind())).findFirst();
+    Optional<ElementSettings> happened =
+        s.paths().stream().filter(p -> "event".equals(p.kind())).findFirst();
+    Optional<ElementSettings> timeout =
+        s.paths().stream().filter(p -> "wait".equals(p.kind())).findFirst();
     if (happened.isPresent()) {
       ElementSettings e = happened.get();
-      ComboBox<String> event = eventPicker("Event", e.message(), picked -> {
-        if (picked != null) {
-          apply(e.id(), SettingsChange.create().message(picked).name(picked));
-          if (isDefaultName(s.nameOrEmpty(), "Wait for event")) {
-            apply(s.id(), SettingsChange.create().name("Wait for " + picked));
-          }
-        }
-      });
+      ComboBox<String> event =
+          eventPicker(
+              "Event",
+              e.message(),
+              picked -> {
+                if (picked != null) {
+                  apply(e.id(), SettingsChange.create().message(picked).name(picked));
+                  if (isDefaultName(s.nameOrEmpty(), "Wait for event")) {
+                    apply(s.id(), SettingsChange.create().name("Wait for " + picked));
+                  }
+                }
+              });
       event.addClassName("wait-event");
-      TextField where = text("Only events with", e.property("cairn:event-where"), value -> apply(e.id(), SettingsChange.create().property("cairn:event-where", value)));
+      TextField where =
+          text(
+              "Only events with",
+              e.property("cairn:event-where"),
+              value -> apply(e.id(), SettingsChange.create().property("cairn:event-where", value)));
       where.setHelperText("property=value, separated by commas; empty: any such event.");
       add(event, where);
     } else {
@@ -394,14 +551,22 @@ final class PropertiesPanel extends VerticalLayout {
       DurationField duration = new DurationField("…for at most");
       duration.addClassName("wait-timeout");
       duration.setValue(Optional.ofNullable(t.timer()).orElse(""));
-      duration.addValueChangeListener(change -> {
-        if (!change.getValue().isBlank()) {
-          apply(t.id(), SettingsChange.create().timer(change.getValue()).name("No event in " + DurationWords.waitName(change.getValue()).substring(5)));
-        }
-      });
+      duration.addValueChangeListener(
+          change -> {
+            if (!change.getValue().isBlank()) {
+              apply(
+                  t.id(),
+                  SettingsChange.create()
+                      .timer(change.getValue())
+                      .name(
+                          "No event in " + DurationWords.waitName(change.getValue()).substring(5)));
+            }
+          });
       add(duration, new Paragraph("Contacts who do not send it by then go the timeout's way."));
     } else {
-      Paragraph missing = new Paragraph("No timeout: contacts who never send the event wait for ever. Add a Wait after this node as the timeout.");
+      Paragraph missing =
+          new Paragraph(
+              "No timeout: contacts who never send the event wait for ever. Add a Wait after this node as the timeout.");
       missing.getStyle().set("color", "var(--lumo-error-text-color)");
       add(missing);
     }
@@ -409,41 +574,61 @@ final class PropertiesPanel extends VerticalLayout {
 
   private void event(ElementSettings s) {
     heading("Event happened", s);
-    ComboBox<String> event = eventPicker("Event", s.message(), picked -> {
-      if (picked != null) {
-        apply(s.id(), SettingsChange.create().message(picked).name(picked));
-      }
-    });
+    ComboBox<String> event =
+        eventPicker(
+            "Event",
+            s.message(),
+            picked -> {
+              if (picked != null) {
+                apply(s.id(), SettingsChange.create().message(picked).name(picked));
+              }
+            });
     event.addClassName("wait-event");
-    TextField where = text("Only events with", s.property("cairn:event-where"), value -> apply(s.id(), SettingsChange.create().property("cairn:event-where", value)));
+    TextField where =
+        text(
+            "Only events with",
+            s.property("cairn:event-where"),
+            value -> apply(s.id(), SettingsChange.create().property("cairn:event-where", value)));
     add(event, where);
   }
 
   private void branch(ElementSettings s) {
     heading("Branch", s);
-    add(new Paragraph("Contacts take the first path whose condition they match; the path marked for everyone else takes the rest. Click a path to set its condition."));
+    add(
+        new Paragraph(
+            "Contacts take the first path whose condition they match; the path marked for everyone else takes the rest. Click a path to set its condition."));
   }
 
   private void split(ElementSettings s) {
     heading("A/B split", s);
-    add(new Paragraph("Each contact gets one path at random, always the same one, by the paths' weights (they add up to 100). Click a path to set its weight."));
+    add(
+        new Paragraph(
+            "Each contact gets one path at random, always the same one, by the paths' weights (they add up to 100). Click a path to set its weight."));
     boolean hasHoldout = s.paths().stream().anyMatch(path -> Boolean.TRUE.equals(path.holdout()));
-    Checkbox holdout = new Checkbox("Holdout: keep a share of contacts out, to measure what the journey changes", hasHoldout);
+    Checkbox holdout =
+        new Checkbox(
+            "Holdout: keep a share of contacts out, to measure what the journey changes",
+            hasHoldout);
     holdout.addClassName("split-holdout");
-    holdout.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        designer.setHoldout(s.id(), change.getValue());
-      }
-    });
+    holdout.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            designer.setHoldout(s.id(), change.getValue());
+          }
+        });
     add(holdout);
     Div shares = new Div();
     shares.addClassName("split-shares");
-    shares.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+    shares
+        .getStyle()
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     int total = 0;
     for (ElementSettings path : s.paths()) {
       String weight = path.property("cairn:weight");
       total += weight == null ? 0 : Optional.ofNullable(parseInt(weight)).orElse(0);
-      shares.add(new Div(path.nameOrEmpty() + (Boolean.TRUE.equals(path.holdout()) ? " (holdout)" : "")));
+      shares.add(
+          new Div(path.nameOrEmpty() + (Boolean.TRUE.equals(path.holdout()) ? " (holdout)" : "")));
     }
     if (total != 100 && !s.paths().isEmpty()) {
       Div off = new Div("The weights add up to " + total + ", not 100.");
@@ -452,15 +637,28 @@ final class PropertiesPanel extends VerticalLayout {
     }
     add(shares);
     ComboBox<String> metric =
-        eventPicker("Success metric: the event that counts as success", s.property("cairn:success-event"), picked -> apply(s.id(), SettingsChange.create().property("cairn:success-event", picked)));
+        eventPicker(
+            "Success metric: the event that counts as success",
+            s.property("cairn:success-event"),
+            picked ->
+                apply(s.id(), SettingsChange.create().property("cairn:success-event", picked)));
     metric.addClassName("split-metric");
     add(metric);
   }
 
   private void path(ElementSettings s) {
     String fromKind = s.from() == null ? "" : Optional.ofNullable(s.from().kind()).orElse("");
-    add(new H3("Path" + (s.from() == null ? "" : " from \"" + Optional.ofNullable(s.from().name()).orElse("") + "\"")));
-    TextField label = text("Label on the canvas", s.nameOrEmpty(), value -> apply(s.id(), SettingsChange.create().name(value)));
+    add(
+        new H3(
+            "Path"
+                + (s.from() == null
+                    ? ""
+                    : " from \"" + Optional.ofNullable(s.from().name()).orElse("") + "\"")));
+    TextField label =
+        text(
+            "Label on the canvas",
+            s.nameOrEmpty(),
+            value -> apply(s.id(), SettingsChange.create().name(value)));
     label.addClassName("path-label");
     add(label);
     if (fromKind.equals("split")) {
@@ -471,27 +669,42 @@ final class PropertiesPanel extends VerticalLayout {
       weight.addClassName("path-weight");
       String stored = s.property("cairn:weight");
       weight.setValue(stored == null ? null : parseInt(stored));
-      weight.addValueChangeListener(change -> {
-        if (change.isFromClient()) {
-          SettingsChange c = SettingsChange.create().property("cairn:weight", change.getValue() == null ? null : String.valueOf(change.getValue()));
-          // "A · 50%" on the canvas says the share: it follows the weight.
-          if (change.getValue() != null && SHARE_IN_NAME.matcher(s.nameOrEmpty()).find()) {
-            c.name(SHARE_IN_NAME.matcher(s.nameOrEmpty()).replaceFirst(" · " + change.getValue() + "%"));
-          }
-          apply(s.id(), c);
-        }
-      });
-      Checkbox holdout = new Checkbox("Holdout (leads straight to an End)", s.to() != null && "end".equals(s.to().kind()));
+      weight.addValueChangeListener(
+          change -> {
+            if (change.isFromClient()) {
+              SettingsChange c =
+                  SettingsChange.create()
+                      .property(
+                          "cairn:weight",
+                          change.getValue() == null ? null : String.valueOf(change.getValue()));
+              // "A · 50%" on the canvas says the share: it follows the weight.
+              if (change.getValue() != null && SHARE_IN_NAME.matcher(s.nameOrEmpty()).find()) {
+                c.name(
+                    SHARE_IN_NAME
+                        .matcher(s.nameOrEmpty())
+                        .replaceFirst(" · " + change.getValue() + "%"));
+              }
+              apply(s.id(), c);
+            }
+          });
+      Checkbox holdout =
+          new Checkbox(
+              "Holdout (leads straight to an End)", s.to() != null && "end".equals(s.to().kind()));
       holdout.setReadOnly(true);
       add(weight, holdout);
     } else if (fromKind.equals("branch")) {
-      Checkbox everyoneElse = new Checkbox("For everyone else (no condition)", Boolean.TRUE.equals(s.isDefault()));
+      Checkbox everyoneElse =
+          new Checkbox("For everyone else (no condition)", Boolean.TRUE.equals(s.isDefault()));
       everyoneElse.addClassName("path-everyone-else");
       GroupEditor[] holder = new GroupEditor[1];
-      Runnable changed = () -> {
-        SegmentRule rule = simplest(holder[0].rule());
-        apply(s.id(), SettingsChange.create().property("cairn:condition", services.json().writeValueAsString(rule)));
-      };
+      Runnable changed =
+          () -> {
+            SegmentRule rule = simplest(holder[0].rule());
+            apply(
+                s.id(),
+                SettingsChange.create()
+                    .property("cairn:condition", services.json().writeValueAsString(rule)));
+          };
       GroupEditor condition = new GroupEditor(services.choices(), changed, null);
       holder[0] = condition;
       condition.addClassName("path-condition");
@@ -500,20 +713,23 @@ final class PropertiesPanel extends VerticalLayout {
         try {
           condition.show(services.json().readValue(stored, SegmentRule.class));
         } catch (JacksonException unreadable) {
-          add(new Paragraph("The stored condition is not one Cairn can read; build it again below."));
+          add(
+              new Paragraph(
+                  "The stored condition is not one Cairn can read; build it again below."));
         }
       }
       condition.setVisible(!Boolean.TRUE.equals(s.isDefault()));
-      everyoneElse.addValueChangeListener(change -> {
-        if (change.isFromClient()) {
-          SettingsChange c = SettingsChange.create().everyoneElse(change.getValue());
-          if (change.getValue()) {
-            c.property("cairn:condition", null);
-          }
-          apply(s.id(), c);
-          condition.setVisible(!change.getValue());
-        }
-      });
+      everyoneElse.addValueChangeListener(
+          change -> {
+            if (change.isFromClient()) {
+              SettingsChange c = SettingsChange.create().everyoneElse(change.getValue());
+              if (change.getValue()) {
+                c.property("cairn:condition", null);
+              }
+              apply(s.id(), c);
+              condition.setVisible(!change.getValue());
+            }
+          });
       add(everyoneElse, condition);
     } else {
       add(new Paragraph("Contacts go this way when they are done with the step before."));
@@ -523,30 +739,54 @@ final class PropertiesPanel extends VerticalLayout {
   private void updateContact(ElementSettings s) {
     heading("Update contact", s);
     ComboBox<String> what = new ComboBox<>("What to change");
-    List<String> choices = new ArrayList<>(List.of("tag", "untag", "first_name", "last_name", "time_zone", "locale", "email_consent", "sms_consent"));
-    services.choices().attributes().stream().filter(a -> a.startsWith("trait:")).forEach(choices::add);
+    List<String> choices =
+        new ArrayList<>(
+            List.of(
+                "tag",
+                "untag",
+                "first_name",
+                "last_name",
+                "time_zone",
+                "locale",
+                "email_consent",
+                "sms_consent"));
+    services.choices().attributes().stream()
+        .filter(a -> a.startsWith("trait:"))
+        .forEach(choices::add);
     what.setItems(new LinkedHashSet<>(choices));
-    what.setItemLabelGenerator(v -> switch (v) {
-      case "tag" -> "Add a tag";
-      case "untag" -> "Remove a tag";
-      case "first_name" -> "First name";
-      case "last_name" -> "Last name";
-      case "time_zone" -> "Time zone";
-      case "locale" -> "Language (locale)";
-      case "email_consent" -> "Email consent";
-      case "sms_consent" -> "SMS consent";
-      default -> v.startsWith("trait:") ? "Trait " + v.substring(6) : v;
-    });
+    what.setItemLabelGenerator(
+        v ->
+            switch (v) {
+              case "tag" -> "Add a tag";
+              case "untag" -> "Remove a tag";
+              case "first_name" -> "First name";
+              case "last_name" -> "Last name";
+              case "time_zone" -> "Time zone";
+              case "locale" -> "Language (locale)";
+              case "email_consent" -> "Email consent";
+              case "sms_consent" -> "SMS consent";
+              default -> v.startsWith("trait:") ? "Trait " + v.substring(6) : v;
+            });
     what.setAllowCustomValue(true);
-    what.addCustomValueSetListener(custom -> what.setValue(custom.getDetail().startsWith("trait:") ? custom.getDetail() : "trait:" + custom.getDetail()));
+    what.addCustomValueSetListener(
+        custom ->
+            what.setValue(
+                custom.getDetail().startsWith("trait:")
+                    ? custom.getDetail()
+                    : "trait:" + custom.getDetail()));
     what.setValue(Optional.ofNullable(s.header("attribute")).orElse("tag"));
     what.setWidthFull();
-    what.addValueChangeListener(change -> {
-      if (change.getValue() != null) {
-        apply(s.id(), SettingsChange.create().header("attribute", change.getValue()));
-      }
-    });
-    TextField value = text("Value (the tag, or the new value)", s.header("value"), v -> apply(s.id(), SettingsChange.create().header("value", v)));
+    what.addValueChangeListener(
+        change -> {
+          if (change.getValue() != null) {
+            apply(s.id(), SettingsChange.create().header("attribute", change.getValue()));
+          }
+        });
+    TextField value =
+        text(
+            "Value (the tag, or the new value)",
+            s.header("value"),
+            v -> apply(s.id(), SettingsChange.create().header("value", v)));
     add(what, value);
   }
 
@@ -557,43 +797,62 @@ final class PropertiesPanel extends VerticalLayout {
     action.setItems("add", "remove");
     action.setItemLabelGenerator(v -> v.equals("add") ? "Add to the list" : "Remove from the list");
     action.setValue(Optional.ofNullable(s.header("action")).orElse("add"));
-    action.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        apply(s.id(), SettingsChange.create().header("action", change.getValue()));
-      }
-    });
+    action.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            apply(s.id(), SettingsChange.create().header("action", change.getValue()));
+          }
+        });
     Select<ContactList> list = new Select<>();
     list.setLabel("List");
     list.setItems(services.choices().lists());
     list.setItemLabelGenerator(ContactList::name);
-    services.choices().lists().stream().filter(l -> l.id().equals(s.header("list"))).findFirst().ifPresent(list::setValue);
-    list.addValueChangeListener(change -> {
-      if (change.isFromClient() && change.getValue() != null) {
-        apply(s.id(), SettingsChange.create().header("list", change.getValue().id()));
-      }
-    });
+    services.choices().lists().stream()
+        .filter(l -> l.id().equals(s.header("list")))
+        .findFirst()
+        .ifPresent(list::setValue);
+    list.addValueChangeListener(
+        change -> {
+          if (change.isFromClient() && change.getValue() != null) {
+            apply(s.id(), SettingsChange.create().header("list", change.getValue().id()));
+          }
+        });
     add(action, list);
   }
 
   private void webhook(ElementSettings s) {
     heading("Call webhook", s);
-    TextField url = text("Address to call", s.header("url"), v -> apply(s.id(), SettingsChange.create().header("url", v)));
+    TextField url =
+        text(
+            "Address to call",
+            s.header("url"),
+            v -> apply(s.id(), SettingsChange.create().header("url", v)));
     url.setPlaceholder("https://crm.example.com/hooks/cairn");
     DurationField timeout = new DurationField("Wait for an answer at most");
     timeout.setValue(Optional.ofNullable(s.header("timeout")).orElse(""));
-    timeout.addValueChangeListener(change -> apply(s.id(), SettingsChange.create().header("timeout", change.getValue())));
+    timeout.addValueChangeListener(
+        change -> apply(s.id(), SettingsChange.create().header("timeout", change.getValue())));
     add(url, timeout);
   }
 
   private void notifyTeam(ElementSettings s) {
     heading("Notify team", s);
-    TextField to = text("To (email addresses, separated by commas)", s.header("to"), v -> apply(s.id(), SettingsChange.create().header("to", v)));
-    TextField subject = text("Subject", s.header("subject"), v -> apply(s.id(), SettingsChange.create().header("subject", v)));
+    TextField to =
+        text(
+            "To (email addresses, separated by commas)",
+            s.header("to"),
+            v -> apply(s.id(), SettingsChange.create().header("to", v)));
+    TextField subject =
+        text(
+            "Subject",
+            s.header("subject"),
+            v -> apply(s.id(), SettingsChange.create().header("subject", v)));
     TextArea body = new TextArea("Text");
     body.setValue(Optional.ofNullable(s.header("text")).orElse(""));
     body.setWidthFull();
     body.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-    body.addValueChangeListener(change -> apply(s.id(), SettingsChange.create().header("text", change.getValue())));
+    body.addValueChangeListener(
+        change -> apply(s.id(), SettingsChange.create().header("text", change.getValue())));
     add(to, subject, body);
   }
 
@@ -605,7 +864,11 @@ final class PropertiesPanel extends VerticalLayout {
   private void heading(String kind, ElementSettings s) {
     H3 title = new H3(kind);
     title.addClassName("properties-kind");
-    TextField name = text("Name on the canvas", s.nameOrEmpty(), value -> apply(s.id(), SettingsChange.create().name(value)));
+    TextField name =
+        text(
+            "Name on the canvas",
+            s.nameOrEmpty(),
+            value -> apply(s.id(), SettingsChange.create().name(value)));
     name.addClassName("element-name");
     add(title, name);
   }
@@ -615,41 +878,56 @@ final class PropertiesPanel extends VerticalLayout {
     field.setValue(value == null ? "" : value);
     field.setWidthFull();
     field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-    field.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        changed.accept(change.getValue());
-      }
-    });
+    field.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            changed.accept(change.getValue());
+          }
+        });
     return field;
   }
 
-  /** An event name, picked from the list or typed; {@code picked} hears each choice the marketer makes. */
-  private ComboBox<String> eventPicker(String label, @Nullable String value, Consumer<@Nullable String> picked) {
+  /**
+   * An event name, picked from the list or typed; {@code picked} hears each choice the marketer
+   * makes.
+   */
+  private ComboBox<String> eventPicker(
+      String label, @Nullable String value, Consumer<@Nullable String> picked) {
     ComboBox<String> event = new ComboBox<>(label);
     LinkedHashSet<String> events = new LinkedHashSet<>(services.choices().events());
-    events.addAll(List.of("Signed Up", "Product Added", "Order Completed", "Email Clicked", "Email Opened", "Segment Entered"));
+    events.addAll(
+        List.of(
+            "Signed Up",
+            "Product Added",
+            "Order Completed",
+            "Email Clicked",
+            "Email Opened",
+            "Segment Entered"));
     boolean named = value != null && !value.isBlank();
     if (named) {
       events.add(value);
     }
     event.setItems(events);
     event.setAllowCustomValue(true);
-    event.addValueChangeListener(change -> {
-      if (change.isFromClient()) {
-        picked.accept(change.getValue());
-      }
-    });
-    // A typed name is set from here, so it is no client change: it is the marketer's choice all the same.
-    event.addCustomValueSetListener(custom -> {
-      String typed = custom.getDetail().strip();
-      if (typed.isEmpty()) {
-        return;
-      }
-      events.add(typed);
-      event.setItems(events);
-      event.setValue(typed);
-      picked.accept(typed);
-    });
+    event.addValueChangeListener(
+        change -> {
+          if (change.isFromClient()) {
+            picked.accept(change.getValue());
+          }
+        });
+    // A typed name is set from here, so it is no client change: it is the marketer's choice all the
+    // same.
+    event.addCustomValueSetListener(
+        custom -> {
+          String typed = custom.getDetail().strip();
+          if (typed.isEmpty()) {
+            return;
+          }
+          events.add(typed);
+          event.setItems(events);
+          event.setValue(typed);
+          picked.accept(typed);
+        });
     event.setValue(named ? value : null);
     event.setClearButtonVisible(true);
     event.setWidthFull();
@@ -662,7 +940,10 @@ final class PropertiesPanel extends VerticalLayout {
     segment.setLabel(label);
     segment.setItems(services.choices().segments());
     segment.setItemLabelGenerator(summary -> summary == null ? "" : summary.name());
-    services.choices().segments().stream().filter(summary -> summary.id().equals(segmentId)).findFirst().ifPresent(segment::setValue);
+    services.choices().segments().stream()
+        .filter(summary -> summary.id().equals(segmentId))
+        .findFirst()
+        .ifPresent(segment::setValue);
     segment.setWidthFull();
     return segment;
   }

@@ -31,26 +31,43 @@ final class VersionHistoryDialog extends Dialog {
     Grid<Publication> versions = new Grid<>();
     versions.addThemeVariants(GridVariant.LUMO_COMPACT);
     versions.addColumn(p -> "v" + p.version()).setHeader("Version").setAutoWidth(true);
-    versions.addColumn(p -> WHEN.format(p.publishedAt().atZone(ZoneId.systemDefault()))).setHeader("Published").setAutoWidth(true);
-    versions.addColumn(p -> p.publishedBy() == null ? "—" : p.publishedBy()).setHeader("By").setFlexGrow(1);
-    versions.addColumn(new ComponentRenderer<>(p -> {
-      if (!p.hasDrawing()) {
-        return new Span("drawing not kept (published before the designer)");
-      }
-      Button open = new Button("Open", click -> {
-        viewer.setVisible(true);
-        drafts.drawingOf(journeyId, p.version()).ifPresent(viewer::show);
-      });
-      open.addThemeVariants(ButtonVariant.LUMO_SMALL);
-      open.addClassName("version-open");
-      Button restoreButton = new Button("Restore as draft", click -> {
-        drafts.drawingOf(journeyId, p.version()).ifPresent(restore);
-        close();
-      });
-      restoreButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
-      restoreButton.addClassName("version-restore");
-      return new HorizontalLayout(open, restoreButton);
-    })).setHeader("").setAutoWidth(true);
+    versions
+        .addColumn(p -> WHEN.format(p.publishedAt().atZone(ZoneId.systemDefault())))
+        .setHeader("Published")
+        .setAutoWidth(true);
+    versions
+        .addColumn(p -> p.publishedBy() == null ? "—" : p.publishedBy())
+        .setHeader("By")
+        .setFlexGrow(1);
+    versions
+        .addColumn(
+            new ComponentRenderer<>(
+                p -> {
+                  if (!p.hasDrawing()) {
+                    return new Span("drawing not kept (published before the designer)");
+                  }
+                  Button open =
+                      new Button(
+                          "Open",
+                          click -> {
+                            viewer.setVisible(true);
+                            drafts.drawingOf(journeyId, p.version()).ifPresent(viewer::show);
+                          });
+                  open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                  open.addClassName("version-open");
+                  Button restoreButton =
+                      new Button(
+                          "Restore as draft",
+                          click -> {
+                            drafts.drawingOf(journeyId, p.version()).ifPresent(restore);
+                            close();
+                          });
+                  restoreButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                  restoreButton.addClassName("version-restore");
+                  return new HorizontalLayout(open, restoreButton);
+                }))
+        .setHeader("")
+        .setAutoWidth(true);
     versions.setItems(drafts.history(journeyId));
     versions.setAllRowsVisible(true);
     add(versions, viewer);

@@ -15,6 +15,8 @@ class ElementTemplateFiles implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/element-templates/**").addResourceLocations("classpath:/cairn/element-templates/");
+    registry
+        .addResourceHandler("/element-templates/**")
+        .addResourceLocations("classpath:/cairn/element-templates/");
   }
 }

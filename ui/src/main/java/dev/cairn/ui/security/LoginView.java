@@ -26,7 +26,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     form.setAction("login");
     form.setForgotPasswordButtonVisible(false);
     Paragraph hint =
-        new Paragraph("First start? The password was printed in Cairn's log, next to \"Cairn console login\".");
+        new Paragraph(
+            "First start? The password was printed in Cairn's log, next to \"Cairn console login\".");
     hint.getStyle().set("max-width", "22rem").set("color", "var(--lumo-secondary-text-color)");
     add(new H1("Cairn"), form, hint);
   }

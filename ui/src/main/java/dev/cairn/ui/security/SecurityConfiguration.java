@@ -13,13 +13,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors. The event API, the links in sent emails ({@code /t/**} tracking,
- * {@code /u/**} unsubscribe, {@code /p/**} preferences), SMS short links ({@code /s/**}) and the Camunda Modeler element templates ({@code /element-templates/**}):
- * no login. The event API ({@code /v1/**}, described at {@code /openapi.yaml} and
- * {@code /swagger-ui.html}) is called by servers and website snippets: no session,
- * no CSRF token, each request authenticated by its write key in the controller, which answers a
- * missing or unknown key with a problem document. Everything else is the console: a login form,
- * then a session.
+ * Two doors. The event API, the links in sent emails ({@code /t/**} tracking, {@code /u/**}
+ * unsubscribe, {@code /p/**} preferences), SMS short links ({@code /s/**}) and the Camunda Modeler
+ * element templates ({@code /element-templates/**}): no login. The event API ({@code /v1/**},
+ * described at {@code /openapi.yaml} and {@code /swagger-ui.html}) is called by servers and website
+ * snippets: no session, no CSRF token, each request authenticated by its write key in the
+ * controller, which answers a missing or unknown key with a problem document. Everything else is
+ * the console: a login form, then a session.
  */
 @Configuration
 class SecurityConfiguration {
@@ -42,7 +42,8 @@ class SecurityConfiguration {
             "/v3/api-docs/swagger-config")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
         .build();
   }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioWebhookController {
 
-  private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+  private static final String EMPTY_TWIML =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
   private final TwilioWebhooks webhooks;
   private final String publicUrl;
@@ -32,22 +33,30 @@ class TwilioWebhookController {
 
   @PostMapping(path = "/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<String> status(
-      @RequestParam Map<String, String> params, @RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
+      @RequestParam Map<String, String> params,
+      @RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
     return answer(url -> webhooks.status(url, params, signature), "/sms/status");
   }
 
   @PostMapping(path = "/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<String> inbound(
-      @RequestParam Map<String, String> params, @RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
+      @RequestParam Map<String, String> params,
+      @RequestHeader(name = "X-Twilio-Signature", required = false) @Nullable String signature) {
     return answer(url -> webhooks.inbound(url, params, signature), "/sms/inbound");
   }
 
-  private ResponseEntity<String> answer(Function<String, TwilioWebhooks.Result> handle, String path) {
+  private ResponseEntity<String> answer(
+      Function<String, TwilioWebhooks.Result> handle, String path) {
     return switch (handle.apply(publicUrl + path)) {
       case TAKEN -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
-      case FORGED -> ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("Invalid X-Twilio-Signature.");
+      case FORGED ->
+          ResponseEntity.status(HttpStatus.FORBIDDEN)
+              .contentType(MediaType.TEXT_PLAIN)
+              .body("Invalid X-Twilio-Signature.");
       case NOT_CONFIGURED ->
-          ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("SMS is not configured (cairn.sms.*).");
+          ResponseEntity.status(HttpStatus.NOT_FOUND)
+              .contentType(MediaType.TEXT_PLAIN)
+              .body("SMS is not configured (cairn.sms.*).");
     };
   }
 }

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** SMS through the Twilio SDK, with WireMock standing in for Twilio's REST API and its callbacks. */
+/**
+ * SMS through the Twilio SDK, with WireMock standing in for Twilio's REST API and its callbacks.
+ */
 class SmsChannelTest extends CairnIntegrationTest {
 
   private static final String ACCOUNT = "AC00000000000000000000000000000001";
@@ -59,7 +61,13 @@ class SmsChannelTest extends CairnIntegrationTest {
   void startTwilioStandIn() {
     twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     twilio.start();
-    settings = new SmsProperties(ACCOUNT, TOKEN, "MG00000000000000000000000000000001", null, "http://127.0.0.1:" + twilio.port());
+    settings =
+        new SmsProperties(
+            ACCOUNT,
+            TOKEN,
+            "MG00000000000000000000000000000001",
+            null,
+            "http://127.0.0.1:" + twilio.port());
     step = SmsStep.using(contacts, templates, ledger, consents, policy, links, settings);
   }
 
@@ -93,8 +101,14 @@ class SmsChannelTest extends CairnIntegrationTest {
   @Test
   void a_recipient_who_replied_stop_is_failed_for_good_and_opted_out_without_retries() {
     ContactId contact = contact("Noa", ConsentStatus.SUBSCRIBED);
-    twilio.stubFor(WireMock.post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}")));
+    twilio.stubFor(
+        WireMock.post(urlEqualTo(MESSAGES))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}")));
     long job = JOBS.incrementAndGet();
 
     StepResult result = step.perform(step(job, contact));
@@ -102,14 +116,21 @@ class SmsChannelTest extends CairnIntegrationTest {
     assertThat(result).isInstanceOf(StepResult.Completed.class);
     assertThat(message(job).status().name()).isEqualTo("FAILED");
     assertThat(message(job).error()).contains("21610");
-    assertThat(consents.of(contact).get(ConsentChannel.SMS).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(consents.of(contact).get(ConsentChannel.SMS).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
   }
 
   @Test
   void throttling_and_outages_are_retried() {
     ContactId contact = contact("Ola", ConsentStatus.SUBSCRIBED);
-    twilio.stubFor(WireMock.post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}")));
+    twilio.stubFor(
+        WireMock.post(urlEqualTo(MESSAGES))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}")));
 
     StepResult result = step.perform(step(JOBS.incrementAndGet(), contact));
 
@@ -128,37 +149,56 @@ class SmsChannelTest extends CairnIntegrationTest {
   }
 
   @Test
-  void signed_callbacks_report_delivery_and_stop_opts_out_while_forged_ones_are_refused() throws Exception {
+  void signed_callbacks_report_delivery_and_stop_opts_out_while_forged_ones_are_refused()
+      throws Exception {
     ContactId contact = contact("Rui", ConsentStatus.SUBSCRIBED);
     accepts("SM22222222222222222222222222222222");
     long job = JOBS.incrementAndGet();
     step.perform(step(job, contact));
     TwilioWebhooks webhooks = new TwilioWebhooks(settings, ledger, consents, jdbc);
     String statusUrl = "https://cairn.example.com/sms/status";
-    Map<String, String> delivered = Map.of("MessageSid", "SM22222222222222222222222222222222", "MessageStatus", "delivered");
+    Map<String, String> delivered =
+        Map.of("MessageSid", "SM22222222222222222222222222222222", "MessageStatus", "delivered");
 
-    assertThat(webhooks.status(statusUrl, delivered, "forged")).isEqualTo(TwilioWebhooks.Result.FORGED);
+    assertThat(webhooks.status(statusUrl, delivered, "forged"))
+        .isEqualTo(TwilioWebhooks.Result.FORGED);
     assertThat(message(job).status().name()).isEqualTo("SENT");
-    assertThat(webhooks.status(statusUrl, delivered, sign(statusUrl, delivered))).isEqualTo(TwilioWebhooks.Result.TAKEN);
+    assertThat(webhooks.status(statusUrl, delivered, sign(statusUrl, delivered)))
+        .isEqualTo(TwilioWebhooks.Result.TAKEN);
     assertThat(message(job).status().name()).isEqualTo("DELIVERED");
 
     String inboundUrl = "https://cairn.example.com/sms/inbound";
     Map<String, String> stop = Map.of("From", "+4741234567", "Body", " stop ");
-    assertThat(webhooks.inbound(inboundUrl, stop, sign(inboundUrl, stop))).isEqualTo(TwilioWebhooks.Result.TAKEN);
-    assertThat(consents.of(contact).get(ConsentChannel.SMS).status()).isEqualTo(ConsentStatus.UNSUBSCRIBED);
+    assertThat(webhooks.inbound(inboundUrl, stop, sign(inboundUrl, stop)))
+        .isEqualTo(TwilioWebhooks.Result.TAKEN);
+    assertThat(consents.of(contact).get(ConsentChannel.SMS).status())
+        .isEqualTo(ConsentStatus.UNSUBSCRIBED);
     assertThat(consents.of(contact).get(ConsentChannel.SMS).source()).isEqualTo("SMS keyword STOP");
   }
 
   private void accepts(String sid) {
-    twilio.stubFor(WireMock.post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-        .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + ACCOUNT + "\"}")));
+    twilio.stubFor(
+        WireMock.post(urlEqualTo(MESSAGES))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"sid\":\""
+                            + sid
+                            + "\",\"status\":\"queued\",\"account_sid\":\""
+                            + ACCOUNT
+                            + "\"}")));
   }
 
   /** The same phone for every contact: each test's contact is its own, found by id. */
   private ContactId contact(String firstName, ConsentStatus sms) {
     jdbc.sql("update contact set phone = null where phone = '+4741234567'").update();
     String user = "u-" + UUID.randomUUID();
-    post("/v1/identify", "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"%s\",\"phone\":\"+47 412 34 567\"}}".formatted(user, firstName));
+    post(
+        "/v1/identify",
+        "{\"userId\":\"%s\",\"traits\":{\"firstName\":\"%s\",\"phone\":\"+47 412 34 567\"}}"
+            .formatted(user, firstName));
     ContactId contact = contacts.findByUserId(user).orElseThrow().id();
     if (sms != null) {
       consents.record(contact, ConsentChannel.SMS, sms, "test");
@@ -167,7 +207,16 @@ class SmsChannelTest extends CairnIntegrationTest {
   }
 
   private static Step step(long job, ContactId contact) {
-    return new Step(job, contact, "sms-test", 1, job, "send-sms", Map.of("text", "Hi {{ contact.first_name }}, use SAVE10"), Map.of(), 3);
+    return new Step(
+        job,
+        contact,
+        "sms-test",
+        1,
+        job,
+        "send-sms",
+        Map.of("text", "Hi {{ contact.first_name }}, use SAVE10"),
+        Map.of(),
+        3);
   }
 
   private MessageView message(long job) {
@@ -180,6 +229,7 @@ class SmsChannelTest extends CairnIntegrationTest {
     new TreeMap<>(params).forEach((key, value) -> data.append(key).append(value));
     Mac mac = Mac.getInstance("HmacSHA1");
     mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-    return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -39,7 +39,10 @@ class SegmentPayloadTest {
 
   @Test
   void traits_sent_in_the_context_are_used_as_segment_libraries_do() {
-    var parsed = read(EventType.TRACK, "{\"anonymousId\":\"a-1\",\"event\":\"Viewed\",\"context\":{\"traits\":{\"email\":\"b@example.com\"}}}");
+    var parsed =
+        read(
+            EventType.TRACK,
+            "{\"anonymousId\":\"a-1\",\"event\":\"Viewed\",\"context\":{\"traits\":{\"email\":\"b@example.com\"}}}");
 
     IncomingEvent event = ((SegmentPayload.Parsed.Valid) parsed).event();
     assertThat(event.traits().email()).isEqualTo("b@example.com");
@@ -49,7 +52,10 @@ class SegmentPayloadTest {
 
   @Test
   void every_problem_in_a_payload_is_reported_at_once() {
-    var parsed = read(EventType.TRACK, "{\"userId\":{\"id\":1},\"event\":42,\"properties\":[1],\"timestamp\":\"yesterday\"}");
+    var parsed =
+        read(
+            EventType.TRACK,
+            "{\"userId\":{\"id\":1},\"event\":42,\"properties\":[1],\"timestamp\":\"yesterday\"}");
 
     assertThat(((SegmentPayload.Parsed.Invalid) parsed).errors())
         .extracting(FieldError::field)
@@ -61,7 +67,9 @@ class SegmentPayloadTest {
     var parsed = read(EventType.IDENTIFY, "{\"traits\":{\"email\":\"c@example.com\"}}");
 
     assertThat(((SegmentPayload.Parsed.Invalid) parsed).errors())
-        .containsExactly(new FieldError("/userId", "either userId or anonymousId is required to know who this is about"));
+        .containsExactly(
+            new FieldError(
+                "/userId", "either userId or anonymousId is required to know who this is about"));
   }
 
   private SegmentPayload.Parsed read(EventType type, String body) {

@@ -15,12 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Events through {@code POST /v1/batch} the way Segment's libraries send them: batches of 100
- * mixed calls (identify, page, track) from several clients, for new and returning contacts, none
- * of which a journey starts on or waits for. Events stored per second on an empty database, then
- * again with {@code bench.ingest.stored} events stored, of which {@code bench.ingest.pending}
- * still wait to be settled; and how long one claim of pending events takes then. Measures; never
- * fails on time.
+ * Events through {@code POST /v1/batch} the way Segment's libraries send them: batches of 100 mixed
+ * calls (identify, page, track) from several clients, for new and returning contacts, none of which
+ * a journey starts on or waits for. Events stored per second on an empty database, then again with
+ * {@code bench.ingest.stored} events stored, of which {@code bench.ingest.pending} still wait to be
+ * settled; and how long one claim of pending events takes then. Measures; never fails on time.
  */
 @ExtendWith(BenchmarkReport.class)
 class BatchIngestBenchmark {
@@ -39,7 +38,8 @@ class BatchIngestBenchmark {
     BenchmarkReport.size("ingest.clients", CLIENTS);
     BenchmarkReport.size("ingest.stored", STORED);
     BenchmarkReport.size("ingest.pending", PENDING);
-    try (Mailbox mail = new Mailbox(); BenchCairn cairn = BenchCairn.fresh("ingest", mail)) {
+    try (Mailbox mail = new Mailbox();
+        BenchCairn cairn = BenchCairn.fresh("ingest", mail)) {
       cairn.start();
       EventFeed feed = cairn.bean(EventFeed.class);
       send(cairn, "warm", 20);
@@ -53,14 +53,17 @@ class BatchIngestBenchmark {
       plant(cairn);
       long backlogStart = System.nanoTime();
       List<Double> claims = new ArrayList<>();
-      TransactionTemplate transactions = new TransactionTemplate(cairn.bean(PlatformTransactionManager.class));
+      TransactionTemplate transactions =
+          new TransactionTemplate(cairn.bean(PlatformTransactionManager.class));
       for (int i = 0; i < 5; i++) {
-        claims.add(transactions.execute(status -> {
-          long claimStart = System.nanoTime();
-          feed.claimPending(20, 1_000);
-          status.setRollbackOnly();
-          return (System.nanoTime() - claimStart) / 1e6;
-        }));
+        claims.add(
+            transactions.execute(
+                status -> {
+                  long claimStart = System.nanoTime();
+                  feed.claimPending(20, 1_000);
+                  status.setRollbackOnly();
+                  return (System.nanoTime() - claimStart) / 1e6;
+                }));
       }
       long again = System.nanoTime();
       send(cairn, "stored", BATCHES);
@@ -71,12 +74,21 @@ class BatchIngestBenchmark {
       long events = (long) BATCHES * BATCH_SIZE;
       BenchmarkReport.result("ingest.batch_events_per_s", events / stored);
       BenchmarkReport.result("ingest.settled_events_per_s", events / settled);
-      BenchmarkReport.result("ingest.stored_events", cairn.jdbc().sql("select count(*) from contact_event").query(Long.class).single());
+      BenchmarkReport.result(
+          "ingest.stored_events",
+          cairn.jdbc().sql("select count(*) from contact_event").query(Long.class).single());
       BenchmarkReport.result("ingest.batch_events_per_s_at_stored", events / storedAgain);
       BenchmarkReport.result("ingest.events_stored_1m_claim_ms", Bench.percentile(claims, 50));
       BenchmarkReport.result("ingest.backlog_settle_s", backlog);
-      System.out.printf("ingest: %.0f events/s stored (%.0f/s settled); with %,d stored: %.0f events/s, a claim %.1f ms, backlog of %,d settled in %.1f s%n",
-          events / stored, events / settled, STORED, events / storedAgain, Bench.percentile(claims, 50), PENDING, backlog);
+      System.out.printf(
+          "ingest: %.0f events/s stored (%.0f/s settled); with %,d stored: %.0f events/s, a claim %.1f ms, backlog of %,d settled in %.1f s%n",
+          events / stored,
+          events / settled,
+          STORED,
+          events / storedAgain,
+          Bench.percentile(claims, 50),
+          PENDING,
+          backlog);
     }
   }
 
@@ -85,12 +97,14 @@ class BatchIngestBenchmark {
     try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
       for (int b = 0; b < batches; b++) {
         int batch = b;
-        sent.add(clients.submit(() -> {
-          String answer = cairn.post("/v1/batch", batch(run, batch)).body();
-          if (!answer.contains("\"rejected\":0")) {
-            throw new IllegalStateException("batch not stored whole: " + answer);
-          }
-        }));
+        sent.add(
+            clients.submit(
+                () -> {
+                  String answer = cairn.post("/v1/batch", batch(run, batch)).body();
+                  if (!answer.contains("\"rejected\":0")) {
+                    throw new IllegalStateException("batch not stored whole: " + answer);
+                  }
+                }));
       }
       Bench.all(sent);
     }
@@ -105,9 +119,15 @@ class BatchIngestBenchmark {
   private static String call(String run, int n) {
     String user = "ingest-" + run + "-" + (n % CONTACTS);
     return switch (n % 5) {
-      case 0 -> "{\"type\":\"identify\",\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"plan\":\"Plus\"}}".formatted(user, user);
-      case 1, 2 -> "{\"type\":\"page\",\"userId\":\"%s\",\"name\":\"Product\",\"properties\":{\"url\":\"https://acme.test/p/%d\"}}".formatted(user, n);
-      default -> "{\"type\":\"track\",\"userId\":\"%s\",\"event\":\"Product Viewed\",\"properties\":{\"sku\":\"SKU-%d\",\"price\":19.9}}".formatted(user, n % 97);
+      case 0 ->
+          "{\"type\":\"identify\",\"userId\":\"%s\",\"traits\":{\"email\":\"%s@example.com\",\"plan\":\"Plus\"}}"
+              .formatted(user, user);
+      case 1, 2 ->
+          "{\"type\":\"page\",\"userId\":\"%s\",\"name\":\"Product\",\"properties\":{\"url\":\"https://acme.test/p/%d\"}}"
+              .formatted(user, n);
+      default ->
+          "{\"type\":\"track\",\"userId\":\"%s\",\"event\":\"Product Viewed\",\"properties\":{\"sku\":\"SKU-%d\",\"price\":19.9}}"
+              .formatted(user, n % 97);
     };
   }
 
@@ -140,6 +160,8 @@ class BatchIngestBenchmark {
         .param("pending", PENDING)
         .update();
     jdbc.sql("analyze contact_event").update();
-    System.out.printf("  planted %,d stored events (%,d pending) in %.1f s%n", STORED, PENDING, Bench.secondsSince(start));
+    System.out.printf(
+        "  planted %,d stored events (%,d pending) in %.1f s%n",
+        STORED, PENDING, Bench.secondsSince(start));
   }
 }

@@ -2,13 +2,13 @@ package dev.cairn.ui.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -58,7 +58,8 @@ final class Bench {
    * Waits until {@code arrival} knows a moment (nanoTime) for every key; returns the latest, or
    * fails after {@code timeout} saying how many are missing.
    */
-  static long awaitAll(String what, Collection<String> keys, Function<String, Long> arrival, Duration timeout) {
+  static long awaitAll(
+      String what, Collection<String> keys, Function<String, Long> arrival, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long latest = 0;
@@ -75,7 +76,8 @@ final class Bench {
         return latest;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + ": " + missing + " of " + keys.size() + " missing after " + timeout);
+        throw new IllegalStateException(
+            what + ": " + missing + " of " + keys.size() + " missing after " + timeout);
       }
       sleep(Duration.ofMillis(20));
     }
@@ -83,8 +85,8 @@ final class Bench {
 
   /**
    * Calls {@code send} for 0..count-1 at a steady {@code perSecond}, each call on a thread of its
-   * own so a slow answer never holds back the next (an open load, as real traffic is); returns
-   * when each call started (nanoTime).
+   * own so a slow answer never holds back the next (an open load, as real traffic is); returns when
+   * each call started (nanoTime).
    */
   static long[] paced(double perSecond, int count, IntConsumer send) {
     long[] sentAt = new long[count];
@@ -99,10 +101,12 @@ final class Bench {
           LockSupport.parkNanos(wait);
         }
         int call = i;
-        calls.add(senders.submit(() -> {
-          sentAt[call] = System.nanoTime();
-          send.accept(call);
-        }));
+        calls.add(
+            senders.submit(
+                () -> {
+                  sentAt[call] = System.nanoTime();
+                  send.accept(call);
+                }));
       }
       all(calls);
     }
@@ -114,7 +118,9 @@ final class Bench {
       try {
         future.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException cause
+            ? cause
+            : new IllegalStateException(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);

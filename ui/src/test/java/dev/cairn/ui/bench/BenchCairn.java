@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One Cairn as a user runs it, in this JVM: the embedded engine on an embedded PostgreSQL of its
- * own, in a data directory of its own (so every workload starts on an empty database and none
- * slows the next), sending email to a {@link Mailbox}. The directory is deleted on close.
+ * own, in a data directory of its own (so every workload starts on an empty database and none slows
+ * the next), sending email to a {@link Mailbox}. The directory is deleted on close.
  */
 final class BenchCairn implements AutoCloseable {
 
@@ -39,11 +39,19 @@ final class BenchCairn implements AutoCloseable {
   private final Mailbox mail;
   private final List<StepHandler> extraSteps;
   private final Map<String, String> extraProperties;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
   private ConfigurableApplicationContext context;
   private int port;
 
-  private BenchCairn(Path dataDir, Mailbox mail, List<StepHandler> extraSteps, Map<String, String> extraProperties) {
+  private BenchCairn(
+      Path dataDir,
+      Mailbox mail,
+      List<StepHandler> extraSteps,
+      Map<String, String> extraProperties) {
     this.dataDir = dataDir;
     this.mail = mail;
     this.extraSteps = extraSteps;
@@ -55,14 +63,17 @@ final class BenchCairn implements AutoCloseable {
     return fresh(workload, mail, Map.of(), extraSteps);
   }
 
-  static BenchCairn fresh(String workload, Mailbox mail, Map<String, String> properties, StepHandler... extraSteps) {
+  static BenchCairn fresh(
+      String workload, Mailbox mail, Map<String, String> properties, StepHandler... extraSteps) {
     return new BenchCairn(newDataDir(workload), mail, List.of(extraSteps), properties);
   }
 
   static Path newDataDir(String workload) {
     try {
       Path root = Path.of(System.getProperty("bench.data", "target/bench-data"));
-      return Files.createDirectories(root.resolve(workload + "-" + UUID.randomUUID().toString().substring(0, 8))).toAbsolutePath();
+      return Files.createDirectories(
+              root.resolve(workload + "-" + UUID.randomUUID().toString().substring(0, 8)))
+          .toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,22 +104,28 @@ final class BenchCairn implements AutoCloseable {
     properties.putAll(extraProperties);
     properties.put("spring.main.banner-mode", "off");
     // As command-line arguments: they rank above application.properties, as a user's own do.
-    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class);
     if (!extraSteps.isEmpty()) {
-      builder.initializers(context -> {
-        for (int i = 0; i < extraSteps.size(); i++) {
-          StepHandler step = extraSteps.get(i);
-          ((GenericApplicationContext) context).registerBean("benchStep" + i, StepHandler.class, () -> step);
-        }
-      });
+      builder.initializers(
+          context -> {
+            for (int i = 0; i < extraSteps.size(); i++) {
+              StepHandler step = extraSteps.get(i);
+              ((GenericApplicationContext) context)
+                  .registerBean("benchStep" + i, StepHandler.class, () -> step);
+            }
+          });
     }
     context = builder.run(arguments);
     port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     awaitConsole(http, "http://127.0.0.1:" + port + "/", Duration.ofMinutes(2));
     double seconds = Bench.secondsSince(started);
     awaitJourneysRunning();
-    BenchmarkReport.version("postgresql", jdbc().sql("show server_version").query(String.class).single());
+    BenchmarkReport.version(
+        "postgresql", jdbc().sql("show server_version").query(String.class).single());
     return seconds;
   }
 
@@ -118,8 +135,13 @@ final class BenchCairn implements AutoCloseable {
    * starts last, so its presence says all of it is done.
    */
   private static void awaitJourneysRunning() {
-    Bench.await("journeys running", Duration.ofMinutes(2),
-        () -> Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals("cairn-kept-events") && thread.isAlive()));
+    Bench.await(
+        "journeys running",
+        Duration.ofMinutes(2),
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(
+                    thread -> thread.getName().equals("cairn-kept-events") && thread.isAlive()));
   }
 
   /** Stops Cairn the way SIGTERM does (work, web server, JPA, then PostgreSQL). */
@@ -153,7 +175,9 @@ final class BenchCairn implements AutoCloseable {
   }
 
   double databaseMb() {
-    return jdbc().sql("select pg_database_size(current_database())").query(Long.class).single() / 1024.0 / 1024.0;
+    return jdbc().sql("select pg_database_size(current_database())").query(Long.class).single()
+        / 1024.0
+        / 1024.0;
   }
 
   /** This JVM (which also runs the load and the SMTP server) and the PostgreSQL it started. */
@@ -166,7 +190,8 @@ final class BenchCairn implements AutoCloseable {
   }
 
   static HttpResponse<String> post(HttpClient http, int port, String path, String body) {
-    String basic = Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
@@ -177,7 +202,8 @@ final class BenchCairn implements AutoCloseable {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            path + " answered " + response.statusCode() + ": " + response.body());
       }
       return response;
     } catch (IOException e) {
@@ -194,7 +220,8 @@ final class BenchCairn implements AutoCloseable {
    */
   static void awaitConsole(HttpClient http, String url, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
     while (true) {
       try {
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

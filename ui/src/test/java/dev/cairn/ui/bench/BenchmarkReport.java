@@ -48,7 +48,10 @@ final class BenchmarkReport implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     // The root store closes its resources once, after the last test class of the run.
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(BenchmarkReport.class, key -> new Finish(), Finish.class);
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(BenchmarkReport.class, key -> new Finish(), Finish.class);
   }
 
   private static final class Finish implements ExtensionContext.Store.CloseableResource {
@@ -75,23 +78,41 @@ final class BenchmarkReport implements BeforeAllCallback {
     StringBuilder table = new StringBuilder();
     String rule = "=".repeat(118);
     table.append('\n').append(rule).append('\n');
-    table.append("Cairn benchmarks  |  %s  |  %d cores, %.1f GB  |  Java %s  |  Cairn %s, Operaton %s, PostgreSQL %s%n"
-        .formatted(
-            Instant.now().truncatedTo(ChronoUnit.SECONDS),
-            cores(),
-            memoryMb() / 1024.0,
-            Runtime.version(),
-            versions().get("cairn"),
-            versions().get("operaton"),
-            versions().get("postgresql")));
-    table.append("sizes: ").append(SIZES.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+    table.append(
+        "Cairn benchmarks  |  %s  |  %d cores, %.1f GB  |  Java %s  |  Cairn %s, Operaton %s, PostgreSQL %s%n"
+            .formatted(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                cores(),
+                memoryMb() / 1024.0,
+                Runtime.version(),
+                versions().get("cairn"),
+                versions().get("operaton"),
+                versions().get("postgresql")));
+    table
+        .append("sizes: ")
+        .append(
+            SIZES.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")))
+        .append('\n');
     table.append(rule).append('\n');
-    table.append("%-40s %14s  %-8s %-36s %s%n".formatted("key", "value", "unit", "what", "target (issue 15)"));
+    table.append(
+        "%-40s %14s  %-8s %-36s %s%n"
+            .formatted("key", "value", "unit", "what", "target (issue 15)"));
     table.append("-".repeat(118)).append('\n');
-    ordered().forEach((key, value) -> {
-      Meaning meaning = MEANINGS.getOrDefault(key, new Meaning("", "", ""));
-      table.append("%-40s %14s  %-8s %-36s %s%n".formatted(key, format(value), meaning.unit(), meaning.description(), meaning.target()));
-    });
+    ordered()
+        .forEach(
+            (key, value) -> {
+              Meaning meaning = MEANINGS.getOrDefault(key, new Meaning("", "", ""));
+              table.append(
+                  "%-40s %14s  %-8s %-36s %s%n"
+                      .formatted(
+                          key,
+                          format(value),
+                          meaning.unit(),
+                          meaning.description(),
+                          meaning.target()));
+            });
     table.append(rule).append('\n');
     table.append("Measured, not judged: no benchmark passes or fails on time.\n");
     return table.toString();
@@ -103,8 +124,20 @@ final class BenchmarkReport implements BeforeAllCallback {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", cores());
     machine.put("memory_mb", Math.round(memoryMb()));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    machine.put("jvm", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version());
+    machine.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    machine.put(
+        "jvm",
+        System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.vm.name")
+            + " "
+            + Runtime.version());
     document.put("machine", machine);
     document.put("versions", versions());
     document.put("sizes", SIZES);
@@ -112,10 +145,14 @@ final class BenchmarkReport implements BeforeAllCallback {
     return write(document, "") + "\n";
   }
 
-  /** The workloads in the issue's order (journeys, scale, ingest, moves, footprint), extras last. */
+  /**
+   * The workloads in the issue's order (journeys, scale, ingest, moves, footprint), extras last.
+   */
   private static Map<String, Object> ordered() {
     Map<String, Object> ordered = new LinkedHashMap<>();
-    MEANINGS.keySet().stream().filter(RESULTS::containsKey).forEach(key -> ordered.put(key, RESULTS.get(key)));
+    MEANINGS.keySet().stream()
+        .filter(RESULTS::containsKey)
+        .forEach(key -> ordered.put(key, RESULTS.get(key)));
     RESULTS.forEach(ordered::putIfAbsent);
     return ordered;
   }
@@ -134,9 +171,16 @@ final class BenchmarkReport implements BeforeAllCallback {
     return switch (value) {
       case null -> "null";
       case Map<?, ?> map when map.isEmpty() -> "{}";
-      case Map<?, ?> map -> map.entrySet().stream()
-          .map(e -> indent + "  " + quote(e.getKey().toString()) + ": " + write(e.getValue(), indent + "  "))
-          .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
+      case Map<?, ?> map ->
+          map.entrySet().stream()
+              .map(
+                  e ->
+                      indent
+                          + "  "
+                          + quote(e.getKey().toString())
+                          + ": "
+                          + write(e.getValue(), indent + "  "))
+              .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
       case Number number -> number.toString();
       case Boolean bool -> bool.toString();
       default -> quote(value.toString());
@@ -169,7 +213,8 @@ final class BenchmarkReport implements BeforeAllCallback {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemTotal:")) {
-          return Double.parseDouble(line.substring("MemTotal:".length()).replace("kB", "").strip()) / 1024;
+          return Double.parseDouble(line.substring("MemTotal:".length()).replace("kB", "").strip())
+              / 1024;
         }
       }
     } catch (IOException e) {
@@ -182,27 +227,40 @@ final class BenchmarkReport implements BeforeAllCallback {
     Map<String, Meaning> m = new LinkedHashMap<>();
     m.put("journeys.per_s", new Meaning("/s", "sign-ups over HTTP -> welcome email", ">= 200"));
     m.put("journeys.bare_per_s", new Meaning("/s", "same BPMN, engine port, no-op steps", ""));
-    m.put("journeys.bare_engine_ratio", new Meaning("x", "Cairn time / bare engine time", "<= 1.2"));
+    m.put(
+        "journeys.bare_engine_ratio", new Meaning("x", "Cairn time / bare engine time", "<= 1.2"));
     m.put("journeys.paced_per_s", new Meaning("/s", "paced rate (half of journeys.per_s)", ""));
     m.put("journeys.p50_ms", new Meaning("ms", "event -> email at the paced rate", ""));
     m.put("journeys.p99_ms", new Meaning("ms", "event -> email at the paced rate", "< 1000"));
     m.put("journeys.bare_p50_ms", new Meaning("ms", "start -> step, bare, same rate", ""));
     m.put("journeys.bare_p99_ms", new Meaning("ms", "start -> step, bare, same rate", ""));
-    m.put("scale.waiting_contacts", new Meaning("", "contacts waiting (timer + event)", "1,000,000"));
+    m.put(
+        "scale.waiting_contacts", new Meaning("", "contacts waiting (timer + event)", "1,000,000"));
     m.put("scale.plant_per_s", new Meaning("/s", "planting: entry path, big transactions", ""));
     m.put("scale.empty_entries_per_s", new Meaning("/s", "entries over /v1/batch, empty", ""));
     m.put("scale.entries_per_s", new Meaning("/s", "entries over /v1/batch, at size", ""));
     m.put("scale.entry_rate_ratio", new Meaning("x", "at size / empty", ">= 0.5"));
-    m.put("scale.awaited_event_p50_ms", new Meaning("ms", "awaited event -> next step's email", ""));
-    m.put("scale.awaited_event_p99_ms", new Meaning("ms", "awaited event -> next step's email", "< 100"));
+    m.put(
+        "scale.awaited_event_p50_ms", new Meaning("ms", "awaited event -> next step's email", ""));
+    m.put(
+        "scale.awaited_event_p99_ms",
+        new Meaning("ms", "awaited event -> next step's email", "< 100"));
     m.put("scale.db_size_mb", new Meaning("MB", "database size at size", ""));
     m.put("scale.restart_s", new Meaning("s", "packaged app restart -> console 200", "< 30"));
     m.put("scale.rss_mb", new Meaning("MB", "Cairn + PostgreSQL RSS after restart", ""));
-    m.put("ingest.batch_events_per_s", new Meaning("/s", "/v1/batch, 100 mixed calls each", ">= 10,000"));
-    m.put("ingest.settled_events_per_s", new Meaning("/s", "stored and settled (none pending)", ""));
-    m.put("ingest.stored_events", new Meaning("", "events stored before the second pass", "1,000,000"));
-    m.put("ingest.batch_events_per_s_at_stored", new Meaning("/s", "/v1/batch with them stored", ""));
-    m.put("ingest.events_stored_1m_claim_ms", new Meaning("ms", "one claim of 20, backlog pending", "O(batch)"));
+    m.put(
+        "ingest.batch_events_per_s",
+        new Meaning("/s", "/v1/batch, 100 mixed calls each", ">= 10,000"));
+    m.put(
+        "ingest.settled_events_per_s", new Meaning("/s", "stored and settled (none pending)", ""));
+    m.put(
+        "ingest.stored_events",
+        new Meaning("", "events stored before the second pass", "1,000,000"));
+    m.put(
+        "ingest.batch_events_per_s_at_stored", new Meaning("/s", "/v1/batch with them stored", ""));
+    m.put(
+        "ingest.events_stored_1m_claim_ms",
+        new Meaning("ms", "one claim of 20, backlog pending", "O(batch)"));
     m.put("ingest.backlog_settle_s", new Meaning("s", "settling the pending backlog", ""));
     m.put("moves.count", new Meaning("", "waiting contacts moved", "10,000"));
     m.put("moves.per_s", new Meaning("/s", "moved to a new version", ">= 500"));
@@ -211,8 +269,12 @@ final class BenchmarkReport implements BeforeAllCallback {
     m.put("footprint.idle_rss_mb", new Meaning("MB", "Cairn + PostgreSQL RSS, idle", "< 700"));
     m.put("footprint.idle_jvm_rss_mb", new Meaning("MB", "Cairn JVM RSS, idle", ""));
     m.put("footprint.idle_postgres_rss_mb", new Meaning("MB", "PostgreSQL RSS summed, idle", ""));
-    m.put("footprint.idle_postgres_pss_mb", new Meaning("MB", "PostgreSQL PSS (shared once), idle", ""));
-    m.put("footprint.loaded_rss_mb", new Meaning("MB", "Cairn + PostgreSQL RSS after load", "bounded"));
+    m.put(
+        "footprint.idle_postgres_pss_mb",
+        new Meaning("MB", "PostgreSQL PSS (shared once), idle", ""));
+    m.put(
+        "footprint.loaded_rss_mb",
+        new Meaning("MB", "Cairn + PostgreSQL RSS after load", "bounded"));
     return m;
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged application launched as {@code ./cairn run} launches it: seconds until the console
- * serves (first on an empty data directory, then as every later start), and the resident memory
- * of Cairn and its PostgreSQL idle and after a burst of sign-ups. Measures; never fails on time.
+ * serves (first on an empty data directory, then as every later start), and the resident memory of
+ * Cairn and its PostgreSQL idle and after a burst of sign-ups. Measures; never fails on time.
  */
 @ExtendWith(BenchmarkReport.class)
 class FootprintBenchmark {
@@ -36,11 +36,17 @@ class FootprintBenchmark {
 
         for (int first100 = 0; first100 < SIGN_UPS; first100 += 100) {
           int from = first100;
-          cairn.post("/v1/batch", IntStream.range(from, Math.min(SIGN_UPS, from + 100))
-              .mapToObj(n -> "{\"type\":\"track\",\"userId\":\"f-%d\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"f-%d@example.com\"}}".formatted(n, n))
-              .collect(Collectors.joining(",", "{\"batch\":[", "]}")));
+          cairn.post(
+              "/v1/batch",
+              IntStream.range(from, Math.min(SIGN_UPS, from + 100))
+                  .mapToObj(
+                      n ->
+                          "{\"type\":\"track\",\"userId\":\"f-%d\",\"event\":\"Signed Up\",\"traits\":{\"email\":\"f-%d@example.com\"}}"
+                              .formatted(n, n))
+                  .collect(Collectors.joining(",", "{\"batch\":[", "]}")));
         }
-        List<String> addresses = IntStream.range(0, SIGN_UPS).mapToObj(n -> "f-" + n + "@example.com").toList();
+        List<String> addresses =
+            IntStream.range(0, SIGN_UPS).mapToObj(n -> "f-" + n + "@example.com").toList();
         mail.awaitAll(addresses, Duration.ofMinutes(10));
         ProcessMemory.Footprint loaded = cairn.memory();
 
@@ -51,8 +57,17 @@ class FootprintBenchmark {
         BenchmarkReport.result("footprint.idle_postgres_rss_mb", idle.postgresRssMb());
         BenchmarkReport.result("footprint.idle_postgres_pss_mb", idle.postgresPssMb());
         BenchmarkReport.result("footprint.loaded_rss_mb", loaded.totalRssMb());
-        System.out.printf("footprint: console serving %.1f s after launch (first start %.1f s); idle RSS %.0f MB (JVM %.0f, PostgreSQL %.0f in %d processes, PSS %.0f); after %d sign-ups %.0f MB%n",
-            cairn.readySeconds(), first, idle.totalRssMb(), idle.jvmRssMb(), idle.postgresRssMb(), idle.postgresProcesses(), idle.postgresPssMb(), SIGN_UPS, loaded.totalRssMb());
+        System.out.printf(
+            "footprint: console serving %.1f s after launch (first start %.1f s); idle RSS %.0f MB (JVM %.0f, PostgreSQL %.0f in %d processes, PSS %.0f); after %d sign-ups %.0f MB%n",
+            cairn.readySeconds(),
+            first,
+            idle.totalRssMb(),
+            idle.jvmRssMb(),
+            idle.postgresRssMb(),
+            idle.postgresProcesses(),
+            idle.postgresPssMb(),
+            SIGN_UPS,
+            loaded.totalRssMb());
       }
     } finally {
       BenchCairn.delete(dataDir);

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The local SMTP server Cairn sends to (GreenMail on 127.0.0.1), noting when each recipient's
- * first message arrived, by {@link System#nanoTime()}: that moment ends a journey's clock.
+ * The local SMTP server Cairn sends to (GreenMail on 127.0.0.1), noting when each recipient's first
+ * message arrived, by {@link System#nanoTime()}: that moment ends a journey's clock.
  */
 final class Mailbox implements AutoCloseable {
 
@@ -26,11 +26,14 @@ final class Mailbox implements AutoCloseable {
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     MessageDeliveryHandler delivering = smtp.getUserManager().getMessageDeliveryHandler();
-    smtp.getUserManager().setMessageDeliveryHandler((message, address) -> {
-      arrivals.putIfAbsent(address.getEmail().toLowerCase(java.util.Locale.ROOT), System.nanoTime());
-      received.incrementAndGet();
-      return delivering.handle(message, address);
-    });
+    smtp.getUserManager()
+        .setMessageDeliveryHandler(
+            (message, address) -> {
+              arrivals.putIfAbsent(
+                  address.getEmail().toLowerCase(java.util.Locale.ROOT), System.nanoTime());
+              received.incrementAndGet();
+              return delivering.handle(message, address);
+            });
   }
 
   int port() {
@@ -51,7 +54,9 @@ final class Mailbox implements AutoCloseable {
     return Bench.awaitAll("emails", addresses, this::arrival, timeout);
   }
 
-  /** Forgets the messages themselves (the arrival times stay), so long runs do not fill the heap. */
+  /**
+   * Forgets the messages themselves (the arrival times stay), so long runs do not fill the heap.
+   */
   void purge() {
     try {
       smtp.purgeEmailFromAllMailboxes();

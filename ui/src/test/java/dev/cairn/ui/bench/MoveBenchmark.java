@@ -17,7 +17,8 @@ class MoveBenchmark {
   @Test
   void waiting_contacts_move_to_a_new_version() {
     BenchmarkReport.size("moves.contacts", CONTACTS);
-    try (Mailbox mail = new Mailbox(); BenchCairn cairn = BenchCairn.fresh("moves", mail)) {
+    try (Mailbox mail = new Mailbox();
+        BenchCairn cairn = BenchCairn.fresh("moves", mail)) {
       cairn.start();
       String journey = WaitingJourney.publish(cairn, "bench-moves", "Thank you for your order");
       WaitingJourney.plant(cairn, journey, "m", CONTACTS, 500, 4);
@@ -29,8 +30,14 @@ class MoveBenchmark {
 
       BenchmarkReport.result("moves.count", outcome.moved());
       BenchmarkReport.result("moves.per_s", outcome.moved() / seconds);
-      System.out.printf("moves: %d of %d waiting contacts moved to version %d in %.2f s (%.0f/s); stayed: %s%n",
-          outcome.moved(), CONTACTS, outcome.latestVersion(), seconds, outcome.moved() / seconds, outcome.stayed().isEmpty() ? "none" : outcome.stayed());
+      System.out.printf(
+          "moves: %d of %d waiting contacts moved to version %d in %.2f s (%.0f/s); stayed: %s%n",
+          outcome.moved(),
+          CONTACTS,
+          outcome.latestVersion(),
+          seconds,
+          outcome.moved() / seconds,
+          outcome.stayed().isEmpty() ? "none" : outcome.stayed());
     }
   }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application started as {@code ./cairn run} starts it ({@code java -jar
- * ui/target/cairn.jar}), as a process of its own bound to 127.0.0.1, on a given data directory.
- * It is stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started, even
- * when the benchmark fails.
+ * ui/target/cairn.jar}), as a process of its own bound to 127.0.0.1, on a given data directory. It
+ * is stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started, even when the
+ * benchmark fails.
  */
 final class PackagedCairn implements AutoCloseable {
 
@@ -25,8 +25,10 @@ final class PackagedCairn implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final double readySeconds;
-  // Following redirects: / sends a signed-out visitor to the sign-in page, which is the console serving.
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  // Following redirects: / sends a signed-out visitor to the sign-in page, which is the console
+  // serving.
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
   private PackagedCairn(Process process, Path dataDir, int port, double readySeconds) {
     this.process = process;
@@ -39,7 +41,8 @@ final class PackagedCairn implements AutoCloseable {
   static PackagedCairn launch(Path dataDir, int smtpPort) {
     Path jar = Path.of(System.getProperty("bench.jar", "target/cairn.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the benchmarks with ./cairn bench, which packages Cairn first");
+      throw new IllegalStateException(
+          jar + " is missing: run the benchmarks with ./cairn bench, which packages Cairn first");
     }
     int port = Mailbox.freePort();
     List<String> command = new ArrayList<>();
@@ -50,9 +53,13 @@ final class PackagedCairn implements AutoCloseable {
     }
     command.add("-jar");
     command.add(jar.toString());
-    BenchCairn.settings(dataDir, smtpPort, port).forEach((key, value) -> command.add("--" + key + "=" + value));
+    BenchCairn.settings(dataDir, smtpPort, port)
+        .forEach((key, value) -> command.add("--" + key + "=" + value));
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     long started = System.nanoTime();
     Process process;
     try {
@@ -72,10 +79,16 @@ final class PackagedCairn implements AutoCloseable {
 
   private static void awaitServing(PackagedCairn cairn, Duration timeout, Path log) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + cairn.port + "/")).timeout(Duration.ofSeconds(10)).GET().build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + cairn.port + "/"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     while (true) {
       if (!cairn.process.isAlive()) {
-        throw new IllegalStateException("Cairn exited with " + cairn.process.exitValue() + " before serving; see " + log);
+        throw new IllegalStateException(
+            "Cairn exited with " + cairn.process.exitValue() + " before serving; see " + log);
       }
       try {
         if (cairn.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -88,7 +101,8 @@ final class PackagedCairn implements AutoCloseable {
         throw new IllegalStateException(e);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Cairn did not serve its console within " + timeout + "; see " + log);
+        throw new IllegalStateException(
+            "Cairn did not serve its console within " + timeout + "; see " + log);
       }
       Bench.sleep(Duration.ofMillis(25));
     }
@@ -114,7 +128,10 @@ final class PackagedCairn implements AutoCloseable {
     return ProcessMemory.of(process.pid(), dataDir.resolve("postgres"));
   }
 
-  /** SIGTERM (Cairn stops its work, then PostgreSQL), SIGKILL after a minute; then any PostgreSQL left. */
+  /**
+   * SIGTERM (Cairn stops its work, then PostgreSQL), SIGKILL after a minute; then any PostgreSQL
+   * left.
+   */
   @Override
   public void close() {
     Optional<Long> postmaster = ProcessMemory.postmaster(dataDir.resolve("postgres"));
@@ -127,16 +144,20 @@ final class PackagedCairn implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    postmaster.flatMap(ProcessHandle::of)
+    postmaster
+        .flatMap(ProcessHandle::of)
         .filter(ProcessHandle::isAlive)
-        .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false))
-        .ifPresent(leftover -> {
-          leftover.destroy();
-          try {
-            leftover.onExit().get(20, TimeUnit.SECONDS);
-          } catch (Exception e) {
-            leftover.destroyForcibly();
-          }
-        });
+        .filter(
+            handle ->
+                handle.info().command().map(command -> command.contains("postgres")).orElse(false))
+        .ifPresent(
+            leftover -> {
+              leftover.destroy();
+              try {
+                leftover.onExit().get(20, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                leftover.destroyForcibly();
+              }
+            });
   }
 }

@@ -14,8 +14,11 @@ import java.util.Optional;
  */
 final class ProcessMemory {
 
-  /** Megabytes: the JVM's RSS, PostgreSQL's summed RSS and PSS, over how many postgres processes. */
-  record Footprint(double jvmRssMb, double postgresRssMb, double postgresPssMb, int postgresProcesses) {
+  /**
+   * Megabytes: the JVM's RSS, PostgreSQL's summed RSS and PSS, over how many postgres processes.
+   */
+  record Footprint(
+      double jvmRssMb, double postgresRssMb, double postgresPssMb, int postgresProcesses) {
     double totalRssMb() {
       return jvmRssMb + postgresRssMb;
     }
@@ -31,17 +34,24 @@ final class ProcessMemory {
       rss += kb(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
       pss += kb(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
     }
-    return new Footprint(kb(Path.of("/proc", Long.toString(jvmPid), "status"), "VmRSS:") / 1024, rss / 1024, pss / 1024, postgres.size());
+    return new Footprint(
+        kb(Path.of("/proc", Long.toString(jvmPid), "status"), "VmRSS:") / 1024,
+        rss / 1024,
+        pss / 1024,
+        postgres.size());
   }
 
   /** The postmaster named in the data directory's pid file and every process it forked. */
   static List<Long> postgresPids(Path postgresDataDir) {
     Optional<Long> postmaster = postmaster(postgresDataDir);
     List<Long> pids = new ArrayList<>();
-    postmaster.flatMap(ProcessHandle::of).ifPresent(handle -> {
-      pids.add(handle.pid());
-      handle.descendants().forEach(child -> pids.add(child.pid()));
-    });
+    postmaster
+        .flatMap(ProcessHandle::of)
+        .ifPresent(
+            handle -> {
+              pids.add(handle.pid());
+              handle.descendants().forEach(child -> pids.add(child.pid()));
+            });
     return pids;
   }
 

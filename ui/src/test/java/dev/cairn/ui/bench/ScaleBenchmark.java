@@ -25,7 +25,8 @@ class ScaleBenchmark {
   private static final int CONTACTS = Integer.getInteger("bench.scale.contacts", 200_000);
   private static final int ENTRIES = Integer.getInteger("bench.scale.entries", 2_000);
   private static final int AWAITED = Integer.getInteger("bench.scale.awaited", 500);
-  private static final double AWAITED_RATE = Double.parseDouble(System.getProperty("bench.scale.awaited-rate", "25"));
+  private static final double AWAITED_RATE =
+      Double.parseDouble(System.getProperty("bench.scale.awaited-rate", "25"));
   private static final int PLANTERS = Integer.getInteger("bench.scale.planters", 4);
   private static final int PER_TRANSACTION = Integer.getInteger("bench.scale.per-transaction", 500);
   private static final String JOURNEY = "bench-scale";
@@ -36,24 +37,38 @@ class ScaleBenchmark {
     BenchmarkReport.size("scale.entries", ENTRIES);
     BenchmarkReport.size("scale.awaited", AWAITED);
     BenchmarkReport.size("scale.awaited_rate", AWAITED_RATE);
-    try (Mailbox mail = new Mailbox(); BenchCairn cairn = BenchCairn.fresh("scale", mail)) {
+    try (Mailbox mail = new Mailbox();
+        BenchCairn cairn = BenchCairn.fresh("scale", mail)) {
       cairn.start();
       WaitingJourney.publish(cairn, JOURNEY, "Thank you for your order");
       entries(cairn, "warm", Math.min(500, ENTRIES));
       double empty = entries(cairn, "empty", ENTRIES);
 
-      double planted = WaitingJourney.plant(cairn, JOURNEY, "s", CONTACTS, PER_TRANSACTION, PLANTERS);
+      double planted =
+          WaitingJourney.plant(cairn, JOURNEY, "s", CONTACTS, PER_TRANSACTION, PLANTERS);
       cairn.jdbc().sql("analyze").update();
       long waiting = WaitingJourney.waiting(cairn, JOURNEY);
       double atSize = entries(cairn, "full", ENTRIES);
 
-      List<String> awaiting = IntStream.range(0, AWAITED).mapToObj(i -> "s-" + (long) i * CONTACTS / AWAITED).toList();
-      long[] sentAt = Bench.paced(AWAITED_RATE, AWAITED, i -> cairn.post("/v1/track", """
+      List<String> awaiting =
+          IntStream.range(0, AWAITED).mapToObj(i -> "s-" + (long) i * CONTACTS / AWAITED).toList();
+      long[] sentAt =
+          Bench.paced(
+              AWAITED_RATE,
+              AWAITED,
+              i ->
+                  cairn.post(
+                      "/v1/track",
+                      """
           {"userId":"%s","event":"%s","properties":{"revenue":42}}
-          """.formatted(awaiting.get(i), WaitingJourney.AWAITED)));
+          """
+                          .formatted(awaiting.get(i), WaitingJourney.AWAITED)));
       List<String> addresses = awaiting.stream().map(user -> user + "@example.com").toList();
       mail.awaitAll(addresses, Duration.ofMinutes(5));
-      List<Double> awaitedMs = IntStream.range(0, AWAITED).mapToObj(i -> (mail.arrival(addresses.get(i)) - sentAt[i]) / 1e6).toList();
+      List<Double> awaitedMs =
+          IntStream.range(0, AWAITED)
+              .mapToObj(i -> (mail.arrival(addresses.get(i)) - sentAt[i]) / 1e6)
+              .toList();
       double databaseMb = cairn.databaseMb();
 
       cairn.stop();
@@ -76,7 +91,14 @@ class ScaleBenchmark {
       BenchmarkReport.result("scale.rss_mb", memory.totalRssMb());
       System.out.printf(
           "scale: %,d waiting (planted at %.0f/s, %.0f MB); entries %.0f/s empty, %.0f/s at size; awaited event p99 %.0f ms; restart %.1f s, RSS %.0f MB%n",
-          waiting, planted, databaseMb, empty, atSize, Bench.percentile(awaitedMs, 99), restart, memory.totalRssMb());
+          waiting,
+          planted,
+          databaseMb,
+          empty,
+          atSize,
+          Bench.percentile(awaitedMs, 99),
+          restart,
+          memory.totalRssMb());
     }
   }
 
@@ -91,18 +113,31 @@ class ScaleBenchmark {
     try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
       for (int first = 0; first < count; first += 100) {
         int from = first;
-        sent.add(clients.submit(() -> cairn.post("/v1/batch", IntStream.range(from, Math.min(count, from + 100))
-            .mapToObj(n -> "{\"type\":\"track\",\"userId\":\"e-%s-%d\",\"event\":\"%s\",\"traits\":{\"email\":\"e-%s-%d@example.com\"}}"
-                .formatted(phase, n, WaitingJourney.TRIGGER, phase, n))
-            .collect(Collectors.joining(",", "{\"batch\":[", "]}")))));
+        sent.add(
+            clients.submit(
+                () ->
+                    cairn.post(
+                        "/v1/batch",
+                        IntStream.range(from, Math.min(count, from + 100))
+                            .mapToObj(
+                                n ->
+                                    "{\"type\":\"track\",\"userId\":\"e-%s-%d\",\"event\":\"%s\",\"traits\":{\"email\":\"e-%s-%d@example.com\"}}"
+                                        .formatted(phase, n, WaitingJourney.TRIGGER, phase, n))
+                            .collect(Collectors.joining(",", "{\"batch\":[", "]}")))));
       }
       Bench.all(sent);
     }
-    Bench.await("entries (" + phase + ")", Duration.ofMinutes(10), () -> enrolled(cairn) >= before + count);
+    Bench.await(
+        "entries (" + phase + ")", Duration.ofMinutes(10), () -> enrolled(cairn) >= before + count);
     return count / Bench.secondsSince(start);
   }
 
   private static long enrolled(BenchCairn cairn) {
-    return cairn.jdbc().sql("select count(*) from enrollment where journey_id = :id").param("id", JOURNEY).query(Long.class).single();
+    return cairn
+        .jdbc()
+        .sql("select count(*) from enrollment where journey_id = :id")
+        .param("id", JOURNEY)
+        .query(Long.class)
+        .single();
   }
 }

@@ -20,11 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A journey whose contacts wait as most do: on entry they wait up to 30 days for "Order
- * Completed" (a timer and an event subscription each); an order sends a thank-you email. Contacts
- * are planted in it through Cairn's own entry ({@link JourneyEntry#enter}, which starts the
- * journey on the engine and records the enrolment) in large transactions from several threads:
- * the real path, only without an HTTP request and a dispatcher per contact.
+ * A journey whose contacts wait as most do: on entry they wait up to 30 days for "Order Completed"
+ * (a timer and an event subscription each); an order sends a thank-you email. Contacts are planted
+ * in it through Cairn's own entry ({@link JourneyEntry#enter}, which starts the journey on the
+ * engine and records the enrolment) in large transactions from several threads: the real path, only
+ * without an HTTP request and a dispatcher per contact.
  */
 final class WaitingJourney {
 
@@ -111,10 +111,17 @@ final class WaitingJourney {
    * enters each into the journey, {@code perTransaction} to a transaction on {@code threads}
    * threads; returns contacts entered per second.
    */
-  static double plant(BenchCairn cairn, String journeyId, String prefix, int count, int perTransaction, int threads) {
+  static double plant(
+      BenchCairn cairn,
+      String journeyId,
+      String prefix,
+      int count,
+      int perTransaction,
+      int threads) {
     JdbcClient jdbc = cairn.jdbc();
     JourneyEntry entry = cairn.bean(JourneyEntry.class);
-    TransactionTemplate transactions = new TransactionTemplate(cairn.bean(PlatformTransactionManager.class));
+    TransactionTemplate transactions =
+        new TransactionTemplate(cairn.bean(PlatformTransactionManager.class));
     AtomicInteger entered = new AtomicInteger();
     AtomicInteger lastReport = new AtomicInteger();
     long started = System.nanoTime();
@@ -123,32 +130,41 @@ final class WaitingJourney {
       for (int first = 0; first < count; first += perTransaction) {
         int from = first;
         int to = Math.min(count, first + perTransaction);
-        chunks.add(planters.submit(() -> transactions.executeWithoutResult(status -> {
-          List<UUID> ids = jdbc.sql(
-                  """
+        chunks.add(
+            planters.submit(
+                () ->
+                    transactions.executeWithoutResult(
+                        status -> {
+                          List<UUID> ids =
+                              jdbc.sql(
+                                      """
                   insert into contact (id, external_id, email, first_name, traits, created_at, updated_at, last_seen_at)
                   select gen_random_uuid(), :prefix || '-' || n, :prefix || '-' || n || '@example.com', 'Bench', '{}'::jsonb, now(), now(), now()
                   from generate_series(:from, :to - 1) n
                   returning id
                   """)
-              .param("prefix", prefix)
-              .param("from", from)
-              .param("to", to)
-              .query(UUID.class)
-              .list();
-          Map<String, Object> trigger = EventVariables.of(TRIGGER, Map.of(), Instant.now());
-          for (UUID id : ids) {
-            if (!entry.enter(new ContactId(id), journeyId, trigger, null)) {
-              throw new IllegalStateException("contact " + id + " was not admitted");
-            }
-          }
-          int done = entered.addAndGet(ids.size());
-          int step = Math.max(10_000, count / 10);
-          if (done / step > lastReport.get() / step) {
-            lastReport.set(done);
-            System.out.printf("  planted %,d of %,d waiting contacts (%.0f/s)%n", done, count, done / Bench.secondsSince(started));
-          }
-        })));
+                                  .param("prefix", prefix)
+                                  .param("from", from)
+                                  .param("to", to)
+                                  .query(UUID.class)
+                                  .list();
+                          Map<String, Object> trigger =
+                              EventVariables.of(TRIGGER, Map.of(), Instant.now());
+                          for (UUID id : ids) {
+                            if (!entry.enter(new ContactId(id), journeyId, trigger, null)) {
+                              throw new IllegalStateException(
+                                  "contact " + id + " was not admitted");
+                            }
+                          }
+                          int done = entered.addAndGet(ids.size());
+                          int step = Math.max(10_000, count / 10);
+                          if (done / step > lastReport.get() / step) {
+                            lastReport.set(done);
+                            System.out.printf(
+                                "  planted %,d of %,d waiting contacts (%.0f/s)%n",
+                                done, count, done / Bench.secondsSince(started));
+                          }
+                        })));
       }
       Bench.all(chunks);
     }
@@ -157,8 +173,10 @@ final class WaitingJourney {
 
   /** Contacts of the journey that are waiting now, by Cairn's tracking. */
   static long waiting(BenchCairn cairn, String journeyId) {
-    return cairn.jdbc()
-        .sql("select count(*) from element_instance where bpmn_process_id = :id and element_id = 'wait-for-order' and state = 'ACTIVE'")
+    return cairn
+        .jdbc()
+        .sql(
+            "select count(*) from element_instance where bpmn_process_id = :id and element_id = 'wait-for-order' and state = 'ACTIVE'")
         .param("id", journeyId)
         .query(Long.class)
         .single();

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Drafts and the drawings of published versions. A draft never touches what runs: the journey's
- * own diagram changes only when the draft is published.
+ * Drafts and the drawings of published versions. A draft never touches what runs: the journey's own
+ * diagram changes only when the draft is published.
  */
 @Service
 public class JourneyDrafts {
@@ -25,9 +25,16 @@ public class JourneyDrafts {
 
   @Transactional(readOnly = true)
   public Optional<Draft> draftOf(String journeyId) {
-    return jdbc.sql("select journey_id, source_xml, saved_at, saved_by from journey_draft where journey_id = :id")
+    return jdbc.sql(
+            "select journey_id, source_xml, saved_at, saved_by from journey_draft where journey_id = :id")
         .param("id", journeyId)
-        .query((rs, row) -> new Draft(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+        .query(
+            (rs, row) ->
+                new Draft(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getString(4)))
         .optional();
   }
 
@@ -81,14 +88,22 @@ public class JourneyDrafts {
             where v.journey_id = :id order by v.version desc
             """)
         .param("id", journeyId)
-        .query((rs, row) -> new Publication(journeyId, rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBoolean(4)))
+        .query(
+            (rs, row) ->
+                new Publication(
+                    journeyId,
+                    rs.getInt(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getBoolean(4)))
         .list();
   }
 
   /** The diagram as drawn for a published version, when the designer kept it. */
   @Transactional(readOnly = true)
   public Optional<String> drawingOf(String journeyId, int version) {
-    return jdbc.sql("select source_xml from journey_publication where journey_id = :id and version = :version")
+    return jdbc.sql(
+            "select source_xml from journey_publication where journey_id = :id and version = :version")
         .param("id", journeyId)
         .param("version", version)
         .query(String.class)

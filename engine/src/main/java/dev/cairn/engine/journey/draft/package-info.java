@@ -1,7 +1,7 @@
 /**
  * What the designer keeps of a journey besides what runs: the draft a marketer is drawing (saved as
- * they draw, apart from the published diagram) and the drawing of every version published, with
- * who published it, so an older version can be opened and restored.
+ * they draw, apart from the published diagram) and the drawing of every version published, with who
+ * published it, so an older version can be opened and restored.
  */
 @NullMarked
 package dev.cairn.engine.journey.draft;

@@ -1,6 +1,5 @@
 package dev.cairn.engine.journey.run;
 
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Events a contact's journey will wait for but does not wait for yet: the order that arrives
- * while the welcome email is still being sent, before the "wait for first order" begins. Such an
- * event is kept for {@code cairn.runtime.message-ttl} and handed to the wait as soon as it begins;
- * replicas share the kept events (each is taken by one at a time).
+ * Events a contact's journey will wait for but does not wait for yet: the order that arrives while
+ * the welcome email is still being sent, before the "wait for first order" begins. Such an event is
+ * kept for {@code cairn.runtime.message-ttl} and handed to the wait as soon as it begins; replicas
+ * share the kept events (each is taken by one at a time).
  */
 @Component
 public class AwaitedEvents {
@@ -35,7 +34,12 @@ public class AwaitedEvents {
   private final Duration keepFor;
   private final Clock clock;
 
-  AwaitedEvents(JdbcClient jdbc, JourneyEngine engine, PlatformTransactionManager transactions, RuntimeProperties properties, Clock clock) {
+  AwaitedEvents(
+      JdbcClient jdbc,
+      JourneyEngine engine,
+      PlatformTransactionManager transactions,
+      RuntimeProperties properties,
+      Clock clock) {
     this.jdbc = jdbc;
     this.engine = engine;
     this.transactions = new TransactionTemplate(transactions);
@@ -44,10 +48,14 @@ public class AwaitedEvents {
   }
 
   /**
-   * Keeps the event for the wait under {@code correlationKey}, in the caller's transaction;
-   * {@code eventId} is the stored event's, null for one sent into a test run.
+   * Keeps the event for the wait under {@code correlationKey}, in the caller's transaction; {@code
+   * eventId} is the stored event's, null for one sent into a test run.
    */
-  public void keep(@Nullable Long eventId, String messageName, String correlationKey, Map<String, Object> lastEvent) {
+  public void keep(
+      @Nullable Long eventId,
+      String messageName,
+      String correlationKey,
+      Map<String, Object> lastEvent) {
     jdbc.sql(
             """
             insert into awaited_event (event_id, message_name, correlation_key, last_event, kept_until)
@@ -70,33 +78,52 @@ public class AwaitedEvents {
    * gets its turn however many are kept.
    */
   int handOver() {
-    Integer handed = transactions.execute(status -> {
-      jdbc.sql("delete from awaited_event where kept_until < :now").param("now", Timestamp.from(clock.instant())).update();
-      List<Kept> kept =
-          jdbc.sql(
-                  """
+    Integer handed =
+        transactions.execute(
+            status -> {
+              jdbc.sql("delete from awaited_event where kept_until < :now")
+                  .param("now", Timestamp.from(clock.instant()))
+                  .update();
+              List<Kept> kept =
+                  jdbc.sql(
+                          """
                   select id, message_name, correlation_key, last_event::text as last_event from awaited_event
                   order by checked_at, id limit :batch for update skip locked
                   """)
-              .param("batch", BATCH)
-              .query((rs, row) -> new Kept(rs.getLong("id"), rs.getString("message_name"), rs.getString("correlation_key"), rs.getString("last_event")))
-              .list();
-      List<Long> handedOver = new ArrayList<>();
-      List<Long> stillKept = new ArrayList<>();
-      for (Kept event : kept) {
-        Map<?, ?> lastEvent = JSON.readValue(event.lastEvent(), Map.class);
-        // Handing it over finds the wait itself; asking first whether there is one would look twice.
-        boolean taken = engine.correlate(event.messageName(), event.correlationKey(), Map.of("lastEvent", lastEvent)) > 0;
-        (taken ? handedOver : stillKept).add(event.id());
-      }
-      jdbc.sql("delete from awaited_event where id = any(cast(:ids as bigint[]))").param("ids", handedOver.toArray(Long[]::new)).update();
-      // The next pass offers the others first.
-      jdbc.sql("update awaited_event set checked_at = :now where id = any(cast(:ids as bigint[]))")
-          .param("now", Timestamp.from(clock.instant()))
-          .param("ids", stillKept.toArray(Long[]::new))
-          .update();
-      return handedOver.size();
-    });
+                      .param("batch", BATCH)
+                      .query(
+                          (rs, row) ->
+                              new Kept(
+                                  rs.getLong("id"),
+                                  rs.getString("message_name"),
+                                  rs.getString("correlation_key"),
+                                  rs.getString("last_event")))
+                      .list();
+              List<Long> handedOver = new ArrayList<>();
+              List<Long> stillKept = new ArrayList<>();
+              for (Kept event : kept) {
+                Map<?, ?> lastEvent = JSON.readValue(event.lastEvent(), Map.class);
+                // Handing it over finds the wait itself; asking first whether there is one would
+                // look twice.
+                boolean taken =
+                    engine.correlate(
+                            event.messageName(),
+                            event.correlationKey(),
+                            Map.of("lastEvent", lastEvent))
+                        > 0;
+                (taken ? handedOver : stillKept).add(event.id());
+              }
+              jdbc.sql("delete from awaited_event where id = any(cast(:ids as bigint[]))")
+                  .param("ids", handedOver.toArray(Long[]::new))
+                  .update();
+              // The next pass offers the others first.
+              jdbc.sql(
+                      "update awaited_event set checked_at = :now where id = any(cast(:ids as bigint[]))")
+                  .param("now", Timestamp.from(clock.instant()))
+                  .param("ids", stillKept.toArray(Long[]::new))
+                  .update();
+              return handedOver.size();
+            });
     if (handed != null && handed > 0) {
       log.debug("{} kept events reached the waits that began meanwhile", handed);
     }

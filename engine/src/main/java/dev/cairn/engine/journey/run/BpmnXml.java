@@ -24,9 +24,12 @@ public final class BpmnXml {
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      return factory
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
-      throw new IllegalArgumentException("compiled journey is not well-formed XML: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "compiled journey is not well-formed XML: " + e.getMessage(), e);
     }
   }
 

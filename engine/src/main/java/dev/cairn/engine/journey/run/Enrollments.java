@@ -11,9 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which contact runs in which journey instance. An enrolment is active until tracking has
- * recorded its process instance as ended, so "active" is always read from tracking, never kept
- * twice.
+ * Which contact runs in which journey instance. An enrolment is active until tracking has recorded
+ * its process instance as ended, so "active" is always read from tracking, never kept twice.
  */
 @Repository
 class Enrollments {
@@ -32,7 +31,10 @@ class Enrollments {
 
   /** Serialises entry decisions for one contact until the transaction ends. */
   void lockContact(ContactId contact) {
-    jdbc.sql("select id from contact where id = :id for update").param("id", contact.value()).query().rowSet();
+    jdbc.sql("select id from contact where id = :id for update")
+        .param("id", contact.value())
+        .query()
+        .rowSet();
   }
 
   boolean isActiveIn(ContactId contact, String journeyId) {
@@ -48,7 +50,8 @@ class Enrollments {
 
   /** When the contact last entered the journey, if ever. */
   Optional<Instant> lastEntry(ContactId contact, String journeyId) {
-    return jdbc.sql("select max(started_at) from enrollment where contact_id = :contact and journey_id = :journey")
+    return jdbc.sql(
+            "select max(started_at) from enrollment where contact_id = :contact and journey_id = :journey")
         .param("contact", contact.value())
         .param("journey", journeyId)
         .query(Timestamp.class)
@@ -77,7 +80,12 @@ class Enrollments {
         .param("filtered", eventName + "|")
         .param("eventId", eventId)
         .param("byJourney", WaitCorrelation.BY_JOURNEY)
-        .query((rs, row) -> new AwaitedMessage(rs.getString("journey_id"), rs.getString("awaited"), rs.getBoolean("keyed_by_journey")))
+        .query(
+            (rs, row) ->
+                new AwaitedMessage(
+                    rs.getString("journey_id"),
+                    rs.getString("awaited"),
+                    rs.getBoolean("keyed_by_journey")))
         .list();
   }
 
@@ -88,7 +96,12 @@ class Enrollments {
   record AwaitedMessage(String journeyId, String name, boolean keyedByJourney) {}
 
   void record(
-      long processInstanceKey, ContactId contact, String journeyId, int version, @Nullable Long eventId, Instant at) {
+      long processInstanceKey,
+      ContactId contact,
+      String journeyId,
+      int version,
+      @Nullable Long eventId,
+      Instant at) {
     jdbc.sql(
             """
             insert into enrollment (process_instance_key, contact_id, journey_id, version, trigger_event_id, started_at)

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Feeds stored events to journeys: entry triggers first, then waiting contacts. Events are read
- * back from the database rather than handed over in memory, so an event stored just before a
- * crash is still handled after the restart, and replicas share the work.
+ * back from the database rather than handed over in memory, so an event stored just before a crash
+ * is still handled after the restart, and replicas share the work.
  */
 @Component
 public class EventDispatcher {
@@ -38,6 +38,7 @@ public class EventDispatcher {
   private final UnawaitedEvents unawaited;
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
+
   /** Pending events one settling statement looks at. */
   private static final int SETTLE_WINDOW = 10_000;
 
@@ -111,12 +112,19 @@ public class EventDispatcher {
         Thread.currentThread().interrupt();
         return;
       } catch (PessimisticLockingFailureException e) {
-        // A contact of this batch was locked in the opposite order by another transaction: try again.
+        // A contact of this batch was locked in the opposite order by another transaction: try
+        // again.
         log.debug("Event batch gave way to a concurrent transaction; retrying", e);
       } catch (RuntimeException e) {
-        log.warn("Events wait: journeys are not reachable right now ({}); retrying in {}", e.getMessage(), backoff);
+        log.warn(
+            "Events wait: journeys are not reachable right now ({}); retrying in {}",
+            e.getMessage(),
+            backoff);
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
   }
@@ -148,10 +156,12 @@ public class EventDispatcher {
       return 0;
     }
     try {
-      Integer settled = transactions.execute(status -> {
-        jdbc.sql("set local synchronous_commit = off").update();
-        return unawaited.settle(SETTLE_WINDOW);
-      });
+      Integer settled =
+          transactions.execute(
+              status -> {
+                jdbc.sql("set local synchronous_commit = off").update();
+                return unawaited.settle(SETTLE_WINDOW);
+              });
       return settled == null ? 0 : settled;
     } finally {
       settling.set(false);
@@ -162,7 +172,8 @@ public class EventDispatcher {
     log.error("Event {} cannot be handled and is set aside", eventId, cause);
     transactions.executeWithoutResult(
         status ->
-            jdbc.sql("update contact_event set processed_at = now(), processing_error = :reason where id = :id")
+            jdbc.sql(
+                    "update contact_event set processed_at = now(), processing_error = :reason where id = :id")
                 .param("reason", cause.toString())
                 .param("id", eventId)
                 .update());

@@ -12,7 +12,8 @@ public final class EventVariables {
 
   private EventVariables() {}
 
-  public static Map<String, Object> of(String event, Map<String, Object> properties, Instant occurredAt) {
+  public static Map<String, Object> of(
+      String event, Map<String, Object> properties, Instant occurredAt) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("event", event);
     variables.put("properties", properties);

@@ -1,7 +1,6 @@
 package dev.cairn.engine.journey.run;
 
 import dev.cairn.engine.journey.track.OpenIncident;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

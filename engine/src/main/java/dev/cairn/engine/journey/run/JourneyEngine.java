@@ -51,11 +51,15 @@ public interface JourneyEngine {
    */
   Deployment deploy(String processId, String executableXml);
 
-  /** Starts the latest version of {@code processId}; events for its waits arrive under {@code correlationKey}. */
+  /**
+   * Starts the latest version of {@code processId}; events for its waits arrive under {@code
+   * correlationKey}.
+   */
   Started start(String processId, String correlationKey, Map<String, Object> variables);
 
   /** Starts one particular version (a test run's). */
-  Started start(String processId, int version, String correlationKey, Map<String, Object> variables);
+  Started start(
+      String processId, int version, String correlationKey, Map<String, Object> variables);
 
   /**
    * Hands an event to every instance waiting for {@code messageName} under {@code correlationKey},
@@ -67,14 +71,18 @@ public interface JourneyEngine {
   boolean cancel(long processInstanceKey, String reason);
 
   /**
-   * Moves the instance to version {@code targetVersion} of its journey, every node in {@code
-   * nodes} to the node of the same id there; waits keep their due times, and where the contact is
+   * Moves the instance to version {@code targetVersion} of its journey, every node in {@code nodes}
+   * to the node of the same id there; waits keep their due times, and where the contact is
    * (tracking) follows. The engine refuses, and changes nothing, when the instance is at a node it
    * cannot map.
    */
-  Migration migrate(long processInstanceKey, String processId, int targetVersion, Set<String> nodes);
+  Migration migrate(
+      long processInstanceKey, String processId, int targetVersion, Set<String> nodes);
 
-  /** Gives a stopped step its retries back, so it is tried again; false if it is not stopped any more. */
+  /**
+   * Gives a stopped step its retries back, so it is tried again; false if it is not stopped any
+   * more.
+   */
   boolean retryStep(long stepKey);
 
   /** Starts performing steps and firing timers: called once journeys are deployed. */

@@ -6,7 +6,6 @@ import dev.cairn.engine.journey.EntryRule;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.WaitCorrelation;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +44,11 @@ public class JourneyEntry {
       if (!journeys.triggerAccepts(journeyId, event.properties())) {
         continue;
       }
-      enter(event.contactId(), journeyId, EventVariables.of(event.name(), event.properties(), event.occurredAt()), event.id());
+      enter(
+          event.contactId(),
+          journeyId,
+          EventVariables.of(event.name(), event.properties(), event.occurredAt()),
+          event.id());
     }
   }
 
@@ -65,14 +68,20 @@ public class JourneyEntry {
    * call" entry trigger): the journey must be running and its re-entry rule is kept.
    */
   @Transactional
-  public Request enterOnRequest(ContactId contact, String journeyId, Map<String, Object> properties) {
-    JourneyStatus status = journeys.find(journeyId).map(found -> found.summary().status()).orElse(JourneyStatus.DRAFT);
+  public Request enterOnRequest(
+      ContactId contact, String journeyId, Map<String, Object> properties) {
+    JourneyStatus status =
+        journeys.find(journeyId).map(found -> found.summary().status()).orElse(JourneyStatus.DRAFT);
     if (status != JourneyStatus.PUBLISHED) {
       return new Request.NotRunning(status);
     }
-    return enter(contact, journeyId, EventVariables.of("API call", properties, clock.instant()), null)
+    return enter(
+            contact, journeyId, EventVariables.of("API call", properties, clock.instant()), null)
         ? new Request.Entered()
-        : new Request.Declined("the journey's re-entry rule (" + describe(journeys.entryRule(journeyId)) + ") keeps this contact out for now");
+        : new Request.Declined(
+            "the journey's re-entry rule ("
+                + describe(journeys.entryRule(journeyId))
+                + ") keeps this contact out for now");
   }
 
   private static String describe(EntryRule rule) {
@@ -96,7 +105,11 @@ public class JourneyEntry {
         };
     if (allowed && rule.minimumGap() != null) {
       Instant earliest = clock.instant().minus(rule.minimumGap());
-      allowed = enrollments.lastEntry(contact, journeyId).map(last -> last.isBefore(earliest)).orElse(true);
+      allowed =
+          enrollments
+              .lastEntry(contact, journeyId)
+              .map(last -> last.isBefore(earliest))
+              .orElse(true);
     }
     if (!allowed) {
       log.debug("Contact {} may not enter journey {} again now ({})", contact, journeyId, rule);
@@ -105,19 +118,27 @@ public class JourneyEntry {
   }
 
   /**
-   * Starts the journey for the contact if its re-entry rule allows; returns whether it started.
-   * The instance and the contact's enrolment are written in the caller's transaction: both or
-   * neither, so an event handled again after a crash cannot enter the contact twice.
+   * Starts the journey for the contact if its re-entry rule allows; returns whether it started. The
+   * instance and the contact's enrolment are written in the caller's transaction: both or neither,
+   * so an event handled again after a crash cannot enter the contact twice.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean enter(ContactId contact, String journeyId, Map<String, Object> trigger, @Nullable Long eventId) {
+  public boolean enter(
+      ContactId contact, String journeyId, Map<String, Object> trigger, @Nullable Long eventId) {
     enrollments.lockContact(contact);
     if (!mayEnter(contact, journeyId)) {
       return false;
     }
     Map<String, Object> variables = Map.of("contactId", contact.toString(), "trigger", trigger);
-    JourneyEngine.Started instance = engine.start(journeyId, WaitCorrelation.key(journeyId, contact), variables);
-    enrollments.record(instance.processInstanceKey(), contact, journeyId, instance.version(), eventId, clock.instant());
+    JourneyEngine.Started instance =
+        engine.start(journeyId, WaitCorrelation.key(journeyId, contact), variables);
+    enrollments.record(
+        instance.processInstanceKey(),
+        contact,
+        journeyId,
+        instance.version(),
+        eventId,
+        clock.instant());
     return true;
   }
 }

@@ -1,6 +1,5 @@
 package dev.cairn.engine.journey.run;
 
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves contacts running on older versions of a journey to its latest version, node for node
- * (see {@link NodeMapping}). A contact at a node the latest version no longer has stays on its
- * version, and the report says where and why. Steps that had stopped (an incident) start again
- * with the new version's settings, which is how a broken step is mended for those already there.
- * The engine's own migration moves each contact, at a step or at a wait alike: a contact at a wait
- * keeps the moment it waits until.
+ * Moves contacts running on older versions of a journey to its latest version, node for node (see
+ * {@link NodeMapping}). A contact at a node the latest version no longer has stays on its version,
+ * and the report says where and why. Steps that had stopped (an incident) start again with the new
+ * version's settings, which is how a broken step is mended for those already there. The engine's
+ * own migration moves each contact, at a step or at a wait alike: a contact at a wait keeps the
+ * moment it waits until.
  */
 @Service
 public class JourneyMigration {
@@ -63,8 +62,14 @@ public class JourneyMigration {
   /** Asked to move a journey's contacts while a move of them is already under way. */
   public static final class MoveUnderWayException extends IllegalStateException {
     MoveUnderWayException(String journeyId, MoveProgress progress) {
-      super("Contacts of \"" + journeyId + "\" are being moved already (" + progress.done() + " of " + progress.total()
-          + " so far); wait for that move to finish, then move any that are left.");
+      super(
+          "Contacts of \""
+              + journeyId
+              + "\" are being moved already ("
+              + progress.done()
+              + " of "
+              + progress.total()
+              + " so far); wait for that move to finish, then move any that are left.");
     }
   }
 
@@ -91,16 +96,22 @@ public class JourneyMigration {
   }
 
   public Optional<Preview> preview(String journeyId) {
-    return latest(journeyId).map(latest -> {
-      List<OlderVersion> older = new ArrayList<>();
-      for (Map.Entry<Integer, List<Running>> version : olderRunning(journeyId, latest.version()).entrySet()) {
-        Map<String, String> mapping = NodeMapping.between(xmlOf(journeyId, version.getKey()), latest.xml());
-        List<String> unmapped =
-            activeNodes(journeyId, version.getKey()).stream().filter(node -> !mapping.containsKey(node)).toList();
-        older.add(new OlderVersion(version.getKey(), version.getValue().size(), unmapped));
-      }
-      return new Preview(latest.version(), older);
-    });
+    return latest(journeyId)
+        .map(
+            latest -> {
+              List<OlderVersion> older = new ArrayList<>();
+              for (Map.Entry<Integer, List<Running>> version :
+                  olderRunning(journeyId, latest.version()).entrySet()) {
+                Map<String, String> mapping =
+                    NodeMapping.between(xmlOf(journeyId, version.getKey()), latest.xml());
+                List<String> unmapped =
+                    activeNodes(journeyId, version.getKey()).stream()
+                        .filter(node -> !mapping.containsKey(node))
+                        .toList();
+                older.add(new OlderVersion(version.getKey(), version.getValue().size(), unmapped));
+              }
+              return new Preview(latest.version(), older);
+            });
   }
 
   /** How far the move of this journey's contacts has come, while one is under way on any Cairn. */
@@ -108,22 +119,31 @@ public class JourneyMigration {
     return runs.underWay(journeyId);
   }
 
-  /** Moves every contact it can to the latest version; those the engine refuses stay where they are. */
+  /**
+   * Moves every contact it can to the latest version; those the engine refuses stay where they are.
+   */
   public Outcome moveToLatest(String journeyId) {
     return moveToLatest(journeyId, progress -> {});
   }
 
   /**
-   * Moves every contact it can to the latest version, telling {@code progress} after each
-   * contact. Those the engine refuses stay where they are.
+   * Moves every contact it can to the latest version, telling {@code progress} after each contact.
+   * Those the engine refuses stay where they are.
    *
-   * @throws MoveUnderWayException when this journey's contacts are being moved already, here or
-   *     by another Cairn sharing the database
+   * @throws MoveUnderWayException when this journey's contacts are being moved already, here or by
+   *     another Cairn sharing the database
    */
   public Outcome moveToLatest(String journeyId, Consumer<MoveProgress> progress) {
-    Latest latest = latest(journeyId).orElseThrow(() -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
-    try (MoveRuns.Claim claim = runs.claim(journeyId)
-        .orElseThrow(() -> new MoveUnderWayException(journeyId, runs.underWay(journeyId).orElse(new MoveProgress(0, 0))))) {
+    Latest latest =
+        latest(journeyId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("\"" + journeyId + "\" was never published."));
+    try (MoveRuns.Claim claim =
+        runs.claim(journeyId)
+            .orElseThrow(
+                () ->
+                    new MoveUnderWayException(
+                        journeyId, runs.underWay(journeyId).orElse(new MoveProgress(0, 0))))) {
       Consumer<MoveProgress> recorded = claim::progress;
       return move(journeyId, latest, recorded.andThen(progress));
     }
@@ -135,13 +155,15 @@ public class JourneyMigration {
     tally.report();
     List<Future<?>> moves = new ArrayList<>();
     // Each move waits on the engine and the database in turn, so a few at once keep both busy.
-    try (ExecutorService movers = Executors.newFixedThreadPool(MOVERS, Thread.ofVirtual().name("cairn-move-", 0).factory())) {
+    try (ExecutorService movers =
+        Executors.newFixedThreadPool(MOVERS, Thread.ofVirtual().name("cairn-move-", 0).factory())) {
       for (Map.Entry<Integer, List<Running>> version : running.entrySet()) {
         String olderXml = xmlOf(journeyId, version.getKey());
         Map<String, String> mapping = NodeMapping.between(olderXml, latest.xml());
         Map<String, String> names = NodeMapping.names(olderXml);
         for (Running contact : version.getValue()) {
-          moves.add(movers.submit(() -> tally.add(moveOne(journeyId, latest, contact, mapping, names))));
+          moves.add(
+              movers.submit(() -> tally.add(moveOne(journeyId, latest, contact, mapping, names))));
         }
       }
     }
@@ -149,13 +171,20 @@ public class JourneyMigration {
       try {
         move.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException cause
+            ? cause
+            : new IllegalStateException(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while moving contacts", e);
       }
     }
-    log.info("Journey {}: {} contacts moved to version {}, {} stayed", journeyId, tally.moved, latest.version(), tally.stayed);
+    log.info(
+        "Journey {}: {} contacts moved to version {}, {} stayed",
+        journeyId,
+        tally.moved,
+        latest.version(),
+        tally.stayed);
     return new Outcome(latest.version(), tally.moved, tally.stayed);
   }
 
@@ -190,13 +219,21 @@ public class JourneyMigration {
   }
 
   /** Moves one contact through the engine's migration, node for node. */
-  private Result moveOne(String journeyId, Latest latest, Running contact, Map<String, String> mapping, Map<String, String> names) {
+  private Result moveOne(
+      String journeyId,
+      Latest latest,
+      Running contact,
+      Map<String, String> mapping,
+      Map<String, String> names) {
     List<String> active = activeNodesOf(contact.processInstanceKey());
-    Optional<String> missing = active.stream().filter(node -> !mapping.containsKey(node)).findFirst();
+    Optional<String> missing =
+        active.stream().filter(node -> !mapping.containsKey(node)).findFirst();
     if (missing.isPresent()) {
-      return new Result.Stayed("\"" + names.getOrDefault(missing.get(), missing.get()) + "\" is not in the new version");
+      return new Result.Stayed(
+          "\"" + names.getOrDefault(missing.get(), missing.get()) + "\" is not in the new version");
     }
-    return switch (engine.migrate(contact.processInstanceKey(), journeyId, latest.version(), Set.copyOf(active))) {
+    return switch (engine.migrate(
+        contact.processInstanceKey(), journeyId, latest.version(), Set.copyOf(active))) {
       case JourneyEngine.Migration.Migrated migrated -> {
         jdbc.sql("update enrollment set version = :version where process_instance_key = :instance")
             .param("version", latest.version())
@@ -205,15 +242,20 @@ public class JourneyMigration {
         restartStoppedSteps(contact.processInstanceKey());
         yield new Result.Moved();
       }
-      case JourneyEngine.Migration.Refused refused -> new Result.Stayed(inWords(refused.reason(), names));
-      case JourneyEngine.Migration.Ended ended -> new Result.Stayed("they finished the journey while the move was under way");
+      case JourneyEngine.Migration.Refused refused ->
+          new Result.Stayed(inWords(refused.reason(), names));
+      case JourneyEngine.Migration.Ended ended ->
+          new Result.Stayed("they finished the journey while the move was under way");
     };
   }
 
   private static final Pattern UNSUPPORTED =
-      Pattern.compile("active element with id '([^']+)' has an unsupported type\\. The migration of an? ([A-Z_]+) is not supported");
+      Pattern.compile(
+          "active element with id '([^']+)' has an unsupported type\\. The migration of an? ([A-Z_]+) is not supported");
 
-  /** The engine's refusal in a marketer's words where Cairn knows it; the engine's own otherwise. */
+  /**
+   * The engine's refusal in a marketer's words where Cairn knows it; the engine's own otherwise.
+   */
   static String inWords(String refusal, Map<String, String> names) {
     Matcher unsupported = UNSUPPORTED.matcher(refusal);
     if (!unsupported.find()) {
@@ -226,8 +268,11 @@ public class JourneyMigration {
           case "EXCLUSIVE_GATEWAY" -> "a branch";
           default -> unsupported.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
-    return "the engine cannot move contacts while they are at \"" + names.getOrDefault(unsupported.group(1), unsupported.group(1)) + "\" ("
-        + kind + ") together with another node; they finish on the version they are on";
+    return "the engine cannot move contacts while they are at \""
+        + names.getOrDefault(unsupported.group(1), unsupported.group(1))
+        + "\" ("
+        + kind
+        + ") together with another node; they finish on the version they are on";
   }
 
   /** A step that stopped on the old version's settings gets a fresh try with the new version's. */
@@ -260,12 +305,18 @@ public class JourneyMigration {
     return jdbc.sql(
             "select version, process_definition_key, deployed_xml from journey_version where journey_id = :id order by version desc limit 1")
         .param("id", journeyId)
-        .query((rs, row) -> new Latest(rs.getInt("version"), rs.getLong("process_definition_key"), rs.getString("deployed_xml")))
+        .query(
+            (rs, row) ->
+                new Latest(
+                    rs.getInt("version"),
+                    rs.getLong("process_definition_key"),
+                    rs.getString("deployed_xml")))
         .optional();
   }
 
   private String xmlOf(String journeyId, int version) {
-    return jdbc.sql("select deployed_xml from journey_version where journey_id = :id and version = :version")
+    return jdbc.sql(
+            "select deployed_xml from journey_version where journey_id = :id and version = :version")
         .param("id", journeyId)
         .param("version", version)
         .query(String.class)
@@ -285,7 +336,9 @@ public class JourneyMigration {
         .param("latest", latestVersion)
         .query((rs, row) -> new Running(rs.getLong("process_instance_key"), rs.getInt("version")))
         .list()
-        .forEach(running -> byVersion.computeIfAbsent(running.version(), v -> new ArrayList<>()).add(running));
+        .forEach(
+            running ->
+                byVersion.computeIfAbsent(running.version(), v -> new ArrayList<>()).add(running));
     return byVersion;
   }
 

@@ -1,7 +1,6 @@
 package dev.cairn.engine.journey.run;
 
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stops a journey: no new entries, and every contact inside is taken out, with the reason kept on
- * their enrolment. If the engine cannot be reached part way, the journey stays stopped and
- * stopping it again takes out the rest.
+ * their enrolment. If the engine cannot be reached part way, the journey stays stopped and stopping
+ * it again takes out the rest.
  */
 @Service
 public class JourneyStop {
@@ -35,7 +34,8 @@ public class JourneyStop {
   /** Stops the journey; returns how many contacts were taken out. */
   public int stop(String journeyId, String reason) {
     if (reason.isBlank()) {
-      throw new IllegalArgumentException("Say why the journey stops; it is kept with every contact taken out.");
+      throw new IllegalArgumentException(
+          "Say why the journey stops; it is kept with every contact taken out.");
     }
     journeys.markStopped(journeyId);
     List<Long> inside =
@@ -50,7 +50,8 @@ public class JourneyStop {
             .list();
     for (long instance : inside) {
       engine.cancel(instance, "journey stopped");
-      jdbc.sql("update enrollment set exited_at = :now, exit_reason = :reason where process_instance_key = :instance")
+      jdbc.sql(
+              "update enrollment set exited_at = :now, exit_reason = :reason where process_instance_key = :instance")
           .param("now", Timestamp.from(clock.instant()))
           .param("reason", reason.strip())
           .param("instance", instance)

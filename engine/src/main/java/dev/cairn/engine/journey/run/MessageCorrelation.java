@@ -5,7 +5,6 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.EventFilter;
 import dev.cairn.engine.journey.WaitCorrelation;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,7 @@ class MessageCorrelation {
   private final AwaitedEvents buffer;
 
   MessageCorrelation(
-      Enrollments enrollments,
-      Contacts contacts,
-      JourneyEngine engine,
-      AwaitedEvents buffer) {
+      Enrollments enrollments, Contacts contacts, JourneyEngine engine, AwaitedEvents buffer) {
     this.enrollments = enrollments;
     this.contacts = contacts;
     this.engine = engine;
@@ -50,19 +46,27 @@ class MessageCorrelation {
     }
     List<Enrollments.AwaitedMessage> messages =
         enrollments.awaitedMessages(event.contactId(), event.name(), event.id()).stream()
-            .filter(message -> message.name().equals(event.name())
-                || EventFilter.ofMessageName(event.name(), message.name()).map(filter -> filter.accepts(event.properties())).orElse(false))
+            .filter(
+                message ->
+                    message.name().equals(event.name())
+                        || EventFilter.ofMessageName(event.name(), message.name())
+                            .map(filter -> filter.accepts(event.properties()))
+                            .orElse(false))
             .toList();
     if (messages.isEmpty()) {
       return false;
     }
-    Map<String, Object> lastEvent = EventVariables.of(event.name(), event.properties(), event.occurredAt());
+    Map<String, Object> lastEvent =
+        EventVariables.of(event.name(), event.properties(), event.occurredAt());
     // Journeys a merged-away contact was in still wait under its old id.
     List<ContactId> keys = contacts.idsOf(event.contactId());
     Set<String> published = new HashSet<>();
     for (Enrollments.AwaitedMessage message : messages) {
       for (ContactId key : keys) {
-        String correlationKey = message.keyedByJourney() ? WaitCorrelation.key(message.journeyId(), key) : key.toString();
+        String correlationKey =
+            message.keyedByJourney()
+                ? WaitCorrelation.key(message.journeyId(), key)
+                : key.toString();
         if (published.add(message.name() + "\n" + correlationKey)) {
           publish(event, message.name(), correlationKey, lastEvent);
         }
@@ -71,7 +75,8 @@ class MessageCorrelation {
     return true;
   }
 
-  private void publish(StoredEvent event, String messageName, String correlationKey, Map<String, Object> lastEvent) {
+  private void publish(
+      StoredEvent event, String messageName, String correlationKey, Map<String, Object> lastEvent) {
     if (engine.correlate(messageName, correlationKey, Map.of("lastEvent", lastEvent)) == 0) {
       log.debug("Event {} kept for a contact about to wait for {}", event.id(), messageName);
       buffer.keep(event.id(), messageName, correlationKey, lastEvent);

@@ -12,14 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The moves of contacts to a newer journey version that are under way: one per journey at a time
- * across every Cairn sharing the database, so no contact is handled by two moves, and how far
- * each has come, so every console showing the journey can say so. A claim not touched for
- * {@link #STALE} belongs to a Cairn that stopped mid-move, and is free again.
+ * across every Cairn sharing the database, so no contact is handled by two moves, and how far each
+ * has come, so every console showing the journey can say so. A claim not touched for {@link #STALE}
+ * belongs to a Cairn that stopped mid-move, and is free again.
  */
 @Component
 class MoveRuns {
 
   static final Duration STALE = Duration.ofMinutes(2);
+
   /** Progress is written at most this often (and always at the start and the end). */
   private static final Duration WRITE_EVERY = Duration.ofMillis(500);
 
@@ -35,26 +36,30 @@ class MoveRuns {
   Optional<Claim> claim(String journeyId) {
     UUID claim = UUID.randomUUID();
     Instant now = clock.instant();
-    int claimed = jdbc.sql(
-            """
+    int claimed =
+        jdbc.sql(
+                """
             insert into journey_move_run (journey_id, claim, handled, total, updated_at) values (:journey, :claim, 0, 0, :now)
             on conflict (journey_id) do update set claim = excluded.claim, handled = 0, total = 0, updated_at = excluded.updated_at
             where journey_move_run.updated_at < :stale
             """)
-        .param("journey", journeyId)
-        .param("claim", claim)
-        .param("now", Timestamp.from(now))
-        .param("stale", Timestamp.from(now.minus(STALE)))
-        .update();
+            .param("journey", journeyId)
+            .param("claim", claim)
+            .param("now", Timestamp.from(now))
+            .param("stale", Timestamp.from(now.minus(STALE)))
+            .update();
     return claimed == 1 ? Optional.of(new Claim(journeyId, claim)) : Optional.empty();
   }
 
   /** How far the journey's move has come, while one is under way. */
   Optional<JourneyMigration.MoveProgress> underWay(String journeyId) {
-    return jdbc.sql("select handled, total from journey_move_run where journey_id = :journey and updated_at >= :stale")
+    return jdbc.sql(
+            "select handled, total from journey_move_run where journey_id = :journey and updated_at >= :stale")
         .param("journey", journeyId)
         .param("stale", Timestamp.from(clock.instant().minus(STALE)))
-        .query((rs, row) -> new JourneyMigration.MoveProgress(rs.getInt("handled"), rs.getInt("total")))
+        .query(
+            (rs, row) ->
+                new JourneyMigration.MoveProgress(rs.getInt("handled"), rs.getInt("total")))
         .optional();
   }
 
@@ -76,7 +81,8 @@ class MoveRuns {
         return;
       }
       written = at;
-      jdbc.sql("update journey_move_run set handled = :handled, total = :total, updated_at = :now where journey_id = :journey and claim = :claim")
+      jdbc.sql(
+              "update journey_move_run set handled = :handled, total = :total, updated_at = :now where journey_id = :journey and claim = :claim")
           .param("handled", now.done())
           .param("total", now.total())
           .param("now", Timestamp.from(at))

@@ -20,11 +20,12 @@ final class NodeMapping {
     Map<String, String> from = kinds(fromXml);
     Map<String, String> to = kinds(toXml);
     Map<String, String> mapping = new LinkedHashMap<>();
-    from.forEach((id, kind) -> {
-      if (kind.equals(to.get(id))) {
-        mapping.put(id, id);
-      }
-    });
+    from.forEach(
+        (id, kind) -> {
+          if (kind.equals(to.get(id))) {
+            mapping.put(id, id);
+          }
+        });
     return mapping;
   }
 
@@ -33,7 +34,13 @@ final class NodeMapping {
     Map<String, String> names = new LinkedHashMap<>();
     Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
         .getModelElementsByType(FlowNode.class)
-        .forEach(node -> names.put(node.getId(), node.getName() == null || node.getName().isBlank() ? node.getId() : node.getName().strip()));
+        .forEach(
+            node ->
+                names.put(
+                    node.getId(),
+                    node.getName() == null || node.getName().isBlank()
+                        ? node.getId()
+                        : node.getName().strip()));
     return names;
   }
 

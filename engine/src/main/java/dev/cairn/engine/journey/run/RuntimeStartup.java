@@ -3,7 +3,6 @@ package dev.cairn.engine.journey.run;
 import dev.cairn.engine.journey.JourneyLibrary;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brings journeys up once the application is ready, in the background so the console is usable
  * meanwhile: installs the library, deploys every published journey (unchanged ones keep their
- * version), then starts performing steps and firing timers, feeding events and handing kept
- * events to the waits that begin.
+ * version), then starts performing steps and firing timers, feeding events and handing kept events
+ * to the waits that begin.
  */
 @Component
 class RuntimeStartup {
@@ -77,11 +76,16 @@ class RuntimeStartup {
         engine.startWork();
         dispatcher.start();
         schedules.start();
-        handOver = Thread.ofPlatform().name("cairn-kept-events").daemon().start(this::handOverKeptEvents);
+        handOver =
+            Thread.ofPlatform().name("cairn-kept-events").daemon().start(this::handOverKeptEvents);
         log.info("Journeys are running");
         return;
       } catch (RuntimeException e) {
-        log.error("Journeys cannot start yet ({}); events are stored meanwhile. Retrying in {}", e.getMessage(), retryIn, e);
+        log.error(
+            "Journeys cannot start yet ({}); events are stored meanwhile. Retrying in {}",
+            e.getMessage(),
+            retryIn,
+            e);
         try {
           Thread.sleep(retryIn);
         } catch (InterruptedException interrupted) {

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Enters contacts into journeys with a schedule trigger when the schedule fires in their own time
  * zone ("every Monday at 9:00" is 9:00 in Lisbon for Lisbon and 9:00 in Tokyo for Tokyo). Each
  * firing is claimed once per journey and time zone in PostgreSQL, so several Cairn replicas and
- * restarts enter each contact once per firing (and one replica at a time looks); a firing missed by more than the catch-up window
- * (Cairn was down) is skipped rather than sent late.
+ * restarts enter each contact once per firing (and one replica at a time looks); a firing missed by
+ * more than the catch-up window (Cairn was down) is skipped rather than sent late.
  */
 @Component
 class ScheduledEntries {
@@ -69,7 +69,8 @@ class ScheduledEntries {
   /** Started by {@link RuntimeStartup} once the engine answers. */
   synchronized void start() {
     if (thread == null) {
-      // The loop runs while this thread is the current one; set before it starts, it cannot see itself missing.
+      // The loop runs while this thread is the current one; set before it starts, it cannot see
+      // itself missing.
       Thread started = Thread.ofPlatform().name("cairn-schedules").daemon().unstarted(this::run);
       thread = started;
       started.start();
@@ -87,7 +88,8 @@ class ScheduledEntries {
   private void run() {
     while (thread == Thread.currentThread()) {
       try {
-        // One replica looks at the schedules at a time; the firing's claim below keeps it once even so.
+        // One replica looks at the schedules at a time; the firing's claim below keeps it once even
+        // so.
         locks.runAlone("scheduled-entries", tick.dividedBy(2), this::enterDue);
         Thread.sleep(tick);
       } catch (InterruptedException e) {
@@ -103,19 +105,28 @@ class ScheduledEntries {
     }
   }
 
-  /** Enters the audience of every schedule that fired since the last look; returns how many entered. */
+  /**
+   * Enters the audience of every schedule that fired since the last look; returns how many entered.
+   */
   int enterDue() {
     Instant now = clock.instant();
     int entered = 0;
     for (Journeys.Scheduled scheduled : journeys.scheduled()) {
-      Instant after = scheduled.since().isAfter(now.minus(CATCH_UP)) ? scheduled.since() : now.minus(CATCH_UP);
-      for (Map.Entry<ZoneId, List<ContactId>> zone : audienceByZone(scheduled.schedule().segmentId()).entrySet()) {
+      Instant after =
+          scheduled.since().isAfter(now.minus(CATCH_UP)) ? scheduled.since() : now.minus(CATCH_UP);
+      for (Map.Entry<ZoneId, List<ContactId>> zone :
+          audienceByZone(scheduled.schedule().segmentId()).entrySet()) {
         Optional<ZonedDateTime> firing = scheduled.schedule().lastFiring(zone.getKey(), after, now);
-        if (firing.isPresent() && claim(scheduled.journeyId(), zone.getKey(), firing.get().toInstant())) {
+        if (firing.isPresent()
+            && claim(scheduled.journeyId(), zone.getKey(), firing.get().toInstant())) {
           int count = enter(scheduled.journeyId(), zone.getValue(), firing.get());
           record(scheduled.journeyId(), zone.getKey(), firing.get().toInstant(), count);
           entered += count;
-          log.info("Schedule of journey {} fired at {}: {} contacts entered", scheduled.journeyId(), firing.get(), count);
+          log.info(
+              "Schedule of journey {} fired at {}: {} contacts entered",
+              scheduled.journeyId(),
+              firing.get(),
+              count);
         }
       }
     }
@@ -126,9 +137,13 @@ class ScheduledEntries {
     int entered = 0;
     for (ContactId contact : contacts) {
       Map<String, Object> trigger =
-          EventVariables.of("Schedule", Map.of("scheduled_at", firing.toOffsetDateTime().toString()), firing.toInstant());
+          EventVariables.of(
+              "Schedule",
+              Map.of("scheduled_at", firing.toOffsetDateTime().toString()),
+              firing.toInstant());
       // One transaction per contact: a large audience never holds one long transaction open.
-      Boolean started = transaction.execute(status -> entry.enter(contact, journeyId, trigger, null));
+      Boolean started =
+          transaction.execute(status -> entry.enter(contact, journeyId, trigger, null));
       entered += Boolean.TRUE.equals(started) ? 1 : 0;
     }
     return entered;
@@ -146,9 +161,17 @@ class ScheduledEntries {
       query = query.param("segment", segmentId);
     }
     query
-        .query((rs, row) -> Map.entry(new ContactId(rs.getObject("id", UUID.class)), WaitUntil.zone(rs.getString("time_zone"), defaultZone)))
+        .query(
+            (rs, row) ->
+                Map.entry(
+                    new ContactId(rs.getObject("id", UUID.class)),
+                    WaitUntil.zone(rs.getString("time_zone"), defaultZone)))
         .list()
-        .forEach(contact -> byZone.computeIfAbsent(contact.getValue(), zone -> new ArrayList<>()).add(contact.getKey()));
+        .forEach(
+            contact ->
+                byZone
+                    .computeIfAbsent(contact.getValue(), zone -> new ArrayList<>())
+                    .add(contact.getKey()));
     return byZone;
   }
 
@@ -168,7 +191,8 @@ class ScheduledEntries {
   }
 
   private void record(String journeyId, ZoneId zone, Instant firedAt, int entered) {
-    jdbc.sql("update journey_schedule_firing set entered = :entered where journey_id = :journey and time_zone = :zone and fired_at = :fired")
+    jdbc.sql(
+            "update journey_schedule_firing set entered = :entered where journey_id = :journey and time_zone = :zone and fired_at = :fired")
         .param("entered", entered)
         .param("journey", journeyId)
         .param("zone", zone.getId())

@@ -20,8 +20,8 @@ class UnawaitedEvents {
   /**
    * Names of events some journey can take: the triggers of running journeys and the messages the
    * versions of journeys not stopped wait for ({@code Order Completed|plan=Pro} is an "Order
-   * Completed"). Read in the settling statement itself, so a journey published before it commits
-   * is never missed.
+   * Completed"). Read in the settling statement itself, so a journey published before it commits is
+   * never missed.
    */
   private static final String AWAITED_NAMES =
       """
@@ -43,11 +43,11 @@ class UnawaitedEvents {
 
   /**
    * Settles those of the oldest {@code window} pending events that no journey can take, in the
-   * caller's transaction; returns how many. Looking at a window at the front of the queue keeps
-   * the cost bounded however long the backlog is. Only the settled events are locked, so
-   * dispatchers claiming the others are not held up. The window's events are looked up by
-   * their ids, not joined: right after a burst the table's statistics lag behind, and a planner
-   * that believes the table small would otherwise scan the window again for every event.
+   * caller's transaction; returns how many. Looking at a window at the front of the queue keeps the
+   * cost bounded however long the backlog is. Only the settled events are locked, so dispatchers
+   * claiming the others are not held up. The window's events are looked up by their ids, not
+   * joined: right after a burst the table's statistics lag behind, and a planner that believes the
+   * table small would otherwise scan the window again for every event.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   int settle(int window) {

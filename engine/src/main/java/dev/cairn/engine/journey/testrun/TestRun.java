@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One test run and how far it got.
  *
- * @param awaitedEvents events the journey can wait for, which the marketer may send on the contact's behalf
+ * @param awaitedEvents events the journey can wait for, which the marketer may send on the
+ *     contact's behalf
  * @param steps the nodes passed so far, in order
  */
 public record TestRun(

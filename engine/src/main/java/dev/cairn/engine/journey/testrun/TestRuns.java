@@ -5,11 +5,11 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.journey.TestDeployment;
-import dev.cairn.engine.journey.run.EventVariables;
-import dev.cairn.engine.step.Step;
-import dev.cairn.engine.journey.track.JourneyTracking;
-import dev.cairn.engine.journey.run.JourneyEngine;
 import dev.cairn.engine.journey.run.AwaitedEvents;
+import dev.cairn.engine.journey.run.EventVariables;
+import dev.cairn.engine.journey.run.JourneyEngine;
+import dev.cairn.engine.journey.track.JourneyTracking;
+import dev.cairn.engine.step.Step;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,11 +58,15 @@ public class TestRuns {
   }
 
   /**
-   * Starts a test run of the journey for the contact, as if the journey's trigger event had
-   * arrived with these properties.
+   * Starts a test run of the journey for the contact, as if the journey's trigger event had arrived
+   * with these properties.
    */
   @Transactional
-  public TestRunStart start(String journeyId, ContactId contact, Map<String, Object> triggerProperties, String startedBy) {
+  public TestRunStart start(
+      String journeyId,
+      ContactId contact,
+      Map<String, Object> triggerProperties,
+      String startedBy) {
     return start(journeyId, null, contact, triggerProperties, startedBy);
   }
 
@@ -72,9 +76,16 @@ public class TestRuns {
    */
   @Transactional
   public TestRunStart start(
-      String journeyId, @Nullable String draftXml, ContactId contact, Map<String, Object> triggerProperties, String startedBy) {
+      String journeyId,
+      @Nullable String draftXml,
+      ContactId contact,
+      Map<String, Object> triggerProperties,
+      String startedBy) {
     if (contacts.find(contact).isEmpty()) {
-      return new TestRunStart.Rejected(List.of(new Problem(null, "No contact " + contact + "; pick an existing contact to test with.")));
+      return new TestRunStart.Rejected(
+          List.of(
+              new Problem(
+                  null, "No contact " + contact + "; pick an existing contact to test with.")));
     }
     TestDeployment.Deployed deployed;
     switch (journeys.deployTestRun(journeyId, draftXml)) {
@@ -82,7 +93,8 @@ public class TestRuns {
         return new TestRunStart.Rejected(rejected.problems());
       }
       case TestDeployment.NotFound notFound -> {
-        return new TestRunStart.Rejected(List.of(new Problem(null, "No journey " + journeyId + ".")));
+        return new TestRunStart.Rejected(
+            List.of(new Problem(null, "No journey " + journeyId + ".")));
       }
       case TestDeployment.Deployed ready -> deployed = ready;
     }
@@ -101,10 +113,22 @@ public class TestRuns {
             .query(Long.class)
             .single();
     Map<String, Object> trigger =
-        EventVariables.of(deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent(), triggerProperties, now);
+        EventVariables.of(
+            deployed.triggerEvent() == null ? "Test run" : deployed.triggerEvent(),
+            triggerProperties,
+            now);
     Map<String, Object> variables =
-        Map.of("contactId", contact.toString(), "trigger", trigger, Step.TEST_RUN, true, Step.TEST_RUN_KEY, key(runId));
-    JourneyEngine.Started instance = engine.start(deployed.processId(), deployed.version(), key(runId), variables);
+        Map.of(
+            "contactId",
+            contact.toString(),
+            "trigger",
+            trigger,
+            Step.TEST_RUN,
+            true,
+            Step.TEST_RUN_KEY,
+            key(runId));
+    JourneyEngine.Started instance =
+        engine.start(deployed.processId(), deployed.version(), key(runId), variables);
     jdbc.sql("update journey_test_run set process_instance_key = :key where id = :id")
         .param("key", instance.processInstanceKey())
         .param("id", runId)
@@ -114,7 +138,8 @@ public class TestRuns {
 
   @Transactional(readOnly = true)
   public Optional<TestRun> find(long runId) {
-    return jdbc.sql("select * from journey_test_run where id = :id and process_instance_key is not null")
+    return jdbc.sql(
+            "select * from journey_test_run where id = :id and process_instance_key is not null")
         .param("id", runId)
         .query(
             (rs, row) -> {
@@ -127,7 +152,8 @@ public class TestRuns {
                   rs.getString("started_by"),
                   rs.getTimestamp("started_at").toInstant(),
                   tracking.endOf(instance).orElse(null),
-                  new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("awaited_events").getArray())),
+                  new LinkedHashSet<>(
+                      Arrays.asList((String[]) rs.getArray("awaited_events").getArray())),
                   tracking.pathOf(instance));
             })
         .optional();

@@ -6,4 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A contact sitting at a node, and since when. */
 public record ContactAtNode(
-    ContactId contactId, @Nullable String externalId, @Nullable String email, String name, Instant since) {}
+    ContactId contactId,
+    @Nullable String externalId,
+    @Nullable String email,
+    String name,
+    Instant since) {}

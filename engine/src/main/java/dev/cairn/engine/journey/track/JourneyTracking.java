@@ -17,14 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class JourneyTracking {
 
-  /**
-   * Elements a contact can be "at": the process itself and flow plumbing are left out.
-   */
+  /** Elements a contact can be "at": the process itself and flow plumbing are left out. */
   private static final String NODE_TYPES =
       "element_type not in ('PROCESS', 'SEQUENCE_FLOW', 'EXCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY', 'INCLUSIVE_GATEWAY')";
 
   /** {@link #NODE_TYPES} for the element instances of a query that names them {@code ei}. */
-  private static final String NODE_TYPES_OF_EI = NODE_TYPES.replace("element_type", "ei.element_type");
+  private static final String NODE_TYPES_OF_EI =
+      NODE_TYPES.replace("element_type", "ei.element_type");
 
   private final JdbcClient jdbc;
 
@@ -43,7 +42,13 @@ public class JourneyTracking {
                 + NODE_TYPES
                 + " group by element_id order by element_id")
         .param("journey", journeyId)
-        .query((rs, row) -> new NodeCount(rs.getString("element_id"), rs.getLong("now"), rs.getLong("passed"), rs.getLong("dropped")))
+        .query(
+            (rs, row) ->
+                new NodeCount(
+                    rs.getString("element_id"),
+                    rs.getLong("now"),
+                    rs.getLong("passed"),
+                    rs.getLong("dropped")))
         .list();
   }
 
@@ -99,8 +104,8 @@ public class JourneyTracking {
   }
 
   /**
-   * The nodes the contact passed through in all journeys, in order, across moves to newer
-   * versions (each node with the version it was passed on).
+   * The nodes the contact passed through in all journeys, in order, across moves to newer versions
+   * (each node with the version it was passed on).
    */
   public List<ElementVisit> path(ContactId contact) {
     return jdbc.sql(
@@ -140,7 +145,8 @@ public class JourneyTracking {
 
   /** When a journey instance ended, if it has. */
   public Optional<Instant> endOf(long processInstanceKey) {
-    return jdbc.sql("select ended_at from element_instance where element_instance_key = :instance and ended_at is not null")
+    return jdbc.sql(
+            "select ended_at from element_instance where element_instance_key = :instance and ended_at is not null")
         .param("instance", processInstanceKey)
         .query(Timestamp.class)
         .optional()
@@ -172,7 +178,9 @@ public class JourneyTracking {
                   rs.getString("bpmn_process_id"),
                   rs.getString("element_id"),
                   contact == null ? null : new ContactId(contact),
-                  contact == null ? null : displayName(name, rs.getString("email"), rs.getString("external_id")),
+                  contact == null
+                      ? null
+                      : displayName(name, rs.getString("email"), rs.getString("external_id")),
                   rs.getString("error_type"),
                   rs.getString("error_message"),
                   rs.getTimestamp("created_at").toInstant());
@@ -192,7 +200,8 @@ public class JourneyTracking {
   }
 
   /** Full name, else email, else user id. */
-  private static String displayName(String name, @Nullable String email, @Nullable String externalId) {
+  private static String displayName(
+      String name, @Nullable String email, @Nullable String externalId) {
     if (!name.isEmpty()) {
       return name;
     }

@@ -8,12 +8,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * What a refused command means for Cairn, over both of the client's transports (gRPC status
- * codes, REST problem details): the cluster is only busy or away, the thing asked about is gone,
- * the cluster refuses the command as such, or something Cairn cannot read.
+ * What a refused command means for Cairn, over both of the client's transports (gRPC status codes,
+ * REST problem details): the cluster is only busy or away, the thing asked about is gone, the
+ * cluster refuses the command as such, or something Cairn cannot read.
  */
 enum Answer {
-  /** Pushed back or unreachable: the cluster did not take the command, so sending it again cannot do it twice. */
+  /**
+   * Pushed back or unreachable: the cluster did not take the command, so sending it again cannot do
+   * it twice.
+   */
   BUSY,
   /** No such instance, job, incident or subscription (any more). */
   NOT_FOUND,
@@ -53,10 +56,13 @@ enum Answer {
   /** The cluster's reason, in its own words. */
   static String reason(Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof ClientStatusException status && status.getStatus().getDescription() != null) {
+    if (cause instanceof ClientStatusException status
+        && status.getStatus().getDescription() != null) {
       return status.getStatus().getDescription();
     }
-    if (cause instanceof ProblemException problem && problem.details() != null && problem.details().getDetail() != null) {
+    if (cause instanceof ProblemException problem
+        && problem.details() != null
+        && problem.details().getDetail() != null) {
       return problem.details().getDetail();
     }
     return String.valueOf(cause.getMessage());
@@ -64,7 +70,8 @@ enum Answer {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
       current = current.getCause();
     }
     return current;

@@ -34,7 +34,8 @@ class Camunda8Configuration {
   static CamundaClient client(Camunda8Properties properties) {
     List<String> missing = properties.missing();
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("cairn.engine.mode=camunda8 needs " + String.join(", ", missing));
+      throw new IllegalStateException(
+          "cairn.engine.mode=camunda8 needs " + String.join(", ", missing));
     }
     CamundaClientBuilder builder =
         CamundaClient.newClientBuilder()
@@ -75,7 +76,15 @@ class Camunda8Configuration {
       Clock clock) {
     Commands commands = new Commands(properties.commandPatience(), clock, Thread::sleep);
     Tracking tracking = new Tracking(jdbc, clock);
-    JobWorkers workers = new JobWorkers(client, commands, handlers, contacts, tracking, new TransactionTemplate(transactions), properties);
+    JobWorkers workers =
+        new JobWorkers(
+            client,
+            commands,
+            handlers,
+            contacts,
+            tracking,
+            new TransactionTemplate(transactions),
+            properties);
     return new CamundaJourneyEngine(client, commands, workers, tracking, jdbc);
   }
 }

@@ -7,11 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The Camunda 8 cluster journeys run on when {@code cairn.engine.mode=camunda8}. A local or
- * self-managed cluster without security needs only the two addresses, in plain text
- * ({@code http://}); Camunda SaaS and secured clusters add the OAuth client.
+ * self-managed cluster without security needs only the two addresses, in plain text ({@code
+ * http://}); Camunda SaaS and secured clusters add the OAuth client.
  *
- * @param grpcAddress the cluster's gRPC gateway, e.g. {@code http://localhost:26500} (plain
- *     text) or {@code https://<cluster-id>.<region>.zeebe.camunda.io:443} (TLS)
+ * @param grpcAddress the cluster's gRPC gateway, e.g. {@code http://localhost:26500} (plain text)
+ *     or {@code https://<cluster-id>.<region>.zeebe.camunda.io:443} (TLS)
  * @param restAddress the cluster's REST API, e.g. {@code http://localhost:8080} or {@code
  *     https://<region>.zeebe.camunda.io/<cluster-id>}; handing events to waits (message
  *     correlation) and finding a stopped step's incident go through it

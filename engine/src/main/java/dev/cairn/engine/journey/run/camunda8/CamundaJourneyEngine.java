@@ -24,7 +24,10 @@ final class CamundaJourneyEngine implements JourneyEngine {
 
   /** Retries a stopped step gets back, as many as a step has by default. */
   static final int RETRIES = 3;
-  /** How long a stopped step's incident may take to show in the cluster's search after it stopped. */
+
+  /**
+   * How long a stopped step's incident may take to show in the cluster's search after it stopped.
+   */
   private static final Duration INCIDENT_VISIBLE_WITHIN = Duration.ofSeconds(10);
 
   private final CamundaClient client;
@@ -33,7 +36,12 @@ final class CamundaJourneyEngine implements JourneyEngine {
   private final Tracking tracking;
   private final JdbcTemplate jdbc;
 
-  CamundaJourneyEngine(CamundaClient client, Commands commands, JobWorkers workers, Tracking tracking, JdbcTemplate jdbc) {
+  CamundaJourneyEngine(
+      CamundaClient client,
+      Commands commands,
+      JobWorkers workers,
+      Tracking tracking,
+      JdbcTemplate jdbc) {
     this.client = client;
     this.commands = commands;
     this.workers = workers;
@@ -47,7 +55,14 @@ final class CamundaJourneyEngine implements JourneyEngine {
     DeploymentEvent deployment;
     try {
       // Under the same resource name, the cluster keeps the version it has when nothing changed.
-      deployment = commands.execute("deploy journey " + processId, () -> client.newDeployResourceCommand().addResourceStringUtf8(xml, processId + ".bpmn").send());
+      deployment =
+          commands.execute(
+              "deploy journey " + processId,
+              () ->
+                  client
+                      .newDeployResourceCommand()
+                      .addResourceStringUtf8(xml, processId + ".bpmn")
+                      .send());
     } catch (RuntimeException e) {
       if (Answer.of(e) == Answer.REFUSED) {
         return new Deployment.Refused(Outcomes.deployRefusals(Answer.reason(e)));
@@ -58,8 +73,12 @@ final class CamundaJourneyEngine implements JourneyEngine {
         deployment.getProcesses().stream()
             .filter(deployed -> deployed.getBpmnProcessId().equals(processId))
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("the Camunda cluster deployed no process " + processId));
-    return new Deployment.Done(new Deployed(process.getProcessDefinitionKey(), process.getVersion()));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the Camunda cluster deployed no process " + processId));
+    return new Deployment.Done(
+        new Deployed(process.getProcessDefinitionKey(), process.getVersion()));
   }
 
   @Override
@@ -67,15 +86,28 @@ final class CamundaJourneyEngine implements JourneyEngine {
     return started(
         commands.execute(
             "start journey " + processId,
-            () -> client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(Outcomes.startVariables(correlationKey, variables)).send()));
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(processId)
+                    .latestVersion()
+                    .variables(Outcomes.startVariables(correlationKey, variables))
+                    .send()));
   }
 
   @Override
-  public Started start(String processId, int version, String correlationKey, Map<String, Object> variables) {
+  public Started start(
+      String processId, int version, String correlationKey, Map<String, Object> variables) {
     return started(
         commands.execute(
             "start journey " + processId + " version " + version,
-            () -> client.newCreateInstanceCommand().bpmnProcessId(processId).version(version).variables(Outcomes.startVariables(correlationKey, variables)).send()));
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(processId)
+                    .version(version)
+                    .variables(Outcomes.startVariables(correlationKey, variables))
+                    .send()));
   }
 
   private Started started(ProcessInstanceEvent instance) {
@@ -88,7 +120,10 @@ final class CamundaJourneyEngine implements JourneyEngine {
             instance.getVersion(),
             instance.getBpmnProcessId(),
             "PROCESS"));
-    return new Started(instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(), instance.getVersion());
+    return new Started(
+        instance.getProcessInstanceKey(),
+        instance.getProcessDefinitionKey(),
+        instance.getVersion());
   }
 
   /**
@@ -100,7 +135,13 @@ final class CamundaJourneyEngine implements JourneyEngine {
     try {
       commands.execute(
           "hand " + messageName + " to " + correlationKey,
-          () -> client.newCorrelateMessageCommand().messageName(messageName).correlationKey(correlationKey).variables(variables).send());
+          () ->
+              client
+                  .newCorrelateMessageCommand()
+                  .messageName(messageName)
+                  .correlationKey(correlationKey)
+                  .variables(variables)
+                  .send());
       return 1;
     } catch (RuntimeException e) {
       if (Answer.of(e) == Answer.NOT_FOUND) {
@@ -113,7 +154,9 @@ final class CamundaJourneyEngine implements JourneyEngine {
   @Override
   public boolean cancel(long processInstanceKey, String reason) {
     try {
-      commands.execute("stop journey instance " + processInstanceKey + " (" + reason + ")", () -> client.newCancelInstanceCommand(processInstanceKey).send());
+      commands.execute(
+          "stop journey instance " + processInstanceKey + " (" + reason + ")",
+          () -> client.newCancelInstanceCommand(processInstanceKey).send());
     } catch (RuntimeException e) {
       if (Answer.of(e) == Answer.NOT_FOUND) {
         return false;
@@ -125,25 +168,37 @@ final class CamundaJourneyEngine implements JourneyEngine {
   }
 
   @Override
-  public Migration migrate(long processInstanceKey, String processId, int targetVersion, Set<String> nodes) {
+  public Migration migrate(
+      long processInstanceKey, String processId, int targetVersion, Set<String> nodes) {
     Optional<Integer> from = versionOf(processInstanceKey);
     Optional<Version> target = version(processId, targetVersion);
     if (from.isEmpty() || target.isEmpty()) {
-      return new Migration.Refused("Cairn does not know version " + (from.isEmpty() ? "the contact is on" : targetVersion) + " of " + processId);
+      return new Migration.Refused(
+          "Cairn does not know version "
+              + (from.isEmpty() ? "the contact is on" : targetVersion)
+              + " of "
+              + processId);
     }
     Optional<Version> source = version(processId, from.get());
-    Map<String, String> mapping = NodeMapping.between(source.map(Version::xml).orElse(""), target.get().xml());
+    Map<String, String> mapping =
+        NodeMapping.between(source.map(Version::xml).orElse(""), target.get().xml());
     for (String node : nodes) {
       if (!mapping.containsKey(node)) {
-        return new Migration.Refused("active element with id '" + node + "' is not in version " + targetVersion);
+        return new Migration.Refused(
+            "active element with id '" + node + "' is not in version " + targetVersion);
       }
     }
     if (mapping.isEmpty()) {
       return new Migration.Refused("no node of this version is in the new one");
     }
-    MigrateProcessInstanceCommandStep2 plan = client.newMigrateProcessInstanceCommand(processInstanceKey).migrationPlan(target.get().definitionKey());
+    MigrateProcessInstanceCommandStep2 plan =
+        client
+            .newMigrateProcessInstanceCommand(processInstanceKey)
+            .migrationPlan(target.get().definitionKey());
     try {
-      commands.execute("move journey instance " + processInstanceKey + " to version " + targetVersion, () -> instructions(plan, mapping).send());
+      commands.execute(
+          "move journey instance " + processInstanceKey + " to version " + targetVersion,
+          () -> instructions(plan, mapping).send());
     } catch (RuntimeException e) {
       return switch (Answer.of(e)) {
         case NOT_FOUND -> new Migration.Ended();
@@ -155,19 +210,27 @@ final class CamundaJourneyEngine implements JourneyEngine {
     return new Migration.Migrated();
   }
 
-  private static MigrateProcessInstanceCommandFinalStep instructions(MigrateProcessInstanceCommandStep2 plan, Map<String, String> mapping) {
+  private static MigrateProcessInstanceCommandFinalStep instructions(
+      MigrateProcessInstanceCommandStep2 plan, Map<String, String> mapping) {
     MigrateProcessInstanceCommandFinalStep last = null;
     for (Map.Entry<String, String> node : mapping.entrySet()) {
-      last = last == null ? plan.addMappingInstruction(node.getKey(), node.getValue()) : last.addMappingInstruction(node.getKey(), node.getValue());
+      last =
+          last == null
+              ? plan.addMappingInstruction(node.getKey(), node.getValue())
+              : last.addMappingInstruction(node.getKey(), node.getValue());
     }
     return java.util.Objects.requireNonNull(last);
   }
 
   private record Version(long definitionKey, String xml) {}
 
-  /** A published version as Cairn keeps it: its definition key on the cluster and its compiled diagram. */
+  /**
+   * A published version as Cairn keeps it: its definition key on the cluster and its compiled
+   * diagram.
+   */
   private Optional<Version> version(String processId, int version) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select process_definition_key, deployed_xml from journey_version where journey_id = ? and version = ?",
             (rs, row) -> new Version(rs.getLong(1), rs.getString(2)),
             processId,
@@ -177,13 +240,19 @@ final class CamundaJourneyEngine implements JourneyEngine {
   }
 
   private Optional<Integer> versionOf(long processInstanceKey) {
-    return jdbc.queryForList("select version from element_instance where element_instance_key = ?", Integer.class, processInstanceKey).stream().findFirst();
+    return jdbc
+        .queryForList(
+            "select version from element_instance where element_instance_key = ?",
+            Integer.class,
+            processInstanceKey)
+        .stream()
+        .findFirst();
   }
 
   /**
-   * Gives the stopped step its retries back and resolves its incident, so the cluster hands it
-   * out again. The incident is found through the cluster's search, which shows it shortly after
-   * the step stopped.
+   * Gives the stopped step its retries back and resolves its incident, so the cluster hands it out
+   * again. The incident is found through the cluster's search, which shows it shortly after the
+   * step stopped.
    */
   @Override
   public boolean retryStep(long stepKey) {
@@ -191,7 +260,9 @@ final class CamundaJourneyEngine implements JourneyEngine {
       return false;
     }
     try {
-      commands.execute("give step " + stepKey + " its retries back", () -> client.newUpdateRetriesCommand(stepKey).retries(RETRIES).send());
+      commands.execute(
+          "give step " + stepKey + " its retries back",
+          () -> client.newUpdateRetriesCommand(stepKey).retries(RETRIES).send());
     } catch (RuntimeException e) {
       if (Answer.of(e) == Answer.NOT_FOUND) {
         tracking.stepRetried(stepKey); // the step is gone: its contact left the journey
@@ -201,7 +272,9 @@ final class CamundaJourneyEngine implements JourneyEngine {
     }
     for (Incident incident : openIncidents(stepKey)) {
       try {
-        commands.execute("resolve the incident of step " + stepKey, () -> client.newResolveIncidentCommand(incident.getIncidentKey()).send());
+        commands.execute(
+            "resolve the incident of step " + stepKey,
+            () -> client.newResolveIncidentCommand(incident.getIncidentKey()).send());
       } catch (RuntimeException e) {
         if (Answer.of(e) != Answer.NOT_FOUND) {
           throw e;
@@ -216,15 +289,23 @@ final class CamundaJourneyEngine implements JourneyEngine {
     long giveUpAt = System.nanoTime() + INCIDENT_VISIBLE_WITHIN.toNanos();
     while (true) {
       List<Incident> open =
-          commands.execute(
+          commands
+              .execute(
                   "find the incident of step " + jobKey,
-                  () -> client.newIncidentSearchRequest().filter(filter -> filter.jobKey(jobKey).state(IncidentState.ACTIVE)).send())
+                  () ->
+                      client
+                          .newIncidentSearchRequest()
+                          .filter(filter -> filter.jobKey(jobKey).state(IncidentState.ACTIVE))
+                          .send())
               .items();
       if (!open.isEmpty()) {
         return open;
       }
       if (System.nanoTime() > giveUpAt) {
-        throw new IllegalStateException("the Camunda cluster shows no incident for step " + jobKey + " yet; retry it again in a moment");
+        throw new IllegalStateException(
+            "the Camunda cluster shows no incident for step "
+                + jobKey
+                + " yet; retry it again in a moment");
       }
       pause();
     }

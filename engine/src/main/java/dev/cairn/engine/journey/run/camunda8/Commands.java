@@ -30,8 +30,8 @@ final class Commands {
   }
 
   /**
-   * The cluster's answer to the command {@code command} builds (anew for every attempt). Throws
-   * the last refusal once the patience is used up, and any other refusal at once.
+   * The cluster's answer to the command {@code command} builds (anew for every attempt). Throws the
+   * last refusal once the patience is used up, and any other refusal at once.
    */
   <T> T execute(String what, Supplier<? extends CamundaFuture<T>> command) {
     Instant giveUpAt = clock.instant().plus(patience);
@@ -46,10 +46,17 @@ final class Commands {
           throw e;
         }
         if (attempt == 1 || attempt % 20 == 0) {
-          log.info("Camunda cluster busy or away for '{}' (attempt {}): {}; retrying", what, attempt, Answer.reason(e));
+          log.info(
+              "Camunda cluster busy or away for '{}' (attempt {}): {}; retrying",
+              what,
+              attempt,
+              Answer.reason(e));
         }
         pause(pause);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
   }
@@ -59,7 +66,8 @@ final class Commands {
       sleeper.sleep(pause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to send a command to the Camunda cluster again", e);
+      throw new IllegalStateException(
+          "interrupted while waiting to send a command to the Camunda cluster again", e);
     }
   }
 

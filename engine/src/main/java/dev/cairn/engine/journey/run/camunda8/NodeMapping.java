@@ -7,10 +7,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Which node of one journey version is which of another, for the cluster's migration: every node
- * a contact can be at that both versions have, by id and of the same kind. The cluster wants an
- * instruction for every node its instance is at, and Cairn cannot see every such node in this
- * mode (a timer, say), so it maps all of them rather than only those it tracked.
+ * Which node of one journey version is which of another, for the cluster's migration: every node a
+ * contact can be at that both versions have, by id and of the same kind. The cluster wants an
+ * instruction for every node its instance is at, and Cairn cannot see every such node in this mode
+ * (a timer, say), so it maps all of them rather than only those it tracked.
  */
 final class NodeMapping {
 
@@ -20,11 +20,12 @@ final class NodeMapping {
     Map<String, String> source = waitingNodes(ZeebeBpmn.read(sourceXml));
     Map<String, String> target = waitingNodes(ZeebeBpmn.read(targetXml));
     Map<String, String> mapping = new LinkedHashMap<>();
-    source.forEach((id, kind) -> {
-      if (kind.equals(target.get(id))) {
-        mapping.put(id, id);
-      }
-    });
+    source.forEach(
+        (id, kind) -> {
+          if (kind.equals(target.get(id))) {
+            mapping.put(id, id);
+          }
+        });
     return mapping;
   }
 
@@ -45,8 +46,18 @@ final class NodeMapping {
       }
       String kind = element.getLocalName();
       switch (kind) {
-        case "serviceTask", "sendTask", "scriptTask", "businessRuleTask", "receiveTask", "userTask", "task",
-            "intermediateCatchEvent", "boundaryEvent", "eventBasedGateway", "callActivity" -> nodes.put(element.getAttribute("id"), kind);
+        case "serviceTask",
+            "sendTask",
+            "scriptTask",
+            "businessRuleTask",
+            "receiveTask",
+            "userTask",
+            "task",
+            "intermediateCatchEvent",
+            "boundaryEvent",
+            "eventBasedGateway",
+            "callActivity" ->
+            nodes.put(element.getAttribute("id"), kind);
         // A goal or exit listens wherever the contact is: its start event moves with them.
         case "startEvent" -> {
           if (eventScope) {

@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** How a step's outcome and the cluster's data translate into each other, kept apart to be tested alone. */
+/**
+ * How a step's outcome and the cluster's data translate into each other, kept apart to be tested
+ * alone.
+ */
 final class Outcomes {
 
   private Outcomes() {}
@@ -37,8 +40,8 @@ final class Outcomes {
   private static final Pattern ERROR = Pattern.compile("^\\s*-\\s*ERROR:\\s*(.+)$");
 
   /**
-   * The cluster's reasons for refusing a deployment, per element where it names one. It lists
-   * them as {@code - Element: send-welcome} followed by {@code - ERROR: ...} lines.
+   * The cluster's reasons for refusing a deployment, per element where it names one. It lists them
+   * as {@code - Element: send-welcome} followed by {@code - ERROR: ...} lines.
    */
   static List<JourneyEngine.Refusal> deployRefusals(String message) {
     List<JourneyEngine.Refusal> reasons = new ArrayList<>();

@@ -6,12 +6,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where contacts are, as far as Cairn sees it in this mode: a journey instance it started, a step
- * its workers took and finished, a step that stopped, and the instance's end (told by the
- * journey's end listener, or by a cancel Cairn sent). The cluster's own position at a timer, a
- * wait for an event or a branch is not seen, so it has no row; see the README.
+ * its workers took and finished, a step that stopped, and the instance's end (told by the journey's
+ * end listener, or by a cancel Cairn sent). The cluster's own position at a timer, a wait for an
+ * event or a branch is not seen, so it has no row; see the README.
  *
- * <p>Rows of one element only ever move forward (an element that ended is never active again),
- * so a row written late, or twice by a step handed out again, changes nothing.
+ * <p>Rows of one element only ever move forward (an element that ended is never active again), so a
+ * row written late, or twice by a step handed out again, changes nothing.
  */
 final class Tracking {
 
@@ -38,13 +38,21 @@ final class Tracking {
         set state = 'OPEN', error_message = excluded.error_message, created_at = excluded.created_at, resolved_at = null
       """;
 
-  private static final String RESOLVE_STEP = "update incident set state = 'RESOLVED', resolved_at = ? where job_key = ? and state = 'OPEN'";
+  private static final String RESOLVE_STEP =
+      "update incident set state = 'RESOLVED', resolved_at = ? where job_key = ? and state = 'OPEN'";
 
   private static final String RESOLVE_INSTANCE =
       "update incident set state = 'RESOLVED', resolved_at = ? where process_instance_key = ? and state = 'OPEN'";
 
   /** A journey instance or one of its nodes, as the cluster keys them. */
-  record Node(long elementInstanceKey, long processInstanceKey, long definitionKey, String processId, int version, String elementId, String elementType) {}
+  record Node(
+      long elementInstanceKey,
+      long processInstanceKey,
+      long definitionKey,
+      String processId,
+      int version,
+      String elementId,
+      String elementType) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -67,7 +75,12 @@ final class Tracking {
   /** The journey instance ended on its own: whatever Cairn still saw it at was left with it. */
   void instanceCompleted(Node instance) {
     write(instance, "COMPLETED");
-    jdbc.update(END_ACTIVE, "TERMINATED", now(), instance.processInstanceKey(), instance.processInstanceKey());
+    jdbc.update(
+        END_ACTIVE,
+        "TERMINATED",
+        now(),
+        instance.processInstanceKey(),
+        instance.processInstanceKey());
     jdbc.update(RESOLVE_INSTANCE, now(), instance.processInstanceKey());
   }
 
@@ -81,7 +94,10 @@ final class Tracking {
     jdbc.update(RESOLVE_INSTANCE, now, processInstanceKey);
   }
 
-  /** The step used up its retries (or was refused for good) and stopped; it shows on the Incidents page. */
+  /**
+   * The step used up its retries (or was refused for good) and stopped; it shows on the Incidents
+   * page.
+   */
   void stepStopped(Node step, long jobKey, String message) {
     jdbc.update(
         OPEN_INCIDENT,
@@ -103,7 +119,11 @@ final class Tracking {
 
   /** Whether the step is stopped, as far as Cairn recorded. */
   boolean stopped(long jobKey) {
-    Boolean open = jdbc.queryForObject("select exists(select 1 from incident where job_key = ? and state = 'OPEN')", Boolean.class, jobKey);
+    Boolean open =
+        jdbc.queryForObject(
+            "select exists(select 1 from incident where job_key = ? and state = 'OPEN')",
+            Boolean.class,
+            jobKey);
     return Boolean.TRUE.equals(open);
   }
 

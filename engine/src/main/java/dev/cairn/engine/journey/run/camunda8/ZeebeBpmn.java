@@ -14,30 +14,37 @@ import org.w3c.dom.NodeList;
 
 /**
  * A compiled journey in the dialect a Camunda 8 cluster executes. Steps already are what the
- * cluster runs ({@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}, as the journey
- * language writes them); what the compiler writes for the embedded engine becomes FEEL (a
- * branch's choice, a wait until a time), every message is correlated by the key the instance
- * was started with, and the journey's end is reported to Cairn by an end listener.
+ * cluster runs ({@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}, as the journey language
+ * writes them); what the compiler writes for the embedded engine becomes FEEL (a branch's choice, a
+ * wait until a time), every message is correlated by the key the instance was started with, and the
+ * journey's end is reported to Cairn by an end listener.
  */
 final class ZeebeBpmn {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+
   /** The instance variable holding the correlation key a journey instance's waits listen under. */
   static final String CORRELATION_KEY = "cairnCorrelationKey";
+
   /** Job type of the listener that tells Cairn a journey instance ended. */
   static final String JOURNEY_ENDED = "cairn.journey-ended";
 
   /** {@code ${path_branch == 'flow-1'}}: a branch's path chosen by Cairn's deciding step. */
-  private static final Pattern CHOICE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*==\\s*'([^'\\\\]*)'\\s*}$");
+  private static final Pattern CHOICE =
+      Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*==\\s*'([^'\\\\]*)'\\s*}$");
+
   /** {@code ${until_wait}}: a wait until the moment Cairn's scheduling step wrote. */
-  private static final Pattern MOMENT = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+  private static final Pattern MOMENT =
+      Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
   private ZeebeBpmn() {}
 
   static String of(String compiledXml) {
     Document document = BpmnXml.parse(compiledXml);
-    document.getDocumentElement().setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:zeebe", ZEEBE);
+    document
+        .getDocumentElement()
+        .setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:zeebe", ZEEBE);
     for (Element condition : elements(document, BPMN, "conditionExpression")) {
       Matcher choice = CHOICE.matcher(condition.getTextContent().strip());
       if (choice.matches()) {
@@ -77,15 +84,20 @@ final class ZeebeBpmn {
     if (existing != null) {
       return existing;
     }
-    Element extensions = document.createElementNS(BPMN, element.getPrefix() == null ? "extensionElements" : element.getPrefix() + ":extensionElements");
+    Element extensions =
+        document.createElementNS(
+            BPMN,
+            element.getPrefix() == null
+                ? "extensionElements"
+                : element.getPrefix() + ":extensionElements");
     Node before = element.getFirstChild();
-    while (before != null && (!(before instanceof Element e) || "documentation".equals(e.getLocalName()))) {
+    while (before != null
+        && (!(before instanceof Element e) || "documentation".equals(e.getLocalName()))) {
       before = before.getNextSibling();
     }
     element.insertBefore(extensions, before);
     return extensions;
   }
-
 
   static List<Element> elements(Document document, String namespace, String name) {
     NodeList nodes = document.getElementsByTagNameNS(namespace, name);
@@ -98,7 +110,9 @@ final class ZeebeBpmn {
 
   private static @Nullable Element child(Element parent, String namespace, String name) {
     for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+      if (node instanceof Element element
+          && namespace.equals(element.getNamespaceURI())
+          && name.equals(element.getLocalName())) {
         return element;
       }
     }

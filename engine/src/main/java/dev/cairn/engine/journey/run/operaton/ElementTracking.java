@@ -111,7 +111,9 @@ final class ElementTracking implements BpmnParseListener {
 
   @Override
   public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
-    track(activity, "true".equals(element.attribute("triggeredByEvent")) ? "EVENT_SUB_PROCESS" : "SUB_PROCESS");
+    track(
+        activity,
+        "true".equals(element.attribute("triggeredByEvent")) ? "EVENT_SUB_PROCESS" : "SUB_PROCESS");
   }
 
   @Override
@@ -125,7 +127,9 @@ final class ElementTracking implements BpmnParseListener {
     activity.addListener(ExecutionListener.EVENTNAME_END, listener);
   }
 
-  /** Writes one row per node entered or left; {@code instance} marks the journey instance itself. */
+  /**
+   * Writes one row per node entered or left; {@code instance} marks the journey instance itself.
+   */
   private final class Listener implements ExecutionListener {
     private final String type;
     private final boolean instance;
@@ -141,21 +145,23 @@ final class ElementTracking implements BpmnParseListener {
       ProcessDefinitionEntity definition = entity.getProcessDefinition();
       long processInstanceKey = Keys.of(execution.getProcessInstanceId());
       boolean entered = ExecutionListener.EVENTNAME_START.equals(execution.getEventName());
-      String state = entered ? "ACTIVE" : ended(entity) && !passedOn(entity) ? "TERMINATED" : "COMPLETED";
+      String state =
+          entered ? "ACTIVE" : ended(entity) && !passedOn(entity) ? "TERMINATED" : "COMPLETED";
       long elementKey = instance ? processInstanceKey : Keys.of(execution.getActivityInstanceId());
       String parent = execution.getParentActivityInstanceId();
-      rows().add(
-          new TrackingRows.Element(
-              elementKey,
-              processInstanceKey,
-              Keys.of(definition.getId()),
-              definition.getKey(),
-              definition.getVersion(),
-              instance ? definition.getKey() : execution.getCurrentActivityId(),
-              type,
-              instance || parent == null ? -1 : Keys.of(parent),
-              state,
-              new Timestamp(ClockUtil.getCurrentTime().getTime())));
+      rows()
+          .add(
+              new TrackingRows.Element(
+                  elementKey,
+                  processInstanceKey,
+                  Keys.of(definition.getId()),
+                  definition.getKey(),
+                  definition.getVersion(),
+                  instance ? definition.getKey() : execution.getCurrentActivityId(),
+                  type,
+                  instance || parent == null ? -1 : Keys.of(parent),
+                  state,
+                  new Timestamp(ClockUtil.getCurrentTime().getTime())));
     }
 
     /**
@@ -164,7 +170,9 @@ final class ElementTracking implements BpmnParseListener {
      */
     private boolean passedOn(ExecutionEntity execution) {
       ExecutionEntity journey = execution.getProcessInstance();
-      return "EVENT_BASED_GATEWAY".equals(type) && !journey.isCanceled() && journey.getDeleteReason() == null;
+      return "EVENT_BASED_GATEWAY".equals(type)
+          && !journey.isCanceled()
+          && journey.getDeleteReason() == null;
     }
 
     /** Left without finishing: cancelled, or passed over when another path of a wait was taken. */

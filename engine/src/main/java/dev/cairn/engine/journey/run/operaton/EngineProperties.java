@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nodeName this replica's name in the engine's locks; unique per replica
  */
 @ConfigurationProperties("cairn.engine")
-public record EngineProperties(int stepThreads, @Nullable Duration stepLock, @Nullable Duration idlePoll, @Nullable String nodeName) {
+public record EngineProperties(
+    int stepThreads,
+    @Nullable Duration stepLock,
+    @Nullable Duration idlePoll,
+    @Nullable String nodeName) {
 
   public EngineProperties {
     stepThreads = stepThreads <= 0 ? 16 : stepThreads;

@@ -12,18 +12,20 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * A compiled journey in the dialect Operaton executes. The journey language keeps a step's kind
- * and settings where Camunda Modeler writes them ({@code zeebe:taskDefinition},
- * {@code zeebe:taskHeaders}); here each step becomes an external task of its kind's topic, its
- * settings the task's extension properties, which Cairn's step workers take with the task.
+ * A compiled journey in the dialect Operaton executes. The journey language keeps a step's kind and
+ * settings where Camunda Modeler writes them ({@code zeebe:taskDefinition}, {@code
+ * zeebe:taskHeaders}); here each step becomes an external task of its kind's topic, its settings
+ * the task's extension properties, which Cairn's step workers take with the task.
  */
 final class ExecutableBpmn {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
   static final String OPERATON = "http://operaton.org/schema/1.0/bpmn";
+
   /** The extension property holding how often a step is tried before it stops. */
   static final String RETRIES = "cairn:retries";
+
   static final int DEFAULT_RETRIES = 3;
 
   private ExecutableBpmn() {}
@@ -38,7 +40,12 @@ final class ExecutableBpmn {
         continue; // refused by the journey checks before it gets here
       }
       // A step drawn as a send, script or rule task is performed by Cairn all the same.
-      Element task = (Element) document.renameNode(drawn, BPMN, drawn.getPrefix() == null ? "serviceTask" : drawn.getPrefix() + ":serviceTask");
+      Element task =
+          (Element)
+              document.renameNode(
+                  drawn,
+                  BPMN,
+                  drawn.getPrefix() == null ? "serviceTask" : drawn.getPrefix() + ":serviceTask");
       Map<String, String> properties = new LinkedHashMap<>();
       Element headers = child(task, ZEEBE, "taskHeaders");
       if (headers != null) {
@@ -47,17 +54,19 @@ final class ExecutableBpmn {
         }
       }
       String retries = definition.getAttribute("retries");
-      properties.put(RETRIES, retries.isBlank() ? Integer.toString(DEFAULT_RETRIES) : retries.strip());
+      properties.put(
+          RETRIES, retries.isBlank() ? Integer.toString(DEFAULT_RETRIES) : retries.strip());
       task.setAttributeNS(OPERATON, "operaton:type", "external");
       task.setAttributeNS(OPERATON, "operaton:topic", definition.getAttribute("type").strip());
       Element extensions = child(task, BPMN, "extensionElements");
       Element list = document.createElementNS(OPERATON, "operaton:properties");
-      properties.forEach((name, value) -> {
-        Element property = document.createElementNS(OPERATON, "operaton:property");
-        property.setAttribute("name", name);
-        property.setAttribute("value", value);
-        list.appendChild(property);
-      });
+      properties.forEach(
+          (name, value) -> {
+            Element property = document.createElementNS(OPERATON, "operaton:property");
+            property.setAttribute("name", name);
+            property.setAttribute("value", value);
+            list.appendChild(property);
+          });
       extensions.appendChild(list);
     }
     for (Element gateway : elements(document, BPMN, "exclusiveGateway")) {
@@ -71,11 +80,16 @@ final class ExecutableBpmn {
     return BpmnXml.write(document);
   }
 
-  /** Whether a path leaving the gateway has a condition other than one on Cairn's deciding step's answer. */
+  /**
+   * Whether a path leaving the gateway has a condition other than one on Cairn's deciding step's
+   * answer.
+   */
   private static boolean hasDrawnCondition(Document document, String gatewayId) {
     for (Element flow : elements(document, BPMN, "sequenceFlow")) {
       Element condition = child(flow, BPMN, "conditionExpression");
-      if (flow.getAttribute("sourceRef").equals(gatewayId) && condition != null && !condition.getTextContent().strip().startsWith("${path_")) {
+      if (flow.getAttribute("sourceRef").equals(gatewayId)
+          && condition != null
+          && !condition.getTextContent().strip().startsWith("${path_")) {
         return true;
       }
     }
@@ -89,7 +103,6 @@ final class ExecutableBpmn {
     }
     return tasks;
   }
-
 
   private static List<Element> elements(Document document, String namespace, String name) {
     NodeList nodes = document.getElementsByTagNameNS(namespace, name);
@@ -120,7 +133,9 @@ final class ExecutableBpmn {
   private static List<Element> children(Element parent, String namespace, String name) {
     List<Element> found = new ArrayList<>();
     for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+      if (node instanceof Element element
+          && namespace.equals(element.getNamespaceURI())
+          && name.equals(element.getLocalName())) {
         found.add(element);
       }
     }

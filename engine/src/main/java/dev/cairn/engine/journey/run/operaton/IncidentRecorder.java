@@ -9,9 +9,9 @@ import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.runtime.Incident;
 
 /**
- * A step that used up its retries (or a timer that cannot fire) stops and shows on the Incidents page: the engine's incident is
- * mirrored into Cairn's {@code incident} table in the same transaction, and resolved there when
- * someone retries the step or the contact leaves the journey.
+ * A step that used up its retries (or a timer that cannot fire) stops and shows on the Incidents
+ * page: the engine's incident is mirrored into Cairn's {@code incident} table in the same
+ * transaction, and resolved there when someone retries the step or the contact leaves the journey.
  */
 final class IncidentRecorder extends DefaultIncidentHandler {
 
@@ -26,7 +26,10 @@ final class IncidentRecorder extends DefaultIncidentHandler {
   @Override
   public Incident handleIncident(IncidentContext context, String message) {
     Incident incident = super.handleIncident(context, message);
-    ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
+    ExecutionEntity execution =
+        Context.getCommandContext()
+            .getExecutionManager()
+            .findExecutionById(context.getExecutionId());
     if (execution != null) {
       tracking
           .rows()
@@ -36,7 +39,9 @@ final class IncidentRecorder extends DefaultIncidentHandler {
                   Keys.of(execution.getProcessInstanceId()),
                   execution.getProcessDefinition().getKey(),
                   context.getActivityId(),
-                  execution.getActivityInstanceId() == null ? -1 : Keys.of(execution.getActivityInstanceId()),
+                  execution.getActivityInstanceId() == null
+                      ? -1
+                      : Keys.of(execution.getActivityInstanceId()),
                   Keys.of(context.getConfiguration()),
                   message == null ? "" : message,
                   now()));

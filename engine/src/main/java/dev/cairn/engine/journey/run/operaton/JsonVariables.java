@@ -7,8 +7,8 @@ import org.operaton.bpm.engine.impl.variable.serializer.AbstractObjectValueSeria
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps a journey instance's maps and lists (the trigger event, the last event) as JSON text in
- * the engine's variable table: readable in the database, and no Java serialization.
+ * Keeps a journey instance's maps and lists (the trigger event, the last event) as JSON text in the
+ * engine's variable table: readable in the database, and no Java serialization.
  */
 final class JsonVariables extends AbstractObjectValueSerializer {
 

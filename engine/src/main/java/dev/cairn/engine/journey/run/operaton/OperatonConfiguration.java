@@ -23,10 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The embedded engine: on Cairn's own database and in Cairn's transactions, its schema created
- * and upgraded at start. Its job executor (timers) and Cairn's step workers start once journeys
- * are deployed; every replica sharing the database shares their work through the engine's locks.
- * The default ({@code cairn.engine.mode=embedded}, or no mode at all).
+ * The embedded engine: on Cairn's own database and in Cairn's transactions, its schema created and
+ * upgraded at start. Its job executor (timers) and Cairn's step workers start once journeys are
+ * deployed; every replica sharing the database shares their work through the engine's locks. The
+ * default ({@code cairn.engine.mode=embedded}, or no mode at all).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cairn.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -48,11 +48,16 @@ class OperatonConfiguration {
 
   @Bean(destroyMethod = "close")
   ProcessEngine processEngine(
-      DataSource dataSource, PlatformTransactionManager transactions, EngineProperties properties, JdbcTemplate jdbc, WorkerWakeUp wakeUp) {
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      EngineProperties properties,
+      JdbcTemplate jdbc,
+      WorkerWakeUp wakeUp) {
     long started = System.nanoTime();
     ElementTracking tracking = new ElementTracking(jdbc, wakeUp::signal);
     // Spring's transactions, but none of its beans: a diagram's expressions see its variables only.
-    SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
+    SpringTransactionsProcessEngineConfiguration configuration =
+        new SpringTransactionsProcessEngineConfiguration();
     configuration.setProcessEngineName("cairn");
     configuration.setDataSource(dataSource);
     configuration.setTransactionManager(transactions);
@@ -72,7 +77,9 @@ class OperatonConfiguration {
     configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(tracking)));
     configuration.setCustomIncidentHandlers(
         new ArrayList<>(
-            List.of(new IncidentRecorder(Incident.EXTERNAL_TASK_HANDLER_TYPE, tracking), new IncidentRecorder(Incident.FAILED_JOB_HANDLER_TYPE, tracking))));
+            List.of(
+                new IncidentRecorder(Incident.EXTERNAL_TASK_HANDLER_TYPE, tracking),
+                new IncidentRecorder(Incident.FAILED_JOB_HANDLER_TYPE, tracking))));
     configuration.setCustomPreVariableSerializers(new ArrayList<>(List.of(new JsonVariables())));
     configuration.setDefaultSerializationFormat(JsonVariables.FORMAT);
     configuration.setJavaSerializationFormatEnabled(false);
@@ -110,12 +117,20 @@ class OperatonConfiguration {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       WorkerWakeUp wakeUp) {
-    StepWorkers workers = new StepWorkers(engine.getExternalTaskService(), engine.getRepositoryService(), handlers, contacts, properties);
+    StepWorkers workers =
+        new StepWorkers(
+            engine.getExternalTaskService(),
+            engine.getRepositoryService(),
+            handlers,
+            contacts,
+            properties);
     wakeUp.connect(workers);
     return new OperatonJourneyEngine(engine, workers, jdbc, new TransactionTemplate(transactions));
   }
 
-  /** Tells the step workers a step was created here; the engine is built before the workers exist. */
+  /**
+   * Tells the step workers a step was created here; the engine is built before the workers exist.
+   */
   static final class WorkerWakeUp {
     private final AtomicReference<StepWorkers> workers = new AtomicReference<>();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.ParseException;
@@ -15,9 +16,9 @@ import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.externaltask.ExternalTask;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.operaton.bpm.engine.migration.MigrationPlan;
 import org.operaton.bpm.engine.migration.MigrationPlanBuilder;
-import org.operaton.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.operaton.bpm.engine.migration.MigrationPlanValidationException;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.runtime.Job;
@@ -27,7 +28,6 @@ import org.operaton.bpm.model.bpmn.instance.EventBasedGateway;
 import org.operaton.bpm.model.bpmn.instance.FlowNode;
 import org.operaton.bpm.model.bpmn.instance.StartEvent;
 import org.operaton.bpm.model.bpmn.instance.SubProcess;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +36,15 @@ final class OperatonJourneyEngine implements JourneyEngine {
 
   /** Node kinds the engine's migration moves contacts at (and keeps their waits' due times). */
   private static final Set<String> MOVABLE =
-      Set.of("serviceTask", "sendTask", "userTask", "receiveTask", "intermediateCatchEvent", "eventBasedGateway", "boundaryEvent", "subProcess");
+      Set.of(
+          "serviceTask",
+          "sendTask",
+          "userTask",
+          "receiveTask",
+          "intermediateCatchEvent",
+          "eventBasedGateway",
+          "boundaryEvent",
+          "subProcess");
 
   private final ProcessEngine engine;
   private final RepositoryService repository;
@@ -49,7 +57,11 @@ final class OperatonJourneyEngine implements JourneyEngine {
   private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
   private final Map<PlanKey, Plan> plans = new ConcurrentHashMap<>();
 
-  OperatonJourneyEngine(ProcessEngine engine, StepWorkers workers, JdbcTemplate jdbc, TransactionTemplate transactions) {
+  OperatonJourneyEngine(
+      ProcessEngine engine,
+      StepWorkers workers,
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions) {
     this.engine = engine;
     this.repository = engine.getRepositoryService();
     this.runtime = engine.getRuntimeService();
@@ -71,24 +83,44 @@ final class OperatonJourneyEngine implements JourneyEngine {
           .deploy();
     } catch (ParseException e) {
       List<Refusal> reasons = new ArrayList<>();
-      e.getResourceReports().forEach(report -> report.getErrors().forEach(problem -> reasons.add(new Refusal(problem.getMainElementId(), problem.getMessage()))));
-      return new Deployment.Refused(reasons.isEmpty() ? List.of(new Refusal(null, e.getMessage())) : reasons);
+      e.getResourceReports()
+          .forEach(
+              report ->
+                  report
+                      .getErrors()
+                      .forEach(
+                          problem ->
+                              reasons.add(
+                                  new Refusal(problem.getMainElementId(), problem.getMessage()))));
+      return new Deployment.Refused(
+          reasons.isEmpty() ? List.of(new Refusal(null, e.getMessage())) : reasons);
     }
-    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processId).latestVersion().singleResult();
+    ProcessDefinition latest =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processId)
+            .latestVersion()
+            .singleResult();
     return new Deployment.Done(new Deployed(Keys.of(latest.getId()), latest.getVersion()));
   }
 
   @Override
   public Started start(String processId, String correlationKey, Map<String, Object> variables) {
     ProcessInstance instance =
-        runtime.createProcessInstanceByKey(processId).businessKey(correlationKey).setVariables(new HashMap<>(variables)).execute();
+        runtime
+            .createProcessInstanceByKey(processId)
+            .businessKey(correlationKey)
+            .setVariables(new HashMap<>(variables))
+            .execute();
     return started(instance);
   }
 
   @Override
-  public Started start(String processId, int version, String correlationKey, Map<String, Object> variables) {
+  public Started start(
+      String processId, int version, String correlationKey, Map<String, Object> variables) {
     ProcessInstance instance =
-        runtime.createProcessInstanceById(definition(processId, version).getId())
+        runtime
+            .createProcessInstanceById(definition(processId, version).getId())
             .businessKey(correlationKey)
             .setVariables(new HashMap<>(variables))
             .execute();
@@ -96,24 +128,35 @@ final class OperatonJourneyEngine implements JourneyEngine {
   }
 
   private Started started(ProcessInstance instance) {
-    ProcessDefinition definition = definitions.computeIfAbsent(instance.getProcessDefinitionId(), repository::getProcessDefinition);
-    return new Started(Keys.of(instance.getId()), Keys.of(definition.getId()), definition.getVersion());
+    ProcessDefinition definition =
+        definitions.computeIfAbsent(
+            instance.getProcessDefinitionId(), repository::getProcessDefinition);
+    return new Started(
+        Keys.of(instance.getId()), Keys.of(definition.getId()), definition.getVersion());
   }
 
   private ProcessDefinition definition(String processId, int version) {
-    return definitions.computeIfAbsent(processId + "@" + version, key -> {
-      ProcessDefinition found =
-          repository.createProcessDefinitionQuery().processDefinitionKey(processId).processDefinitionVersion(version).singleResult();
-      if (found == null) {
-        throw new IllegalArgumentException("journey " + processId + " has no version " + version + " on the engine");
-      }
-      return found;
-    });
+    return definitions.computeIfAbsent(
+        processId + "@" + version,
+        key -> {
+          ProcessDefinition found =
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(processId)
+                  .processDefinitionVersion(version)
+                  .singleResult();
+          if (found == null) {
+            throw new IllegalArgumentException(
+                "journey " + processId + " has no version " + version + " on the engine");
+          }
+          return found;
+        });
   }
 
   @Override
   public int correlate(String messageName, String correlationKey, Map<String, Object> variables) {
-    return runtime.createMessageCorrelation(messageName)
+    return runtime
+        .createMessageCorrelation(messageName)
         .processInstanceBusinessKey(correlationKey)
         .setVariables(new HashMap<>(variables))
         .correlateAllWithResult()
@@ -131,8 +174,13 @@ final class OperatonJourneyEngine implements JourneyEngine {
   }
 
   @Override
-  public Migration migrate(long processInstanceKey, String processId, int targetVersion, Set<String> nodes) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(Keys.id(processInstanceKey)).singleResult();
+  public Migration migrate(
+      long processInstanceKey, String processId, int targetVersion, Set<String> nodes) {
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(Keys.id(processInstanceKey))
+            .singleResult();
     if (instance == null) {
       return new Migration.Ended();
     }
@@ -143,34 +191,41 @@ final class OperatonJourneyEngine implements JourneyEngine {
       return new Migration.Refused(plan.refusal());
     }
     try {
-      return transactions.execute(status -> {
-        runtime.newMigration(plan.plan()).processInstanceIds(instance.getId()).execute();
-        // Where the contact is follows them to the new version; where they were stays on the old.
-        jdbc.update(
-            """
+      return transactions.execute(
+          status -> {
+            runtime.newMigration(plan.plan()).processInstanceIds(instance.getId()).execute();
+            // Where the contact is follows them to the new version; where they were stays on the
+            // old.
+            jdbc.update(
+                """
             update element_instance set process_definition_key = ?, version = ?
             where process_instance_key = ? and (state = 'ACTIVE' or element_instance_key = process_instance_key)
             """,
-            Keys.of(target.getId()),
-            target.getVersion(),
-            processInstanceKey);
-        return new Migration.Migrated();
-      });
+                Keys.of(target.getId()),
+                target.getVersion(),
+                processInstanceKey);
+            return new Migration.Migrated();
+          });
     } catch (MigratingProcessInstanceValidationException e) {
       return new Migration.Refused(e.getMessage());
     }
   }
 
-  /** Contacts at the same nodes of the same version move by the same plan: built and checked once. */
+  /**
+   * Contacts at the same nodes of the same version move by the same plan: built and checked once.
+   */
   private record PlanKey(String sourceDefinitionId, String targetDefinitionId, Set<String> nodes) {}
 
   private record Plan(@Nullable MigrationPlan plan, @Nullable String refusal) {}
 
   private Plan plan(PlanKey key) {
     BpmnModelInstance source = repository.getBpmnModelInstance(key.sourceDefinitionId());
-    MigrationPlanBuilder plan = runtime.createMigrationPlan(key.sourceDefinitionId(), key.targetDefinitionId());
+    MigrationPlanBuilder plan =
+        runtime.createMigrationPlan(key.sourceDefinitionId(), key.targetDefinitionId());
     boolean mapped = false;
-    for (String node : withWaitsOfEventGateways(source, repository.getBpmnModelInstance(key.targetDefinitionId()), key.nodes())) {
+    for (String node :
+        withWaitsOfEventGateways(
+            source, repository.getBpmnModelInstance(key.targetDefinitionId()), key.nodes())) {
       if (movable(source, node)) {
         plan.mapActivities(node, node);
         mapped = true;
@@ -187,10 +242,11 @@ final class OperatonJourneyEngine implements JourneyEngine {
   }
 
   /**
-   * A contact at a wait for an event waits at the gateway and, at once, at each of its catches
-   * (the event and the timeout's timer): those move with it, so the timer keeps its due time.
+   * A contact at a wait for an event waits at the gateway and, at once, at each of its catches (the
+   * event and the timeout's timer): those move with it, so the timer keeps its due time.
    */
-  private static Set<String> withWaitsOfEventGateways(BpmnModelInstance model, BpmnModelInstance target, Set<String> nodes) {
+  private static Set<String> withWaitsOfEventGateways(
+      BpmnModelInstance model, BpmnModelInstance target, Set<String> nodes) {
     Set<String> withWaits = new java.util.LinkedHashSet<>(nodes);
     for (String node : nodes) {
       if (model.getModelElementById(node) instanceof EventBasedGateway gateway) {
@@ -206,7 +262,9 @@ final class OperatonJourneyEngine implements JourneyEngine {
     if (!(model.getModelElementById(id) instanceof FlowNode node)) {
       return false;
     }
-    if (node instanceof StartEvent && node.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent()) {
+    if (node instanceof StartEvent
+        && node.getParentElement() instanceof SubProcess sub
+        && sub.triggeredByEvent()) {
       return true; // a goal or exit listening wherever the contact is
     }
     return MOVABLE.contains(node.getElementType().getTypeName());
@@ -233,13 +291,17 @@ final class OperatonJourneyEngine implements JourneyEngine {
 
   @Override
   public void startWork() {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().start();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor()
+        .start();
     workers.start();
   }
 
   @Override
   public void stopWork() {
     workers.stop();
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().shutdown();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor()
+        .shutdown();
   }
 }

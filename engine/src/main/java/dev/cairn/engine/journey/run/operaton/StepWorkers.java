@@ -18,25 +18,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.OptimisticLockingException;
-import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.exception.NotFoundException;
 import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
-import org.operaton.bpm.engine.exception.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Performs journey steps: takes steps that are due from the engine (locked for this replica, so
- * replicas share them and each step is performed by one at a time), hands each to the step
- * handler of its kind and reports the result. A step is performed at least once: one whose
- * replica died mid-step is taken again when its lock runs out, and handlers make a repeated call
- * for the same step harmless.
+ * replicas share them and each step is performed by one at a time), hands each to the step handler
+ * of its kind and reports the result. A step is performed at least once: one whose replica died
+ * mid-step is taken again when its lock runs out, and handlers make a repeated call for the same
+ * step harmless.
  */
 final class StepWorkers {
 
   private static final Logger log = LoggerFactory.getLogger(StepWorkers.class);
   private static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(10);
+
   /** Time to report an attempt that took its longest before the engine hands the step out again. */
   private static final Duration REPORTING_MARGIN = Duration.ofSeconds(30);
 
@@ -54,10 +55,15 @@ final class StepWorkers {
   private ExecutorService performers;
 
   StepWorkers(
-      ExternalTaskService tasks, RepositoryService repository, List<StepHandler> handlers, Contacts contacts, EngineProperties properties) {
+      ExternalTaskService tasks,
+      RepositoryService repository,
+      List<StepHandler> handlers,
+      Contacts contacts,
+      EngineProperties properties) {
     this.tasks = tasks;
     this.repository = repository;
-    this.handlers = handlers.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(StepHandler::type, Function.identity()));
     this.contacts = contacts;
     this.properties = properties;
     this.workerId = properties.lockOwner();
@@ -69,7 +75,10 @@ final class StepWorkers {
       return;
     }
     running = true;
-    performers = Executors.newFixedThreadPool(properties.stepThreads(), Thread.ofPlatform().name("cairn-step-", 1).daemon().factory());
+    performers =
+        Executors.newFixedThreadPool(
+            properties.stepThreads(),
+            Thread.ofPlatform().name("cairn-step-", 1).daemon().factory());
     fetcher = Thread.ofPlatform().name("cairn-steps").daemon().start(this::fetchLoop);
     log.info("Steps are performed ({} at a time, as {})", properties.stepThreads(), workerId);
   }
@@ -107,13 +116,14 @@ final class StepWorkers {
         List<LockedExternalTask> due = fetch(free);
         capacity.release(free - due.size());
         for (LockedExternalTask task : due) {
-          performers.execute(() -> {
-            try {
-              perform(task);
-            } finally {
-              capacity.release();
-            }
-          });
+          performers.execute(
+              () -> {
+                try {
+                  perform(task);
+                } finally {
+                  capacity.release();
+                }
+              });
         }
         if (due.isEmpty()) {
           wakeUp.tryAcquire(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
@@ -132,7 +142,11 @@ final class StepWorkers {
   private List<LockedExternalTask> fetch(int max) {
     ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerId);
     for (StepHandler handler : handlers.values()) {
-      query = query.topic(handler.type(), holdFor(handler).toMillis()).includeExtensionProperties().enableCustomObjectDeserialization();
+      query =
+          query
+              .topic(handler.type(), holdFor(handler).toMillis())
+              .includeExtensionProperties()
+              .enableCustomObjectDeserialization();
     }
     try {
       return query.execute();
@@ -161,18 +175,35 @@ final class StepWorkers {
       log.debug("Step {} ended meanwhile (its contact left the journey)", task.getId());
     } catch (ProcessEngineException e) {
       // Lost the lock (held past it, or taken over): whoever holds it reports the step.
-      log.warn("Step {} could not be reported ({}); it is performed again", task.getId(), e.getMessage());
+      log.warn(
+          "Step {} could not be reported ({}); it is performed again",
+          task.getId(),
+          e.getMessage());
     }
   }
 
   private void report(LockedExternalTask task, StepResult result) {
     switch (result) {
-      case StepResult.Completed completed -> tasks.complete(task.getId(), workerId, new HashMap<>(completed.variables()));
+      case StepResult.Completed completed ->
+          tasks.complete(task.getId(), workerId, new HashMap<>(completed.variables()));
       case StepResult.Deferred deferred ->
-          tasks.handleFailure(task.getId(), workerId, deferred.reason(), null, retriesLeft(task), deferred.until().toMillis());
+          tasks.handleFailure(
+              task.getId(),
+              workerId,
+              deferred.reason(),
+              null,
+              retriesLeft(task),
+              deferred.until().toMillis());
       case StepResult.Failed failed ->
-          tasks.handleFailure(task.getId(), workerId, failed.reason(), null, Math.max(0, retriesLeft(task) - 1), failed.retryBackoff().toMillis());
-      case StepResult.Rejected rejected -> tasks.handleFailure(task.getId(), workerId, rejected.reason(), null, 0, 0);
+          tasks.handleFailure(
+              task.getId(),
+              workerId,
+              failed.reason(),
+              null,
+              Math.max(0, retriesLeft(task) - 1),
+              failed.retryBackoff().toMillis());
+      case StepResult.Rejected rejected ->
+          tasks.handleFailure(task.getId(), workerId, rejected.reason(), null, 0, 0);
     }
   }
 
@@ -183,7 +214,9 @@ final class StepWorkers {
     }
     String configured = task.getExtensionProperties().get(ExecutableBpmn.RETRIES);
     try {
-      return configured == null ? ExecutableBpmn.DEFAULT_RETRIES : Math.max(1, Integer.parseInt(configured));
+      return configured == null
+          ? ExecutableBpmn.DEFAULT_RETRIES
+          : Math.max(1, Integer.parseInt(configured));
     } catch (NumberFormatException e) {
       return ExecutableBpmn.DEFAULT_RETRIES;
     }
@@ -193,7 +226,8 @@ final class StepWorkers {
     Map<String, Object> variables = task.getVariables();
     Object contact = variables.get("contactId");
     if (contact == null) {
-      throw new IllegalStateException("journey instance " + task.getProcessInstanceId() + " has no contactId");
+      throw new IllegalStateException(
+          "journey instance " + task.getProcessInstanceId() + " has no contactId");
     }
     // The instance carries the id the contact had when it entered; after a merge that is the id
     // of a contact that became part of another one, which is the one the step is for.
@@ -215,7 +249,8 @@ final class StepWorkers {
 
   /** A version never changes its number: asked of the engine once per version. */
   private int versionOf(String definitionId) {
-    return versions.computeIfAbsent(definitionId, id -> repository.getProcessDefinition(id).getVersion());
+    return versions.computeIfAbsent(
+        definitionId, id -> repository.getProcessDefinition(id).getVersion());
   }
 
   private static void sleep(Duration duration) {

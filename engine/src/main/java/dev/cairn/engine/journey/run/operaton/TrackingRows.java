@@ -50,7 +50,14 @@ final class TrackingRows {
       Timestamp at) {}
 
   record Incident(
-      long incidentKey, long processInstanceKey, String processId, String elementId, long elementInstanceKey, long stepKey, String message, Timestamp at) {}
+      long incidentKey,
+      long processInstanceKey,
+      String processId,
+      String elementId,
+      long elementInstanceKey,
+      long stepKey,
+      String message,
+      Timestamp at) {}
 
   private record Resolved(long stepKey, Timestamp at) {}
 
@@ -64,7 +71,8 @@ final class TrackingRows {
   /** The rows of the transaction under way, which writes them before it commits. */
   static TrackingRows current(JdbcTemplate jdbc, Runnable onStepsCreated) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      throw new IllegalStateException("journey tracking needs the engine to run in a Spring transaction");
+      throw new IllegalStateException(
+          "journey tracking needs the engine to run in a Spring transaction");
     }
     TrackingRows rows = (TrackingRows) TransactionSynchronizationManager.getResource(RESOURCE);
     if (rows == null) {
@@ -96,7 +104,8 @@ final class TrackingRows {
 
   void add(Element element) {
     elements.add(element);
-    stepsCreated |= "SERVICE_TASK".equals(element.elementType()) && "ACTIVE".equals(element.state());
+    stepsCreated |=
+        "SERVICE_TASK".equals(element.elementType()) && "ACTIVE".equals(element.state());
   }
 
   void add(Incident incident) {
@@ -109,19 +118,23 @@ final class TrackingRows {
 
   private void write(JdbcTemplate jdbc) {
     if (!elements.isEmpty()) {
-      jdbc.batchUpdate(UPSERT_ELEMENT, elements, elements.size(), (statement, row) -> {
-        statement.setLong(1, row.elementInstanceKey());
-        statement.setLong(2, row.processInstanceKey());
-        statement.setLong(3, row.definitionKey());
-        statement.setString(4, row.processId());
-        statement.setInt(5, row.version());
-        statement.setString(6, row.elementId());
-        statement.setString(7, row.elementType());
-        statement.setLong(8, row.flowScopeKey());
-        statement.setString(9, row.state());
-        statement.setTimestamp(10, row.at());
-        statement.setTimestamp(11, "ACTIVE".equals(row.state()) ? null : row.at());
-      });
+      jdbc.batchUpdate(
+          UPSERT_ELEMENT,
+          elements,
+          elements.size(),
+          (statement, row) -> {
+            statement.setLong(1, row.elementInstanceKey());
+            statement.setLong(2, row.processInstanceKey());
+            statement.setLong(3, row.definitionKey());
+            statement.setString(4, row.processId());
+            statement.setInt(5, row.version());
+            statement.setString(6, row.elementId());
+            statement.setString(7, row.elementType());
+            statement.setLong(8, row.flowScopeKey());
+            statement.setString(9, row.state());
+            statement.setTimestamp(10, row.at());
+            statement.setTimestamp(11, "ACTIVE".equals(row.state()) ? null : row.at());
+          });
     }
     for (Incident incident : incidents) {
       jdbc.update(

@@ -36,10 +36,10 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The Camunda 8 mode end to end, against the official Camunda image (the orchestration cluster
- * in one container, its secondary storage in memory). Needs Docker: where there is none, the
- * whole class is skipped before anything starts. Cairn's own tables live in an embedded
- * PostgreSQL, as they do in the application.
+ * The Camunda 8 mode end to end, against the official Camunda image (the orchestration cluster in
+ * one container, its secondary storage in memory). Needs Docker: where there is none, the whole
+ * class is skipped before anything starts. Cairn's own tables live in an embedded PostgreSQL, as
+ * they do in the application.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class Camunda8JourneyEngineTest {
@@ -55,29 +55,48 @@ class Camunda8JourneyEngineTest {
           .withEnv("CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI", "true")
           .withEnv("CAMUNDA_SECURITY_AUTHORIZATIONS_ENABLED", "false")
           .withEnv("CAMUNDA_DATA_SECONDARYSTORAGE_TYPE", "rdbms")
-          .withEnv("CAMUNDA_DATA_SECONDARYSTORAGE_RDBMS_URL", "jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1;MODE=PostgreSQL")
+          .withEnv(
+              "CAMUNDA_DATA_SECONDARYSTORAGE_RDBMS_URL",
+              "jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1;MODE=PostgreSQL")
           .withEnv("CAMUNDA_DATA_SECONDARYSTORAGE_RDBMS_USERNAME", "sa")
           .withEnv("CAMUNDA_DATA_SECONDARYSTORAGE_RDBMS_PASSWORD", "")
-          .waitingFor(Wait.forHttp("/actuator/health/status").forPort(9600).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
+          .waitingFor(
+              Wait.forHttp("/actuator/health/status")
+                  .forPort(9600)
+                  .forStatusCode(200)
+                  .withStartupTimeout(Duration.ofMinutes(3)));
 
   private static EmbeddedPostgres postgres;
   private static JdbcTemplate jdbc;
   private static CamundaClient client;
   private static JourneyEngine engine;
   private static final List<Step> performed = new CopyOnWriteArrayList<>();
+
   /** Contacts whose first welcome email the provider refuses. */
   private static final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
 
   @BeforeAll
   static void startCairnOnTheCluster() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    Flyway.configure()
+        .dataSource(postgres.getPostgresDatabase())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     Camunda8Properties properties =
         new Camunda8Properties(
             URI.create("http://" + CAMUNDA.getHost() + ":" + CAMUNDA.getMappedPort(26500)),
             URI.create("http://" + CAMUNDA.getHost() + ":" + CAMUNDA.getMappedPort(8080)),
-            null, null, null, null, null, null, Duration.ofSeconds(30), 4, Duration.ofSeconds(30));
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(30),
+            4,
+            Duration.ofSeconds(30));
     client = Camunda8Configuration.client(properties);
     Contacts contacts = mock(Contacts.class);
     when(contacts.find(any())).thenReturn(Optional.empty());
@@ -86,7 +105,15 @@ class Camunda8JourneyEngineTest {
     Commands commands = new Commands(properties.commandPatience(), clock, Thread::sleep);
     Tracking tracking = new Tracking(jdbc, clock);
     JobWorkers workers =
-        new JobWorkers(client, commands, List.of(email), contacts, tracking, new TransactionTemplate(new DataSourceTransactionManager(postgres.getPostgresDatabase())), properties);
+        new JobWorkers(
+            client,
+            commands,
+            List.of(email),
+            contacts,
+            tracking,
+            new TransactionTemplate(
+                new DataSourceTransactionManager(postgres.getPostgresDatabase())),
+            properties);
     engine = new CamundaJourneyEngine(client, commands, workers, tracking, jdbc);
     engine.startWork();
   }
@@ -114,14 +141,25 @@ class Camunda8JourneyEngineTest {
 
     assertThat(started.version()).isEqualTo(deployed.version());
     await().atMost(Duration.ofSeconds(30)).until(() -> stepsOf(started).contains("welcome-email"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> engine.correlate(ORDER_COMPLETED, key, Map.of("lastEvent", Map.of("name", ORDER_COMPLETED))) == 1);
-    await().atMost(Duration.ofSeconds(30)).until(() -> stepsOf(started).contains("thank-you-email"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(stateOf(started.processInstanceKey())));
-    assertThat(jdbc.queryForList(
-            "select element_id from element_instance where process_instance_key = ? and state = 'COMPLETED' and element_instance_key <> ? order by activated_at",
-            String.class,
-            started.processInstanceKey(),
-            started.processInstanceKey()))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                engine.correlate(
+                        ORDER_COMPLETED, key, Map.of("lastEvent", Map.of("name", ORDER_COMPLETED)))
+                    == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stepsOf(started).contains("thank-you-email"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "COMPLETED".equals(stateOf(started.processInstanceKey())));
+    assertThat(
+            jdbc.queryForList(
+                "select element_id from element_instance where process_instance_key = ? and state = 'COMPLETED' and element_instance_key <> ? order by activated_at",
+                String.class,
+                started.processInstanceKey(),
+                started.processInstanceKey()))
         .containsExactly("welcome-email", "thank-you-email");
   }
 
@@ -129,7 +167,8 @@ class Camunda8JourneyEngineTest {
   void an_event_no_wait_takes_is_answered_with_none() {
     publish();
 
-    assertThat(engine.correlate(ORDER_COMPLETED, "welcome|" + UUID.randomUUID(), Map.of())).isZero();
+    assertThat(engine.correlate(ORDER_COMPLETED, "welcome|" + UUID.randomUUID(), Map.of()))
+        .isZero();
   }
 
   @Test
@@ -143,7 +182,8 @@ class Camunda8JourneyEngineTest {
     String contact = UUID.randomUUID().toString();
     refusedOnce.add(contact);
 
-    JourneyEngine.Started started = engine.start("welcome", "welcome|" + contact, Map.of("contactId", contact));
+    JourneyEngine.Started started =
+        engine.start("welcome", "welcome|" + contact, Map.of("contactId", contact));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> openIncidentJob(started).isPresent());
     assertThat(engine.retryStep(openIncidentJob(started).orElseThrow())).isTrue();
@@ -155,7 +195,8 @@ class Camunda8JourneyEngineTest {
   void a_stopped_contact_leaves_the_journey_once() {
     publish();
     String contact = UUID.randomUUID().toString();
-    JourneyEngine.Started started = engine.start("welcome", "welcome|" + contact, Map.of("contactId", contact));
+    JourneyEngine.Started started =
+        engine.start("welcome", "welcome|" + contact, Map.of("contactId", contact));
     await().atMost(Duration.ofSeconds(30)).until(() -> stepsOf(started).contains("welcome-email"));
 
     assertThat(engine.cancel(started.processInstanceKey(), "journey stopped")).isTrue();
@@ -180,15 +221,27 @@ class Camunda8JourneyEngineTest {
   }
 
   private static List<String> stepsOf(JourneyEngine.Started started) {
-    return performed.stream().filter(step -> step.processInstanceKey() == started.processInstanceKey()).map(Step::elementId).toList();
+    return performed.stream()
+        .filter(step -> step.processInstanceKey() == started.processInstanceKey())
+        .map(Step::elementId)
+        .toList();
   }
 
   private static String stateOf(long processInstanceKey) {
-    return jdbc.queryForObject("select state from element_instance where element_instance_key = ?", String.class, processInstanceKey);
+    return jdbc.queryForObject(
+        "select state from element_instance where element_instance_key = ?",
+        String.class,
+        processInstanceKey);
   }
 
   private static Optional<Long> openIncidentJob(JourneyEngine.Started started) {
-    return jdbc.queryForList("select job_key from incident where process_instance_key = ? and state = 'OPEN'", Long.class, started.processInstanceKey()).stream().findFirst();
+    return jdbc
+        .queryForList(
+            "select job_key from incident where process_instance_key = ? and state = 'OPEN'",
+            Long.class,
+            started.processInstanceKey())
+        .stream()
+        .findFirst();
   }
 
   /** Sends nothing: records each step it is handed, refusing a contact's first one when told to. */

@@ -20,13 +20,23 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
 
   private final List<Duration> pauses = new ArrayList<>();
-  private final Commands commands = new Commands(Duration.ofSeconds(30), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), pauses::add);
+  private final Commands commands =
+      new Commands(
+          Duration.ofSeconds(30),
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+          pauses::add);
 
   @Test
   void a_command_the_cluster_pushes_back_is_sent_again_until_it_is_taken() {
     AtomicInteger attempts = new AtomicInteger();
 
-    String answer = commands.execute("deploy", () -> attempts.incrementAndGet() < 3 ? failing(Status.RESOURCE_EXHAUSTED) : answering("done"));
+    String answer =
+        commands.execute(
+            "deploy",
+            () ->
+                attempts.incrementAndGet() < 3
+                    ? failing(Status.RESOURCE_EXHAUSTED)
+                    : answering("done"));
 
     assertThat(answer).isEqualTo("done");
     assertThat(attempts).hasValue(3);
@@ -38,10 +48,14 @@ class CommandsTest {
   void a_refusal_is_not_sent_again() {
     AtomicInteger attempts = new AtomicInteger();
 
-    assertThatThrownBy(() -> commands.execute("deploy", () -> {
-          attempts.incrementAndGet();
-          return failing(Status.INVALID_ARGUMENT);
-        }))
+    assertThatThrownBy(
+            () ->
+                commands.execute(
+                    "deploy",
+                    () -> {
+                      attempts.incrementAndGet();
+                      return failing(Status.INVALID_ARGUMENT);
+                    }))
         .isInstanceOf(ClientStatusException.class);
     assertThat(attempts).hasValue(1);
     assertThat(pauses).isEmpty();
@@ -51,7 +65,8 @@ class CommandsTest {
   void a_cluster_away_for_longer_than_the_patience_is_given_up_on() {
     Commands impatient = new Commands(Duration.ZERO, Clock.systemUTC(), pauses::add);
 
-    assertThatThrownBy(() -> impatient.execute("start", () -> failing(Status.UNAVAILABLE))).isInstanceOf(ClientStatusException.class);
+    assertThatThrownBy(() -> impatient.execute("start", () -> failing(Status.UNAVAILABLE)))
+        .isInstanceOf(ClientStatusException.class);
     assertThat(pauses).isEmpty();
   }
 

@@ -40,11 +40,14 @@ final class Journeys {
   }
 
   static String compiled(String name) {
-    return TestCompilation.executableXml(source(name), List.of(step("cairn.email"), step("cairn.sms"), step("cairn.update-contact")));
+    return TestCompilation.executableXml(
+        source(name),
+        List.of(step("cairn.email"), step("cairn.sms"), step("cairn.update-contact")));
   }
 
   static String source(String name) {
-    try (InputStream in = Journeys.class.getResourceAsStream("/journeys/camunda8/" + name + ".bpmn")) {
+    try (InputStream in =
+        Journeys.class.getResourceAsStream("/journeys/camunda8/" + name + ".bpmn")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);

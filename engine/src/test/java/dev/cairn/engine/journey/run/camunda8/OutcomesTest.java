@@ -21,13 +21,16 @@ class OutcomesTest {
 
     assertThat(Outcomes.deployRefusals(message))
         .containsExactly(
-            new JourneyEngine.Refusal(null, "Must have exactly one 'zeebe:taskDefinition' extension element"),
-            new JourneyEngine.Refusal("choose", "failed to parse expression '=path_choose = ': unexpected end"));
+            new JourneyEngine.Refusal(
+                null, "Must have exactly one 'zeebe:taskDefinition' extension element"),
+            new JourneyEngine.Refusal(
+                "choose", "failed to parse expression '=path_choose = ': unexpected end"));
   }
 
   @Test
   void a_refused_deployment_in_words_the_cluster_did_not_list_keeps_them_whole() {
-    assertThat(Outcomes.deployRefusals("resource is too large")).containsExactly(new JourneyEngine.Refusal(null, "resource is too large"));
+    assertThat(Outcomes.deployRefusals("resource is too large"))
+        .containsExactly(new JourneyEngine.Refusal(null, "resource is too large"));
   }
 
   @Test
@@ -39,9 +42,12 @@ class OutcomesTest {
 
   @Test
   void an_instance_starts_with_the_key_its_waits_listen_under_which_steps_do_not_see() {
-    Map<String, Object> started = Outcomes.startVariables("welcome|c-1", Map.of("contactId", "c-1"));
+    Map<String, Object> started =
+        Outcomes.startVariables("welcome|c-1", Map.of("contactId", "c-1"));
 
-    assertThat(started).containsEntry(ZeebeBpmn.CORRELATION_KEY, "welcome|c-1").containsEntry("contactId", "c-1");
+    assertThat(started)
+        .containsEntry(ZeebeBpmn.CORRELATION_KEY, "welcome|c-1")
+        .containsEntry("contactId", "c-1");
     assertThat(Outcomes.withoutCairnVariables(started)).containsOnlyKeys("contactId");
   }
 }

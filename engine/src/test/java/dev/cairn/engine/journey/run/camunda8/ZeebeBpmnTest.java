@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ZeebeBpmnTest {
 
@@ -28,9 +28,14 @@ class ZeebeBpmnTest {
     BpmnModelInstance model = read(ZeebeBpmn.of(Journeys.compiled(journey)));
 
     List<String> errors = new ArrayList<>();
-    model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> results.stream()
-        .filter(result -> result.getType() == ValidationResultType.ERROR)
-        .forEach(result -> errors.add(element + ": " + result.getMessage())));
+    model
+        .validate(ZeebeDesignTimeValidators.VALIDATORS)
+        .getResults()
+        .forEach(
+            (element, results) ->
+                results.stream()
+                    .filter(result -> result.getType() == ValidationResultType.ERROR)
+                    .forEach(result -> errors.add(element + ": " + result.getMessage())));
     assertThat(errors).isEmpty();
   }
 
@@ -40,8 +45,13 @@ class ZeebeBpmnTest {
 
     assertThat(model.getModelElementsByType(Message.class))
         .isNotEmpty()
-        .allSatisfy(message -> assertThat(message.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
-            .isEqualTo("=" + ZeebeBpmn.CORRELATION_KEY));
+        .allSatisfy(
+            message ->
+                assertThat(
+                        message
+                            .getSingleExtensionElement(ZeebeSubscription.class)
+                            .getCorrelationKey())
+                    .isEqualTo("=" + ZeebeBpmn.CORRELATION_KEY));
   }
 
   @Test
@@ -49,7 +59,9 @@ class ZeebeBpmnTest {
     BpmnModelInstance model = read(ZeebeBpmn.of(Journeys.compiled("abandoned-cart")));
 
     assertThat(model.getModelElementsByType(Message.class))
-        .extracting(message -> message.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
+        .extracting(
+            message ->
+                message.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
         .containsOnly("=" + ZeebeBpmn.CORRELATION_KEY);
   }
 
@@ -81,8 +93,14 @@ class ZeebeBpmnTest {
     BpmnModelInstance model = read(ZeebeBpmn.of(Journeys.compiled("welcome")));
 
     Process process = model.getModelElementsByType(Process.class).iterator().next();
-    assertThat(process.getExtensionElements().getElementsQuery().filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners.class).singleResult()
-            .getExecutionListeners())
+    assertThat(
+            process
+                .getExtensionElements()
+                .getElementsQuery()
+                .filterByType(
+                    io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners.class)
+                .singleResult()
+                .getExecutionListeners())
         .extracting(ZeebeExecutionListener::getType)
         .containsExactly(ZeebeBpmn.JOURNEY_ENDED);
   }
