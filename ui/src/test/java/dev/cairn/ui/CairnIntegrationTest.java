@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "cairn.demo.enabled=false",
       "cairn.api.write-key=" + CairnIntegrationTest.WRITE_KEY,
+      // Low enough for a test to reach with one source key; the other tests use the server key.
+      "cairn.api.rate-limit.source.requests=" + CairnIntegrationTest.SOURCE_KEY_CALLS_PER_MINUTE,
+      "cairn.api.rate-limit.source.per=1m",
       "cairn.admin.password=" + CairnIntegrationTest.ADMIN_PASSWORD,
       "cairn.webhooks.signing-secret=" + CairnIntegrationTest.WEBHOOK_SECRET,
       "cairn.webhooks.retry-backoff=PT1S",
@@ -52,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class CairnIntegrationTest {
 
   public static final String WRITE_KEY = "wk_test_key";
+  public static final int SOURCE_KEY_CALLS_PER_MINUTE = 30;
   public static final String ADMIN_PASSWORD = "test-admin-password";
   public static final String WEBHOOK_SECRET = "whsec_test_secret";
 
@@ -89,14 +94,29 @@ public abstract class CairnIntegrationTest {
   }
 
   protected HttpResponse<String> post(String path, String body, String writeKey) {
-    String basic =
-        Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
+    return request("POST", path, body, writeKey);
+  }
+
+  /**
+   * Calls the API with {@code writeKey} as the Basic-auth user name (none when null); {@code body}
+   * null sends none.
+   */
+  protected HttpResponse<String> request(
+      String method, String path, @Nullable String body, @Nullable String writeKey) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + basic)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (writeKey != null) {
+      String basic =
+          Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+      builder.header("Authorization", "Basic " + basic);
+    }
+    HttpRequest request = builder.build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -28,15 +28,6 @@ final class ApiProblem {
         .body(problem);
   }
 
-  /** A call without a write key, or with one Cairn does not know (Basic auth only). */
-  static ProblemDetail unknownWriteKey() {
-    return of(
-        HttpStatus.UNAUTHORIZED,
-        "unknown-write-key",
-        "Unknown write key",
-        "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...).");
-  }
-
   static ProblemDetail invalid(List<FieldError> errors) {
     ProblemDetail problem =
         of(

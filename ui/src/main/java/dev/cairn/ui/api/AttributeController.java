@@ -8,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -32,20 +30,13 @@ import tools.jackson.databind.JsonNode;
 class AttributeController {
 
   private final Attributes attributes;
-  private final WriteKeys writeKeys;
 
-  AttributeController(Attributes attributes, WriteKeys writeKeys) {
+  AttributeController(Attributes attributes) {
     this.attributes = attributes;
-    this.writeKeys = writeKeys;
   }
 
   @GetMapping
-  ResponseEntity<?> list(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization) {
-    if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> list() {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put(
         "declared",
@@ -74,13 +65,7 @@ class AttributeController {
   }
 
   @PostMapping
-  ResponseEntity<?> declare(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable JsonNode body) {
-    if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> declare(@RequestBody(required = false) @Nullable JsonNode body) {
     if (body == null
         || !body.isObject()
         || !body.path("name").isString()

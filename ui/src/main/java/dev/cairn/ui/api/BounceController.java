@@ -6,14 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -29,21 +27,13 @@ import tools.jackson.databind.JsonNode;
 class BounceController {
 
   private final Bounces bounces;
-  private final WriteKeys writeKeys;
 
-  BounceController(Bounces bounces, WriteKeys writeKeys) {
+  BounceController(Bounces bounces) {
     this.bounces = bounces;
-    this.writeKeys = writeKeys;
   }
 
   @PostMapping("/bounces")
-  ResponseEntity<?> report(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable JsonNode body) {
-    if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> report(@RequestBody(required = false) @Nullable JsonNode body) {
     String email =
         body != null && body.path("email").isString() ? body.path("email").asString().strip() : "";
     if (!validEmail(email)) {

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Segment-compatible event endpoints ({@code /v1/track, identify, page, screen, group, alias,
- * batch}), authenticated with a write key as the Basic-auth user name (or a {@code writeKey}
- * field).
+ * batch}); the write key was checked before the call reaches them (see {@code
+ * dev.cairn.ui.writekey}).
  */
 @RestController
 @RequestMapping(
@@ -49,7 +48,6 @@ class EventApiController {
   private final EventIngestion ingestion;
   private final Contacts contacts;
   private final Consents consents;
-  private final WriteKeys writeKeys;
   private final JsonMapper json;
   private final SegmentPayload payload;
   private final int maxEventBytes;
@@ -61,7 +59,6 @@ class EventApiController {
       EventIngestion ingestion,
       Contacts contacts,
       Consents consents,
-      WriteKeys writeKeys,
       JsonMapper json,
       Clock clock,
       ApiProperties properties,
@@ -70,7 +67,6 @@ class EventApiController {
     this.contacts = contacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.consents = consents;
-    this.writeKeys = writeKeys;
     this.json = json;
     this.payload = new SegmentPayload(json, clock);
     this.maxEventBytes = (int) properties.maxEventSize().toBytes();
@@ -120,14 +116,14 @@ class EventApiController {
    */
   @PostMapping("/batch")
   ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
-    return switch (readAuthorised(request, batchLimit)) {
+    return switch (read(request, batchLimit)) {
       case Body.Refused refused -> refused.answer();
       case Body.Read read -> receiveBatch(read.root());
     };
   }
 
   private ResponseEntity<?> receive(EventType type, HttpServletRequest request) throws IOException {
-    return switch (readAuthorised(request, eventLimit)) {
+    return switch (read(request, eventLimit)) {
       case Body.Refused refused -> refused.answer();
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
@@ -221,7 +217,7 @@ class EventApiController {
     return result;
   }
 
-  /** A request body that passed the size, JSON and write-key checks, or the answer refusing it. */
+  /** A request body that passed the size and JSON checks, or the answer refusing it. */
   private sealed interface Body {
     record Read(JsonNode root) implements Body {}
 
@@ -242,11 +238,7 @@ class EventApiController {
     }
   }
 
-  private Body readAuthorised(HttpServletRequest request, SizeLimit limit) throws IOException {
-    String headerKey = WriteKeys.fromBasicAuth(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (headerKey != null && !writeKeys.isValid(headerKey)) {
-      return new Body.Refused(unauthorized());
-    }
+  private Body read(HttpServletRequest request, SizeLimit limit) throws IOException {
     byte[] body = readAtMost(request, limit.bytes());
     if (body.length > limit.bytes()) {
       return new Body.Refused(ApiProblem.answer(limit.problem()));
@@ -264,9 +256,6 @@ class EventApiController {
                   "The body is not valid JSON ("
                       + e.getOriginalMessage()
                       + "). Send one JSON object per call.")));
-    }
-    if (headerKey == null && !writeKeys.isValid(bodyWriteKey(root))) {
-      return new Body.Refused(unauthorized());
     }
     return new Body.Read(root);
   }
@@ -292,18 +281,6 @@ class EventApiController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
   }
 
-  private static ResponseEntity<?> unauthorized() {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn event API\"")
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(
-            ApiProblem.of(
-                HttpStatus.UNAUTHORIZED,
-                "unknown-write-key",
-                "Unknown write key",
-                "Send your workspace's write key as the Basic-auth user name (curl -u KEY: ...) or as \"writeKey\" in the body."));
-  }
-
   /** Reads the body, stopping one byte past the limit so an oversized body is never held whole. */
   private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
     if (request.getContentLengthLong() > limit) {
@@ -312,10 +289,5 @@ class EventApiController {
     try (InputStream in = request.getInputStream()) {
       return in.readNBytes(limit + 1);
     }
-  }
-
-  private static @Nullable String bodyWriteKey(JsonNode root) {
-    JsonNode key = root.isObject() ? root.get("writeKey") : null;
-    return key != null && key.isString() ? key.asString() : null;
   }
 }

@@ -10,14 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -36,31 +34,19 @@ class JourneyEntryController {
   private final JourneyEntry entry;
   private final Journeys journeys;
   private final Contacts contacts;
-  private final WriteKeys writeKeys;
   private final JsonMapper json;
 
   JourneyEntryController(
-      JourneyEntry entry,
-      Journeys journeys,
-      Contacts contacts,
-      WriteKeys writeKeys,
-      JsonMapper json) {
+      JourneyEntry entry, Journeys journeys, Contacts contacts, JsonMapper json) {
     this.entry = entry;
     this.journeys = journeys;
     this.contacts = contacts;
-    this.writeKeys = writeKeys;
     this.json = json;
   }
 
   @PostMapping("/{journeyId}/entries")
   ResponseEntity<?> enter(
-      @PathVariable String journeyId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable JsonNode body) {
-    if (!writeKeys.isValid(WriteKeys.fromBasicAuth(authorization))) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+      @PathVariable String journeyId, @RequestBody(required = false) @Nullable JsonNode body) {
     if (body == null
         || !body.isObject()
         || !body.path("userId").isString()

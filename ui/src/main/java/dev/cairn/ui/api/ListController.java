@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,34 +62,22 @@ class ListController {
 
   private final ContactLists lists;
   private final ContactReferences references;
-  private final WriteKeys writeKeys;
   private final JsonMapper json;
 
-  ListController(
-      ContactLists lists, ContactReferences references, WriteKeys writeKeys, JsonMapper json) {
+  ListController(ContactLists lists, ContactReferences references, JsonMapper json) {
     this.lists = lists;
     this.references = references;
-    this.writeKeys = writeKeys;
     this.json = json;
   }
 
   @GetMapping
-  ResponseEntity<?> all(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization) {
-    if (!authorised(authorization)) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> all() {
     return ok(Map.of("lists", lists.lists().stream().map(ListController::describe).toList()));
   }
 
   @PostMapping
-  ResponseEntity<?> create(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable String body) {
+  ResponseEntity<?> create(@RequestBody(required = false) @Nullable String body) {
     return withBody(
-        authorization,
         body,
         root -> {
           if (!root.isObject() || !root.path("name").isString()) {
@@ -114,13 +100,7 @@ class ListController {
   }
 
   @GetMapping("/{listId}")
-  ResponseEntity<?> one(
-      @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization) {
-    if (!authorised(authorization)) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> one(@PathVariable String listId) {
     return lists
         .find(listId)
         .<ResponseEntity<?>>map(list -> ok(describe(list)))
@@ -130,12 +110,8 @@ class ListController {
   /** Renames the list; its id, which journeys and segments use, stays. */
   @PatchMapping("/{listId}")
   ResponseEntity<?> rename(
-      @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable String body) {
+      @PathVariable String listId, @RequestBody(required = false) @Nullable String body) {
     return withBody(
-        authorization,
         body,
         root -> {
           if (!root.isObject() || !root.path("name").isString()) {
@@ -149,26 +125,15 @@ class ListController {
 
   /** Deletes the list and its memberships; the contacts stay. */
   @DeleteMapping("/{listId}")
-  ResponseEntity<?> delete(
-      @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization) {
-    if (!authorised(authorization)) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+  ResponseEntity<?> delete(@PathVariable String listId) {
     return answer(lists.delete(listId), list -> ResponseEntity.noContent().build());
   }
 
   @GetMapping("/{listId}/members")
   ResponseEntity<?> members(
       @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
       @RequestParam(required = false) @Nullable String offset,
       @RequestParam(required = false) @Nullable String limit) {
-    if (!authorised(authorization)) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
     List<FieldError> errors = new ArrayList<>();
     int from = number("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
     int size = number("limit", limit, DEFAULT_LIMIT, 1, MOST_PER_PAGE, errors);
@@ -201,21 +166,15 @@ class ListController {
   /** Puts one contact, or many, on the list; contacts already on it stay as they joined. */
   @PostMapping("/{listId}/members")
   ResponseEntity<?> add(
-      @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable String body) {
-    return change(listId, authorization, body, Direction.ADD);
+      @PathVariable String listId, @RequestBody(required = false) @Nullable String body) {
+    return change(listId, body, Direction.ADD);
   }
 
   /** Takes one contact, or many, off the list. */
   @PostMapping("/{listId}/members/remove")
   ResponseEntity<?> remove(
-      @PathVariable String listId,
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-          @Nullable String authorization,
-      @RequestBody(required = false) @Nullable String body) {
-    return change(listId, authorization, body, Direction.REMOVE);
+      @PathVariable String listId, @RequestBody(required = false) @Nullable String body) {
+    return change(listId, body, Direction.REMOVE);
   }
 
   /** Adding and removing differ only in what they do to the members found and what they call it. */
@@ -232,10 +191,8 @@ class ListController {
     }
   }
 
-  private ResponseEntity<?> change(
-      String listId, @Nullable String authorization, @Nullable String body, Direction direction) {
+  private ResponseEntity<?> change(String listId, @Nullable String body, Direction direction) {
     return withBody(
-        authorization,
         body,
         root ->
             switch (MemberRequest.read(root)) {
@@ -361,17 +318,9 @@ class ListController {
     };
   }
 
-  /**
-   * Answers a call with a JSON body: the write key first, then the JSON, then {@code handle} with
-   * it.
-   */
+  /** Answers a call with a JSON body: the JSON first, then {@code handle} with it. */
   private ResponseEntity<?> withBody(
-      @Nullable String authorization,
-      @Nullable String body,
-      Function<JsonNode, ResponseEntity<?>> handle) {
-    if (!authorised(authorization)) {
-      return ApiProblem.answer(ApiProblem.unknownWriteKey());
-    }
+      @Nullable String body, Function<JsonNode, ResponseEntity<?>> handle) {
     if (body == null || body.isBlank()) {
       return ApiProblem.answer(
           ApiProblem.of(
@@ -478,10 +427,6 @@ class ListController {
     ProblemDetail problem = ApiProblem.of(status, slug, title, capitalised(reason) + ".");
     problem.setProperty("contact", reference.describe());
     return problem;
-  }
-
-  private boolean authorised(@Nullable String authorization) {
-    return writeKeys.isValid(WriteKeys.fromBasicAuth(authorization));
   }
 
   private static ResponseEntity<?> ok(Object body) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.cairn.ui.writekey.WriteKeysView;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every console page: navigation on the left, the signed-in user on top. */
@@ -52,6 +53,9 @@ public class ConsoleLayout extends AppLayout {
     nav.addItem(new SideNavItem("Templates", TemplatesView.class, VaadinIcon.EDIT.create()));
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
     nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
+    if (authentication.hasRole("ADMIN")) {
+      nav.addItem(new SideNavItem("Write keys", WriteKeysView.class, VaadinIcon.KEY.create()));
+    }
     addToDrawer(nav);
     setPrimarySection(Section.DRAWER);
   }

@@ -5,6 +5,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,22 +14,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors. The event API, the links in sent emails ({@code /t/**} tracking, {@code /u/**}
- * unsubscribe, {@code /p/**} preferences), SMS short links ({@code /s/**}) and the Camunda Modeler
- * element templates ({@code /element-templates/**}): no login. The event API ({@code /v1/**},
- * described at {@code /openapi.yaml} and {@code /swagger-ui.html}) is called by servers and website
- * snippets: no session, no CSRF token, each request authenticated by its write key in the
- * controller, which answers a missing or unknown key with a problem document. Everything else is
- * the console: a login form, then a session.
+ * Three doors. The HTTP API ({@code /v1/**}) has its own, where write keys are checked (see {@code
+ * dev.cairn.ui.writekey}). The links in sent emails ({@code /t/**} tracking, {@code /u/**}
+ * unsubscribe, {@code /p/**} preferences), SMS short links ({@code /s/**}), the API's description
+ * ({@code /openapi.yaml}, {@code /swagger-ui.html}) and the Camunda Modeler element templates
+ * ({@code /element-templates/**}): no login, no session. Everything else is the console: a login
+ * form, then a session.
  */
 @Configuration
+@EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain eventApi(HttpSecurity http) throws Exception {
+  SecurityFilterChain publicLinks(HttpSecurity http) throws Exception {
     return http.securityMatcher(
-            "/v1/**",
             "/t/**",
             "/u/**",
             "/p/**",
