@@ -3,13 +3,19 @@ package dev.cairn.ui.security;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
 
 /** The console's sign-in page. */
 @Route(value = "login", autoLayout = false)
@@ -34,6 +40,30 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+    form.setI18n(messages(failed ? lastFailure() : null));
+    form.setError(failed);
+  }
+
+  /** The form's words, with the reason of a refused sign-in when it was not the password. */
+  private static LoginI18n messages(@Nullable AuthenticationException failure) {
+    LoginI18n i18n = LoginI18n.createDefault();
+    if (failure instanceof TooManySignInAttempts) {
+      i18n.getErrorMessage().setTitle("Too many attempts");
+      i18n.getErrorMessage().setMessage(failure.getMessage());
+    }
+    return i18n;
+  }
+
+  /** Spring Security keeps why the last sign-in failed in the session it redirected from. */
+  private static @Nullable AuthenticationException lastFailure() {
+    VaadinServletRequest request = VaadinServletRequest.getCurrent();
+    HttpSession session =
+        request == null ? null : request.getHttpServletRequest().getSession(false);
+    return session != null
+            && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof AuthenticationException failure
+        ? failure
+        : null;
   }
 }
