@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -36,7 +35,6 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired dev.cairn.engine.list.ContactLists lists;
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
@@ -51,19 +49,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   @BeforeAll
   static void launchBrowser() {
     playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-dev-shm-usage",
-                            "--disable-background-networking")));
+    browser = ConsoleBrowser.launch(playwright);
   }
 
   @AfterAll
@@ -1022,14 +1008,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   }
 
   private void signIn(String password) {
-    page.navigate("http://127.0.0.1:" + port + "/");
-    page.waitForURL("**/login");
-    page.getByLabel("Username").fill("admin");
-    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-    page.getByRole(
-            com.microsoft.playwright.options.AriaRole.BUTTON,
-            new Page.GetByRoleOptions().setName("Log in"))
-        .click();
+    ConsoleBrowser.signIn(page, port, "admin", password);
   }
 
   private static String signUp(String user, String firstName) {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.PublishResult;
@@ -41,7 +39,6 @@ import org.springframework.core.io.ClassPathResource;
  */
 class DesignerBrowserTest extends CairnIntegrationTest {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots", "designer");
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
@@ -63,19 +60,7 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   @BeforeAll
   static void launchBrowser() {
     playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-dev-shm-usage",
-                            "--disable-background-networking")));
+    browser = ConsoleBrowser.launch(playwright);
   }
 
   @AfterAll
@@ -443,11 +428,7 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   }
 
   private void signIn() {
-    page.navigate("http://127.0.0.1:" + port + "/");
-    page.waitForURL("**/login");
-    page.getByLabel("Username").fill("admin");
-    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(ADMIN_PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    ConsoleBrowser.signIn(page, port, "admin", ADMIN_PASSWORD);
     page.waitForURL(url -> !url.contains("/login"));
   }
 

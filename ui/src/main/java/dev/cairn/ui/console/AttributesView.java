@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import dev.cairn.engine.attribute.AttributeType;
 import dev.cairn.engine.attribute.Attributes;
 import dev.cairn.engine.attribute.UndeclaredAttribute;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The custom attributes: the declared ones with their type and how many contacts have a value, the
@@ -28,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("attributes")
 @PageTitle("Attributes · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class AttributesView extends VerticalLayout {
 
   private final Attributes attributes;

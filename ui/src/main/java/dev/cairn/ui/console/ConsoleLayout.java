@@ -13,6 +13,9 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.cairn.ui.team.ChangePasswordDialog;
+import dev.cairn.ui.team.TeamMembers;
+import dev.cairn.ui.team.TeamView;
 import dev.cairn.ui.writekey.WriteKeysView;
 import jakarta.annotation.security.PermitAll;
 
@@ -22,7 +25,7 @@ import jakarta.annotation.security.PermitAll;
 @CssImport("./console.css")
 public class ConsoleLayout extends AppLayout {
 
-  public ConsoleLayout(AuthenticationContext authentication) {
+  public ConsoleLayout(AuthenticationContext authentication, TeamMembers team) {
     Span title = new Span("Cairn");
     title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 
@@ -33,7 +36,11 @@ public class ConsoleLayout extends AppLayout {
 
     HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
     header.setAlignItems(FlexComponent.Alignment.CENTER);
-    HorizontalLayout account = new HorizontalLayout(user, signOut);
+    Button password =
+        new Button("Change password…", event -> new ChangePasswordDialog(team).open());
+    password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    password.setId("open-change-password");
+    HorizontalLayout account = new HorizontalLayout(user, password, signOut);
     account.setAlignItems(FlexComponent.Alignment.CENTER);
     HorizontalLayout bar = new HorizontalLayout(header, account);
     bar.setWidthFull();
@@ -42,18 +49,26 @@ public class ConsoleLayout extends AppLayout {
     bar.getStyle().set("padding-right", "var(--lumo-space-m)");
     addToNavbar(bar);
 
+    // Each page checks the role itself (@RolesAllowed); the menu only leaves out what would be
+    // refused.
+    boolean marketer = authentication.hasAnyRole("ADMIN", "MARKETER");
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Journeys", JourneysView.class, VaadinIcon.SITEMAP.create()));
     nav.addItem(new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create()));
-    nav.addItem(
-        new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.COPY_O.create()));
-    nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
-    nav.addItem(new SideNavItem("Lists", ListsView.class, VaadinIcon.LIST_UL.create()));
-    nav.addItem(new SideNavItem("Attributes", AttributesView.class, VaadinIcon.TAGS.create()));
-    nav.addItem(new SideNavItem("Templates", TemplatesView.class, VaadinIcon.EDIT.create()));
+    if (marketer) {
+      nav.addItem(
+          new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.COPY_O.create()));
+      nav.addItem(new SideNavItem("Segments", SegmentsView.class, VaadinIcon.FILTER.create()));
+      nav.addItem(new SideNavItem("Lists", ListsView.class, VaadinIcon.LIST_UL.create()));
+      nav.addItem(new SideNavItem("Attributes", AttributesView.class, VaadinIcon.TAGS.create()));
+      nav.addItem(new SideNavItem("Templates", TemplatesView.class, VaadinIcon.EDIT.create()));
+    }
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
-    nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
+    if (marketer) {
+      nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
+    }
     if (authentication.hasRole("ADMIN")) {
+      nav.addItem(new SideNavItem("Team", TeamView.class, VaadinIcon.GROUP.create()));
       nav.addItem(new SideNavItem("Write keys", WriteKeysView.class, VaadinIcon.KEY.create()));
     }
     addToDrawer(nav);

@@ -51,6 +51,7 @@ import dev.cairn.engine.list.ListMembership;
 import dev.cairn.engine.privacy.ContactErasure;
 import dev.cairn.engine.privacy.ContactExport;
 import dev.cairn.engine.segment.Segments;
+import dev.cairn.ui.security.ConsoleChanges;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -96,6 +97,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
   private final AuthenticationContext authentication;
   private final ContactLists lists;
   private final DuplicateMerges merges;
+  private final ConsoleChanges changes;
 
   public ContactView(
       Contacts contacts,
@@ -111,7 +113,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
       AuthenticationContext authentication,
       ContactLists lists,
       DuplicateMerges merges,
-      Preferences preferences) {
+      Preferences preferences,
+      ConsoleChanges changes) {
     this.contacts = contacts;
     this.events = events;
     this.tracking = tracking;
@@ -126,6 +129,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     this.lists = lists;
     this.merges = merges;
     this.preferences = preferences;
+    this.changes = changes;
     setWidthFull();
   }
 
@@ -147,11 +151,11 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     removeAll();
     mergedHere(event, contactId).ifPresent(this::add);
     Map<String, Optional<JourneyDetail>> journeyCache = new HashMap<>();
-    add(
-        new H2(contact.displayName()),
-        customer(contactId),
-        profile(contact),
-        privacyActions(contact));
+    add(new H2(contact.displayName()), customer(contactId), profile(contact));
+    // Managers read a contact; they neither change nor export one.
+    if (changes.allowed()) {
+      add(privacyActions(contact));
+    }
     add(new H3("Consent"), consent(contactId), topics(contactId));
     add(new H3("Tags"), tags(contactId));
     add(new H3("Lists"), lists(contactId));
@@ -197,12 +201,16 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
           new Button(
               tag + " ×",
               click -> {
-                contacts.untag(contactId, tag);
+                changes.make(() -> contacts.untag(contactId, tag));
                 getUI().ifPresent(ui -> ui.getPage().reload());
               });
       chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
       chip.getElement().setAttribute("title", "Remove tag " + tag);
+      chip.setEnabled(changes.allowed());
       row.add(chip);
+    }
+    if (!changes.allowed()) {
+      return row;
     }
     TextField tag = new TextField();
     tag.setPlaceholder("add a tag");
@@ -212,7 +220,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
             "Add",
             click -> {
               try {
-                contacts.tag(contactId, tag.getValue());
+                changes.make(() -> contacts.tag(contactId, tag.getValue()));
                 getUI().ifPresent(ui -> ui.getPage().reload());
               } catch (IllegalArgumentException e) {
                 tag.setInvalid(true);
@@ -239,10 +247,12 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
           new Button(
               membership.listName() + " ×",
               click -> {
-                lists.remove(
-                    membership.listId(),
-                    contactId,
-                    "console: " + authentication.getPrincipalName().orElse("console"));
+                changes.make(
+                    () ->
+                        lists.remove(
+                            membership.listId(),
+                            contactId,
+                            "console: " + authentication.getPrincipalName().orElse("console")));
                 getUI().ifPresent(ui -> ui.getPage().reload());
               });
       chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
@@ -256,7 +266,11 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                   + ", "
                   + membership.source()
                   + ")");
+      chip.setEnabled(changes.allowed());
       row.add(chip);
+    }
+    if (!changes.allowed()) {
+      return row;
     }
     List<String> on = memberships.stream().map(ListMembership::listId).toList();
     List<ContactList> others =
@@ -274,10 +288,13 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
               "Add to list",
               click -> {
                 if (pick.getValue() != null) {
-                  lists.add(
-                      pick.getValue().id(),
-                      contactId,
-                      "console: " + authentication.getPrincipalName().orElse("console"));
+                  String listId = pick.getValue().id();
+                  changes.make(
+                      () ->
+                          lists.add(
+                              listId,
+                              contactId,
+                              "console: " + authentication.getPrincipalName().orElse("console")));
                   getUI().ifPresent(ui -> ui.getPage().reload());
                 }
               });
@@ -323,14 +340,17 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
           new Button(
               next == ConsentStatus.SUBSCRIBED ? "Subscribe" : "Unsubscribe",
               click -> {
-                consents.record(contactId, channel, next, "console: " + user);
+                changes.make(() -> consents.record(contactId, channel, next, "console: " + user));
                 Notification.show(
                     label + " consent: " + next.name().toLowerCase(java.util.Locale.ROOT) + ".");
                 getUI().ifPresent(ui -> ui.getPage().reload());
               });
       change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
       change.getElement().setAttribute("data-channel", channel.name());
-      HorizontalLayout row = new HorizontalLayout(state, change);
+      HorizontalLayout row = new HorizontalLayout(state);
+      if (changes.allowed()) {
+        row.add(change);
+      }
       row.setAlignItems(FlexComponent.Alignment.BASELINE);
       section.add(row);
     }
@@ -401,7 +421,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                 event -> {
                   byte[] document =
                       json.writerWithDefaultPrettyPrinter()
-                          .writeValueAsBytes(export.export(contact.id()).orElseThrow());
+                          .writeValueAsBytes(
+                              changes.export(() -> export.export(contact.id()).orElseThrow()));
                   return new DownloadResponse(
                       new ByteArrayInputStream(document),
                       "contact-" + contact.id() + ".json",
@@ -452,8 +473,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
 
   private void erase(ContactProfile contact) {
     try {
-      erasure
-          .erase(contact.id())
+      changes
+          .make(() -> erasure.erase(contact.id()))
           .ifPresentOrElse(
               erased ->
                   Notification.show(

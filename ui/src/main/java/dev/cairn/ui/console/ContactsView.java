@@ -24,6 +24,7 @@ import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.SegmentSummary;
 import dev.cairn.engine.segment.Segments;
+import dev.cairn.ui.security.ConsoleChanges;
 import jakarta.annotation.security.PermitAll;
 import java.util.function.Supplier;
 
@@ -41,7 +42,8 @@ public class ContactsView extends VerticalLayout {
       ContactCsvExport export,
       Segments segments,
       ContactLists lists,
-      ManualContacts manual) {
+      ManualContacts manual,
+      ConsoleChanges changes) {
     setSizeFull();
     TextField search = new TextField();
     search.setPlaceholder("Search name, email or user id");
@@ -115,7 +117,8 @@ public class ContactsView extends VerticalLayout {
             "Import CSV",
             VaadinIcon.UPLOAD.create(),
             click -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
-    Anchor exportCsv = new Anchor(ContactsCsv.download(export, null, "contacts.csv"), "Export CSV");
+    Anchor exportCsv =
+        new Anchor(ContactsCsv.download(changes, export, null, "contacts.csv"), "Export CSV");
     exportCsv.getElement().setAttribute("download", true);
     exportCsv.getStyle().set("white-space", "nowrap");
     Button addContact =
@@ -134,8 +137,11 @@ public class ContactsView extends VerticalLayout {
                                             new RouteParameters("id", id.toString()))))
                     .open());
     addContact.addClassName("contacts-add");
-    HorizontalLayout tools =
-        new HorizontalLayout(search, segment, stage, list, tag, addContact, importCsv, exportCsv);
+    HorizontalLayout tools = new HorizontalLayout(search, segment, stage, list, tag);
+    // Managers look contacts up; adding, importing and exporting them is for marketers.
+    if (changes.allowed()) {
+      tools.add(addContact, importCsv, exportCsv);
+    }
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
     // Five filters and three actions do not fit one row on a laptop: the rest goes below, not off
     // screen.

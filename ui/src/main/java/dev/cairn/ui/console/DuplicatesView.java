@@ -21,7 +21,7 @@ import dev.cairn.engine.duplicate.DuplicateContacts;
 import dev.cairn.engine.duplicate.DuplicateGroup;
 import dev.cairn.engine.duplicate.DuplicateMerges;
 import dev.cairn.engine.duplicate.DuplicateRule;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Contacts that look like one person, in groups with the reason, the most recently active first,
@@ -29,7 +29,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("contacts/duplicates")
 @PageTitle("Possible duplicates · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class DuplicatesView extends VerticalLayout {
 
   private final DuplicateContacts duplicates;

@@ -37,7 +37,7 @@ import dev.cairn.engine.imports.Inspection;
 import dev.cairn.engine.imports.InvalidImportException;
 import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.list.ContactLists;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("contacts/import")
 @PageTitle("Import contacts · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class ImportView extends VerticalLayout {
 
   private static final int MAX_BYTES = 100 * 1024 * 1024;

@@ -15,7 +15,7 @@ import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.run.IncidentRetry;
 import dev.cairn.engine.journey.track.JourneyTracking;
 import dev.cairn.engine.journey.track.OpenIncident;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 @Route("incidents")
 @PageTitle("Incidents · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class IncidentsView extends VerticalLayout {
 
   private static final int SHOWN = 500;

@@ -45,6 +45,7 @@ import dev.cairn.engine.journey.testrun.TestRuns;
 import dev.cairn.engine.journey.track.ContactAtNode;
 import dev.cairn.engine.journey.track.JourneyTracking;
 import dev.cairn.engine.journey.track.NodeCount;
+import dev.cairn.ui.security.ConsoleChanges;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +99,8 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
   /** Whether this page started the move under way; it then hears of its end directly. */
   private boolean movingFromHere;
 
+  private final ConsoleChanges changes;
+
   public JourneyView(
       Journeys journeys,
       JourneyTracking tracking,
@@ -108,7 +111,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       JsonMapper json,
       JourneyMigration migration,
       SplitResults splits,
-      JourneyDrafts drafts) {
+      JourneyDrafts drafts,
+      ConsoleChanges changes) {
+    this.changes = changes;
     this.journeys = journeys;
     this.tracking = tracking;
     this.stopper = stopper;
@@ -233,13 +238,16 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
             click -> UI.getCurrent().navigate("journeys/" + id + "/design"));
     design.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     design.addClassName("journey-design");
-    files.add(
-        design,
-        DiagramFiles.download(journeys, id),
-        DiagramFiles.upload(
-            journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
-        new Span(
-            "Or draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
+    files.add(DiagramFiles.download(journeys, id));
+    // Managers watch a journey; drawing and replacing it is for marketers.
+    if (changes.allowed()) {
+      files.addComponentAsFirst(design);
+      files.add(
+          DiagramFiles.upload(
+              journeys, id, UI.getCurrent(), saved -> UI.getCurrent().getPage().reload()),
+          new Span(
+              "Or draw it in Camunda Modeler with Cairn's element templates (/element-templates/cairn.json)."));
+    }
     refresh();
   }
 
@@ -261,6 +269,10 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
       status.add(changed);
     }
     String id = shown.summary().id();
+    // Managers see the status; testing, publishing, pausing, stopping and moving are for marketers.
+    if (!changes.allowed()) {
+      return;
+    }
     Button test =
         new Button(
             "Test run…",
@@ -279,7 +291,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
           new Button(
               pause ? "Pause" : "Resume",
               click -> {
-                showStatus(journeys.setPaused(id, pause));
+                showStatus(changes.make(() -> journeys.setPaused(id, pause)));
                 Notification.show(
                     pause
                         ? "Paused: no new contacts enter; those inside go on."
@@ -314,7 +326,9 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
                           + preview.latestVersion()
                           + "…",
                       click ->
-                          new MoveContactsDialog(shown, preview, () -> move(id, preview)).open());
+                          new MoveContactsDialog(
+                                  shown, preview, () -> changes.make(() -> move(id, preview)))
+                              .open());
               move.addThemeVariants(ButtonVariant.LUMO_SMALL);
               move.addClassName("journey-move-contacts");
               controls.add(move);
@@ -383,7 +397,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Publishes, or lists every problem on the element it belongs to, in the diagram's own words. */
   private void publish(String id) {
-    switch (journeys.publish(id)) {
+    switch (changes.make(() -> journeys.publish(id))) {
       case PublishResult.Published published -> {
         Notification.show(
             "Published as version " + published.version() + ": contacts enter from now on.");
@@ -428,7 +442,7 @@ public class JourneyView extends VerticalLayout implements BeforeEnterObserver {
     dialog.addConfirmListener(
         confirmed -> {
           try {
-            int out = stopper.stop(id, reason.getValue());
+            int out = changes.make(() -> stopper.stop(id, reason.getValue()));
             Notification.show(
                 "Stopped; " + out + (out == 1 ? " contact" : " contacts") + " taken out.");
             showStatus(JourneyStatus.STOPPED);

@@ -21,6 +21,7 @@ import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.JourneySummary;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.track.JourneyTracking;
+import dev.cairn.ui.security.ConsoleChanges;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
@@ -34,8 +35,10 @@ public class JourneysView extends VerticalLayout {
 
   private static final int REFRESH_MILLIS = 5_000;
 
-  public JourneysView(Journeys journeys, JourneyTracking tracking) {
+  public JourneysView(Journeys journeys, JourneyTracking tracking, ConsoleChanges changes) {
     setSizeFull();
+    // Managers watch journeys; creating, duplicating and uploading them is for marketers.
+    boolean mayChange = changes.allowed();
     Grid<Row> grid = new Grid<>();
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(row -> row.journey().name()).setHeader("Journey").setFlexGrow(2);
@@ -64,6 +67,7 @@ public class JourneysView extends VerticalLayout {
                                               QueryParameters.of("from", row.journey().id()))));
                   duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                   duplicate.addClassName("journey-duplicate");
+                  duplicate.setVisible(mayChange);
                   // The click is the button's, not the row's: the row would open the journey
                   // instead.
                   duplicate
@@ -105,13 +109,15 @@ public class JourneysView extends VerticalLayout {
     newJourney.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     newJourney.addClassName("journey-new");
     HorizontalLayout tools =
-        new HorizontalLayout(
-            newJourney, new Paragraph("Click a journey to see where its contacts are."));
+        new HorizontalLayout(new Paragraph("Click a journey to see where its contacts are."));
+    if (mayChange) {
+      tools.addComponentAsFirst(newJourney);
+    }
     tools.setAlignItems(FlexComponent.Alignment.CENTER);
     tools.setWidthFull();
     addAttachListener(
         attach -> {
-          if (tools.getComponentCount() == 2) {
+          if (mayChange && tools.getComponentCount() == 2) {
             tools.add(
                 DiagramFiles.upload(
                     journeys,

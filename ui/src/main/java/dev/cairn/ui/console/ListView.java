@@ -19,12 +19,12 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListMember;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** One list: its members, newest first, a page at a time; a click opens the contact. */
 @Route("lists/:id")
 @PageTitle("List · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class ListView extends VerticalLayout implements BeforeEnterObserver {
 
   private final ContactLists lists;

@@ -17,12 +17,12 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.list.ListChange;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Every list with its member count, a field to create one, and a button on each to rename it. */
 @Route("lists")
 @PageTitle("Lists · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class ListsView extends VerticalLayout {
 
   private final ContactLists lists;

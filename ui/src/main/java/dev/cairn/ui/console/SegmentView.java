@@ -28,7 +28,8 @@ import dev.cairn.engine.segment.SegmentMember;
 import dev.cairn.engine.segment.SegmentRefresh;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.Segments;
-import jakarta.annotation.security.PermitAll;
+import dev.cairn.ui.security.ConsoleChanges;
+import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("segments/:id")
 @PageTitle("Segment · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final String NEW = "new";
@@ -50,6 +51,7 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private final ContactLists lists;
   private final SegmentRefresh refresh;
   private final ContactCsvExport export;
+  private final ConsoleChanges changes;
   private final VerticalLayout exportSlot = new VerticalLayout();
   private final H2 title = new H2();
   private final TextField name = new TextField("Name");
@@ -63,7 +65,12 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
   private @Nullable String segmentId;
 
   public SegmentView(
-      Segments segments, ContactLists lists, SegmentRefresh refresh, ContactCsvExport export) {
+      Segments segments,
+      ContactLists lists,
+      SegmentRefresh refresh,
+      ContactCsvExport export,
+      ConsoleChanges changes) {
+    this.changes = changes;
     this.segments = segments;
     this.lists = lists;
     this.refresh = refresh;
@@ -135,7 +142,8 @@ public class SegmentView extends VerticalLayout implements BeforeEnterObserver {
     if (segmentId != null) {
       Anchor download =
           new Anchor(
-              ContactsCsv.download(export, segmentId, segmentId + ".csv"), "Export members (CSV)");
+              ContactsCsv.download(changes, export, segmentId, segmentId + ".csv"),
+              "Export members (CSV)");
       download.getElement().setAttribute("download", true);
       exportSlot.add(download);
     }

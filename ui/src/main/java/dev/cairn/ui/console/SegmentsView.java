@@ -13,12 +13,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.cairn.engine.segment.SegmentSummary;
 import dev.cairn.engine.segment.Segments;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Every segment with its size at the last refresh. */
 @Route("segments")
 @PageTitle("Segments · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class SegmentsView extends VerticalLayout {
 
   public SegmentsView(Segments segments) {

@@ -47,7 +47,7 @@ import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.contact.EmailAddress;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Route("templates/:name")
 @PageTitle("Template · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final int TYPING_PAUSE_MILLIS = 400;

@@ -15,12 +15,12 @@ import dev.cairn.channels.sms.SmsLinks;
 import dev.cairn.channels.template.TemplateLibrary;
 import dev.cairn.channels.template.TemplateSummary;
 import dev.cairn.channels.template.Templates;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Every email template, whether it is as shipped or edited here, and an SMS length checker. */
 @Route("templates")
 @PageTitle("Templates · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class TemplatesView extends VerticalLayout {
 
   public TemplatesView(TemplateLibrary library, Templates templates, SmsLinks smsLinks) {

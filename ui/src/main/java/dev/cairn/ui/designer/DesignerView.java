@@ -36,7 +36,7 @@ import dev.cairn.engine.list.ContactLists;
 import dev.cairn.engine.segment.Segments;
 import dev.cairn.ui.console.BuilderChoices;
 import dev.cairn.ui.console.TestRunDialog;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Route("journeys/:id/design")
 @PageTitle("Designer · Cairn")
-@PermitAll
+@RolesAllowed({"ADMIN", "MARKETER"})
 public class DesignerView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm:ss");

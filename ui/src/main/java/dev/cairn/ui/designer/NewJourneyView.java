@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 @Route("journeys/new")
 @PageTitle("New journey · Cairn")
-@jakarta.annotation.security.PermitAll
+@jakarta.annotation.security.RolesAllowed({"ADMIN", "MARKETER"})
 public class NewJourneyView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final String BLANK = "A blank canvas";

@@ -1,4 +1,4 @@
-package dev.cairn.ui.security;
+package dev.cairn.ui.team;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -12,8 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's first account. There is no default password: on first start Cairn makes one up and
- * prints it once, unless {@code cairn.admin.password} sets it (which also resets a forgotten one).
+ * The console's first account, an admin. There is no default password: on first start Cairn makes
+ * one up and prints it once, unless {@code cairn.admin.password} sets it (which also resets a
+ * forgotten one, and re-activates the account). The admin invites the rest of the team.
  */
 @Component
 class AdminAccount {
@@ -38,11 +39,11 @@ class AdminAccount {
   @EventListener(ApplicationReadyEvent.class)
   void ensureAdmin() {
     if (configuredPassword != null && !configuredPassword.isBlank()) {
-      users.save(USERNAME, encoder.encode(configuredPassword));
+      users.saveAdmin(USERNAME, encoder.encode(configuredPassword));
       return;
     }
     String password = generatePassword();
-    if (!users.createIfAbsent(USERNAME, encoder.encode(password))) {
+    if (!users.createAdminIfAbsent(USERNAME, encoder.encode(password))) {
       return;
     }
     log.warn(

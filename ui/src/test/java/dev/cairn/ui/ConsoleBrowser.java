@@ -1,0 +1,48 @@
+package dev.cairn.ui;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/** What every browser test shares: Debian's Chromium, headless, and signing in to the console. */
+final class ConsoleBrowser {
+
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+  private ConsoleBrowser() {}
+
+  /** Debian's Chromium, headless; it runs as root here, hence no sandbox. */
+  static Browser launch(Playwright playwright) {
+    return playwright
+        .chromium()
+        .launch(
+            new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(
+                    List.of(
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking")));
+  }
+
+  /** Opens the console, which sends the browser to the sign-in page, and signs in there. */
+  static void signIn(Page page, int port, String username, String password) {
+    page.navigate("http://127.0.0.1:" + port + "/");
+    page.waitForURL("**/login");
+    submitSignIn(page, username, password);
+  }
+
+  /** Fills the sign-in form on the page shown and sends it. */
+  static void submitSignIn(Page page, String username, String password) {
+    page.getByLabel("Username").fill(username);
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+  }
+}
