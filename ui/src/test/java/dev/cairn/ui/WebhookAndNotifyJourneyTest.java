@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A journey that calls a webhook (WireMock as the receiver) and then notifies a team member
- * (GreenMail as the SMTP server), entered by an event sent to the API, on the real broker.
+ * (GreenMail as the SMTP server), entered by an event sent to the API, on the embedded engine.
  */
 class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
 
