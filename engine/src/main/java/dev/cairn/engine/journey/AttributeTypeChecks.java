@@ -2,7 +2,12 @@ package dev.cairn.engine.journey;
 
 import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.attribute.AttributeType;
-import dev.cairn.engine.schedule.WaitUntil;
+import dev.cairn.engine.journey.language.Branch;
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.WaitUntil;
+import dev.cairn.engine.schedule.WaitUntil.Anniversary;
+import dev.cairn.engine.schedule.WaitUntil.OnDate;
+import dev.cairn.engine.schedule.WaitUntil.TimeOfDay;
 import dev.cairn.engine.segment.SegmentRule;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -39,7 +44,7 @@ final class AttributeTypeChecks {
     // Every path DecisionNodes compiles, its branch found by id: the typed getters throw for a path
     // that starts at no node.
     for (SequenceFlow path : model.getModelElementsByType(SequenceFlow.class)) {
-      String condition = JourneyCompiler.cairnProperties(path).get(DecisionNodes.CONDITION);
+      String condition = CairnSettings.of(path).get(Branch.CONDITION);
       String source = path.getAttributeValue("sourceRef");
       if (condition != null
           && source != null
@@ -57,7 +62,7 @@ final class AttributeTypeChecks {
       ExclusiveGateway branch, SequenceFlow path, String condition, List<Problem> problems) {
     SegmentRule rule;
     try {
-      rule = DecisionNodes.JSON.readValue(condition, SegmentRule.class);
+      rule = Branch.condition(condition);
     } catch (JacksonException e) {
       return; // reported where conditions are compiled
     }
@@ -70,31 +75,31 @@ final class AttributeTypeChecks {
   }
 
   private void waitUntil(IntermediateCatchEvent wait, List<Problem> problems) {
-    Map<String, String> settings = JourneyCompiler.cairnProperties(wait);
-    String until = settings.get(ScheduledWaits.UNTIL);
+    Map<String, String> settings = CairnSettings.of(wait);
+    String until = settings.get(WaitUntil.UNTIL);
     if (until == null || wait.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
       return;
     }
-    WaitUntil spec;
+    dev.cairn.engine.schedule.WaitUntil spec;
     try {
       spec =
-          WaitUntil.parse(
-              until, settings.get(ScheduledWaits.OFFSET), settings.get(ScheduledWaits.AT));
+          dev.cairn.engine.schedule.WaitUntil.parse(
+              until, settings.get(WaitUntil.OFFSET), settings.get(WaitUntil.AT));
     } catch (IllegalArgumentException e) {
       return; // reported where "wait until" is compiled
     }
     String attribute;
     String waitsFor;
     switch (spec) {
-      case WaitUntil.Anniversary anniversary -> {
+      case Anniversary anniversary -> {
         attribute = anniversary.attribute();
         waitsFor = "the anniversary of " + attribute;
       }
-      case WaitUntil.OnDate date -> {
+      case OnDate date -> {
         attribute = date.attribute();
         waitsFor = "the date in " + attribute;
       }
-      case WaitUntil.TimeOfDay time -> {
+      case TimeOfDay time -> {
         return; // a time of day reads no attribute
       }
     }

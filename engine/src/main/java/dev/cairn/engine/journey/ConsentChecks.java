@@ -1,5 +1,8 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.Branch;
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.Step;
 import dev.cairn.engine.segment.AttributeOperator;
 import dev.cairn.engine.segment.SegmentRule;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
@@ -7,7 +10,6 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +26,6 @@ import tools.jackson.core.JacksonException;
  */
 final class ConsentChecks {
 
-  static final String SMS_STEP = "cairn.sms";
   static final String SMS_CONSENT = "sms_consent";
 
   private final JourneyGraph graph;
@@ -72,21 +73,17 @@ final class ConsentChecks {
   }
 
   private static boolean isSmsStep(FlowNode node) {
-    ZeebeTaskDefinition task =
-        node instanceof ServiceTask service
-            ? service.getSingleExtensionElement(ZeebeTaskDefinition.class)
-            : null;
-    return task != null && SMS_STEP.equals(task.getType());
+    return node instanceof ServiceTask service && Step.SMS.equals(Step.of(service).type());
   }
 
   /** Whether only contacts subscribed to SMS may take this path (an unreadable condition: no). */
   private static boolean requiresSmsConsent(SequenceFlow flow) {
-    String condition = JourneyCompiler.cairnProperties(flow).get(DecisionNodes.CONDITION);
+    String condition = CairnSettings.of(flow).get(Branch.CONDITION);
     if (condition == null) {
       return false;
     }
     try {
-      return requiresSmsConsent(DecisionNodes.JSON.readValue(condition, SegmentRule.class));
+      return requiresSmsConsent(Branch.condition(condition));
     } catch (JacksonException e) {
       return false; // reported where conditions are read
     }

@@ -4,6 +4,11 @@ import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.decision.BranchPath;
 import dev.cairn.engine.decision.Decisions;
 import dev.cairn.engine.decision.SplitVariant;
+import dev.cairn.engine.journey.language.Branch;
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.Goal;
+import dev.cairn.engine.journey.language.Split;
+import dev.cairn.engine.journey.language.Step;
 import dev.cairn.engine.segment.InvalidSegmentException;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.Segments;
@@ -22,7 +27,6 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,11 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DecisionNodes {
 
-  static final String CONDITION = "cairn:condition";
-  static final String WEIGHT = "cairn:weight";
-  static final String GOAL_EVENT = "cairn:goal-event";
-  static final String EXIT_ON = "cairn:exit-on";
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BpmnModelInstance model;
   private final List<Problem> problems;
@@ -68,8 +68,8 @@ final class DecisionNodes {
   void compile(Process process) {
     for (ExclusiveGateway gateway :
         List.copyOf(model.getModelElementsByType(ExclusiveGateway.class))) {
-      Map<SequenceFlow, String> conditions = flowsWith(gateway, CONDITION);
-      Map<SequenceFlow, String> weights = flowsWith(gateway, WEIGHT);
+      Map<SequenceFlow, String> conditions = Branch.conditionsOf(gateway);
+      Map<SequenceFlow, String> weights = Split.weightsOf(gateway);
       if (!conditions.isEmpty() && !weights.isEmpty()) {
         problems.add(
             new Problem(
@@ -83,13 +83,12 @@ final class DecisionNodes {
         split(gateway, weights);
       }
     }
-    String goal = JourneyCompiler.cairnProperties(process).get(GOAL_EVENT);
-    if (goal != null) {
-      goal(process, goal.strip());
+    Goal goal = Goal.of(process);
+    if (goal.goalEvent() != null) {
+      goal(process, goal.goalEvent().strip());
     }
-    String exits = JourneyCompiler.cairnProperties(process).get(EXIT_ON);
-    if (exits != null) {
-      exits(process, exits);
+    if (goal.exitOn() != null) {
+      exits(process, goal.exitOn());
     }
   }
 
@@ -135,12 +134,7 @@ final class DecisionNodes {
         case SegmentRule.Any any -> pending.addAll(any.rules());
         case SegmentRule.Engagement engagement -> {
           ModelElementInstance step = model.getModelElementById(engagement.step().strip());
-          ZeebeTaskDefinition task =
-              step instanceof ServiceTask service
-                  ? service.getSingleExtensionElement(ZeebeTaskDefinition.class)
-                  : null;
-          String type = task == null ? null : task.getType();
-          if (!"cairn.email".equals(type) && !"cairn.sms".equals(type)) {
+          if (!(step instanceof ServiceTask service && Step.of(service).sendsMessage())) {
             found.add(
                 new Problem(
                     flow.getId(),
@@ -165,7 +159,7 @@ final class DecisionNodes {
     for (var entry : conditions.entrySet()) {
       SequenceFlow flow = entry.getKey();
       try {
-        SegmentRule rule = JSON.readValue(entry.getValue(), SegmentRule.class);
+        SegmentRule rule = Branch.condition(entry.getValue());
         // Comparisons that do not fit an attribute's declared type are reported by
         // AttributeTypeChecks, in a marketer's words.
         Segments.checkBranch(TypedConditions.withoutMismatches(rule, schema), schema);
@@ -211,7 +205,7 @@ final class DecisionNodes {
         "-decide",
         "-decided",
         "Evaluate " + Label.of(gateway),
-        Decisions.BRANCH,
+        Branch.STEP_TYPE,
         headers);
     conditions.keySet().forEach(flow -> chooses(flow, gateway));
   }
@@ -266,7 +260,7 @@ final class DecisionNodes {
         "-decide",
         "-decided",
         "Assign " + Label.of(gateway),
-        Decisions.SPLIT,
+        Split.STEP_TYPE,
         headers);
     weights.keySet().forEach(flow -> chooses(flow, gateway));
   }
@@ -336,17 +330,6 @@ final class DecisionNodes {
     StepInsertion.connect(model, handler, reached, end, flowId);
   }
 
-  private Map<SequenceFlow, String> flowsWith(ExclusiveGateway gateway, String property) {
-    Map<SequenceFlow, String> found = new LinkedHashMap<>();
-    for (SequenceFlow flow : outgoing(gateway)) {
-      String value = JourneyCompiler.cairnProperties(flow).get(property);
-      if (value != null) {
-        found.put(flow, value);
-      }
-    }
-    return found;
-  }
-
   /** Paths leaving a node, by the flows' source (diagrams need not list them on the node). */
   private List<SequenceFlow> outgoing(FlowNode node) {
     return model.getModelElementsByType(SequenceFlow.class).stream()
@@ -367,7 +350,7 @@ final class DecisionNodes {
       return;
     }
     for (ZeebeProperty property : List.copyOf(properties.getProperties())) {
-      if (property.getName() != null && property.getName().startsWith("cairn:")) {
+      if (CairnSettings.isCairn(property)) {
         properties.getProperties().remove(property);
       }
     }

@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.Entry;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import java.util.ArrayList;
@@ -42,9 +43,9 @@ final class EntryChecks {
                 start.getId(),
                 "The entry point must be a plain start; set its trigger event instead."));
       }
-      java.util.Map<String, String> settings = JourneyCompiler.cairnProperties(start);
-      String trigger = settings.get(JourneyCompiler.TRIGGER_EVENT);
-      String schedule = settings.get(JourneyCompiler.TRIGGER_SCHEDULE);
+      Entry entry = Entry.of(start);
+      String trigger = entry.triggerEvent();
+      String schedule = entry.schedule();
       if (schedule != null && EntrySchedule.parse(schedule).isEmpty()) {
         problems.add(
             new Problem(
@@ -60,7 +61,7 @@ final class EntryChecks {
                 start.getId(),
                 "The entry point has both a trigger event and a schedule; a journey starts on one of them, so remove the other."));
       }
-      if (settings.containsKey(JourneyCompiler.TRIGGER_SEGMENT) && schedule == null) {
+      if (entry.segment() != null && schedule == null) {
         problems.add(
             new Problem(
                 start.getId(),

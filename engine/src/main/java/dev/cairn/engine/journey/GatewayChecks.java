@@ -1,5 +1,8 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.Branch;
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.Split;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -140,11 +143,10 @@ final class GatewayChecks {
 
   private boolean isCairnDecision(ExclusiveGateway gateway) {
     return graph.outgoing(gateway).stream()
-        .map(JourneyCompiler::cairnProperties)
+        .map(CairnSettings::of)
         .anyMatch(
             settings ->
-                settings.containsKey(DecisionNodes.CONDITION)
-                    || settings.containsKey(DecisionNodes.WEIGHT));
+                settings.containsKey(Branch.CONDITION) || settings.containsKey(Split.WEIGHT));
   }
 
   private static boolean hasCondition(SequenceFlow path) {

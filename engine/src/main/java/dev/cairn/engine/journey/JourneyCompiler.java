@@ -2,10 +2,12 @@ package dev.cairn.engine.journey;
 
 import dev.cairn.engine.attribute.AttributeSchema;
 import dev.cairn.engine.attribute.Attributes;
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.Entry;
+import dev.cairn.engine.journey.language.WaitForEvent;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -15,8 +17,6 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimeDuration;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.util.time.Interval;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +45,11 @@ import org.springframework.stereotype.Component;
  * waits are handed to the instance by its correlation key (journey and contact, or a test run's
  * key), which the instance is started with.
  *
- * <p>Cairn settings live in {@code zeebe:property} entries named {@code cairn:*} (for example
- * {@code cairn:trigger-event} on the start event), so the diagram also opens in Camunda Modeler.
+ * <p>The journey language (each kind of node and its {@code cairn:} settings) is {@code
+ * journey.language}'s.
  */
 @Component
 public class JourneyCompiler {
-
-  static final String TRIGGER_EVENT = "cairn:trigger-event";
 
   /** Appended to the journey's process id for its test-run process. */
   public static final String TEST_RUN_SUFFIX = ".test-run";
@@ -160,13 +158,9 @@ public class JourneyCompiler {
    */
   private static @Nullable String triggerEvent(Process process) {
     StartEvent start = process.getChildElementsByType(StartEvent.class).iterator().next();
-    String trigger = cairnProperties(start).get(TRIGGER_EVENT);
+    String trigger = Entry.of(start).triggerEvent();
     return trigger == null ? null : trigger.strip();
   }
-
-  static final String TRIGGER_WHERE = "cairn:trigger-where";
-  static final String TRIGGER_SCHEDULE = "cairn:trigger-schedule";
-  static final String TRIGGER_SEGMENT = "cairn:trigger-segment";
 
   /** The schedule that enters contacts, if the journey has one; checked by {@link EntryChecks}. */
   private static @Nullable EntrySchedule schedule(Process process) {
@@ -174,9 +168,9 @@ public class JourneyCompiler {
     if (starts.size() != 1) {
       return null;
     }
-    Map<String, String> settings = cairnProperties(starts.getFirst());
-    String cron = settings.get(TRIGGER_SCHEDULE);
-    String segment = settings.get(TRIGGER_SEGMENT);
+    Entry entry = Entry.of(starts.getFirst());
+    String cron = entry.schedule();
+    String segment = entry.segment();
     return cron == null || EntrySchedule.parse(cron).isEmpty()
         ? null
         : new EntrySchedule(cron, segment == null || segment.isBlank() ? null : segment.strip());
@@ -188,7 +182,7 @@ public class JourneyCompiler {
     if (starts.size() != 1) {
       return Map.of();
     }
-    String where = cairnProperties(starts.getFirst()).get(TRIGGER_WHERE);
+    String where = Entry.of(starts.getFirst()).triggerWhere();
     // Only separators ("," say) name no property: no filter, as an empty setting.
     if (where == null || where.replace(",", "").isBlank()) {
       return Map.of();
@@ -206,18 +200,15 @@ public class JourneyCompiler {
     return filter.get().wanted();
   }
 
-  static final String RE_ENTRY = "cairn:re-entry";
-  static final String RE_ENTRY_GAP = "cairn:re-entry-gap";
-
   private static EntryRule entryRule(Process process, List<Problem> problems) {
     List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
     if (starts.size() != 1) {
       return EntryRule.DEFAULT;
     }
     StartEvent start = starts.getFirst();
-    Map<String, String> settings = cairnProperties(start);
+    Entry entry = Entry.of(start);
     EntryRule.ReEntry reEntry = EntryRule.ReEntry.ONE_AT_A_TIME;
-    String mode = settings.get(RE_ENTRY);
+    String mode = entry.reEntry();
     if (mode != null) {
       switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
         case "once" -> reEntry = EntryRule.ReEntry.ONCE;
@@ -231,7 +222,7 @@ public class JourneyCompiler {
       }
     }
     Duration gap = null;
-    String gapText = settings.get(RE_ENTRY_GAP);
+    String gapText = entry.reEntryGap();
     if (gapText != null) {
       try {
         gap = Duration.parse(gapText.strip());
@@ -266,15 +257,13 @@ public class JourneyCompiler {
     }
   }
 
-  static final String EVENT_WHERE = "cairn:event-where";
-
   /**
    * A "wait for event" with {@code cairn:event-where} ({@code plan=Pro}) listens to a message of
    * its own, named for the event and the filter, which Cairn publishes only for events that pass.
    */
   private static void filterEventWaits(BpmnModelInstance model, List<Problem> problems) {
     for (CatchEvent wait : model.getModelElementsByType(CatchEvent.class)) {
-      String where = cairnProperties(wait).get(EVENT_WHERE);
+      String where = CairnSettings.of(wait).get(WaitForEvent.EVENT_WHERE);
       if (where == null) {
         continue;
       }
@@ -346,21 +335,6 @@ public class JourneyCompiler {
         duration.setTextContent(longestWait.toString());
       }
     }
-  }
-
-  static Map<String, String> cairnProperties(BaseElement element) {
-    ZeebeProperties properties = element.getSingleExtensionElement(ZeebeProperties.class);
-    Map<String, String> values = new HashMap<>();
-    if (properties != null) {
-      for (ZeebeProperty property : properties.getProperties()) {
-        if (property.getName() != null
-            && property.getName().startsWith("cairn:")
-            && property.getValue() != null) {
-          values.put(property.getName(), property.getValue());
-        }
-      }
-    }
-    return values;
   }
 
   private static CompileResult reject(@Nullable String elementId, String message) {

@@ -1,7 +1,8 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.WaitUntil;
 import dev.cairn.engine.schedule.ScheduleStep;
-import dev.cairn.engine.schedule.WaitUntil;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimeDate;
@@ -12,15 +13,10 @@ import java.util.Map;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Compiles "wait until" timers ({@code cairn:wait-until}, with optional {@code cairn:wait-offset}
- * and {@code cairn:wait-at}): a step before the timer works out the moment for the contact, and the
- * timer waits for that date.
+ * Compiles "wait until" timers ({@link WaitUntil}): a step before the timer works out the moment
+ * for the contact, and the timer waits for that date.
  */
 final class ScheduledWaits {
-
-  static final String UNTIL = "cairn:wait-until";
-  static final String OFFSET = "cairn:wait-offset";
-  static final String AT = "cairn:wait-at";
 
   private final BpmnModelInstance model;
   private final List<Problem> problems;
@@ -33,8 +29,8 @@ final class ScheduledWaits {
   void compile() {
     for (IntermediateCatchEvent wait :
         List.copyOf(model.getModelElementsByType(IntermediateCatchEvent.class))) {
-      Map<String, String> settings = JourneyCompiler.cairnProperties(wait);
-      String until = settings.get(UNTIL);
+      Map<String, String> settings = CairnSettings.of(wait);
+      String until = settings.get(WaitUntil.UNTIL);
       List<TimerEventDefinition> timers =
           List.copyOf(wait.getChildElementsByType(TimerEventDefinition.class));
       if (until == null) {
@@ -50,7 +46,8 @@ final class ScheduledWaits {
         continue;
       }
       try {
-        WaitUntil.parse(until, settings.get(OFFSET), settings.get(AT));
+        dev.cairn.engine.schedule.WaitUntil.parse(
+            until, settings.get(WaitUntil.OFFSET), settings.get(WaitUntil.AT));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(wait.getId(), "\"" + Label.of(wait) + "\": " + e.getMessage()));
         continue;
@@ -58,11 +55,11 @@ final class ScheduledWaits {
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("timer", wait.getId());
       headers.put("until", until);
-      if (settings.get(OFFSET) != null) {
-        headers.put("offset", settings.get(OFFSET));
+      if (settings.get(WaitUntil.OFFSET) != null) {
+        headers.put("offset", settings.get(WaitUntil.OFFSET));
       }
-      if (settings.get(AT) != null) {
-        headers.put("at", settings.get(AT));
+      if (settings.get(WaitUntil.AT) != null) {
+        headers.put("at", settings.get(WaitUntil.AT));
       }
       StepInsertion.before(
           model,
@@ -70,7 +67,7 @@ final class ScheduledWaits {
           "-schedule",
           "-scheduled",
           "Schedule " + Label.of(wait),
-          ScheduleStep.TYPE,
+          WaitUntil.STEP_TYPE,
           headers);
       TimerEventDefinition timer = timers.getFirst();
       // The step decides when the wait ends; any duration or date drawn on the timer gives way.

@@ -1,23 +1,18 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.NodeKind;
+import dev.cairn.engine.journey.language.Step;
 import dev.cairn.engine.step.StepHandler;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ComplexGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
-import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
-import io.camunda.zeebe.model.bpmn.instance.SendTask;
-import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,16 +38,15 @@ final class StepChecks {
       String unsupported = unsupported(node);
       if (unsupported != null) {
         problems.add(new Problem(node.getId(), Label.quoted(node) + " " + unsupported));
-      } else if (node instanceof Task task && isJob(task)) {
-        step(task, problems);
+      } else if (node instanceof Task task && NodeKind.isStep(task)) {
+        step(task, Step.of(task), problems);
       }
     }
     return problems;
   }
 
-  private void step(Task task, List<Problem> problems) {
-    ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
-    String type = definition == null ? null : definition.getType();
+  private void step(Task task, Step drawn, List<Problem> problems) {
+    String type = drawn.type();
     if (type == null || type.isBlank()) {
       problems.add(
           new Problem(
@@ -72,7 +66,7 @@ final class StepChecks {
                   + "); replace it with a step from the palette."));
       return;
     }
-    Map<String, String> headers = headers(task);
+    Map<String, String> headers = drawn.headers();
     List<String> missing =
         step.requiredHeaders().stream()
             .filter(required -> isBlank(headers.get(required)))
@@ -99,14 +93,6 @@ final class StepChecks {
     }
   }
 
-  /** Service and send tasks are always jobs; script and rule tasks only when given a job type. */
-  private static boolean isJob(Task task) {
-    return task instanceof ServiceTask
-        || task instanceof SendTask
-        || ((task instanceof ScriptTask || task instanceof BusinessRuleTask)
-            && task.getSingleExtensionElement(ZeebeTaskDefinition.class) != null);
-  }
-
   private static @Nullable String unsupported(FlowNode node) {
     return switch (node) {
       case UserTask task ->
@@ -122,22 +108,6 @@ final class StepChecks {
           "sends a BPMN message, which nobody receives in Cairn; to tell someone, use a \"Notify team\" or \"Call webhook\" step instead.";
       default -> null;
     };
-  }
-
-  static Map<String, String> headers(Task task) {
-    ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-    Map<String, String> values = new HashMap<>();
-    if (headers != null) {
-      headers
-          .getHeaders()
-          .forEach(
-              header -> {
-                if (header.getKey() != null && header.getValue() != null) {
-                  values.put(header.getKey(), header.getValue());
-                }
-              });
-    }
-    return values;
   }
 
   private static boolean isBlank(@Nullable String value) {

@@ -1,5 +1,7 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.language.CairnSettings;
+import dev.cairn.engine.journey.language.WaitUntil;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
@@ -66,8 +68,8 @@ final class WaitChecks {
     }
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       if (isWaiting(timer.getParentElement())
-          && !JourneyCompiler.cairnProperties((BaseElement) timer.getParentElement())
-              .containsKey(ScheduledWaits.UNTIL)) {
+          && !CairnSettings.of((BaseElement) timer.getParentElement())
+              .containsKey(WaitUntil.UNTIL)) {
         String problem = timerProblem(timer);
         if (problem != null) {
           BaseElement owner = (BaseElement) timer.getParentElement();
