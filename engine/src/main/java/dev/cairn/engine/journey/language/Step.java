@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A step: a task a Cairn step handler performs, named by its type ({@code zeebe:taskDefinition})
  * and configured by its headers ({@code zeebe:taskHeaders}). The type is none when the diagram does
- * not say which step it is.
+ * not say which step it is. The step handlers take their types from the constants here.
  */
 public record Step(@Nullable String type, Map<String, String> headers) implements NodeKind {
 
