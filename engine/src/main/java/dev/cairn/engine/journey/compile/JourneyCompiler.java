@@ -176,12 +176,10 @@ public class JourneyCompiler {
     if (starts.size() != 1) {
       return null;
     }
-    Entry entry = Entry.of(starts.getFirst());
-    String cron = entry.schedule();
-    String segment = entry.segment();
-    return cron == null || EntrySchedule.parse(cron).isEmpty()
-        ? null
-        : new EntrySchedule(cron, segment == null || segment.isBlank() ? null : segment.strip());
+    return Entry.of(starts.getFirst()).trigger() instanceof Entry.Trigger.OnSchedule schedule
+            && EntrySchedule.parse(schedule.cron()).isPresent()
+        ? new EntrySchedule(schedule.cron(), schedule.segmentId())
+        : null;
   }
 
   /** {@code plan=Pro, segment_id=vip}: the trigger event must have these property values. */

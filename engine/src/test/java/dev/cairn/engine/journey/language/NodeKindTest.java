@@ -210,6 +210,26 @@ class NodeKindTest {
     assertThat(Optional.of(Goal.of(process))).contains(new Goal(null, null));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      nullValues = "-",
+      value = {
+        "Signed Up; -; -; -; OnEvent[event=Signed Up, where={}]",
+        "' Order Completed '; plan=Pro; -; -; OnEvent[event=Order Completed, where={plan=Pro}]",
+        "Segment Entered; segment_id=vip; -; -; OnSegment[segmentId=vip]",
+        "Segment Entered; -; -; -; OnSegment[segmentId=null]",
+        "-; -; 0 9 * * MON; vip; OnSchedule[cron=0 9 * * MON, segmentId=vip]",
+        "-; -; 0 9 * * MON; ' '; OnSchedule[cron=0 9 * * MON, segmentId=null]",
+        "-; -; -; -; ThroughApi[]",
+      })
+  void an_entry_says_what_enters_contacts(
+      String event, String where, String schedule, String segment, String trigger) {
+    Entry entry = new Entry(event, where, schedule, segment, null, null);
+
+    assertThat(entry.trigger()).hasToString(trigger);
+  }
+
   private static String describe(NodeKind kind) {
     return switch (kind) {
       case Step step -> "Step " + step.type();
