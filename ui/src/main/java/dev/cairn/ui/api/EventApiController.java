@@ -129,6 +129,9 @@ class EventApiController {
   private ResponseEntity<?> receive(EventType type, HttpServletRequest request) throws IOException {
     return switch (readAuthorised(request, eventLimit)) {
       case Body.Refused refused -> refused.answer();
+      case Body.Read read when NulCharacters.find(read.root()).isPresent() ->
+          ApiProblem.answer(
+              ApiProblem.invalid(List.of(NulCharacters.find(read.root()).orElseThrow())));
       case Body.Read read ->
           switch (payload.read(type, read.root())) {
             case SegmentPayload.Parsed.Invalid invalid ->
@@ -146,6 +149,19 @@ class EventApiController {
               List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
     }
     JsonNode sharedContext = root.get("context");
+    if (sharedContext != null) {
+      // The shared context is every call's: one NUL in it leaves no call that could be stored.
+      var nul = NulCharacters.find(sharedContext);
+      if (nul.isPresent()) {
+        FieldError error = nul.get();
+        return ApiProblem.answer(
+            ApiProblem.invalid(
+                List.of(
+                    new FieldError(
+                        "/context" + (error.field().equals("/") ? "" : error.field()),
+                        error.message()))));
+      }
+    }
     List<BatchResult> results = inOneTransaction(() -> receiveBatchItems(items, sharedContext));
     long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -189,6 +205,10 @@ class EventApiController {
     if (!item.isObject()) {
       return BatchResult.rejected(
           index, List.of(new FieldError("/", "each call must be a JSON object")));
+    }
+    var nul = NulCharacters.find(item);
+    if (nul.isPresent()) {
+      return BatchResult.rejected(index, List.of(nul.get()));
     }
     if (json.writeValueAsBytes(item).length > maxEventBytes) {
       return BatchResult.rejected(
