@@ -72,7 +72,7 @@ class EventApiController {
     this.consents = consents;
     this.writeKeys = writeKeys;
     this.json = json;
-    this.payload = new SegmentPayload(json, clock);
+    this.payload = new SegmentPayload(json, clock, properties.futureTolerance());
     this.maxEventBytes = (int) properties.maxEventSize().toBytes();
     this.eventLimit =
         new SizeLimit(maxEventBytes, "event-too-large", "Event too large", "An event");
@@ -136,7 +136,7 @@ class EventApiController {
           switch (payload.read(type, read.root())) {
             case SegmentPayload.Parsed.Invalid invalid ->
                 ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
-            case SegmentPayload.Parsed.Valid valid -> answer(store(valid));
+            case SegmentPayload.Parsed.Valid valid -> answer(store(valid), valid.warnings());
           };
     };
   }
@@ -225,7 +225,8 @@ class EventApiController {
     }
     return switch (payload.read(type, call)) {
       case SegmentPayload.Parsed.Invalid invalid -> BatchResult.rejected(index, invalid.errors());
-      case SegmentPayload.Parsed.Valid valid -> BatchResult.of(index, store(valid));
+      case SegmentPayload.Parsed.Valid valid ->
+          BatchResult.of(index, store(valid), valid.warnings());
     };
   }
 
@@ -291,7 +292,7 @@ class EventApiController {
     return new Body.Read(root);
   }
 
-  private static ResponseEntity<?> answer(IngestResult result) {
+  private static ResponseEntity<?> answer(IngestResult result, List<FieldError> callWarnings) {
     if (result instanceof IngestResult.Rejected rejected) {
       return ApiProblem.answer(ApiProblem.invalid(FieldError.fromTraits(rejected.problems())));
     }
@@ -302,8 +303,10 @@ class EventApiController {
         answer.put("contactId", accepted.contactId().toString());
         answer.put("eventId", accepted.eventId());
         answer.put("duplicate", false);
-        if (!accepted.warnings().isEmpty()) {
-          answer.put("warnings", FieldError.fromTraits(accepted.warnings()));
+        List<FieldError> warnings = new ArrayList<>(callWarnings);
+        warnings.addAll(FieldError.fromTraits(accepted.warnings()));
+        if (!warnings.isEmpty()) {
+          answer.put("warnings", warnings);
         }
       }
       case IngestResult.Duplicate duplicate -> answer.put("duplicate", true);
