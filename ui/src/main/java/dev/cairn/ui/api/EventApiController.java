@@ -8,6 +8,7 @@ import dev.cairn.engine.event.IngestResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ class EventApiController {
   private final SizeLimit eventLimit;
   private final SizeLimit batchLimit;
   private final TransactionTemplate transactions;
+  private final RejectedCalls rejectedCalls;
 
   EventApiController(
       EventIngestion ingestion,
@@ -65,8 +67,10 @@ class EventApiController {
       JsonMapper json,
       Clock clock,
       ApiProperties properties,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      RejectedCalls rejectedCalls) {
     this.ingestion = ingestion;
+    this.rejectedCalls = rejectedCalls;
     this.contacts = contacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.consents = consents;
@@ -122,31 +126,48 @@ class EventApiController {
   ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
     return switch (readAuthorised(request, batchLimit)) {
       case Body.Refused refused -> refused.answer();
-      case Body.Read read -> receiveBatch(read.root());
+      case Body.Read read -> receiveBatch(read);
     };
   }
 
   private ResponseEntity<?> receive(EventType type, HttpServletRequest request) throws IOException {
     return switch (readAuthorised(request, eventLimit)) {
       case Body.Refused refused -> refused.answer();
-      case Body.Read read when NulCharacters.find(read.root()).isPresent() ->
-          ApiProblem.answer(
-              ApiProblem.invalid(List.of(NulCharacters.find(read.root()).orElseThrow())));
-      case Body.Read read ->
-          switch (payload.read(type, read.root())) {
-            case SegmentPayload.Parsed.Invalid invalid ->
-                ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
-            case SegmentPayload.Parsed.Valid valid -> answer(store(valid), valid.warnings());
-          };
+      case Body.Read read -> receiveCall(type, read);
     };
   }
 
-  private ResponseEntity<?> receiveBatch(JsonNode root) {
+  private ResponseEntity<?> receiveCall(EventType type, Body.Read read) {
+    String endpoint = "/v1/" + type.name().toLowerCase(java.util.Locale.ROOT);
+    var nul = NulCharacters.find(read.root());
+    if (nul.isPresent()) {
+      return rejected(read, endpoint, List.of(nul.get()));
+    }
+    return switch (payload.read(type, read.root())) {
+      case SegmentPayload.Parsed.Invalid invalid -> rejected(read, endpoint, invalid.errors());
+      case SegmentPayload.Parsed.Valid valid -> {
+        IngestResult result = store(valid);
+        yield result instanceof IngestResult.Rejected refused
+            ? rejected(read, endpoint, FieldError.fromTraits(refused.problems()))
+            : answer(result, valid.warnings());
+      }
+    };
+  }
+
+  /** Answers a refused call with what to fix, and keeps it for the console's Rejected calls. */
+  private ResponseEntity<?> rejected(Body.Read read, String endpoint, List<FieldError> errors) {
+    rejectedCalls.record(read.writeKey(), endpoint, errors, json.writeValueAsString(read.root()));
+    return ApiProblem.answer(ApiProblem.invalid(errors));
+  }
+
+  private ResponseEntity<?> receiveBatch(Body.Read read) {
+    JsonNode root = read.root();
     JsonNode items = root.isObject() ? root.get("batch") : null;
     if (items == null || !items.isArray() || items.isEmpty()) {
-      return ApiProblem.answer(
-          ApiProblem.invalid(
-              List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
+      return rejected(
+          read,
+          "/v1/batch",
+          List.of(new FieldError("/batch", "batch must be a non-empty array of calls")));
     }
     JsonNode sharedContext = root.get("context");
     if (sharedContext != null) {
@@ -154,15 +175,17 @@ class EventApiController {
       var nul = NulCharacters.find(sharedContext);
       if (nul.isPresent()) {
         FieldError error = nul.get();
-        return ApiProblem.answer(
-            ApiProblem.invalid(
-                List.of(
-                    new FieldError(
-                        "/context" + (error.field().equals("/") ? "" : error.field()),
-                        error.message()))));
+        return rejected(
+            read,
+            "/v1/batch",
+            List.of(
+                new FieldError(
+                    "/context" + (error.field().equals("/") ? "" : error.field()),
+                    error.message())));
       }
     }
-    List<BatchResult> results = inOneTransaction(() -> receiveBatchItems(items, sharedContext));
+    List<BatchResult> results =
+        inOneTransaction(() -> receiveBatchItems(items, sharedContext, read.writeKey()));
     long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", rejected == 0);
@@ -191,10 +214,19 @@ class EventApiController {
     }
   }
 
-  private List<BatchResult> receiveBatchItems(JsonNode items, @Nullable JsonNode sharedContext) {
+  private List<BatchResult> receiveBatchItems(
+      JsonNode items, @Nullable JsonNode sharedContext, @Nullable String writeKey) {
     List<BatchResult> results = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      results.add(receiveBatchItem(index, items.get(index), sharedContext));
+      BatchResult result = receiveBatchItem(index, items.get(index), sharedContext);
+      if (result.errors() != null) {
+        rejectedCalls.record(
+            writeKey,
+            "/v1/batch [" + index + "]",
+            result.errors(),
+            json.writeValueAsString(items.get(index)));
+      }
+      results.add(result);
       contacts.writeAndForget();
     }
     return results;
@@ -244,7 +276,7 @@ class EventApiController {
 
   /** A request body that passed the size, JSON and write-key checks, or the answer refusing it. */
   private sealed interface Body {
-    record Read(JsonNode root) implements Body {}
+    record Read(JsonNode root, @Nullable String writeKey) implements Body {}
 
     record Refused(ResponseEntity<?> answer) implements Body {}
   }
@@ -269,27 +301,50 @@ class EventApiController {
       return new Body.Refused(unauthorized());
     }
     byte[] body = readAtMost(request, limit.bytes());
+    String endpoint = request.getRequestURI();
     if (body.length > limit.bytes()) {
-      return new Body.Refused(ApiProblem.answer(limit.problem()));
+      ProblemDetail problem = limit.problem();
+      recordRefused(headerKey, endpoint, problem, body);
+      return new Body.Refused(ApiProblem.answer(problem));
     }
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return new Body.Refused(
-          ApiProblem.answer(
-              ApiProblem.of(
-                  HttpStatus.BAD_REQUEST,
-                  "malformed-json",
-                  "Malformed JSON",
-                  "The body is not valid JSON ("
-                      + e.getOriginalMessage()
-                      + "). Send one JSON object per call.")));
+      ProblemDetail problem =
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Malformed JSON",
+              "The body is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + "). Send one JSON object per call.");
+      recordRefused(headerKey, endpoint, problem, body);
+      return new Body.Refused(ApiProblem.answer(problem));
     }
     if (headerKey == null && !writeKeys.isValid(bodyWriteKey(root))) {
       return new Body.Refused(unauthorized());
     }
-    return new Body.Read(root);
+    return new Body.Read(root, headerKey != null ? headerKey : bodyWriteKey(root));
+  }
+
+  /**
+   * Keeps a body refused whole for the console, when a valid key sent it (a key in the body of a
+   * body that cannot be read is unknown, and strangers' junk is not kept).
+   */
+  private void recordRefused(
+      @Nullable String headerKey, String endpoint, ProblemDetail problem, byte[] body) {
+    if (headerKey == null) {
+      return;
+    }
+    String start =
+        new String(
+            body, 0, Math.min(body.length, RejectedCalls.EXCERPT_CHARS), StandardCharsets.UTF_8);
+    rejectedCalls.record(
+        headerKey,
+        endpoint,
+        List.of(new FieldError("/", String.valueOf(problem.getDetail()))),
+        start);
   }
 
   private static ResponseEntity<?> answer(IngestResult result, List<FieldError> callWarnings) {
