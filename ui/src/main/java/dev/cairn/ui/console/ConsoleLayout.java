@@ -52,6 +52,8 @@ public class ConsoleLayout extends AppLayout {
     nav.addItem(new SideNavItem("Templates", TemplatesView.class, VaadinIcon.EDIT.create()));
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
     nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
+    nav.addItem(
+        new SideNavItem("Rejected calls", RejectedCallsView.class, VaadinIcon.BAN.create()));
     addToDrawer(nav);
     setPrimarySection(Section.DRAWER);
   }
