@@ -148,6 +148,18 @@ final class StepWorkers {
   }
 
   private List<LockedExternalTask> fetch(int max) {
+    ExternalTaskQueryBuilder query = lockingQuery(max);
+    try {
+      return withoutWaitingForDisk(query::execute);
+    } catch (OptimisticLockingException e) {
+      return List.of(); // another replica took them first
+    }
+  }
+
+  /**
+   * Up to {@code max} due steps of every kind Cairn performs, each locked as long as it may take.
+   */
+  private ExternalTaskQueryBuilder lockingQuery(int max) {
     ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerId);
     for (StepHandler handler : handlers.values()) {
       query =
@@ -156,12 +168,7 @@ final class StepWorkers {
               .includeExtensionProperties()
               .enableCustomObjectDeserialization();
     }
-    ExternalTaskQueryBuilder locking = query;
-    try {
-      return withoutWaitingForDisk(locking::execute);
-    } catch (OptimisticLockingException e) {
-      return List.of(); // another replica took them first
-    }
+    return query;
   }
 
   private Duration holdFor(StepHandler handler) {
@@ -170,19 +177,11 @@ final class StepWorkers {
   }
 
   private void perform(LockedExternalTask task) {
-    StepHandler handler = handlers.get(task.getTopicName());
-    StepResult result;
-    try {
-      result = handler.perform(toStep(task));
-    } catch (RuntimeException e) {
-      log.warn("{} step {} failed", handler.displayName(), task.getId(), e);
-      result = new StepResult.Failed(e.toString(), DEFAULT_BACKOFF);
-    }
-    StepResult reported = result;
+    StepResult result = attempt(task);
     try {
       withoutWaitingForDisk(
           () -> {
-            report(task, reported);
+            report(task, result);
             return null;
           });
     } catch (NotFoundException e) {
@@ -193,6 +192,16 @@ final class StepWorkers {
           "Step {} could not be reported ({}); it is performed again",
           task.getId(),
           e.getMessage());
+    }
+  }
+
+  private StepResult attempt(LockedExternalTask task) {
+    StepHandler handler = handlers.get(task.getTopicName());
+    try {
+      return handler.perform(toStep(task));
+    } catch (RuntimeException e) {
+      log.warn("{} step {} failed", handler.displayName(), task.getId(), e);
+      return new StepResult.Failed(e.toString(), DEFAULT_BACKOFF);
     }
   }
 
