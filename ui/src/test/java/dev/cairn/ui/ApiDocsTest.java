@@ -37,6 +37,17 @@ class ApiDocsTest extends CairnIntegrationTest {
   }
 
   @Test
+  void the_openapi_document_says_a_partly_rejected_batch_answers_200_and_where_rejections_go()
+      throws Exception {
+    String document = get("/openapi.yaml").body();
+
+    assertThat(document)
+        .contains("A batch with some bad calls still answers 200")
+        .contains("Rejected calls page")
+        .contains("Content-Encoding: gzip");
+  }
+
+  @Test
   void swagger_ui_is_open_without_a_console_login() throws Exception {
     HttpResponse<String> page = get("/swagger-ui/index.html");
 

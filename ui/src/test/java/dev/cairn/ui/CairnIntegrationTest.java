@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application as a user runs it: the real broker process with Cairn's exporter, embedded
- * PostgreSQL, GreenMail as the SMTP server. Every test class extending this shares one running
- * application (Spring caches the context), so the broker starts once per test run.
+ * The whole application as a user runs it: the embedded journey engine on embedded PostgreSQL,
+ * GreenMail as the SMTP server. Every test class extending this shares one running application
+ * (Spring caches the context), so it starts once per test run.
  */
 @SpringBootTest(
     classes = CairnApplication.class,

@@ -115,6 +115,40 @@ class ContactImportTest extends CairnIntegrationTest {
   }
 
   @Test
+  void a_row_with_a_nul_character_is_rejected_alone_with_the_reason_and_the_rest_imported() {
+    String domain = UUID.randomUUID().toString().substring(0, 8) + ".test";
+    String file =
+        """
+        email,first name,city
+        ann@%1$s,Ann,Oslo
+        bo@%1$s,B\u0000o,Bergen
+        cy@%1$s,Cy,Tromsø
+        """
+            .formatted(domain);
+    Inspection inspection = imports.inspect(csv(file));
+
+    ImportReport report =
+        imports.run(
+            csv(file),
+            "nul.csv",
+            new ImportPlan(new ArrayList<>(inspection.guessed()), DedupeKey.EMAIL, "NUL probe"),
+            done -> {});
+
+    assertThat(report.created()).isEqualTo(2);
+    assertThat(report.rejected())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.line()).isEqualTo(3L);
+              assertThat(row.reason())
+                  .isEqualTo(
+                      "column \"first name\" contains a NUL character (shown as \u2400), which"
+                          + " cannot be stored; remove it from the file");
+            });
+    assertThat(contacts.find(idByEmail("cy@" + domain))).isPresent();
+  }
+
+  @Test
   void a_plan_naming_a_column_the_file_lacks_is_refused_before_anything_is_written() {
     long before = jdbc.sql("select count(*) from contact").query(Long.class).single();
     ImportPlan plan =

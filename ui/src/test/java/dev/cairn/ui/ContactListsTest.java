@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lists on real PostgreSQL: creating and naming them, their members, and a journey step that adds
- * to one on the real broker.
+ * to one on the embedded engine.
  */
 class ContactListsTest extends CairnIntegrationTest {
 

@@ -105,8 +105,8 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
   @Test
   @org.junit.jupiter.api.Disabled(
-      "Open in issue 16: the branch path's condition value typed in the panel does not reach the diagram in this"
-          + " scripted run (fill then blur), so the SMS step is flagged as reachable without consent and Publish stays off")
+      "Flaky: passes alone (27 user actions), but in the full suite the problems panel sometimes still lists a"
+          + " problem after the branch condition is typed; the designer's panel-to-diagram round trip needs a fix")
   void
       a_marketer_builds_the_abandoned_cart_journey_on_a_blank_canvas_publishes_it_and_sees_a_shopper_reach_the_reminder() {
     signIn();

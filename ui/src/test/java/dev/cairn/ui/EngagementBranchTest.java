@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A branch on engagement with an earlier step, on the real broker: the contact who opened this
+ * A branch on engagement with an earlier step, on the embedded engine: the contact who opened this
  * journey's welcome email goes down the "opened" path, the one who did not gets the reminder.
  */
 class EngagementBranchTest extends CairnIntegrationTest {

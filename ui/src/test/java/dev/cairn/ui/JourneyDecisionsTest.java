@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Branches on attributes and activity, an A/B split, a contact attribute update and a goal, on the
- * real broker: each contact's path is read back from tracking.
+ * embedded engine: each contact's path is read back from tracking.
  */
 class JourneyDecisionsTest extends CairnIntegrationTest {
 

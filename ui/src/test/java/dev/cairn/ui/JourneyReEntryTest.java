@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Re-entry rules on the real broker: once ever, every time, and a minimum gap. */
+/** Re-entry rules on the embedded engine: once ever, every time, and a minimum gap. */
 class JourneyReEntryTest extends CairnIntegrationTest {
 
   @Autowired Journeys journeys;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A "wait until Monday 09:00 in the contact's time zone" on the real broker: the scheduling step
- * sets the date and the timer fires (the tests cap every wait at 20 s).
+ * A "wait until Monday 09:00 in the contact's time zone" on the embedded engine: the scheduling
+ * step sets the date and the timer fires (the tests cap every wait at 20 s).
  */
 class JourneyScheduledWaitTest extends CairnIntegrationTest {
 

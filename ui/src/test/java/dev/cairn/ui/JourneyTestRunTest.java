@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test runs on the real broker: a draft journey with a three-day wait runs for one contact in
+ * Test runs on the embedded engine: a draft journey with a three-day wait runs for one contact in
  * seconds, its messages are rendered and shown but never sent, and the contact's real journeys and
  * the journey's own counts are untouched.
  */

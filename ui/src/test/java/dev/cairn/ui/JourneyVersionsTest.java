@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Versions on the real broker: publishing a changed diagram makes a new version, contacts inside
- * stay on theirs unless the marketer moves them, and moving takes them node for node to the new
- * version where the nodes still exist, contacts at waits included.
+ * Versions on the embedded engine: publishing a changed diagram makes a new version, contacts
+ * inside stay on theirs unless the marketer moves them, and moving takes them node for node to the
+ * new version where the nodes still exist, contacts at waits included.
  */
 class JourneyVersionsTest extends CairnIntegrationTest {
 

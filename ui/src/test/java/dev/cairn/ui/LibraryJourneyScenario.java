@@ -49,7 +49,7 @@ abstract class LibraryJourneyScenario extends CairnIntegrationTest {
 
   /**
    * Publishes a library journey unless an earlier test did. The library is installed as drafts once
-   * the broker answers, which may be after the first test started.
+   * the engine answers, which may be after the first test started.
    */
   void publish(String journeyId) {
     await().atMost(PATIENCE).until(() -> journeys.find(journeyId).isPresent());

@@ -80,6 +80,36 @@ class ModuleBoundariesTest {
         .check(CAIRN);
   }
 
+  /** The checks, the compiler and the runtime read the journey language; it reads none of them. */
+  @Test
+  void the_journey_language_depends_on_no_other_part_of_journeys() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cairn.engine.journey.language..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.cairn.engine.journey..")
+                .and(not(resideInAPackage("dev.cairn.engine.journey.language.."))))
+        .check(CAIRN);
+  }
+
+  /** Arrows run one way: language, then the checks, then the compiler. */
+  @Test
+  void the_journey_checks_depend_on_the_language_only() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cairn.engine.journey.check..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.cairn.engine.journey..")
+                .and(
+                    not(
+                        resideInAnyPackage(
+                            "dev.cairn.engine.journey.check..",
+                            "dev.cairn.engine.journey.language.."))))
+        .check(CAIRN);
+  }
+
   @Test
   void feature_packages_have_no_cycles() {
     slices().matching("dev.cairn.(*).(*)..").should().beFreeOfCycles().check(CAIRN);

@@ -40,11 +40,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An unsubscribed contact never receives, as a property over random journeys: journeys drawn at
- * random (emails, texts, waits, branches, splits), run on the real broker by contacts whose consent
- * is drawn at random too, some of whom opt out while they wait, by the means a person has (the
- * email's one-click unsubscribe, a STOP reply, the API). Whatever the journey, nothing goes out on
- * a channel the contact had left, and nothing reaches the SMTP server or Twilio that the ledger
- * does not show. Set {@code -Dcairn.property.seed=N} to replay a run.
+ * random (emails, texts, waits, branches, splits), run on the embedded engine by contacts whose
+ * consent is drawn at random too, some of whom opt out while they wait, by the means a person has
+ * (the email's one-click unsubscribe, a STOP reply, the API). Whatever the journey, nothing goes
+ * out on a channel the contact had left, and nothing reaches the SMTP server or Twilio that the
+ * ledger does not show. Set {@code -Dcairn.property.seed=N} to replay a run.
  */
 class UnsubscribedNeverReceivesTest extends CairnIntegrationTest {
 

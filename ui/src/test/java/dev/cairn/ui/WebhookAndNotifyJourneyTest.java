@@ -17,8 +17,8 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventFeed;
 import dev.cairn.engine.event.StoredEvent;
 import dev.cairn.engine.journey.Journeys;
-import dev.cairn.engine.journey.Problem;
 import dev.cairn.engine.journey.PublishResult;
+import dev.cairn.engine.journey.check.Problem;
 import dev.cairn.engine.journey.track.ElementVisit;
 import dev.cairn.engine.journey.track.JourneyTracking;
 import dev.cairn.engine.journey.track.OpenIncident;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A journey that calls a webhook (WireMock as the receiver) and then notifies a team member
- * (GreenMail as the SMTP server), entered by an event sent to the API, on the real broker.
+ * (GreenMail as the SMTP server), entered by an event sent to the API, on the embedded engine.
  */
 class WebhookAndNotifyJourneyTest extends CairnIntegrationTest {
 

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailStep implements StepHandler {
 
-  static final String TYPE = "cairn.email";
+  static final String TYPE = dev.cairn.engine.journey.language.Step.EMAIL;
   static final String CONFIRMATION = "confirmation";
 
   /**

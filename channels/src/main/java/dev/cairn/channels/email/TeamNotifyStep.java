@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamNotifyStep implements StepHandler {
 
-  static final String TYPE = "cairn.notify";
+  static final String TYPE = dev.cairn.engine.journey.language.Step.NOTIFY;
 
   private final Contacts contacts;
   private final Templates templates;

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmsStep implements StepHandler {
 
-  static final String TYPE = "cairn.sms";
+  static final String TYPE = dev.cairn.engine.journey.language.Step.SMS;
   private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
   private final Contacts contacts;

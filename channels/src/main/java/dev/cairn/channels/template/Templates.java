@@ -95,6 +95,7 @@ public class Templates {
     this.parser =
         new TemplateParser.Builder()
             .withBlock(new SubjectBlock())
+            .withFilter(new HtmlMergeValues.Raw())
             .withNameResolver(this::includedTemplate)
             .withMaxIterations(MAX_ITERATIONS)
             .withMaxSizeRenderedString(MAX_OUTPUT_CHARS)
@@ -187,25 +188,35 @@ public class Templates {
       @Nullable String layout,
       @Nullable Long layoutRevision,
       Map<String, Object> context) {
-    TemplateContext environment = new TemplateContext(parser, new HashMap<>());
+    Map<String, Object> escaped = HtmlMergeValues.escaped(context);
+    TemplateContext environment = htmlEnvironment();
     String body;
     try {
-      body = renderAlone(template, () -> template.renderUnguarded(context, environment, true));
+      body = renderAlone(template, () -> template.renderUnguarded(escaped, environment, true));
     } catch (RuntimeException e) {
       throw new TemplateProblem(name, reason(e), e);
     }
-    String subject =
+    // Rendered among escaped values, for the layout's HTML; the subject line itself is plain text.
+    String htmlSubject =
         environment.getEnvironmentMap().get(SubjectBlock.SET) instanceof String set
                 && !set.isBlank()
             ? set
             : null;
-    Map<String, Object> framed = context;
-    if (subject != null) {
-      framed = new HashMap<>(context);
-      framed.put("subject", subject);
+    Map<String, Object> framed = escaped;
+    if (htmlSubject != null) {
+      framed = new HashMap<>(escaped);
+      framed.put("subject", htmlSubject);
     }
     return new RenderedEmail(
-        layout == null ? body : frame(body, layout, layoutRevision, framed), subject);
+        layout == null ? body : frame(body, layout, layoutRevision, framed),
+        htmlSubject == null ? null : HtmlMergeValues.unescape(htmlSubject));
+  }
+
+  /** A render whose output is HTML: merge values arrive escaped, and {@code raw} undoes that. */
+  private TemplateContext htmlEnvironment() {
+    TemplateContext environment = new TemplateContext(parser, new HashMap<>());
+    environment.getEnvironmentMap().put(HtmlMergeValues.HTML_RENDER, true);
+    return environment;
   }
 
   /**
@@ -243,9 +254,15 @@ public class Templates {
 
   private String frame(
       String body, String layout, @Nullable Long layoutRevision, Map<String, Object> context) {
+    // The context is escaped already; the body is HTML Cairn rendered, put in as it is.
     Map<String, Object> framed = new HashMap<>(context);
     framed.put("content", body);
-    return render(layout, template(layout, layoutRevision).template(), framed);
+    Template frame = template(layout, layoutRevision).template();
+    try {
+      return renderAlone(frame, () -> frame.renderUnguarded(framed, htmlEnvironment(), true));
+    } catch (RuntimeException e) {
+      throw new TemplateProblem(layout, reason(e), e);
+    }
   }
 
   private Parsed template(String name, @Nullable Long revision) {

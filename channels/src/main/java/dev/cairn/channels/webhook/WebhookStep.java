@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WebhookStep implements StepHandler {
 
-  static final String TYPE = "cairn.webhook";
+  static final String TYPE = dev.cairn.engine.journey.language.Step.WEBHOOK;
   static final String CALLED = "Webhook Called";
   private static final Logger log = LoggerFactory.getLogger(WebhookStep.class);
 

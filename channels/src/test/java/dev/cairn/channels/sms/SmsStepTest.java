@@ -116,6 +116,19 @@ class SmsStepTest {
   }
 
   @Test
+  void a_first_name_with_markup_reaches_the_phone_as_it_was_sent_not_html_escaped() {
+    ContactId contact = contact("<img src=x onerror=alert(1)>", phone(), ConsentStatus.SUBSCRIBED);
+    accepts("SM44444444444444444444444444444444");
+
+    step(SERVICE, null).perform(step(JOBS.incrementAndGet(), contact));
+
+    twilio.verify(
+        1,
+        postRequestedFor(urlEqualTo(MESSAGES))
+            .withFormParam("Body", equalTo("Hi <img src=x onerror=alert(1)>, use SAVE10 ✓")));
+  }
+
+  @Test
   void without_a_messaging_service_the_text_goes_from_the_configured_number() {
     String phone = phone();
     ContactId contact = contact("Ivo", phone, ConsentStatus.SUBSCRIBED);

@@ -104,6 +104,39 @@ class TemplatesTest {
   }
 
   @Test
+  void a_merge_value_is_html_escaped_in_an_email_and_raw_puts_trusted_html_in_as_it_is() {
+    Map<String, Object> fields =
+        MergeFields.of(
+            contact("<img src=x onerror=alert(1)>"),
+            Map.of("trigger", Map.of("properties", Map.of("bio", "<b>Tom & \"Jerry's\"</b>"))));
+
+    String html =
+        templates
+            .preview(
+                "probe", "{{ contact.first_name }}|{{ event.bio }}|{{ event.bio | raw }}", fields)
+            .html();
+
+    assertThat(html)
+        .isEqualTo(
+            "&lt;img src=x onerror=alert(1)&gt;|&lt;b&gt;Tom &amp; &quot;Jerry&#39;s&quot;&lt;/b&gt;"
+                + "|<b>Tom & \"Jerry's\"</b>");
+  }
+
+  @Test
+  void a_subject_line_and_an_sms_text_show_merge_values_as_they_were_sent() {
+    Map<String, Object> fields = MergeFields.of(contact("<Ann & Bo>"), Map.of());
+
+    assertThat(templates.renderInline("subject", "Hi {{ contact.first_name }}", fields))
+        .isEqualTo("Hi <Ann & Bo>");
+    assertThat(templates.renderInline("sms", "Hi {{ contact.first_name | raw }}", fields))
+        .isEqualTo("Hi <Ann & Bo>");
+    RenderedEmail email =
+        templates.preview(
+            "probe", "{% subject %}Hi {{ contact.first_name }}{% endsubject %}<p>x</p>", fields);
+    assertThat(email.subject()).isEqualTo("Hi <Ann & Bo>");
+  }
+
+  @Test
   void a_missing_first_name_falls_back_to_the_default() {
     Map<String, Object> fields = MergeFields.of(contact(null), Map.of());
 

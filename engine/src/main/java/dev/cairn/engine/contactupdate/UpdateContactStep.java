@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class UpdateContactStep implements StepHandler {
 
-  static final String TYPE = "cairn.update-contact";
+  static final String TYPE = dev.cairn.engine.journey.language.Step.UPDATE_CONTACT;
   private static final String TRAIT = "trait:";
 
   private final Contacts contacts;

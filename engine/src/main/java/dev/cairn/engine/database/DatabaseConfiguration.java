@@ -3,6 +3,7 @@ package dev.cairn.engine.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.engine.home.CairnHome;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -31,15 +32,15 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseConnection connection) {
+    DataSource dataSource(DatabaseConnection connection, DatabaseProperties properties) {
       HikariConfig config = new HikariConfig();
       config.setPoolName("cairn");
       config.setJdbcUrl(connection.jdbcUrl());
       config.setUsername(connection.user());
       config.setPassword(connection.password());
-      // Step workers (cairn.engine.step-threads), the engine's timers, event dispatchers and
-      // the console share it; a connection is held only while a transaction runs.
-      config.setMaximumPoolSize(40);
+      config.setMaximumPoolSize(properties.pool().maxSize());
+      config.setMinimumIdle(properties.pool().minIdle());
+      config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
       return new HikariDataSource(config);
     }
   }

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param mode EMBEDDED: Cairn runs PostgreSQL itself, data under {@code <data-dir>/postgres};
  *     EXTERNAL: your PostgreSQL through {@code spring.datasource.*}
+ * @param pool the embedded mode's connection pool (external: {@code spring.datasource.hikari.*})
  */
 @ConfigurationProperties("cairn.database")
-public record DatabaseProperties(Mode mode, Embedded embedded) {
+public record DatabaseProperties(Mode mode, Embedded embedded, Pool pool) {
 
   public enum Mode {
     EMBEDDED,
@@ -25,8 +26,24 @@ public record DatabaseProperties(Mode mode, Embedded embedded) {
     }
   }
 
+  /**
+   * Every connection is a PostgreSQL process of its own, so an idle Cairn keeps only a few open.
+   *
+   * @param maxSize connections at most: step workers, event dispatchers, the engine's timers and
+   *     the console share them, each only while a transaction runs
+   * @param minIdle connections kept open while idle; more are opened under load and closed again
+   *     after a minute unused
+   */
+  public record Pool(int maxSize, int minIdle) {
+    public Pool {
+      maxSize = maxSize <= 0 ? 20 : maxSize;
+      minIdle = minIdle <= 0 ? 2 : Math.min(minIdle, maxSize);
+    }
+  }
+
   public DatabaseProperties {
     mode = mode == null ? Mode.EMBEDDED : mode;
     embedded = embedded == null ? new Embedded(54329) : embedded;
+    pool = pool == null ? new Pool(0, 0) : pool;
   }
 }

@@ -34,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SplitResults {
 
+  // The journey language's Split.SUCCESS_EVENT and Goal.GOAL_EVENT, spelled out: the language
+  // names this package's step types (Decisions.SPLIT), so reading them from there makes a cycle.
   static final String SUCCESS_EVENT = "cairn:success-event";
+  static final String GOAL_EVENT = "cairn:goal-event";
+
   private static final TypeReference<List<SplitVariant>> VARIANTS = new TypeReference<>() {};
 
   /** One variant's figures; {@code metric} names what counts as a success. */
@@ -121,7 +125,7 @@ public class SplitResults {
     BpmnModelInstance model =
         Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     String goal =
-        property(model.getModelElementsByType(Process.class).iterator().next(), "cairn:goal-event");
+        property(model.getModelElementsByType(Process.class).iterator().next(), GOAL_EVENT);
     List<Declared> declared = new ArrayList<>();
     for (ServiceTask step : model.getModelElementsByType(ServiceTask.class)) {
       ZeebeTaskDefinition task = step.getSingleExtensionElement(ZeebeTaskDefinition.class);

@@ -95,6 +95,7 @@ public class ContactImport {
         throw new InvalidImportException(
             "The file has no header row. The first row must name the columns (email, first name, ...).");
       }
+      refuseNulInHeader(headers);
       List<List<String>> preview = new ArrayList<>();
       Iterator<CSVRecord> records = parser.iterator();
       while (records.hasNext() && preview.size() < PREVIEW_ROWS) {
@@ -169,14 +170,27 @@ public class ContactImport {
     }
   }
 
+  private static void refuseNulInHeader(List<String> headers) {
+    for (int column = 0; column < headers.size(); column++) {
+      if (headers.get(column).indexOf('\0') >= 0) {
+        throw new InvalidImportException(
+            "Column "
+                + (column + 1)
+                + " of the header row contains a NUL character, which cannot be stored; remove it"
+                + " from the file.");
+      }
+    }
+  }
+
   /** Hears the counts after each batch. */
   private interface BatchDone {
     void after(Counts counts, long rejected);
   }
 
   private ImportReport importRows(
-      InputStream csv, String fileName, ImportPlan plan, BatchDone progress) {
+      InputStream csv, String uploadedName, ImportPlan plan, BatchDone progress) {
     Instant started = clock.instant();
+    String fileName = uploadedName.replace("\0", "");
     if (plan.listId() != null && !lists.exists(plan.listId())) {
       throw new InvalidImportException(
           "There is no list \""
@@ -187,6 +201,7 @@ public class ContactImport {
       Map<ImportTarget, Integer> fields = new HashMap<>();
       Map<String, Integer> traits = new LinkedHashMap<>();
       List<String> headers = parser.getHeaderNames();
+      refuseNulInHeader(headers);
       for (ColumnMapping column : plan.columns()) {
         int index = headers.indexOf(column.header());
         if (index < 0) {
@@ -205,7 +220,7 @@ public class ContactImport {
       }
       RowReader reader =
           new RowReader(
-              headers.size(),
+              headers,
               fields,
               traits,
               plan.key(),
@@ -441,6 +456,7 @@ public class ContactImport {
 
   /** Reads one CSV record into a row, or remembers why it cannot be imported. */
   private static final class RowReader {
+    private final List<String> headers;
     private final int columns;
     private final Map<ImportTarget, Integer> fields;
     private final Map<String, Integer> traits;
@@ -450,13 +466,14 @@ public class ContactImport {
     private ImportReport.@Nullable RejectedRow rejection;
 
     RowReader(
-        int columns,
+        List<String> headers,
         Map<ImportTarget, Integer> fields,
         Map<String, Integer> traits,
         DedupeKey key,
         @Nullable String phoneRegion,
         AttributeSchema schema) {
-      this.columns = columns;
+      this.headers = headers;
+      this.columns = headers.size();
       this.schema = schema;
       this.fields = fields;
       this.traits = traits;
@@ -467,6 +484,18 @@ public class ContactImport {
     java.util.Optional<ImportRow> read(long line, List<String> values) {
       if (values.size() != columns) {
         return reject(line, values, "has " + values.size() + " values, the header has " + columns);
+      }
+      // PostgreSQL cannot store NUL in text: the row alone is refused, not the whole batch.
+      for (int column = 0; column < values.size(); column++) {
+        if (values.get(column).indexOf('\0') >= 0) {
+          return reject(
+              line,
+              values.stream().map(value -> value.replace('\0', '\u2400')).toList(),
+              "column \""
+                  + headers.get(column)
+                  + "\" contains a NUL character (shown as \u2400), which cannot be stored;"
+                  + " remove it from the file");
+        }
       }
       Map<String, Object> custom = new LinkedHashMap<>();
       for (Map.Entry<String, Integer> trait : traits.entrySet()) {

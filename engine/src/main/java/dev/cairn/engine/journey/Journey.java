@@ -1,5 +1,8 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.compile.CompiledJourney;
+import dev.cairn.engine.journey.language.EntryRule;
+import dev.cairn.engine.journey.language.EntrySchedule;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,13 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.check.Problem;
+import dev.cairn.engine.journey.compile.CompileResult;
+import dev.cairn.engine.journey.compile.CompiledJourney;
+import dev.cairn.engine.journey.compile.DiagramSyntax;
+import dev.cairn.engine.journey.compile.JourneyCompiler;
+import dev.cairn.engine.journey.language.EntryRule;
+import dev.cairn.engine.journey.language.EntrySchedule;
+import dev.cairn.engine.journey.language.EventFilter;
 import dev.cairn.engine.journey.run.JourneyEngine;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;

@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.check.Problem;
 import java.util.List;
 
 /** The outcome of saving a changed diagram for a journey. */

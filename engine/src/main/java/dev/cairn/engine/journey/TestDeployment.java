@@ -1,5 +1,6 @@
 package dev.cairn.engine.journey;
 
+import dev.cairn.engine.journey.check.Problem;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

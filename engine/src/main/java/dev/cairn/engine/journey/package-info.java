@@ -1,7 +1,8 @@
 /**
- * Journeys: the journey language (BPMN with {@code cairn:} settings), its checks and its compiler
- * to executable BPMN, publication and versions, and the journey library. Running them is in {@code
- * journey.run}, where contacts are in {@code journey.track}, test runs in {@code journey.testrun}.
+ * Journeys: the checks of the journey language and its compiler to executable BPMN, publication and
+ * versions, and the journey library. The language itself (node kinds and their {@code cairn:}
+ * settings) is in {@code journey.language}, running journeys in {@code journey.run}, where contacts
+ * are in {@code journey.track}, test runs in {@code journey.testrun}.
  */
 @NullMarked
 package dev.cairn.engine.journey;

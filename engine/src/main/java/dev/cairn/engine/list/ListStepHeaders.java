@@ -1,5 +1,6 @@
 package dev.cairn.engine.list;
 
+import dev.cairn.engine.journey.language.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
 public final class ListStepHeaders {
 
   /** The step's job type. */
-  public static final String TYPE = "cairn.list";
+  public static final String TYPE = Step.LIST;
 
   /** What the step's {@code action} header may say. */
   public static final Set<String> ACTIONS = Set.of("add", "remove");

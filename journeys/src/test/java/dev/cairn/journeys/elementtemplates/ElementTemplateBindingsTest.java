@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.decision.Decisions;
-import dev.cairn.engine.journey.CompileResult;
-import dev.cairn.engine.journey.EntryRule;
-import dev.cairn.engine.journey.Problem;
+import dev.cairn.engine.journey.check.Problem;
+import dev.cairn.engine.journey.compile.CompileResult;
+import dev.cairn.engine.journey.language.EntryRule;
 import dev.cairn.engine.schedule.ScheduleStep;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.journeys.elementtemplates.ElementTemplate.Field;

@@ -3,9 +3,9 @@ package dev.cairn.journeys.elementtemplates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.engine.decision.Decisions;
-import dev.cairn.engine.journey.CompileResult;
-import dev.cairn.engine.journey.CompiledJourney;
-import dev.cairn.engine.journey.EntryRule;
+import dev.cairn.engine.journey.compile.CompileResult;
+import dev.cairn.engine.journey.compile.CompiledJourney;
+import dev.cairn.engine.journey.language.EntryRule;
 import dev.cairn.engine.schedule.ScheduleStep;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;

@@ -18,6 +18,11 @@ class ApiExceptionAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
 
+  @ExceptionHandler(NulCharacterCheck.NulCharacterFound.class)
+  ResponseEntity<ProblemDetail> nulCharacter(NulCharacterCheck.NulCharacterFound found) {
+    return ApiProblem.answer(ApiProblem.nulCharacter(found.error()));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     log.error("Event API request failed", e);

@@ -28,6 +28,22 @@ final class ApiProblem {
         .body(problem);
   }
 
+  /** A request holding a NUL character, which PostgreSQL cannot store. */
+  static ProblemDetail nulCharacter(FieldError error) {
+    ProblemDetail problem =
+        of(
+            HttpStatus.BAD_REQUEST,
+            "nul-character",
+            "NUL character",
+            "Nothing was stored: "
+                + error.field()
+                + " "
+                + error.message()
+                + ", then send the request again.");
+    problem.setProperty("errors", List.of(error));
+    return problem;
+  }
+
   static ProblemDetail invalid(List<FieldError> errors) {
     ProblemDetail problem =
         of(

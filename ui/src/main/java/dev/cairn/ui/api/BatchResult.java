@@ -18,16 +18,19 @@ record BatchResult(
     @Nullable List<FieldError> errors,
     @Nullable List<FieldError> warnings) {
 
-  static BatchResult of(int index, IngestResult result) {
+  static BatchResult of(int index, IngestResult result, List<FieldError> callWarnings) {
     return switch (result) {
-      case IngestResult.Accepted accepted ->
-          new BatchResult(
-              index,
-              "stored",
-              accepted.contactId().toString(),
-              accepted.eventId(),
-              null,
-              accepted.warnings().isEmpty() ? null : FieldError.fromTraits(accepted.warnings()));
+      case IngestResult.Accepted accepted -> {
+        List<FieldError> warnings = new java.util.ArrayList<>(callWarnings);
+        warnings.addAll(FieldError.fromTraits(accepted.warnings()));
+        yield new BatchResult(
+            index,
+            "stored",
+            accepted.contactId().toString(),
+            accepted.eventId(),
+            null,
+            warnings.isEmpty() ? null : List.copyOf(warnings));
+      }
       case IngestResult.Duplicate duplicate ->
           new BatchResult(index, "duplicate", null, null, null, null);
       case IngestResult.Rejected rejected ->

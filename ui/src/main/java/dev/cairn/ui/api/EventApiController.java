@@ -5,9 +5,12 @@ import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.event.EventType;
 import dev.cairn.engine.event.IngestResult;
+import dev.cairn.ui.writekey.WriteKey;
+import dev.cairn.ui.writekey.WriteKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +57,7 @@ class EventApiController {
   private final SizeLimit eventLimit;
   private final SizeLimit batchLimit;
   private final TransactionTemplate transactions;
+  private final RejectedCalls rejectedCalls;
 
   EventApiController(
       EventIngestion ingestion,
@@ -62,13 +66,15 @@ class EventApiController {
       JsonMapper json,
       Clock clock,
       ApiProperties properties,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      RejectedCalls rejectedCalls) {
     this.ingestion = ingestion;
+    this.rejectedCalls = rejectedCalls;
     this.contacts = contacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.consents = consents;
     this.json = json;
-    this.payload = new SegmentPayload(json, clock);
+    this.payload = new SegmentPayload(json, clock, properties.futureTolerance());
     this.maxEventBytes = (int) properties.maxEventSize().toBytes();
     this.eventLimit =
         new SizeLimit(maxEventBytes, "event-too-large", "Event too large", "An event");
@@ -118,31 +124,66 @@ class EventApiController {
   ResponseEntity<?> batch(HttpServletRequest request) throws IOException {
     return switch (read(request, batchLimit)) {
       case Body.Refused refused -> refused.answer();
-      case Body.Read read -> receiveBatch(read.root());
+      case Body.Read read -> receiveBatch(read);
     };
   }
 
   private ResponseEntity<?> receive(EventType type, HttpServletRequest request) throws IOException {
     return switch (read(request, eventLimit)) {
       case Body.Refused refused -> refused.answer();
-      case Body.Read read ->
-          switch (payload.read(type, read.root())) {
-            case SegmentPayload.Parsed.Invalid invalid ->
-                ApiProblem.answer(ApiProblem.invalid(invalid.errors()));
-            case SegmentPayload.Parsed.Valid valid -> answer(store(valid));
-          };
+      case Body.Read read -> receiveCall(type, read);
     };
   }
 
-  private ResponseEntity<?> receiveBatch(JsonNode root) {
+  private ResponseEntity<?> receiveCall(EventType type, Body.Read read) {
+    String endpoint = "/v1/" + type.name().toLowerCase(java.util.Locale.ROOT);
+    var nul = NulCharacters.find(read.root());
+    if (nul.isPresent()) {
+      return rejected(read, endpoint, List.of(nul.get()));
+    }
+    return switch (payload.read(type, read.root())) {
+      case SegmentPayload.Parsed.Invalid invalid -> rejected(read, endpoint, invalid.errors());
+      case SegmentPayload.Parsed.Valid valid -> {
+        IngestResult result = store(valid);
+        yield result instanceof IngestResult.Rejected refused
+            ? rejected(read, endpoint, FieldError.fromTraits(refused.problems()))
+            : answer(result, valid.warnings());
+      }
+    };
+  }
+
+  /** Answers a refused call with what to fix, and keeps it for the console's Rejected calls. */
+  private ResponseEntity<?> rejected(Body.Read read, String endpoint, List<FieldError> errors) {
+    rejectedCalls.record(read.writeKey(), endpoint, errors, json.writeValueAsString(read.root()));
+    return ApiProblem.answer(ApiProblem.invalid(errors));
+  }
+
+  private ResponseEntity<?> receiveBatch(Body.Read read) {
+    JsonNode root = read.root();
     JsonNode items = root.isObject() ? root.get("batch") : null;
     if (items == null || !items.isArray() || items.isEmpty()) {
-      return ApiProblem.answer(
-          ApiProblem.invalid(
-              List.of(new FieldError("/batch", "batch must be a non-empty array of calls"))));
+      return rejected(
+          read,
+          "/v1/batch",
+          List.of(new FieldError("/batch", "batch must be a non-empty array of calls")));
     }
     JsonNode sharedContext = root.get("context");
-    List<BatchResult> results = inOneTransaction(() -> receiveBatchItems(items, sharedContext));
+    if (sharedContext != null) {
+      // The shared context is every call's: one NUL in it leaves no call that could be stored.
+      var nul = NulCharacters.find(sharedContext);
+      if (nul.isPresent()) {
+        FieldError error = nul.get();
+        return rejected(
+            read,
+            "/v1/batch",
+            List.of(
+                new FieldError(
+                    "/context" + (error.field().equals("/") ? "" : error.field()),
+                    error.message())));
+      }
+    }
+    List<BatchResult> results =
+        inOneTransaction(() -> receiveBatchItems(items, sharedContext, read.writeKey()));
     long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", rejected == 0);
@@ -171,10 +212,19 @@ class EventApiController {
     }
   }
 
-  private List<BatchResult> receiveBatchItems(JsonNode items, @Nullable JsonNode sharedContext) {
+  private List<BatchResult> receiveBatchItems(
+      JsonNode items, @Nullable JsonNode sharedContext, @Nullable WriteKey writeKey) {
     List<BatchResult> results = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      results.add(receiveBatchItem(index, items.get(index), sharedContext));
+      BatchResult result = receiveBatchItem(index, items.get(index), sharedContext);
+      if (result.errors() != null) {
+        rejectedCalls.record(
+            writeKey,
+            "/v1/batch [" + index + "]",
+            result.errors(),
+            json.writeValueAsString(items.get(index)));
+      }
+      results.add(result);
       contacts.writeAndForget();
     }
     return results;
@@ -185,6 +235,10 @@ class EventApiController {
     if (!item.isObject()) {
       return BatchResult.rejected(
           index, List.of(new FieldError("/", "each call must be a JSON object")));
+    }
+    var nul = NulCharacters.find(item);
+    if (nul.isPresent()) {
+      return BatchResult.rejected(index, List.of(nul.get()));
     }
     if (json.writeValueAsBytes(item).length > maxEventBytes) {
       return BatchResult.rejected(
@@ -201,7 +255,8 @@ class EventApiController {
     }
     return switch (payload.read(type, call)) {
       case SegmentPayload.Parsed.Invalid invalid -> BatchResult.rejected(index, invalid.errors());
-      case SegmentPayload.Parsed.Valid valid -> BatchResult.of(index, store(valid));
+      case SegmentPayload.Parsed.Valid valid ->
+          BatchResult.of(index, store(valid), valid.warnings());
     };
   }
 
@@ -219,7 +274,7 @@ class EventApiController {
 
   /** A request body that passed the size and JSON checks, or the answer refusing it. */
   private sealed interface Body {
-    record Read(JsonNode root) implements Body {}
+    record Read(JsonNode root, @Nullable WriteKey writeKey) implements Body {}
 
     record Refused(ResponseEntity<?> answer) implements Body {}
   }
@@ -239,28 +294,52 @@ class EventApiController {
   }
 
   private Body read(HttpServletRequest request, SizeLimit limit) throws IOException {
+    WriteKey key = WriteKeys.current().orElse(null);
     byte[] body = readAtMost(request, limit.bytes());
+    String endpoint = request.getRequestURI();
     if (body.length > limit.bytes()) {
-      return new Body.Refused(ApiProblem.answer(limit.problem()));
+      ProblemDetail problem = limit.problem();
+      recordRefused(key, endpoint, problem, body);
+      return new Body.Refused(ApiProblem.answer(problem));
     }
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      return new Body.Refused(
-          ApiProblem.answer(
-              ApiProblem.of(
-                  HttpStatus.BAD_REQUEST,
-                  "malformed-json",
-                  "Malformed JSON",
-                  "The body is not valid JSON ("
-                      + e.getOriginalMessage()
-                      + "). Send one JSON object per call.")));
+      ProblemDetail problem =
+          ApiProblem.of(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Malformed JSON",
+              "The body is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + "). Send one JSON object per call.");
+      recordRefused(key, endpoint, problem, body);
+      return new Body.Refused(ApiProblem.answer(problem));
     }
-    return new Body.Read(root);
+    return new Body.Read(root, key);
   }
 
-  private static ResponseEntity<?> answer(IngestResult result) {
+  /**
+   * Keeps a body refused whole for the console, when a valid key sent it (a key in the body of a
+   * body that cannot be read is unknown, and strangers' junk is not kept).
+   */
+  private void recordRefused(
+      @Nullable WriteKey key, String endpoint, ProblemDetail problem, byte[] body) {
+    if (key == null) {
+      return;
+    }
+    String start =
+        new String(
+            body, 0, Math.min(body.length, RejectedCalls.EXCERPT_CHARS), StandardCharsets.UTF_8);
+    rejectedCalls.record(
+        key,
+        endpoint,
+        List.of(new FieldError("/", String.valueOf(problem.getDetail()))),
+        start);
+  }
+
+  private static ResponseEntity<?> answer(IngestResult result, List<FieldError> callWarnings) {
     if (result instanceof IngestResult.Rejected rejected) {
       return ApiProblem.answer(ApiProblem.invalid(FieldError.fromTraits(rejected.problems())));
     }
@@ -271,8 +350,10 @@ class EventApiController {
         answer.put("contactId", accepted.contactId().toString());
         answer.put("eventId", accepted.eventId());
         answer.put("duplicate", false);
-        if (!accepted.warnings().isEmpty()) {
-          answer.put("warnings", FieldError.fromTraits(accepted.warnings()));
+        List<FieldError> warnings = new ArrayList<>(callWarnings);
+        warnings.addAll(FieldError.fromTraits(accepted.warnings()));
+        if (!warnings.isEmpty()) {
+          answer.put("warnings", warnings);
         }
       }
       case IngestResult.Duplicate duplicate -> answer.put("duplicate", true);

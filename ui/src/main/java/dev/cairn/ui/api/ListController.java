@@ -470,6 +470,11 @@ class ListController {
    * The lists API's own last line: the event API's says an event was not stored, which is not what
    * failed here.
    */
+  @ExceptionHandler(NulCharacterCheck.NulCharacterFound.class)
+  ResponseEntity<ProblemDetail> nulCharacter(NulCharacterCheck.NulCharacterFound found) {
+    return ApiProblem.answer(ApiProblem.nulCharacter(found.error()));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     log.error("Lists API request failed", e);

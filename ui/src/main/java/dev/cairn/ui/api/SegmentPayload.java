@@ -7,9 +7,9 @@ import dev.cairn.engine.contact.Traits;
 import dev.cairn.engine.event.EventType;
 import dev.cairn.engine.event.IncomingEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,15 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SegmentPayload {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SegmentPayload.class);
+
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final int MAX_ID_LENGTH = 200;
 
+  /** How far ahead of Cairn's clock a sender's time may be before it is taken as wrong. */
+  static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
   private final JsonMapper json;
   private final Clock clock;
+  private final Duration futureTolerance;
 
   SegmentPayload(JsonMapper json, Clock clock) {
+    this(json, clock, DEFAULT_FUTURE_TOLERANCE);
+  }
+
+  SegmentPayload(JsonMapper json, Clock clock, Duration futureTolerance) {
     this.json = json;
     this.clock = clock;
+    this.futureTolerance = futureTolerance;
   }
 
   /** The outcome of reading a payload: an event, or the list of what is wrong with it. */
@@ -45,10 +57,11 @@ final class SegmentPayload {
      * A valid call, and the consent it states ({@code traits.email_consent}, {@code
      * traits.sms_consent}).
      */
-    record Valid(IncomingEvent event, Map<ConsentChannel, ConsentStatus> consent)
+    record Valid(
+        IncomingEvent event, Map<ConsentChannel, ConsentStatus> consent, List<FieldError> warnings)
         implements Parsed {
       Valid(IncomingEvent event) {
-        this(event, Map.of());
+        this(event, Map.of(), List.of());
       }
     }
 
@@ -114,7 +127,8 @@ final class SegmentPayload {
     }
     Map<ConsentChannel, ConsentStatus> consent = new EnumMap<>(ConsentChannel.class);
     traits = withoutConsent(traits, consent, errors);
-    Instant occurredAt = timestamp(root, errors);
+    List<FieldError> warnings = new ArrayList<>();
+    Instant occurredAt = timestamp(root, errors, warnings);
     String messageId = messageId(root, errors);
     if (!errors.isEmpty()) {
       return new Parsed.Invalid(errors);
@@ -130,7 +144,8 @@ final class SegmentPayload {
                 .withContext(contextText(context, "timezone"), contextText(context, "locale")),
             occurredAt,
             previousId),
-        consent);
+        consent,
+        List.copyOf(warnings));
   }
 
   /**
@@ -249,19 +264,73 @@ final class SegmentPayload {
     return json.convertValue(node, MAP);
   }
 
-  private Instant timestamp(JsonNode root, List<FieldError> errors) {
-    JsonNode node = root.get("timestamp");
+  /**
+   * When the call happened, as Segment reads it: {@code timestamp} (else RudderStack's {@code
+   * originalTimestamp}) corrected for the sender's clock by {@code sentAt}, that is {@code
+   * receivedAt - (sentAt - timestamp)}. A time further in the future than the tolerance is the
+   * sender's clock gone wrong (or 9999-12-31): the call is stored at its receive time with a
+   * warning, so such a date can never outrank every later change to a contact.
+   */
+  private Instant timestamp(JsonNode root, List<FieldError> errors, List<FieldError> warnings) {
+    Instant received = clock.instant();
+    String field = "timestamp";
+    JsonNode node = root.get(field);
     if (node == null || node.isNull()) {
-      return clock.instant();
+      field = "originalTimestamp";
+      node = root.get(field);
     }
-    try {
-      return OffsetDateTime.parse(node.asString()).toInstant();
-    } catch (DateTimeParseException e) {
+    if (node == null || node.isNull()) {
+      return received;
+    }
+    Instant stated = instant(node);
+    if (stated == null) {
       errors.add(
           new FieldError(
-              "/timestamp",
-              "timestamp must be ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z"));
-      return clock.instant();
+              "/" + field, field + " must be ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z"));
+      return received;
+    }
+    Instant occurred = stated;
+    JsonNode sentAtNode = root.get("sentAt");
+    if (sentAtNode != null && !sentAtNode.isNull()) {
+      Instant sentAt = instant(sentAtNode);
+      if (sentAt == null) {
+        warnings.add(
+            new FieldError(
+                "/sentAt",
+                "sentAt is not ISO-8601 with an offset, so the sender's clock was not corrected"));
+      } else {
+        occurred = received.minus(Duration.between(stated, sentAt));
+      }
+    }
+    if (occurred.isAfter(received.plus(futureTolerance))) {
+      log.warn(
+          "A call's {} {} is more than {} in the future; stored at its receive time",
+          field,
+          node.asString(),
+          futureTolerance);
+      warnings.add(
+          new FieldError(
+              "/" + field,
+              field
+                  + " "
+                  + node.asString()
+                  + " is more than "
+                  + futureTolerance.toMinutes()
+                  + " minutes in the future; the call was stored at the time Cairn received it"
+                  + " (check the sender's clock)"));
+      return received;
+    }
+    return occurred;
+  }
+
+  private static @Nullable Instant instant(JsonNode node) {
+    if (!node.isString()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(node.asString().strip()).toInstant();
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return null;
     }
   }
 

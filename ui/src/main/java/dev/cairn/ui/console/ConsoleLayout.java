@@ -66,6 +66,8 @@ public class ConsoleLayout extends AppLayout {
     nav.addItem(new SideNavItem("Outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
     if (marketer) {
       nav.addItem(new SideNavItem("Incidents", IncidentsView.class, VaadinIcon.WARNING.create()));
+      nav.addItem(
+          new SideNavItem("Rejected calls", RejectedCallsView.class, VaadinIcon.BAN.create()));
     }
     if (authentication.hasRole("ADMIN")) {
       nav.addItem(new SideNavItem("Team", TeamView.class, VaadinIcon.GROUP.create()));

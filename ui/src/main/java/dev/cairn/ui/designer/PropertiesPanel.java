@@ -21,6 +21,12 @@ import dev.cairn.channels.template.Templates;
 import dev.cairn.engine.contact.ContactProfile;
 import dev.cairn.engine.contact.ContactSummary;
 import dev.cairn.engine.contact.Contacts;
+import dev.cairn.engine.journey.language.Branch;
+import dev.cairn.engine.journey.language.Entry;
+import dev.cairn.engine.journey.language.Goal;
+import dev.cairn.engine.journey.language.Split;
+import dev.cairn.engine.journey.language.WaitForEvent;
+import dev.cairn.engine.journey.language.WaitUntil;
 import dev.cairn.engine.list.ContactList;
 import dev.cairn.engine.segment.SegmentRule;
 import dev.cairn.engine.segment.SegmentSummary;
@@ -53,10 +59,6 @@ final class PropertiesPanel extends VerticalLayout {
       JsonMapper json,
       BuilderChoices choices) {}
 
-  private static final String TRIGGER_EVENT = "cairn:trigger-event";
-  private static final String TRIGGER_WHERE = "cairn:trigger-where";
-  private static final String TRIGGER_SCHEDULE = "cairn:trigger-schedule";
-  private static final String TRIGGER_SEGMENT = "cairn:trigger-segment";
   private static final Pattern SHARE_IN_NAME = Pattern.compile(" · \\d+%$");
 
   private final JourneyDesigner designer;
@@ -119,16 +121,16 @@ final class PropertiesPanel extends VerticalLayout {
     ComboBox<String> goal =
         eventPicker(
             "Goal: the event that counts as a conversion",
-            s.property("cairn:goal-event"),
-            picked -> apply(null, SettingsChange.create().property("cairn:goal-event", picked)));
+            s.property(Goal.GOAL_EVENT),
+            picked -> apply(null, SettingsChange.create().property(Goal.GOAL_EVENT, picked)));
     goal.setHelperText(
         "A contact who sends it leaves the journey, counted as converted, wherever they are.");
     goal.addClassName("journey-goal");
     TextField exits =
         text(
             "Leave the journey when they send",
-            s.property("cairn:exit-on"),
-            value -> apply(null, SettingsChange.create().property("cairn:exit-on", value)));
+            s.property(Goal.EXIT_ON),
+            value -> apply(null, SettingsChange.create().property(Goal.EXIT_ON, value)));
     exits.setHelperText("Events separated by commas, e.g. Email Unsubscribed, SMS Unsubscribed.");
     exits.addClassName("journey-exits");
     add(name, goal, exits);
@@ -155,9 +157,9 @@ final class PropertiesPanel extends VerticalLayout {
 
   private void entry(ElementSettings s) {
     heading("Entry", s);
-    String trigger = s.property(TRIGGER_EVENT);
+    String trigger = s.property(Entry.TRIGGER_EVENT);
     EntryKind kind =
-        s.property(TRIGGER_SCHEDULE) != null
+        s.property(Entry.TRIGGER_SCHEDULE) != null
             ? EntryKind.SCHEDULE
             : trigger == null
                 ? EntryKind.API
@@ -180,23 +182,23 @@ final class PropertiesPanel extends VerticalLayout {
           if (change.isFromClient()) {
             SettingsChange c =
                 SettingsChange.create()
-                    .property(TRIGGER_SCHEDULE, null)
-                    .property(TRIGGER_SEGMENT, null)
-                    .property(TRIGGER_WHERE, null);
+                    .property(Entry.TRIGGER_SCHEDULE, null)
+                    .property(Entry.TRIGGER_SEGMENT, null)
+                    .property(Entry.TRIGGER_WHERE, null);
             switch (change.getValue()) {
               case EVENT -> {
                 if (trigger != null && !trigger.isBlank() && kind == EntryKind.EVENT) {
-                  c.property(TRIGGER_EVENT, trigger);
+                  c.property(Entry.TRIGGER_EVENT, trigger);
                 } else {
-                  c.emptyProperty(TRIGGER_EVENT);
+                  c.emptyProperty(Entry.TRIGGER_EVENT);
                 }
               }
-              case SEGMENT -> c.property(TRIGGER_EVENT, "Segment Entered");
-              case ADDED -> c.property(TRIGGER_EVENT, "Contact Added");
-              case SCHEDULE, API -> c.property(TRIGGER_EVENT, null);
+              case SEGMENT -> c.property(Entry.TRIGGER_EVENT, "Segment Entered");
+              case ADDED -> c.property(Entry.TRIGGER_EVENT, "Contact Added");
+              case SCHEDULE, API -> c.property(Entry.TRIGGER_EVENT, null);
             }
             if (change.getValue() == EntryKind.SCHEDULE) {
-              c.property(TRIGGER_SCHEDULE, "0 9 * * MON");
+              c.property(Entry.TRIGGER_SCHEDULE, "0 9 * * MON");
             }
             apply(s.id(), c);
             details.removeAll();
@@ -215,20 +217,19 @@ final class PropertiesPanel extends VerticalLayout {
               case "every-time" -> "Everyone, every time, even while inside";
               default -> "Those who have left the journey";
             });
-    reEntry.setValue(Optional.ofNullable(s.property("cairn:re-entry")).orElse("one-at-a-time"));
+    reEntry.setValue(Optional.ofNullable(s.property(Entry.RE_ENTRY)).orElse("one-at-a-time"));
     reEntry.addValueChangeListener(
         change -> {
           if (change.isFromClient()) {
-            apply(s.id(), SettingsChange.create().property("cairn:re-entry", change.getValue()));
+            apply(s.id(), SettingsChange.create().property(Entry.RE_ENTRY, change.getValue()));
           }
         });
     reEntry.setWidthFull();
     DurationField gap = new DurationField("…but not sooner than after");
-    gap.setValue(Optional.ofNullable(s.property("cairn:re-entry-gap")).orElse(""));
+    gap.setValue(Optional.ofNullable(s.property(Entry.RE_ENTRY_GAP)).orElse(""));
     gap.addValueChangeListener(
         change ->
-            apply(
-                s.id(), SettingsChange.create().property("cairn:re-entry-gap", change.getValue())));
+            apply(s.id(), SettingsChange.create().property(Entry.RE_ENTRY_GAP, change.getValue())));
     add(reEntry, gap);
   }
 
@@ -238,14 +239,14 @@ final class PropertiesPanel extends VerticalLayout {
         ComboBox<String> event =
             eventPicker(
                 "Event",
-                s.property(TRIGGER_EVENT),
+                s.property(Entry.TRIGGER_EVENT),
                 picked -> {
                   // Cleared, it stays an event entry waiting for its event (the check says so), not
                   // an API one.
                   SettingsChange c =
                       picked == null
-                          ? SettingsChange.create().emptyProperty(TRIGGER_EVENT)
-                          : SettingsChange.create().property(TRIGGER_EVENT, picked);
+                          ? SettingsChange.create().emptyProperty(Entry.TRIGGER_EVENT)
+                          : SettingsChange.create().property(Entry.TRIGGER_EVENT, picked);
                   if (picked != null && isDefaultName(s.nameOrEmpty(), "Entry")) {
                     c.name(picked);
                   }
@@ -255,21 +256,22 @@ final class PropertiesPanel extends VerticalLayout {
         TextField where =
             text(
                 "Only events with",
-                s.property(TRIGGER_WHERE),
-                value -> apply(s.id(), SettingsChange.create().property(TRIGGER_WHERE, value)));
+                s.property(Entry.TRIGGER_WHERE),
+                value ->
+                    apply(s.id(), SettingsChange.create().property(Entry.TRIGGER_WHERE, value)));
         where.setHelperText("property=value, separated by commas; empty: every such event.");
         details.add(event, where);
       }
       case SEGMENT -> {
         Select<SegmentSummary> segment =
-            segmentPicker("Segment", whereValue(s.property(TRIGGER_WHERE), "segment_id"));
+            segmentPicker("Segment", whereValue(s.property(Entry.TRIGGER_WHERE), "segment_id"));
         segment.addValueChangeListener(
             change -> {
               if (change.isFromClient() && change.getValue() != null) {
                 apply(
                     s.id(),
                     SettingsChange.create()
-                        .property(TRIGGER_WHERE, "segment_id=" + change.getValue().id()));
+                        .property(Entry.TRIGGER_WHERE, "segment_id=" + change.getValue().id()));
               }
             });
         details.add(segment);
@@ -284,13 +286,15 @@ final class PropertiesPanel extends VerticalLayout {
                     ? "added (form, API or console)"
                     : "imported from a file");
         how.setValue(
-            "Contact Imported".equals(s.property(TRIGGER_EVENT))
+            "Contact Imported".equals(s.property(Entry.TRIGGER_EVENT))
                 ? "Contact Imported"
                 : "Contact Added");
         how.addValueChangeListener(
             change -> {
               if (change.isFromClient()) {
-                apply(s.id(), SettingsChange.create().property(TRIGGER_EVENT, change.getValue()));
+                apply(
+                    s.id(),
+                    SettingsChange.create().property(Entry.TRIGGER_EVENT, change.getValue()));
               }
             });
         details.add(how);
@@ -299,12 +303,13 @@ final class PropertiesPanel extends VerticalLayout {
         TextField cron =
             text(
                 "Schedule",
-                s.property(TRIGGER_SCHEDULE),
-                value -> apply(s.id(), SettingsChange.create().property(TRIGGER_SCHEDULE, value)));
+                s.property(Entry.TRIGGER_SCHEDULE),
+                value ->
+                    apply(s.id(), SettingsChange.create().property(Entry.TRIGGER_SCHEDULE, value)));
         cron.setHelperText(
             "minute hour day month weekday, in each contact's time zone: 0 9 * * MON is Mondays at 9:00.");
         Select<SegmentSummary> audience =
-            segmentPicker("Who enters (empty: everyone)", s.property(TRIGGER_SEGMENT));
+            segmentPicker("Who enters (empty: everyone)", s.property(Entry.TRIGGER_SEGMENT));
         audience.setEmptySelectionAllowed(true);
         audience.addValueChangeListener(
             change -> {
@@ -313,7 +318,7 @@ final class PropertiesPanel extends VerticalLayout {
                     s.id(),
                     SettingsChange.create()
                         .property(
-                            TRIGGER_SEGMENT,
+                            Entry.TRIGGER_SEGMENT,
                             change.getValue() == null ? null : change.getValue().id()));
               }
             });
@@ -480,12 +485,12 @@ final class PropertiesPanel extends VerticalLayout {
     TextField until =
         text(
             "Until",
-            s.property("cairn:wait-until"),
-            value -> apply(s.id(), SettingsChange.create().property("cairn:wait-until", value)));
+            s.property(WaitUntil.UNTIL),
+            value -> apply(s.id(), SettingsChange.create().property(WaitUntil.UNTIL, value)));
     until.setHelperText(
         "09:00 (the next 9 o'clock in the contact's zone), 09:00 on MON,FRI, anniversary of birthday, or date in renewal_date.");
     DurationField offset = new DurationField("How long before the date (for a date)");
-    String stored = s.property("cairn:wait-offset");
+    String stored = s.property(WaitUntil.OFFSET);
     offset.setValue(stored == null ? "" : stored.replace("-", ""));
     Checkbox after =
         new Checkbox("after the date instead", stored != null && !stored.startsWith("-"));
@@ -495,7 +500,7 @@ final class PropertiesPanel extends VerticalLayout {
                 s.id(),
                 SettingsChange.create()
                     .property(
-                        "cairn:wait-offset",
+                        WaitUntil.OFFSET,
                         offset.getValue().isBlank()
                             ? null
                             : (after.getValue() ? "" : "-") + offset.getValue()));
@@ -509,8 +514,8 @@ final class PropertiesPanel extends VerticalLayout {
     TextField at =
         text(
             "At (time of day, for a date)",
-            s.property("cairn:wait-at"),
-            value -> apply(s.id(), SettingsChange.create().property("cairn:wait-at", value)));
+            s.property(WaitUntil.AT),
+            value -> apply(s.id(), SettingsChange.create().property(WaitUntil.AT, value)));
     at.setPlaceholder("09:00");
     add(until, offset, after, at);
   }
@@ -539,8 +544,9 @@ final class PropertiesPanel extends VerticalLayout {
       TextField where =
           text(
               "Only events with",
-              e.property("cairn:event-where"),
-              value -> apply(e.id(), SettingsChange.create().property("cairn:event-where", value)));
+              e.property(WaitForEvent.EVENT_WHERE),
+              value ->
+                  apply(e.id(), SettingsChange.create().property(WaitForEvent.EVENT_WHERE, value)));
       where.setHelperText("property=value, separated by commas; empty: any such event.");
       add(event, where);
     } else {
@@ -587,8 +593,9 @@ final class PropertiesPanel extends VerticalLayout {
     TextField where =
         text(
             "Only events with",
-            s.property("cairn:event-where"),
-            value -> apply(s.id(), SettingsChange.create().property("cairn:event-where", value)));
+            s.property(WaitForEvent.EVENT_WHERE),
+            value ->
+                apply(s.id(), SettingsChange.create().property(WaitForEvent.EVENT_WHERE, value)));
     add(event, where);
   }
 
@@ -625,7 +632,7 @@ final class PropertiesPanel extends VerticalLayout {
         .set("color", "var(--lumo-secondary-text-color)");
     int total = 0;
     for (ElementSettings path : s.paths()) {
-      String weight = path.property("cairn:weight");
+      String weight = path.property(Split.WEIGHT);
       total += weight == null ? 0 : Optional.ofNullable(parseInt(weight)).orElse(0);
       shares.add(
           new Div(path.nameOrEmpty() + (Boolean.TRUE.equals(path.holdout()) ? " (holdout)" : "")));
@@ -639,9 +646,8 @@ final class PropertiesPanel extends VerticalLayout {
     ComboBox<String> metric =
         eventPicker(
             "Success metric: the event that counts as success",
-            s.property("cairn:success-event"),
-            picked ->
-                apply(s.id(), SettingsChange.create().property("cairn:success-event", picked)));
+            s.property(Split.SUCCESS_EVENT),
+            picked -> apply(s.id(), SettingsChange.create().property(Split.SUCCESS_EVENT, picked)));
     metric.addClassName("split-metric");
     add(metric);
   }
@@ -667,7 +673,7 @@ final class PropertiesPanel extends VerticalLayout {
       weight.setMax(100);
       weight.setStepButtonsVisible(true);
       weight.addClassName("path-weight");
-      String stored = s.property("cairn:weight");
+      String stored = s.property(Split.WEIGHT);
       weight.setValue(stored == null ? null : parseInt(stored));
       weight.addValueChangeListener(
           change -> {
@@ -675,7 +681,7 @@ final class PropertiesPanel extends VerticalLayout {
               SettingsChange c =
                   SettingsChange.create()
                       .property(
-                          "cairn:weight",
+                          Split.WEIGHT,
                           change.getValue() == null ? null : String.valueOf(change.getValue()));
               // "A · 50%" on the canvas says the share: it follows the weight.
               if (change.getValue() != null && SHARE_IN_NAME.matcher(s.nameOrEmpty()).find()) {
@@ -703,12 +709,12 @@ final class PropertiesPanel extends VerticalLayout {
             apply(
                 s.id(),
                 SettingsChange.create()
-                    .property("cairn:condition", services.json().writeValueAsString(rule)));
+                    .property(Branch.CONDITION, services.json().writeValueAsString(rule)));
           };
       GroupEditor condition = new GroupEditor(services.choices(), changed, null);
       holder[0] = condition;
       condition.addClassName("path-condition");
-      String stored = s.property("cairn:condition");
+      String stored = s.property(Branch.CONDITION);
       if (stored != null) {
         try {
           condition.show(services.json().readValue(stored, SegmentRule.class));
@@ -724,7 +730,7 @@ final class PropertiesPanel extends VerticalLayout {
             if (change.isFromClient()) {
               SettingsChange c = SettingsChange.create().everyoneElse(change.getValue());
               if (change.getValue()) {
-                c.property("cairn:condition", null);
+                c.property(Branch.CONDITION, null);
               }
               apply(s.id(), c);
               condition.setVisible(!change.getValue());

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,7 +62,7 @@ final class WriteKeyFilter extends OncePerRequestFilter {
     if (secret == null && WriteKeyScope.isEventPath(path)) {
       byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
       call = new ReplayedBody(request, body);
-      secret = bodyWriteKey(body, request.getHeader(HttpHeaders.CONTENT_ENCODING));
+      secret = bodyWriteKey(body);
     }
     Optional<WriteKey> key = keys.authenticate(secret);
     if (key.isEmpty()) {
@@ -122,21 +120,18 @@ final class WriteKeyFilter extends OncePerRequestFilter {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
-  private @Nullable String bodyWriteKey(byte[] body, @Nullable String encoding) {
-    try (InputStream in = decoded(body, encoding)) {
-      JsonNode root = json.readTree(in.readNBytes(maxBodyBytes + 1));
+  /**
+   * The {@code writeKey} field of an event call's body; a gzip-compressed body was already unpacked
+   * by the API's filter in front of this one.
+   */
+  private @Nullable String bodyWriteKey(byte[] body) {
+    try {
+      JsonNode root = json.readTree(body);
       JsonNode key = root != null && root.isObject() ? root.get("writeKey") : null;
       return key != null && key.isString() ? key.asString() : null;
-    } catch (JacksonException | IOException e) {
+    } catch (JacksonException e) {
       return null;
     }
-  }
-
-  private static InputStream decoded(byte[] body, @Nullable String encoding) throws IOException {
-    InputStream raw = new ByteArrayInputStream(body);
-    return encoding != null && encoding.strip().equalsIgnoreCase("gzip")
-        ? new GZIPInputStream(raw)
-        : raw;
   }
 
   private void problem(

@@ -19,6 +19,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -169,6 +171,14 @@ public class WriteKeys {
           key,
           key);
     }
+  }
+
+  /** The write key that authenticated the current {@code /v1} call, if one did. */
+  public static Optional<WriteKey> current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof WriteKey key
+        ? Optional.of(key)
+        : Optional.empty();
   }
 
   /**

@@ -51,6 +51,60 @@ class SegmentPayloadTest {
   }
 
   @Test
+  void the_senders_clock_is_corrected_with_sentAt_as_segment_does() {
+    // The sender's clock is 2 hours fast: it stamped the call at 11:58 and sent it at 12:00.
+    var parsed =
+        read(
+            EventType.TRACK,
+            "{\"userId\":\"u-1\",\"event\":\"E\",\"timestamp\":\"2026-11-23T11:58:00Z\",\"sentAt\":\"2026-11-23T12:00:00Z\"}");
+
+    assertThat(((SegmentPayload.Parsed.Valid) parsed).event().occurredAt())
+        .isEqualTo(NOW.minusSeconds(120));
+  }
+
+  @Test
+  void rudderstacks_originalTimestamp_is_read_when_there_is_no_timestamp() {
+    var parsed =
+        read(
+            EventType.TRACK,
+            "{\"userId\":\"u-1\",\"event\":\"E\",\"originalTimestamp\":\"2026-11-23T09:00:00Z\",\"sentAt\":\"2026-11-23T09:00:05Z\"}");
+
+    assertThat(((SegmentPayload.Parsed.Valid) parsed).event().occurredAt())
+        .isEqualTo(NOW.minusSeconds(5));
+  }
+
+  @Test
+  void a_time_far_in_the_future_is_stored_as_the_receive_time_with_a_warning() {
+    for (String future :
+        java.util.List.of(
+            "9999-12-31T00:00:00Z", "+10000-01-01T00:00:00Z", "2026-11-23T10:06:00Z")) {
+      var parsed =
+          read(EventType.IDENTIFY, "{\"userId\":\"u-1\",\"timestamp\":\"" + future + "\"}");
+
+      SegmentPayload.Parsed.Valid valid = (SegmentPayload.Parsed.Valid) parsed;
+      assertThat(valid.event().occurredAt()).as(future).isEqualTo(NOW);
+      assertThat(valid.warnings())
+          .singleElement()
+          .satisfies(
+              warning -> {
+                assertThat(warning.field()).isEqualTo("/timestamp");
+                assertThat(warning.message()).contains("more than 5 minutes in the future");
+              });
+    }
+  }
+
+  @Test
+  void a_time_a_little_ahead_of_cairns_clock_is_kept() {
+    var parsed =
+        read(
+            EventType.TRACK,
+            "{\"userId\":\"u-1\",\"event\":\"E\",\"timestamp\":\"2026-11-23T10:04:00Z\"}");
+
+    assertThat(((SegmentPayload.Parsed.Valid) parsed).event().occurredAt())
+        .isEqualTo(Instant.parse("2026-11-23T10:04:00Z"));
+  }
+
+  @Test
   void every_problem_in_a_payload_is_reported_at_once() {
     var parsed =
         read(

@@ -52,22 +52,22 @@ class FootprintBenchmark {
 
         BenchmarkReport.result("footprint.first_ready_s", first);
         BenchmarkReport.result("footprint.ready_s", cairn.readySeconds());
-        BenchmarkReport.result("footprint.idle_rss_mb", idle.totalRssMb());
+        BenchmarkReport.result("footprint.idle_rss_mb", idle.totalMb());
         BenchmarkReport.result("footprint.idle_jvm_rss_mb", idle.jvmRssMb());
         BenchmarkReport.result("footprint.idle_postgres_rss_mb", idle.postgresRssMb());
         BenchmarkReport.result("footprint.idle_postgres_pss_mb", idle.postgresPssMb());
-        BenchmarkReport.result("footprint.loaded_rss_mb", loaded.totalRssMb());
+        BenchmarkReport.result("footprint.loaded_rss_mb", loaded.totalMb());
         System.out.printf(
-            "footprint: console serving %.1f s after launch (first start %.1f s); idle RSS %.0f MB (JVM %.0f, PostgreSQL %.0f in %d processes, PSS %.0f); after %d sign-ups %.0f MB%n",
+            "footprint: console serving %.1f s after launch (first start %.1f s); idle %.0f MB (JVM RSS %.0f, PostgreSQL RSS %.0f in %d processes, PSS %.0f); after %d sign-ups %.0f MB%n",
             cairn.readySeconds(),
             first,
-            idle.totalRssMb(),
+            idle.totalMb(),
             idle.jvmRssMb(),
             idle.postgresRssMb(),
             idle.postgresProcesses(),
             idle.postgresPssMb(),
             SIGN_UPS,
-            loaded.totalRssMb());
+            loaded.totalMb());
       }
     } finally {
       BenchCairn.delete(dataDir);

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application started as {@code ./cairn run} starts it ({@code java -jar
- * ui/target/cairn.jar}), as a process of its own bound to 127.0.0.1, on a given data directory. It
- * is stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started, even when the
- * benchmark fails.
+ * The packaged application started as {@code ./cairn run} starts it ({@code java @ui/jvm.options
+ * -jar ui/target/cairn.jar}), as a process of its own bound to 127.0.0.1, on a given data
+ * directory. It is stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started,
+ * even when the benchmark fails.
  */
 final class PackagedCairn implements AutoCloseable {
 
@@ -47,6 +47,8 @@ final class PackagedCairn implements AutoCloseable {
     int port = Mailbox.freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(
+        "@" + Path.of(System.getProperty("bench.jvm-options", "jvm.options")).toAbsolutePath());
     String jvmArgs = System.getProperty("bench.app.jvm-args", "").strip();
     if (!jvmArgs.isEmpty()) {
       command.addAll(Arrays.asList(jvmArgs.split("\\s+")));

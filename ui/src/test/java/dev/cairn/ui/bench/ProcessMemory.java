@@ -19,8 +19,12 @@ final class ProcessMemory {
    */
   record Footprint(
       double jvmRssMb, double postgresRssMb, double postgresPssMb, int postgresProcesses) {
-    double totalRssMb() {
-      return jvmRssMb + postgresRssMb;
+    /**
+     * The memory Cairn and its PostgreSQL hold together: the JVM's RSS plus PostgreSQL's PSS, so
+     * pages its processes share (the buffer cache) are counted once, not once per connection.
+     */
+    double totalMb() {
+      return jvmRssMb + postgresPssMb;
     }
   }
 

@@ -88,7 +88,7 @@ class ScaleBenchmark {
       BenchmarkReport.result("scale.awaited_event_p99_ms", Bench.percentile(awaitedMs, 99));
       BenchmarkReport.result("scale.db_size_mb", databaseMb);
       BenchmarkReport.result("scale.restart_s", restart);
-      BenchmarkReport.result("scale.rss_mb", memory.totalRssMb());
+      BenchmarkReport.result("scale.rss_mb", memory.totalMb());
       System.out.printf(
           "scale: %,d waiting (planted at %.0f/s, %.0f MB); entries %.0f/s empty, %.0f/s at size; awaited event p99 %.0f ms; restart %.1f s, RSS %.0f MB%n",
           waiting,
@@ -98,7 +98,7 @@ class ScaleBenchmark {
           atSize,
           Bench.percentile(awaitedMs, 99),
           restart,
-          memory.totalRssMb());
+          memory.totalMb());
     }
   }
 

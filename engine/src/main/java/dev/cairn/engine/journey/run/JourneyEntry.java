@@ -2,10 +2,10 @@ package dev.cairn.engine.journey.run;
 
 import dev.cairn.engine.contact.ContactId;
 import dev.cairn.engine.event.StoredEvent;
-import dev.cairn.engine.journey.EntryRule;
 import dev.cairn.engine.journey.JourneyStatus;
 import dev.cairn.engine.journey.Journeys;
 import dev.cairn.engine.journey.WaitCorrelation;
+import dev.cairn.engine.journey.language.EntryRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.cairn.engine.journey.testrun;
 
-import dev.cairn.engine.journey.Problem;
+import dev.cairn.engine.journey.check.Problem;
 import java.util.List;
 
 /** The outcome of starting a test run. */

@@ -117,15 +117,18 @@ class OperatonConfiguration {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       WorkerWakeUp wakeUp) {
+    TransactionTemplate template = new TransactionTemplate(transactions);
     StepWorkers workers =
         new StepWorkers(
             engine.getExternalTaskService(),
             engine.getRepositoryService(),
             handlers,
             contacts,
-            properties);
+            properties,
+            template,
+            jdbc);
     wakeUp.connect(workers);
-    return new OperatonJourneyEngine(engine, workers, jdbc, new TransactionTemplate(transactions));
+    return new OperatonJourneyEngine(engine, workers, jdbc, template);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.cairn.engine.journey.run.camunda8;
 
-import dev.cairn.engine.journey.TestCompilation;
+import dev.cairn.engine.journey.compile.TestCompilation;
 import dev.cairn.engine.step.Step;
 import dev.cairn.engine.step.StepHandler;
 import dev.cairn.engine.step.StepResult;
