@@ -23,10 +23,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -76,6 +83,28 @@ public abstract class CairnIntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired
   private dev.cairn.engine.contact.Contacts contactDirectory;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private ObjectProvider<SecurityContextHolderStrategy> securityContexts;
+
+  /**
+   * Does {@code work} signed in with these authorities, as the application sees it: in its own
+   * security context holder (another application of the same JVM may have replaced the static one).
+   */
+  protected <T> T signedInAs(String user, List<String> authorities, Supplier<T> work) {
+    SecurityContextHolderStrategy holder =
+        securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+    SecurityContext context = holder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            user, null, authorities.stream().map(SimpleGrantedAuthority::new).toList()));
+    holder.setContext(context);
+    try {
+      return work.get();
+    } finally {
+      holder.clearContext();
+    }
+  }
 
   @DynamicPropertySource
   static void embeddedRuntime(DynamicPropertyRegistry registry) {

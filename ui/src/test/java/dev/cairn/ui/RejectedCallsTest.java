@@ -36,7 +36,7 @@ class RejectedCallsTest extends CairnIntegrationTest {
         .singleElement()
         .satisfies(
             call -> {
-              assertThat(call.writeKeyName()).isEqualTo("configured");
+              assertThat(call.writeKeyName()).isEqualTo("Configured");
               assertThat(call.endpoint()).isEqualTo("/v1/batch [1]");
               assertThat(call.field()).isEqualTo("/event");
               assertThat(call.reason()).contains("event is required");

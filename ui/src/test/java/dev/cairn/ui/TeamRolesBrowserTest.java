@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The console per role, in Chromium: an admin runs the team and the write keys, a marketer changes
@@ -82,7 +79,6 @@ class TeamRolesBrowserTest extends CairnIntegrationTest {
             .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"))
             .setFullPage(true));
     context.close();
-    SecurityContextHolder.clearContext();
   }
 
   @Test
@@ -287,16 +283,8 @@ class TeamRolesBrowserTest extends CairnIntegrationTest {
     return name;
   }
 
-  private static <T> T as(Role role, Supplier<T> work) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, List.of(new SimpleGrantedAuthority(role.authority()))));
-    try {
-      return work.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+  private <T> T as(Role role, Supplier<T> work) {
+    return signedInAs("admin", List.of(role.authority()), work);
   }
 
   private static LocatorAssertions.IsAttachedOptions attachedPatiently() {

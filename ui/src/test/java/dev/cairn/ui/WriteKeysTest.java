@@ -11,14 +11,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Write keys over HTTP: a source key sends events and nothing else, a revoked or rotated key is
@@ -27,11 +23,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class WriteKeysTest extends CairnIntegrationTest {
 
   @Autowired WriteKeys keys;
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   @Test
   void a_source_key_sends_events_but_cannot_touch_lists_entries_attributes_or_bounces() {
@@ -143,19 +134,11 @@ class WriteKeysTest extends CairnIntegrationTest {
         .orElseThrow();
   }
 
-  private static <T> T as(String role, Supplier<T> work) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                "someone", null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-    try {
-      return work.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+  private <T> T as(String role, Supplier<T> work) {
+    return signedInAs("someone", List.of("ROLE_" + role), work);
   }
 
-  private static void as(String role, Runnable work) {
+  private void as(String role, Runnable work) {
     as(
         role,
         () -> {

@@ -23,7 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,12 +45,19 @@ final class WriteKeyFilter extends OncePerRequestFilter {
   private final ApiRateLimiter limiter;
   private final JsonMapper json;
   private final int maxBodyBytes;
+  private final SecurityContextHolderStrategy securityContexts;
 
-  WriteKeyFilter(WriteKeys keys, ApiRateLimiter limiter, JsonMapper json, int maxBodyBytes) {
+  WriteKeyFilter(
+      WriteKeys keys,
+      ApiRateLimiter limiter,
+      JsonMapper json,
+      int maxBodyBytes,
+      SecurityContextHolderStrategy securityContexts) {
     this.keys = keys;
     this.limiter = limiter;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
+    this.securityContexts = securityContexts;
   }
 
   @Override
@@ -111,7 +119,10 @@ final class WriteKeyFilter extends OncePerRequestFilter {
     var authentication =
         UsernamePasswordAuthenticationToken.authenticated(
             found, null, List.of(new SimpleGrantedAuthority("SCOPE_" + found.scope().name())));
-    SecurityContextHolder.getContext().setAuthentication(authentication);
+    SecurityContext context = securityContexts.createEmptyContext();
+    context.setAuthentication(authentication);
+    securityContexts.setContext(context);
+    call.setAttribute(WriteKeys.CURRENT, found);
     chain.doFilter(call, response);
   }
 

@@ -1,5 +1,6 @@
 package dev.cairn.ui.writekey;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.util.unit.DataSize;
@@ -26,10 +29,19 @@ class WriteKeySecurity {
       WriteKeys keys,
       ApiRateLimiter limiter,
       JsonMapper json,
-      @Value("${cairn.api.max-batch-size:500KB}") DataSize maxBatchSize)
+      @Value("${cairn.api.max-batch-size:500KB}") DataSize maxBatchSize,
+      ObjectProvider<SecurityContextHolderStrategy> strategies)
       throws Exception {
     // The filter is made here, not as a bean, so it guards this chain only and never every path.
-    WriteKeyFilter filter = new WriteKeyFilter(keys, limiter, json, (int) maxBatchSize.toBytes());
+    // It keeps the key where this application's chains look (the console's strategy, not the
+    // JVM-wide holder another application in the same JVM may have replaced).
+    WriteKeyFilter filter =
+        new WriteKeyFilter(
+            keys,
+            limiter,
+            json,
+            (int) maxBatchSize.toBytes(),
+            strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
     return http.securityMatcher("/v1/**")
         .addFilterBefore(filter, AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(

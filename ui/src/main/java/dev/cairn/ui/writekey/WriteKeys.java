@@ -1,5 +1,6 @@
 package dev.cairn.ui.writekey;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +20,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -173,10 +172,12 @@ public class WriteKeys {
     }
   }
 
-  /** The write key that authenticated the current {@code /v1} call, if one did. */
-  public static Optional<WriteKey> current() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.getPrincipal() instanceof WriteKey key
+  /** The request attribute holding the write key that authenticated a {@code /v1} call. */
+  static final String CURRENT = WriteKey.class.getName();
+
+  /** The write key that authenticated this {@code /v1} call, if one did. */
+  public static Optional<WriteKey> of(HttpServletRequest request) {
+    return request.getAttribute(CURRENT) instanceof WriteKey key
         ? Optional.of(key)
         : Optional.empty();
   }
