@@ -104,6 +104,8 @@ class CairnJourneyDesigner extends HTMLElement {
     this.drawProblems();
     this.showGoal();
     this.sendSelection();
+    // Marks the canvas as drawn and placed: what a click lands on no longer moves.
+    this.setAttribute('opened', '');
     return result.warnings.length;
   }
 
