@@ -69,6 +69,14 @@ class Contact {
     return new ContactId(id);
   }
 
+  @Nullable String externalId() {
+    return externalId;
+  }
+
+  @Nullable String anonymousId() {
+    return anonymousId;
+  }
+
   /** Links a known user id to a contact first seen anonymously. */
   void identifyAs(Identity identity) {
     if (externalId == null && identity.userId() != null) {

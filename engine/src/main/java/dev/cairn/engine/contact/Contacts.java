@@ -60,6 +60,23 @@ public class Contacts {
     return contact.id();
   }
 
+  /** One call's part in {@link #upsertAll}: whom it names, what it says of them, and when. */
+  public record Upsert(Identity identity, Traits traits, Instant seenAt) {}
+
+  /**
+   * Upserts the contacts of many calls (an API batch) as {@link #upsert} would one call after the
+   * other, in a few statements for all of them. Empty when the calls need {@link #upsert} one by
+   * one instead: one would merge two contacts, or a concurrent call created one of the same
+   * contacts meanwhile (contacts created by then are found there like any other).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<List<ContactId>> upsertAll(List<Upsert> calls) {
+    if (calls.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    return new BatchUpsert(jdbc, entities).run(calls);
+  }
+
   /**
    * Writes the contact changes made so far in this transaction and forgets the contacts read. A
    * transaction that upserts many contacts (an API batch) calls this after each, so that every

@@ -12,13 +12,18 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,15 +73,13 @@ public class EventIngestion {
     // attributes.
     AttributeSchema schema =
         event.traits().custom().isEmpty() ? AttributeSchema.none() : attributes.schema();
-    AttributeSchema.Conformed conformed = schema.conform(event.traits().custom());
-    if (!conformed.refusals().isEmpty()) {
-      return new IngestResult.Rejected(
-          conformed.refusals().stream()
-              .map(refusal -> new TraitProblem(refusal.attribute(), refusal.message()))
-              .toList());
+    Traits.Checked traits;
+    switch (checkedTraits(event, schema)) {
+      case Checked.Refused refused -> {
+        return refused.result();
+      }
+      case Checked.Fit fit -> traits = fit.traits();
     }
-    Traits.Checked traits =
-        event.traits().withCustom(conformed.values()).check(contactProperties.defaultPhoneRegion());
     ContactId contact =
         switch (event.type()) {
           case ALIAS ->
@@ -97,6 +100,115 @@ public class EventIngestion {
     }
     publisher.publishEvent(new EventRecorded(id.get(), contact));
     return new IngestResult.Accepted(id.get(), contact, traits.problems());
+  }
+
+  /**
+   * Stores many calls (an API batch) with the outcome {@link #ingest} gives each in turn, in a
+   * handful of statements for all of them: one to find the message ids already stored, a few for
+   * the contacts ({@link Contacts#upsertAll}), one to append the events. Calls that must go one by
+   * one (an alias, a sign-in that merges two contacts) make the whole batch go through {@link
+   * #ingest} in order.
+   */
+  @Transactional
+  public List<IngestResult> ingestAll(List<IncomingEvent> events) {
+    if (events.stream().anyMatch(event -> event.type() == EventType.ALIAS)) {
+      return oneByOne(events);
+    }
+    Instant now = clock.instant();
+    IngestResult[] results = new IngestResult[events.size()];
+    Set<String> stored = knownMessageIds(events);
+    Set<String> seen = new HashSet<>();
+    AttributeSchema schema =
+        events.stream().allMatch(event -> event.traits().custom().isEmpty())
+            ? AttributeSchema.none()
+            : attributes.schema();
+    List<Integer> kept = new ArrayList<>();
+    List<Contacts.Upsert> upserts = new ArrayList<>();
+    List<List<TraitProblem>> warnings = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      IncomingEvent event = events.get(i);
+      if (stored.contains(event.messageId()) || !seen.add(event.messageId())) {
+        results[i] = new IngestResult.Duplicate(event.messageId());
+        continue;
+      }
+      switch (checkedTraits(event, schema)) {
+        case Checked.Refused refused -> results[i] = refused.result();
+        case Checked.Fit fit -> {
+          kept.add(i);
+          upserts.add(
+              new Contacts.Upsert(event.identity(), fit.traits().traits(), event.occurredAt()));
+          warnings.add(fit.traits().problems());
+        }
+      }
+    }
+    Optional<List<ContactId>> reached = contacts.upsertAll(upserts);
+    if (reached.isEmpty()) {
+      for (int i : kept) {
+        results[i] = ingest(events.get(i));
+        contacts.writeAndForget();
+      }
+      return List.of(results);
+    }
+    List<IncomingEvent> appended = kept.stream().map(events::get).toList();
+    Map<String, Long> ids = appendAll(appended, reached.get(), now);
+    long lastId = -1;
+    ContactId lastContact = null;
+    for (int k = 0; k < kept.size(); k++) {
+      IncomingEvent event = appended.get(k);
+      ContactId contact = reached.get().get(k);
+      Long id = ids.get(event.messageId());
+      if (id == null) {
+        // A concurrent call with the same message id won the insert.
+        results[kept.get(k)] = new IngestResult.Duplicate(event.messageId());
+        continue;
+      }
+      if (event.type() == EventType.TRACK
+          && contactProperties.purchaseEvent().equals(event.name())) {
+        contacts.recordOrder(contact, revenue(event.properties()), event.occurredAt());
+      }
+      results[kept.get(k)] = new IngestResult.Accepted(id, contact, warnings.get(k));
+      if (id > lastId) {
+        lastId = id;
+        lastContact = contact;
+      }
+    }
+    if (lastContact != null) {
+      // The dispatcher takes every pending event once woken: one wake-up serves the whole batch.
+      publisher.publishEvent(new EventRecorded(lastId, lastContact));
+    }
+    return List.of(results);
+  }
+
+  private List<IngestResult> oneByOne(List<IncomingEvent> events) {
+    List<IngestResult> results = new ArrayList<>(events.size());
+    for (IncomingEvent event : events) {
+      results.add(ingest(event));
+      contacts.writeAndForget();
+    }
+    return results;
+  }
+
+  /** A call's traits fitted to the declared attributes, or the refusal that keeps it out. */
+  private sealed interface Checked {
+    record Fit(Traits.Checked traits) implements Checked {}
+
+    record Refused(IngestResult.Rejected result) implements Checked {}
+  }
+
+  private Checked checkedTraits(IncomingEvent event, AttributeSchema schema) {
+    AttributeSchema.Conformed conformed = schema.conform(event.traits().custom());
+    if (!conformed.refusals().isEmpty()) {
+      return new Checked.Refused(
+          new IngestResult.Rejected(
+              conformed.refusals().stream()
+                  .map(refusal -> new TraitProblem(refusal.attribute(), refusal.message()))
+                  .toList()));
+    }
+    return new Checked.Fit(
+        event
+            .traits()
+            .withCustom(conformed.values())
+            .check(contactProperties.defaultPhoneRegion()));
   }
 
   /**
@@ -184,6 +296,53 @@ public class EventIngestion {
         .param("id", messageId)
         .query(Boolean.class)
         .single();
+  }
+
+  private Set<String> knownMessageIds(List<IncomingEvent> events) {
+    return new HashSet<>(
+        jdbc.sql(
+                "select message_id from contact_event where message_id = any(cast(:ids as text[]))")
+            .param("ids", events.stream().map(IncomingEvent::messageId).toArray(String[]::new))
+            .query(String.class)
+            .list());
+  }
+
+  /** Appends the events in one statement; the id of each stored, by message id. */
+  private Map<String, Long> appendAll(
+      List<IncomingEvent> events, List<ContactId> contactIds, Instant now) {
+    if (events.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.sql(
+            """
+            insert into contact_event
+                (message_id, contact_id, type, name, properties, occurred_at, received_at)
+            select e.message_id, e.contact_id, e.type, e.name, cast(e.properties as jsonb),
+                   cast(e.occurred_at as timestamptz), :receivedAt
+              from unnest(cast(:messageIds as text[]), cast(:contactIds as uuid[]),
+                          cast(:types as text[]), cast(:names as text[]), cast(:properties as text[]),
+                          cast(:occurredAts as text[]))
+                   with ordinality as e(message_id, contact_id, type, name, properties, occurred_at, n)
+             order by e.n
+            on conflict (message_id) do nothing
+            returning message_id, id
+            """)
+        .param("messageIds", events.stream().map(IncomingEvent::messageId).toArray(String[]::new))
+        .param("contactIds", contactIds.stream().map(ContactId::value).toArray(UUID[]::new))
+        .param("types", events.stream().map(event -> event.type().name()).toArray(String[]::new))
+        .param("names", events.stream().map(IncomingEvent::name).toArray(String[]::new))
+        .param(
+            "properties",
+            events.stream()
+                .map(event -> json.writeValueAsString(event.properties()))
+                .toArray(String[]::new))
+        .param(
+            "occurredAts",
+            events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new))
+        .param("receivedAt", Timestamp.from(now))
+        .query((RowCallbackHandler) row -> ids.put(row.getString(1), row.getLong(2)));
+    return ids;
   }
 
   private Optional<Long> append(IncomingEvent event, ContactId contact, Instant now) {

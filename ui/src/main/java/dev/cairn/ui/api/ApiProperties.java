@@ -16,9 +16,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("cairn.api")
 record ApiProperties(
-    DataSize maxEventSize,
-    DataSize maxBatchSize,
-    @Nullable Duration futureTolerance) {
+    DataSize maxEventSize, DataSize maxBatchSize, @Nullable Duration futureTolerance) {
 
   ApiProperties {
     futureTolerance =

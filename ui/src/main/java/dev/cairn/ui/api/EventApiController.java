@@ -1,7 +1,6 @@
 package dev.cairn.ui.api;
 
 import dev.cairn.engine.consent.Consents;
-import dev.cairn.engine.contact.Contacts;
 import dev.cairn.engine.event.EventIngestion;
 import dev.cairn.engine.event.EventType;
 import dev.cairn.engine.event.IngestResult;
@@ -16,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,6 @@ class EventApiController {
   private static final Logger log = LoggerFactory.getLogger(EventApiController.class);
 
   private final EventIngestion ingestion;
-  private final Contacts contacts;
   private final Consents consents;
   private final JsonMapper json;
   private final SegmentPayload payload;
@@ -61,7 +59,6 @@ class EventApiController {
 
   EventApiController(
       EventIngestion ingestion,
-      Contacts contacts,
       Consents consents,
       JsonMapper json,
       Clock clock,
@@ -70,7 +67,6 @@ class EventApiController {
       RejectedCalls rejectedCalls) {
     this.ingestion = ingestion;
     this.rejectedCalls = rejectedCalls;
-    this.contacts = contacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.consents = consents;
     this.json = json;
@@ -183,7 +179,8 @@ class EventApiController {
       }
     }
     List<BatchResult> results =
-        inOneTransaction(() -> receiveBatchItems(items, sharedContext, read.writeKey()));
+        inOneTransaction(
+            together -> receiveBatchItems(items, sharedContext, read.writeKey(), together));
     long rejected = results.stream().filter(result -> result.status().equals("rejected")).count();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", rejected == 0);
@@ -198,66 +195,109 @@ class EventApiController {
   }
 
   /**
-   * Stores a batch's calls in one transaction: one commit, so one wait for the disk, for up to a
-   * hundred calls instead of one each. Should it collide with a concurrent transaction that locks
-   * the same contacts in the opposite order, none of it was kept, and each call is then stored in a
-   * transaction of its own.
+   * Stores a batch's calls in one transaction: one commit, so one wait for the disk, and a handful
+   * of statements for up to a hundred calls instead of several each. Should it collide with a
+   * concurrent transaction that locks the same contacts in the opposite order, none of it was kept,
+   * and each call is then stored in a transaction of its own.
    */
-  private List<BatchResult> inOneTransaction(Supplier<List<BatchResult>> receive) {
+  private List<BatchResult> inOneTransaction(Function<Boolean, List<BatchResult>> receive) {
     try {
-      return transactions.execute(status -> receive.get());
+      return transactions.execute(status -> receive.apply(true));
     } catch (PessimisticLockingFailureException e) {
       log.debug("A batch collided with a concurrent transaction; storing its calls one by one", e);
-      return receive.get();
+      return receive.apply(false);
     }
   }
 
   private List<BatchResult> receiveBatchItems(
-      JsonNode items, @Nullable JsonNode sharedContext, @Nullable WriteKey writeKey) {
-    List<BatchResult> results = new ArrayList<>();
+      JsonNode items,
+      @Nullable JsonNode sharedContext,
+      @Nullable WriteKey writeKey,
+      boolean together) {
+    BatchResult[] results = new BatchResult[items.size()];
+    List<Integer> valid = new ArrayList<>();
+    List<SegmentPayload.Parsed.Valid> calls = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      BatchResult result = receiveBatchItem(index, items.get(index), sharedContext);
-      if (result.errors() != null) {
+      switch (readBatchItem(index, items.get(index), sharedContext)) {
+        case BatchItem.Refused refused -> results[index] = refused.result();
+        case BatchItem.Call call -> {
+          valid.add(index);
+          calls.add(call.valid());
+        }
+      }
+    }
+    List<IngestResult> stored =
+        together
+            ? storeAll(calls)
+            : calls.stream().map(call -> storeAll(List.of(call)).getFirst()).toList();
+    for (int k = 0; k < valid.size(); k++) {
+      results[valid.get(k)] = BatchResult.of(valid.get(k), stored.get(k), calls.get(k).warnings());
+    }
+    for (int index = 0; index < results.length; index++) {
+      if (results[index].errors() != null) {
         rejectedCalls.record(
             writeKey,
             "/v1/batch [" + index + "]",
-            result.errors(),
+            results[index].errors(),
             json.writeValueAsString(items.get(index)));
       }
-      results.add(result);
-      contacts.writeAndForget();
     }
-    return results;
+    return List.of(results);
   }
 
-  private BatchResult receiveBatchItem(int index, JsonNode item, @Nullable JsonNode sharedContext) {
+  /** One call of a batch: read and ready to store, or refused with why. */
+  private sealed interface BatchItem {
+    record Call(SegmentPayload.Parsed.Valid valid) implements BatchItem {}
+
+    record Refused(BatchResult result) implements BatchItem {}
+  }
+
+  private BatchItem readBatchItem(int index, JsonNode item, @Nullable JsonNode sharedContext) {
     List<FieldError> errors = new ArrayList<>();
     if (!item.isObject()) {
-      return BatchResult.rejected(
-          index, List.of(new FieldError("/", "each call must be a JSON object")));
+      return refused(index, List.of(new FieldError("/", "each call must be a JSON object")));
     }
     var nul = NulCharacters.find(item);
     if (nul.isPresent()) {
-      return BatchResult.rejected(index, List.of(nul.get()));
+      return refused(index, List.of(nul.get()));
     }
     if (json.writeValueAsBytes(item).length > maxEventBytes) {
-      return BatchResult.rejected(
+      return refused(
           index,
           List.of(new FieldError("/", "a call may be at most " + maxEventBytes / 1024 + " KB")));
     }
     EventType type = SegmentPayload.type(item, errors);
     if (type == null) {
-      return BatchResult.rejected(index, errors);
+      return refused(index, errors);
     }
     JsonNode call = item;
     if (sharedContext != null && sharedContext.isObject() && !item.has("context")) {
       call = ((ObjectNode) item.deepCopy()).set("context", sharedContext);
     }
     return switch (payload.read(type, call)) {
-      case SegmentPayload.Parsed.Invalid invalid -> BatchResult.rejected(index, invalid.errors());
-      case SegmentPayload.Parsed.Valid valid ->
-          BatchResult.of(index, store(valid), valid.warnings());
+      case SegmentPayload.Parsed.Invalid invalid -> refused(index, invalid.errors());
+      case SegmentPayload.Parsed.Valid valid -> new BatchItem.Call(valid);
     };
+  }
+
+  private static BatchItem refused(int index, List<FieldError> errors) {
+    return new BatchItem.Refused(BatchResult.rejected(index, errors));
+  }
+
+  /** Stores the calls together, then the consent each states, as {@link #store} does for one. */
+  private List<IngestResult> storeAll(List<SegmentPayload.Parsed.Valid> calls) {
+    List<IngestResult> results =
+        ingestion.ingestAll(calls.stream().map(SegmentPayload.Parsed.Valid::event).toList());
+    for (int k = 0; k < calls.size(); k++) {
+      if (results.get(k) instanceof IngestResult.Accepted accepted) {
+        calls
+            .get(k)
+            .consent()
+            .forEach(
+                (channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
+      }
+    }
+    return results;
   }
 
   /** Stores the call, then the consent it states (once per call: a retry states nothing new). */
@@ -294,7 +334,7 @@ class EventApiController {
   }
 
   private Body read(HttpServletRequest request, SizeLimit limit) throws IOException {
-    WriteKey key = WriteKeys.current().orElse(null);
+    WriteKey key = WriteKeys.of(request).orElse(null);
     byte[] body = readAtMost(request, limit.bytes());
     String endpoint = request.getRequestURI();
     if (body.length > limit.bytes()) {
@@ -333,10 +373,7 @@ class EventApiController {
         new String(
             body, 0, Math.min(body.length, RejectedCalls.EXCERPT_CHARS), StandardCharsets.UTF_8);
     rejectedCalls.record(
-        key,
-        endpoint,
-        List.of(new FieldError("/", String.valueOf(problem.getDetail()))),
-        start);
+        key, endpoint, List.of(new FieldError("/", String.valueOf(problem.getDetail()))), start);
   }
 
   private static ResponseEntity<?> answer(IngestResult result, List<FieldError> callWarnings) {
