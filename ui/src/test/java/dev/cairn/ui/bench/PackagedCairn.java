@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application started as {@code ./cairn run} starts it ({@code java @ui/jvm.options
- * -jar ui/target/cairn.jar}), as a process of its own bound to 127.0.0.1, on a given data
- * directory. It is stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started,
- * even when the benchmark fails.
+ * -XX:AOTCache=ui/target/app/cairn.aot -jar ui/target/app/cairn.jar}, the jar extracted with its
+ * start-up cache), as a process of its own bound to 127.0.0.1, on a given data directory. It is
+ * stopped by its PID (SIGTERM, then SIGKILL), and so is the PostgreSQL it started, even when the
+ * benchmark fails.
  */
 final class PackagedCairn implements AutoCloseable {
 
@@ -52,6 +53,12 @@ final class PackagedCairn implements AutoCloseable {
     String jvmArgs = System.getProperty("bench.app.jvm-args", "").strip();
     if (!jvmArgs.isEmpty()) {
       command.addAll(Arrays.asList(jvmArgs.split("\\s+")));
+    }
+    // As ./cairn run: the extracted jar with its start-up cache, when the build recorded one.
+    Path app = Path.of(System.getProperty("bench.app", "target/app")).toAbsolutePath();
+    if (Files.isRegularFile(app.resolve("cairn.aot"))) {
+      command.add("-XX:AOTCache=" + app.resolve("cairn.aot"));
+      jar = app.resolve("cairn.jar");
     }
     command.add("-jar");
     command.add(jar.toString());
