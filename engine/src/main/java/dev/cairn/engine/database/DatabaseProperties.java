@@ -19,10 +19,13 @@ public record DatabaseProperties(Mode mode, Embedded embedded, Pool pool) {
 
   /**
    * @param port the embedded PostgreSQL's port on 127.0.0.1 (0: any free port)
+   * @param settings more PostgreSQL server settings, by name (e.g. {@code shared_buffers: 512MB});
+   *     they win over Cairn's own
    */
-  public record Embedded(int port) {
+  public record Embedded(int port, java.util.Map<String, String> settings) {
     public Embedded {
       port = port < 0 ? 54329 : port;
+      settings = settings == null ? java.util.Map.of() : java.util.Map.copyOf(settings);
     }
   }
 
@@ -43,7 +46,7 @@ public record DatabaseProperties(Mode mode, Embedded embedded, Pool pool) {
 
   public DatabaseProperties {
     mode = mode == null ? Mode.EMBEDDED : mode;
-    embedded = embedded == null ? new Embedded(54329) : embedded;
+    embedded = embedded == null ? new Embedded(54329, null) : embedded;
     pool = pool == null ? new Pool(0, 0) : pool;
   }
 }

@@ -54,6 +54,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setErrorRedirector(
                   java.lang.ProcessBuilder.Redirect.appendTo(
                       home.logs().resolve("postgres.log").toFile()));
+      settings.settings().forEach(builder::setServerConfig);
       if (settings.port() > 0) {
         builder.setPort(settings.port());
       }

@@ -103,6 +103,10 @@ final class BenchCairn implements AutoCloseable {
     Map<String, Object> properties = new LinkedHashMap<>(settings(dataDir, mail.port(), 0));
     properties.putAll(extraProperties);
     properties.put("spring.main.banner-mode", "off");
+    if (STATEMENTS) {
+      properties.put(
+          "cairn.database.embedded.settings.shared_preload_libraries", "pg_stat_statements");
+    }
     // As command-line arguments: they rank above application.properties, as a user's own do.
     String[] arguments =
         properties.entrySet().stream()
@@ -126,7 +130,45 @@ final class BenchCairn implements AutoCloseable {
     awaitJourneysRunning();
     BenchmarkReport.version(
         "postgresql", jdbc().sql("show server_version").query(String.class).single());
+    if (STATEMENTS) {
+      jdbc().sql("create extension if not exists pg_stat_statements").update();
+    }
     return seconds;
+  }
+
+  /**
+   * With {@code -Dbench.statements=true} PostgreSQL counts every statement: a profile of the
+   * database's side, which a JFR recording of Cairn's JVM does not show.
+   */
+  private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
+  /** Forgets the statements counted so far (when counting). */
+  void resetStatements() {
+    if (STATEMENTS) {
+      jdbc().sql("select pg_stat_statements_reset()").query(Object.class).list();
+    }
+  }
+
+  /** Prints the statements that took the database the most time since the last reset. */
+  void printStatements(String phase, int per) {
+    if (!STATEMENTS) {
+      return;
+    }
+    System.out.printf(
+        "%nStatements of %s (ms in total, calls, ms per %d %s):%n", phase, per, phase);
+    jdbc()
+        .sql(
+            """
+            select total_exec_time, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+              from pg_stat_statements order by total_exec_time desc limit 30
+            """)
+        .query(
+            (row, n) ->
+                "%9.0f %8d %7.2f  %s"
+                    .formatted(
+                        row.getDouble(1), row.getLong(2), row.getDouble(1) / per, row.getString(3)))
+        .list()
+        .forEach(System.out::println);
   }
 
   /**

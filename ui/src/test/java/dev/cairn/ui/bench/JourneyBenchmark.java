@@ -48,8 +48,10 @@ class JourneyBenchmark {
       burst(CLIENTS, WARM_UP, bareStart(engine, "warm"), bareKey("warm"), noop::performedFor);
       mail.purge();
 
+      cairn.resetStatements();
       double cairnSeconds =
           burst(CLIENTS, SIGN_UPS, signUp(cairn, "burst"), emailOf("burst"), mail::arrival);
+      cairn.printStatements("sign-ups", SIGN_UPS);
       double bareSeconds =
           burst(
               CLIENTS, SIGN_UPS, bareStart(engine, "burst"), bareKey("burst"), noop::performedFor);
