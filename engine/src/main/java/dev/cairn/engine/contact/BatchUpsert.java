@@ -2,6 +2,7 @@ package dev.cairn.engine.contact;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 
 /**
  * The contacts of many calls upserted at once, with the outcome {@link Contacts#upsert} gives each
@@ -62,6 +64,18 @@ final class BatchUpsert {
    * one by one.
    */
   Optional<List<ContactId>> run(List<Contacts.Upsert> calls) {
+    try {
+      return resolveAndApply(calls);
+    } catch (PersistenceException e) {
+      // As Spring's repositories do: a deadlock with a concurrent transaction becomes Spring's
+      // PessimisticLockingFailureException, which callers answer by trying again.
+      RuntimeException translated =
+          EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+      throw translated != null ? translated : e;
+    }
+  }
+
+  private Optional<List<ContactId>> resolveAndApply(List<Contacts.Upsert> calls) {
     Map<String, Slot> byUserId = new HashMap<>();
     Map<String, Slot> byAnonymousId = new HashMap<>();
     for (Contact existing : lockNamed(calls)) {
