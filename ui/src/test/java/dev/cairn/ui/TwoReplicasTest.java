@@ -57,6 +57,15 @@ class TwoReplicasTest {
   private GreenMail smtp;
   private Path dataDir;
 
+  /**
+   * The JVM-wide security context holder as the suite's shared application set it: each replica
+   * started here replaces it with its own, which the shared application must not be left with.
+   */
+  private final org.springframework.security.core.context.SecurityContextHolderStrategy
+      suiteSecurityContexts =
+          org.springframework.security.core.context.SecurityContextHolder
+              .getContextHolderStrategy();
+
   @BeforeEach
   void startSmtp() throws IOException {
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -72,6 +81,8 @@ class TwoReplicasTest {
       replica.close();
     }
     smtp.stop();
+    org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(
+        suiteSecurityContexts);
   }
 
   @Test
