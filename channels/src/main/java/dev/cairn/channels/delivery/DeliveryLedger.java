@@ -240,13 +240,14 @@ public class DeliveryLedger {
 
   private long record(
       Step step, OutgoingMessage message, MessageStatus status, @Nullable String error) {
-    jdbc.sql(
+    return jdbc.sql(
             """
             insert into message (job_key, contact_id, journey_id, process_instance_key, element_id, channel,
                                  recipient, subject, body_html, body_text, status, error, created_at, locale)
             values (:job, :contact, :journey, :instance, :element, :channel,
                     :recipient, :subject, :html, :text, :status, :error, :now, :locale)
             on conflict (job_key) do nothing
+            returning id
             """)
         .param("job", step.jobKey())
         .param("contact", step.contactId().value())
@@ -262,10 +263,14 @@ public class DeliveryLedger {
         .param("error", error)
         .param("now", Timestamp.from(clock.instant()))
         .param("locale", message.locale())
-        .update();
-    return jdbc.sql("select id from message where job_key = :job")
-        .param("job", step.jobKey())
         .query(Long.class)
-        .single();
+        .optional()
+        // The step's message was recorded before (a step performed again): that one.
+        .orElseGet(
+            () ->
+                jdbc.sql("select id from message where job_key = :job")
+                    .param("job", step.jobKey())
+                    .query(Long.class)
+                    .single());
   }
 }

@@ -114,14 +114,20 @@ public class EmailTracking {
   /** Keeps the message's links, so a click only ever leads to one of them. */
   @Transactional
   public void recordLinks(long messageId, List<String> links) {
-    for (int position = 0; position < links.size(); position++) {
-      jdbc.sql(
-              "insert into message_link (message_id, position, url) values (:message, :position, :url) on conflict do nothing")
-          .param("message", messageId)
-          .param("position", position)
-          .param("url", links.get(position))
-          .update();
+    if (links.isEmpty()) {
+      return;
     }
+    // One statement (one commit) for all of a message's links.
+    jdbc.sql(
+            """
+            insert into message_link (message_id, position, url)
+            select :message, link.position - 1, link.url
+              from unnest(cast(:urls as text[])) with ordinality as link(url, position)
+            on conflict do nothing
+            """)
+        .param("message", messageId)
+        .param("urls", links.toArray(String[]::new))
+        .update();
   }
 
   /** Records an open (the first one per message becomes an event); false for a token not ours. */

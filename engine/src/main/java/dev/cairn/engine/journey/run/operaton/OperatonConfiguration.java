@@ -44,7 +44,11 @@ class OperatonConfiguration {
           "create index if not exists cairn_act_ru_job_duedate on act_ru_job (duedate_)",
           "create index if not exists cairn_act_ru_job_lock_exp on act_ru_job (lock_exp_time_)",
           "create index if not exists cairn_act_ru_event_subscr_instance on act_ru_event_subscr (proc_inst_id_)",
-          "create index if not exists cairn_act_ru_ext_task_topic on act_ru_ext_task (topic_name_, lock_exp_time_)");
+          "create index if not exists cairn_act_ru_ext_task_topic on act_ru_ext_task (topic_name_, lock_exp_time_)",
+          // An execution's own variables (each step fetches them): the engine asks for
+          // execution_id_ = ? and task_id_ is null, which its task index also answers, by reading
+          // every variable when the table's statistics are young.
+          "create index if not exists cairn_act_ru_variable_execution on act_ru_variable (execution_id_) where task_id_ is null");
 
   @Bean(destroyMethod = "close")
   ProcessEngine processEngine(
