@@ -1,9 +1,11 @@
 package dev.cairn.ui.security;
 
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConsoleChanges {
+
+  private final SecurityContextHolderStrategy securityContexts;
+
+  /** Reads the holder method security reads: this application's own. */
+  ConsoleChanges(ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
+    this.securityContexts =
+        securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+  }
 
   private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'MARKETER')";
 
@@ -37,7 +47,7 @@ public class ConsoleChanges {
 
   /** Whether the signed-in user may change things: what the pages ask to show their buttons. */
   public boolean allowed() {
-    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    var authentication = securityContexts.getContext().getAuthentication();
     return authentication != null
         && authentication.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)

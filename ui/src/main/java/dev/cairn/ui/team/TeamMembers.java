@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +48,18 @@ public class TeamMembers {
   private final PasswordEncoder encoder;
   private final Clock clock;
   private final String publicUrl;
+  private final SecurityContextHolderStrategy securityContexts;
 
   TeamMembers(
       JdbcClient jdbc,
       PasswordEncoder encoder,
       Clock clock,
-      @Value("${cairn.tracking.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${cairn.tracking.public-url:http://localhost:8080}") String publicUrl,
+      ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
+    // The holder method security reads: this application's, not a JVM-wide one another
+    // application in the same JVM may have replaced.
+    this.securityContexts =
+        securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.clock = clock;
@@ -220,12 +228,12 @@ public class TeamMembers {
         .optional();
   }
 
-  private static @Nullable String signedInOrNull() {
-    var authentication = SecurityContextHolder.getContext().getAuthentication();
+  private @Nullable String signedInOrNull() {
+    var authentication = securityContexts.getContext().getAuthentication();
     return authentication == null ? null : authentication.getName();
   }
 
-  private static String signedIn() {
+  private String signedIn() {
     String name = signedInOrNull();
     if (name == null) {
       throw new IllegalStateException("No one is signed in; method security lets no one here");
