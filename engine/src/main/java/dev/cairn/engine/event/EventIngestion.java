@@ -345,23 +345,9 @@ public class EventIngestion {
     return ids;
   }
 
+  /** Appends one event, as {@link #appendAll} does; its id, or empty if already stored. */
   private Optional<Long> append(IncomingEvent event, ContactId contact, Instant now) {
-    return jdbc.sql(
-            """
-            insert into contact_event
-                (message_id, contact_id, type, name, properties, occurred_at, received_at)
-            values (:messageId, :contactId, :type, :name, cast(:properties as jsonb), :occurredAt, :receivedAt)
-            on conflict (message_id) do nothing
-            returning id
-            """)
-        .param("messageId", event.messageId())
-        .param("contactId", contact.value())
-        .param("type", event.type().name())
-        .param("name", event.name())
-        .param("properties", json.writeValueAsString(event.properties()))
-        .param("occurredAt", Timestamp.from(event.occurredAt()))
-        .param("receivedAt", Timestamp.from(now))
-        .query(Long.class)
-        .optional();
+    return Optional.ofNullable(
+        appendAll(List.of(event), List.of(contact), now).get(event.messageId()));
   }
 }
