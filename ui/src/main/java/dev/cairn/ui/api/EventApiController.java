@@ -289,13 +289,7 @@ class EventApiController {
     List<IngestResult> results =
         ingestion.ingestAll(calls.stream().map(SegmentPayload.Parsed.Valid::event).toList());
     for (int k = 0; k < calls.size(); k++) {
-      if (results.get(k) instanceof IngestResult.Accepted accepted) {
-        calls
-            .get(k)
-            .consent()
-            .forEach(
-                (channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
-      }
+      recordConsent(calls.get(k), results.get(k));
     }
     return results;
   }
@@ -303,13 +297,17 @@ class EventApiController {
   /** Stores the call, then the consent it states (once per call: a retry states nothing new). */
   private IngestResult store(SegmentPayload.Parsed.Valid valid) {
     IngestResult result = ingestion.ingest(valid.event());
+    recordConsent(valid, result);
+    return result;
+  }
+
+  /** The consent a call states, recorded for the contact it reached if it was stored. */
+  private void recordConsent(SegmentPayload.Parsed.Valid call, IngestResult result) {
     if (result instanceof IngestResult.Accepted accepted) {
-      valid
-          .consent()
+      call.consent()
           .forEach(
               (channel, status) -> consents.record(accepted.contactId(), channel, status, "api"));
     }
-    return result;
   }
 
   /** A request body that passed the size and JSON checks, or the answer refusing it. */
