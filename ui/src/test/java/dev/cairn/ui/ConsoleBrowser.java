@@ -16,6 +16,32 @@ final class ConsoleBrowser {
 
   private ConsoleBrowser() {}
 
+  /** Playwright with Debian's Chromium, for one test class: opened before its first test. */
+  static final class Chromium implements AutoCloseable {
+    private final Playwright playwright = Playwright.create();
+    private final Browser browser;
+
+    Chromium() {
+      try {
+        browser = launch(playwright);
+      } catch (RuntimeException e) {
+        playwright.close();
+        throw e;
+      }
+    }
+
+    Browser browser() {
+      return browser;
+    }
+
+    /** Closes the browser and the Playwright driver process. */
+    @Override
+    public void close() {
+      browser.close();
+      playwright.close();
+    }
+  }
+
   /** Debian's Chromium, headless; it runs as root here, hence no sandbox. */
   static Browser launch(Playwright playwright) {
     return playwright

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,7 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
 
-  private static Playwright playwright;
-  private static Browser browser;
+  private static ConsoleBrowser.Chromium chromium;
   private Page page;
 
   /** What the browser logged as errors on this test's pages. */
@@ -48,23 +46,19 @@ class ConsoleBrowserTest extends CairnIntegrationTest {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create();
-    browser = ConsoleBrowser.launch(playwright);
+    chromium = new ConsoleBrowser.Chromium();
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @BeforeEach
   void openPage() {
-    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+    page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
     page.setDefaultTimeout(30_000);
     consoleErrors.clear();
     page.onConsoleMessage(

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.cairn.engine.journey.JourneyDetail;
 import dev.cairn.engine.journey.Journeys;
@@ -50,8 +49,7 @@ class DesignerBrowserTest extends CairnIntegrationTest {
   @Autowired JourneyDrafts drafts;
   @Autowired dev.cairn.engine.journey.run.JourneyStop stops;
 
-  private static Playwright playwright;
-  private static Browser browser;
+  private static ConsoleBrowser.Chromium chromium;
   private Page page;
 
   /** What the user did: each click, typing into a field, drag and key press counts once. */
@@ -62,23 +60,19 @@ class DesignerBrowserTest extends CairnIntegrationTest {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create();
-    browser = ConsoleBrowser.launch(playwright);
+    chromium = new ConsoleBrowser.Chromium();
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @BeforeEach
   void openPage() {
-    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 950));
+    page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1500, 950));
     page.setDefaultTimeout(30_000);
     actions = 0;
     consoleErrors.clear();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.cairn.ui.team.Role;
 import dev.cairn.ui.team.TeamChange;
@@ -44,30 +43,26 @@ class TeamRolesBrowserTest extends CairnIntegrationTest {
   @Autowired WriteKeys keys;
   @Autowired dev.cairn.ui.security.ConsoleChanges changes;
 
-  private static Playwright playwright;
-  private static Browser browser;
+  private static ConsoleBrowser.Chromium chromium;
   private BrowserContext context;
   private Page page;
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create();
-    browser = ConsoleBrowser.launch(playwright);
+    chromium = new ConsoleBrowser.Chromium();
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @BeforeEach
   void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+    context =
+        chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
     page = context.newPage();
     page.setDefaultTimeout(30_000);
   }
@@ -95,7 +90,7 @@ class TeamRolesBrowserTest extends CairnIntegrationTest {
     // The link starts with cairn.tracking.public-url; the test server listens on a random port.
     link = "http://127.0.0.1:" + port + java.net.URI.create(link).getPath();
 
-    Page invited = browser.newContext().newPage();
+    Page invited = chromium.browser().newContext().newPage();
     invited.navigate(link);
     invited.locator("#invite-password input").fill(PASSWORD);
     invited.locator("#invite-password-again input").fill(PASSWORD);
@@ -219,7 +214,7 @@ class TeamRolesBrowserTest extends CairnIntegrationTest {
     page.locator("#change-password").click();
     assertThat(page.getByText("Your password was changed.")).isVisible();
 
-    Page again = browser.newContext().newPage();
+    Page again = chromium.browser().newContext().newPage();
     ConsoleBrowser.signIn(again, port, manager, "a brand new passphrase");
     assertThat(nav(again, "Journeys")).isVisible(PATIENTLY);
     again.context().close();
