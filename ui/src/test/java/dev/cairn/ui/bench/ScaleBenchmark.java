@@ -48,10 +48,13 @@ class ScaleBenchmark {
           WaitingJourney.plant(cairn, JOURNEY, "s", CONTACTS, PER_TRANSACTION, PLANTERS);
       cairn.jdbc().sql("analyze").update();
       long waiting = WaitingJourney.waiting(cairn, JOURNEY);
+      cairn.resetStatements();
       double atSize = entries(cairn, "full", ENTRIES);
+      cairn.printStatements("entries at size", ENTRIES);
 
       List<String> awaiting =
           IntStream.range(0, AWAITED).mapToObj(i -> "s-" + (long) i * CONTACTS / AWAITED).toList();
+      cairn.resetStatements();
       long[] sentAt =
           Bench.paced(
               AWAITED_RATE,
@@ -65,6 +68,7 @@ class ScaleBenchmark {
                           .formatted(awaiting.get(i), WaitingJourney.AWAITED)));
       List<String> addresses = awaiting.stream().map(user -> user + "@example.com").toList();
       mail.awaitAll(addresses, Duration.ofMinutes(5));
+      cairn.printStatements("awaited events at size", AWAITED);
       List<Double> awaitedMs =
           IntStream.range(0, AWAITED)
               .mapToObj(i -> (mail.arrival(addresses.get(i)) - sentAt[i]) / 1e6)
