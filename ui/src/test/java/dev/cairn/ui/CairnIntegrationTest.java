@@ -54,6 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cairn.admin.password=" + CairnIntegrationTest.ADMIN_PASSWORD,
       "cairn.webhooks.signing-secret=" + CairnIntegrationTest.WEBHOOK_SECRET,
       "cairn.webhooks.retry-backoff=PT1S",
+      // The tests' webhook receivers listen on the loopback address.
+      "cairn.webhooks.allowed-private-networks=127.0.0.1",
       "cairn.mail.security=NONE",
       "cairn.mail.from=Acme <hello@acme.test>",
       "cairn.journeys.longest-wait=PT20S",

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * change, so the step stops as an incident at once. Every attempt is a {@value #CALLED} event on
  * the contact's timeline. The engine may hand a step out again, so receivers drop repeats by the
  * {@code X-Cairn-Delivery} header, the same for every attempt of a step. A test run does not call
- * the receiver.
+ * the receiver. An address inside Cairn's own network is not called unless an operator allowed it
+ * ({@link AddressPolicy}): the step stops as an incident saying which setting would allow it.
  */
 @Component
 class WebhookStep implements StepHandler {
@@ -84,7 +85,11 @@ class WebhookStep implements StepHandler {
 
   @Override
   public List<String> problems(Map<String, String> headers) {
-    return WebhookTarget.problems(headers);
+    List<String> problems = WebhookTarget.problems(headers);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    return client.addressProblem(WebhookTarget.of(headers).url()).stream().toList();
   }
 
   @Override
@@ -147,6 +152,7 @@ class WebhookStep implements StepHandler {
                   + "; fix the receiver or the step's address, then retry");
       case WebhookClient.Answer.NoAnswer none ->
           new StepResult.Failed(none.error(), properties.retryBackoff());
+      case WebhookClient.Answer.Refused refused -> new StepResult.Rejected(refused.reason());
     };
   }
 
@@ -191,6 +197,7 @@ class WebhookStep implements StepHandler {
     switch (answer) {
       case WebhookClient.Answer.Status status -> attempt.put("status", status.code());
       case WebhookClient.Answer.NoAnswer none -> attempt.put("error", none.error());
+      case WebhookClient.Answer.Refused refused -> attempt.put("error", refused.reason());
     }
     attempt.put("duration_ms", answer.took().toMillis());
     attempt.put("outcome", outcome(result, step.retriesLeft()));

@@ -53,6 +53,14 @@ class WebhookStepTest {
 
   private static final String SECRET = "whsec_test_secret";
   private static final String HOOK = "/hooks/cairn";
+
+  /** The receivers of these tests listen on 127.0.0.1, which an operator has to allow. */
+  private static final WebhookProperties LOOPBACK_ALLOWED =
+      new WebhookProperties(null, null, List.of("127.0.0.1"), false);
+
+  /** What a Cairn calls without an operator's say-so: no address inside its network. */
+  private static final WebhookProperties DEFAULTS = new WebhookProperties(null, null);
+
   private static final AtomicLong JOBS = new AtomicLong(System.nanoTime() + 2_000_000_000L);
 
   @Autowired Contacts contacts;
@@ -306,15 +314,157 @@ class WebhookStepTest {
     assertThat(restarted.signature(1_000, "{}")).isEqualTo(generated.signature(1_000, "{}"));
   }
 
+  @Test
+  void without_an_operators_say_so_the_loopback_address_is_not_called_and_the_incident_says_why() {
+    ContactId contact = contact("Tor");
+    answers(200);
+
+    StepResult result = guarded().perform(step(JOBS.incrementAndGet(), contact, url(), null));
+
+    assertThat(result).isInstanceOf(StepResult.Rejected.class);
+    assertThat(((StepResult.Rejected) result).reason())
+        .isEqualTo(
+            "Cairn does not call 127.0.0.1: it is a loopback address inside the network Cairn runs"
+                + " in; an operator can allow it with"
+                + " cairn.webhooks.allowed-private-networks=127.0.0.1, or every internal address"
+                + " with cairn.webhooks.allow-private-addresses=true");
+    receiver.verify(0, postRequestedFor(urlEqualTo(HOOK)));
+    assertThat(attempts(contact))
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt).containsEntry("outcome", "stopped: refused");
+              assertThat((String) attempt.get("error"))
+                  .contains("loopback")
+                  .contains("cairn.webhooks.allowed-private-networks");
+            });
+  }
+
+  @Test
+  void internal_addresses_written_as_ip_addresses_are_not_called() {
+    for (String address :
+        List.of(
+            "http://[::1]:" + receiver.port() + HOOK,
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1/hooks",
+            "http://[::ffff:127.0.0.1]:" + receiver.port() + HOOK,
+            "http://[::ffff:169.254.169.254]/latest/meta-data/",
+            "http://[fd00::1]/hooks",
+            "http://0.0.0.0:" + receiver.port() + HOOK,
+            "http://192.168.1.1/",
+            "http://172.16.0.1/")) {
+      ContactId contact = contact("Vic");
+
+      StepResult result = guarded().perform(step(JOBS.incrementAndGet(), contact, address, null));
+
+      assertThat(result).as(address).isInstanceOf(StepResult.Rejected.class);
+      assertThat(((StepResult.Rejected) result).reason())
+          .as(address)
+          .startsWith("Cairn does not call ")
+          .contains("cairn.webhooks.allowed-private-networks=");
+    }
+    receiver.verify(0, postRequestedFor(urlEqualTo(HOOK)));
+  }
+
+  @Test
+  void a_name_that_resolves_to_loopback_is_not_called() {
+    ContactId contact = contact("Jon");
+    answers(200);
+
+    StepResult result =
+        guarded()
+            .perform(
+                step(
+                    JOBS.incrementAndGet(),
+                    contact,
+                    "http://localhost:" + receiver.port() + HOOK,
+                    null));
+
+    assertThat(result).isInstanceOf(StepResult.Rejected.class);
+    assertThat(((StepResult.Rejected) result).reason())
+        .startsWith("Cairn does not call localhost (")
+        .contains("a loopback address")
+        .contains("cairn.webhooks.allowed-private-networks=localhost");
+    receiver.verify(0, postRequestedFor(urlEqualTo(HOOK)));
+  }
+
+  @Test
+  void a_host_name_the_operator_allowed_is_called_though_it_resolves_to_loopback() {
+    ContactId contact = contact("Pia");
+    answers(200);
+
+    StepResult result =
+        stepCalling(
+                new WebhookSigning(new WebhookProperties(SECRET, null), jdbc),
+                new WebhookProperties(null, null, List.of("localhost"), false))
+            .perform(
+                step(
+                    JOBS.incrementAndGet(),
+                    contact,
+                    "http://localhost:" + receiver.port() + HOOK,
+                    null));
+
+    assertThat(result).isEqualTo(new StepResult.Completed(Map.of("webhookStatus", 200)));
+  }
+
+  @Test
+  void a_redirect_from_an_allowed_receiver_to_an_internal_address_is_not_followed() {
+    WireMockServer internal = new WireMockServer(options().bindAddress("127.0.0.2").dynamicPort());
+    internal.start();
+    try {
+      internal.stubFor(post(urlEqualTo("/admin")).willReturn(aResponse().withStatus(200)));
+      receiver.stubFor(
+          post(urlEqualTo(HOOK))
+              .willReturn(
+                  aResponse()
+                      .withStatus(307)
+                      .withHeader("Location", "http://127.0.0.2:" + internal.port() + "/admin")));
+      ContactId contact = contact("Rut");
+
+      StepResult result = step(SECRET).perform(step(JOBS.incrementAndGet(), contact, url(), null));
+
+      assertThat(result).isInstanceOf(StepResult.Rejected.class);
+      assertThat(((StepResult.Rejected) result).reason())
+          .startsWith("the receiver refused the call with 307");
+      receiver.verify(1, postRequestedFor(urlEqualTo(HOOK)));
+      internal.verify(0, postRequestedFor(urlEqualTo("/admin")));
+    } finally {
+      internal.stop();
+    }
+  }
+
+  @Test
+  void allowing_every_internal_address_calls_loopback() {
+    ContactId contact = contact("Sam");
+    answers(200);
+
+    StepResult result =
+        stepCalling(
+                new WebhookSigning(new WebhookProperties(SECRET, null), jdbc),
+                new WebhookProperties(null, null, List.of(), true))
+            .perform(step(JOBS.incrementAndGet(), contact, url(), null));
+
+    assertThat(result).isEqualTo(new StepResult.Completed(Map.of("webhookStatus", 200)));
+  }
+
+  /** A step as Cairn runs it on its defaults: no internal address allowed. */
+  private WebhookStep guarded() {
+    return stepCalling(new WebhookSigning(new WebhookProperties(SECRET, null), jdbc), DEFAULTS);
+  }
+
   private WebhookStep step(String secret) {
     return stepSignedBy(new WebhookSigning(new WebhookProperties(secret, null), jdbc));
   }
 
   private WebhookStep stepSignedBy(WebhookSigning signing) {
+    return stepCalling(signing, LOOPBACK_ALLOWED);
+  }
+
+  private WebhookStep stepCalling(WebhookSigning signing, WebhookProperties addresses) {
     return new WebhookStep(
         contacts,
         events,
-        new WebhookClient(),
+        new WebhookClient(new AddressPolicy(addresses)),
         signing,
         new WebhookProperties(null, null),
         json,

@@ -90,6 +90,7 @@ final class BenchCairn implements AutoCloseable {
     settings.put("cairn.api.write-key", WRITE_KEY);
     settings.put("cairn.admin.password", ADMIN_PASSWORD);
     settings.put("cairn.webhooks.signing-secret", "whsec_bench_secret");
+    settings.put("cairn.webhooks.allowed-private-networks", "127.0.0.1");
     settings.put("cairn.mail.host", "127.0.0.1");
     settings.put("cairn.mail.port", Integer.toString(smtpPort));
     settings.put("cairn.mail.security", "NONE");
