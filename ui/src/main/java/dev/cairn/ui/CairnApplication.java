@@ -3,6 +3,7 @@ package dev.cairn.ui;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -29,5 +30,13 @@ public class CairnApplication implements AppShellConfigurator {
 
   public static void main(String[] args) {
     SpringApplication.run(CairnApplication.class, args);
+  }
+
+  /**
+   * The browser tab shows Cairn's icon (and asks for no {@code /favicon.ico}, which is not served).
+   */
+  @Override
+  public void configurePage(AppShellSettings settings) {
+    settings.addFavIcon("icon", "icons/cairn.svg", "any");
   }
 }
